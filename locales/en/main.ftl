@@ -1,0 +1,53 @@
+# Welcome, main menu, help, language, and answers to input the bot does not expect.
+
+welcome-first =
+    Welcome to the Productive Migrant Village (Desmigratif) service! 👋
+    Here you can register, join trainings, learn about the village cooperative and ask the officers questions.
+welcome-back = Welcome back! 👋
+menu-title = Please choose what you need:
+menu-button-language = 🌐 Bahasa / Language
+menu-button-help = ❓ Help
+
+button-menu = ☰ Main menu
+button-back = ⬅️ Back
+button-cancel = ✖️ Cancel
+
+help-text =
+    How to use this bot: tap the buttons under the messages; there is no need to type commands.
+    Commands you can type:
+    /menu – main menu
+    /language – change language
+    /cancel – leave the current step
+    /help – this message
+help-officer = You are registered as an officer.
+
+language-choose = Choose your language:
+language-button-id = 🇮🇩 Bahasa Indonesia
+language-button-en = 🇬🇧 English
+language-set = All right, from now on I will use English.
+
+cancel-done = All right, that step has been cancelled.
+cancel-nothing = There is no step in progress.
+
+hint-text = Sorry, I did not understand that. Please choose from the buttons below.
+hint-command-unknown = I do not know that command. Type /help for the list of commands, or choose from the buttons below.
+hint-sticker = Thanks for the sticker! 😊 I can only read buttons and text.
+hint-voice = Sorry, I cannot listen to voice messages yet. Please write a message or tap a button.
+hint-media = Thank you! I do not need photos or videos right now.
+hint-document = Thank you! I do not need files right now.
+hint-location = Thank you! I do not need your location.
+hint-contact = Thank you! I do not need a contact right now.
+hint-forwarded = I do not act on forwarded messages. Please write to me directly or tap a button.
+hint-other = Sorry, I cannot handle this kind of message.
+button-expired = This button no longer works. Please start again from the menu.
+
+officer-only = Sorry, this command is only for Desmigratif officers.
+group-private-only = To keep your data safe, I only help in a private chat. Please write to me directly.
+group-button-open = 💬 Open a private chat
+error-generic = Sorry, something went wrong while handling your message. Please try again in a moment.
+
+command-start = Start and welcome
+command-menu = Main menu
+command-language = Change language (Indonesian / English)
+command-cancel = Leave the current step
+command-help = Help

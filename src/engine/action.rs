@@ -1,0 +1,106 @@
+//! What a button does, and its encoding as Telegram callback data.
+//!
+//! Callback data comes back from the user's phone and is untrusted: anybody can send any
+//! 1..64 bytes. It is parsed like any other input; whatever does not parse is an old or
+//! forged button and gets a hint. The first field is a format version so that buttons sent by
+//! an older release are recognised as old rather than misread.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::Language;
+
+const VERSION: &str = "1";
+/// Telegram's limit on callback data, in bytes.
+pub const MAX_CALLBACK_BYTES: usize = 64;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Show the main menu.
+    Menu,
+    Help,
+    /// Offer the language choice.
+    LanguageMenu,
+    SetLanguage(Language),
+    /// Leave the current step.
+    Cancel,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("unrecognised button data")]
+pub struct UnknownAction;
+
+impl Action {
+    pub fn encode(&self) -> String {
+        let fields: Vec<String> = match self {
+            Action::Menu => vec!["menu".into()],
+            Action::Help => vec!["help".into()],
+            Action::LanguageMenu => vec!["lang".into()],
+            Action::SetLanguage(l) => vec!["lang".into(), l.code().into()],
+            Action::Cancel => vec!["cancel".into()],
+        };
+        let mut data = String::from(VERSION);
+        for field in fields {
+            data.push(':');
+            data.push_str(&field);
+        }
+        data
+    }
+
+    pub fn parse(data: &str) -> Result<Action, UnknownAction> {
+        if data.is_empty() || data.len() > MAX_CALLBACK_BYTES {
+            return Err(UnknownAction);
+        }
+        let mut fields = data.split(':');
+        if fields.next() != Some(VERSION) {
+            return Err(UnknownAction);
+        }
+        let fields: Vec<&str> = fields.collect();
+        let action = match fields.as_slice() {
+            ["menu"] => Action::Menu,
+            ["help"] => Action::Help,
+            ["lang"] => Action::LanguageMenu,
+            ["lang", code] => Action::SetLanguage(Language::parse(code).ok_or(UnknownAction)?),
+            ["cancel"] => Action::Cancel,
+            _ => return Err(UnknownAction),
+        };
+        // Only the canonical spelling is accepted (no "EN", no spaces).
+        if action.encode() != data {
+            return Err(UnknownAction);
+        }
+        Ok(action)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all_actions() -> Vec<Action> {
+        vec![
+            Action::Menu,
+            Action::Help,
+            Action::LanguageMenu,
+            Action::SetLanguage(Language::Id),
+            Action::SetLanguage(Language::En),
+            Action::Cancel,
+        ]
+    }
+
+    #[test]
+    fn every_action_round_trips_within_telegrams_limit() {
+        for action in all_actions() {
+            let data = action.encode();
+            assert!(data.len() <= MAX_CALLBACK_BYTES, "{data}");
+            assert_eq!(Action::parse(&data), Ok(action));
+        }
+    }
+
+    #[test]
+    fn forged_or_old_data_is_refused() {
+        for data in ["", "menu", "0:menu", "1:lang:fr", "1:lang:EN", "1:menu:extra", "2:menu", "1:", "1:💥"] {
+            assert_eq!(Action::parse(data), Err(UnknownAction), "{data:?}");
+        }
+        assert_eq!(Action::parse(&format!("1:{}", "x".repeat(70))), Err(UnknownAction));
+    }
+}

@@ -1,0 +1,81 @@
+//! Welcome, the main menu, help, the language switch and leaving a step.
+
+use super::{Action, Button, Keyboard, Msg, ReplyKind, Result, State, turn::Turn};
+use crate::domain::{Language, StartPayload};
+use crate::store::users;
+
+pub(crate) fn menu_button() -> Button {
+    Button::action(Msg::new("button-menu"), Action::Menu)
+}
+
+/// The main menu as buttons; every screen leads back here.
+pub(crate) fn main_menu(_turn: &Turn<'_>) -> Keyboard {
+    Keyboard::Inline(vec![vec![
+        Button::action(Msg::new("menu-button-language"), Action::LanguageMenu),
+        Button::action(Msg::new("menu-button-help"), Action::Help),
+    ]])
+}
+
+fn language_buttons() -> Keyboard {
+    Keyboard::Inline(vec![vec![
+        Button::action(Msg::new("language-button-id"), Action::SetLanguage(Language::Id)),
+        Button::action(Msg::new("language-button-en"), Action::SetLanguage(Language::En)),
+    ]])
+}
+
+/// `/start [payload]`: on first contact a welcome with the language choice; later the menu.
+pub(crate) async fn start(turn: &mut Turn<'_>, args: &str) -> Result<()> {
+    let payload = StartPayload::parse(args);
+    if payload == StartPayload::Unknown {
+        tracing::debug!("start payload not recognised; greeting normally");
+    }
+    let language_chosen = turn.user.as_ref().is_some_and(|u| u.language_chosen);
+    if !language_chosen {
+        turn.send(vec![Msg::new("welcome-first"), Msg::new("language-choose")], language_buttons());
+        return Ok(());
+    }
+    let keyboard = main_menu(turn);
+    turn.send(vec![Msg::new("welcome-back"), Msg::new("menu-title")], keyboard);
+    Ok(())
+}
+
+pub(crate) async fn show_menu(turn: &mut Turn<'_>) -> Result<()> {
+    let keyboard = main_menu(turn);
+    turn.show(vec![Msg::new("menu-title")], keyboard);
+    Ok(())
+}
+
+pub(crate) async fn help(turn: &mut Turn<'_>) -> Result<()> {
+    let mut text = vec![Msg::new("help-text")];
+    if turn.is_admin() {
+        text.push(Msg::new("help-officer"));
+    }
+    turn.show(text, Keyboard::Inline(vec![vec![menu_button()]]));
+    Ok(())
+}
+
+pub(crate) async fn language_menu(turn: &mut Turn<'_>) -> Result<()> {
+    turn.show(vec![Msg::new("language-choose")], language_buttons());
+    Ok(())
+}
+
+/// Switches the language for good: replies, the menu, and this chat's command menu.
+pub(crate) async fn set_language(turn: &mut Turn<'_>, language: Language) -> Result<()> {
+    let Some(user_id) = turn.user_id() else { return Ok(()) };
+    users::set_language(turn.conn, user_id, language).await?;
+    turn.lang = language;
+    let keyboard = main_menu(turn);
+    turn.show(vec![Msg::new("language-set"), Msg::new("menu-title")], keyboard);
+    let officer = turn.is_admin();
+    turn.push(ReplyKind::CommandMenu { officer });
+    Ok(())
+}
+
+/// `/cancel`: leave whatever step the user is in.
+pub(crate) async fn cancel(turn: &mut Turn<'_>) -> Result<()> {
+    let id = if turn.state.is_idle() { "cancel-nothing" } else { "cancel-done" };
+    turn.state = State::Idle;
+    let keyboard = main_menu(turn);
+    turn.show(vec![Msg::new(id), Msg::new("menu-title")], keyboard);
+    Ok(())
+}

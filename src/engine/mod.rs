@@ -1,0 +1,249 @@
+//! The conversation core. It knows the domain, the store and `Reply`; it knows nothing of
+//! Telegram, HTTP or terminals, so the bot, the simulator and the tests all drive the same code.
+//!
+//! Each update is handled in one SQLite transaction: the update id is recorded (a re-delivered
+//! update has no second effect), the user's state is loaded, the feature's step runs, and the
+//! new state, the domain rows and the replies (into the outbox) are committed together.
+
+pub mod action;
+pub mod clock;
+pub mod command;
+pub mod input;
+pub mod reply;
+pub mod state;
+
+mod fallback;
+mod menu;
+mod turn;
+
+use std::{collections::BTreeSet, sync::Arc};
+
+use chrono_tz::Tz;
+use sqlx::SqlitePool;
+use tokio::sync::Notify;
+
+pub use action::Action;
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use command::Command;
+pub use input::{Chat, Event, Input, MediaKind, Sender};
+pub use reply::{Arg, Button, Keyboard, Msg, Reply, ReplyKind, Target};
+pub use state::State;
+
+use crate::domain::Language;
+use crate::store::{self, StoreError, outbox, updates};
+use turn::Turn;
+
+/// What the engine needs to know about this deployment.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub admins: BTreeSet<i64>,
+    pub admin_chat_id: Option<i64>,
+    pub default_language: Language,
+    pub timezone: Tz,
+    /// The bot's @username (from `getMe`), for links to a private chat; `None` offline.
+    pub bot_username: Option<String>,
+}
+
+impl Settings {
+    pub fn from_config(config: &crate::config::Config) -> Settings {
+        Settings {
+            admins: config.admin_ids.clone(),
+            admin_chat_id: config.admin_chat_id,
+            default_language: config.default_language,
+            timezone: config.timezone,
+            bot_username: None,
+        }
+    }
+
+    pub fn is_admin(&self, user_id: i64) -> bool {
+        self.admins.contains(&user_id)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("reply could not be encoded: {0}")]
+    Encode(#[from] serde_json::Error),
+}
+
+impl From<sqlx::Error> for EngineError {
+    fn from(e: sqlx::Error) -> Self {
+        EngineError::Store(StoreError::Sql(e))
+    }
+}
+
+pub type Result<T, E = EngineError> = std::result::Result<T, E>;
+
+/// What became of one update.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Handled {
+    /// The replies queued in the outbox, in order.
+    pub replies: Vec<Reply>,
+    /// The update id was handled before; nothing was done.
+    pub duplicate: bool,
+}
+
+#[derive(Clone)]
+pub struct Engine {
+    pool: SqlitePool,
+    settings: Arc<Settings>,
+    clock: Arc<dyn Clock>,
+    outbox_ready: Arc<Notify>,
+}
+
+impl Engine {
+    pub fn new(pool: SqlitePool, settings: Settings, clock: Arc<dyn Clock>) -> Engine {
+        Engine { pool, settings: Arc::new(settings), clock, outbox_ready: Arc::new(Notify::new()) }
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn clock(&self) -> &Arc<dyn Clock> {
+        &self.clock
+    }
+
+    /// Woken whenever new messages were committed to the outbox.
+    pub fn outbox_ready(&self) -> Arc<Notify> {
+        self.outbox_ready.clone()
+    }
+
+    /// Handles one update: exactly once per update id, all or nothing.
+    pub async fn handle(&self, input: Input) -> Result<Handled> {
+        match self.handle_in_transaction(&input).await {
+            Ok(handled) => Ok(handled),
+            Err(error) => {
+                // The transaction was rolled back; tell the user rather than leave them
+                // without an answer, and record the update so it is not retried forever.
+                tracing::error!(%error, "update failed; apologising to the user");
+                self.apologise(&input).await?;
+                Ok(Handled::default())
+            }
+        }
+    }
+
+    async fn handle_in_transaction(&self, input: &Input) -> Result<Handled> {
+        let now = self.clock.now();
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        if let Some(update_id) = input.update_id {
+            if !updates::mark_processed(&mut tx, update_id, now).await? {
+                return Ok(Handled { replies: Vec::new(), duplicate: true });
+            }
+        }
+        let replies = {
+            let mut turn = Turn::begin(&mut tx, &self.settings, input, now).await?;
+            route(&mut turn, input).await?;
+            turn.finish().await?
+        };
+        enqueue(&mut tx, &replies, now).await?;
+        tx.commit().await?;
+        if !replies.is_empty() {
+            self.outbox_ready.notify_one();
+        }
+        Ok(Handled { replies, duplicate: false })
+    }
+
+    async fn apologise(&self, input: &Input) -> Result<()> {
+        let now = self.clock.now();
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        if let Some(update_id) = input.update_id {
+            updates::mark_processed(&mut tx, update_id, now).await?;
+        }
+        let lang = match &input.sender {
+            Some(sender) => store::users::find(&mut tx, sender.id)
+                .await?
+                .map(|u| u.language)
+                .unwrap_or_else(|| {
+                    Language::from_telegram(sender.language_code.as_deref(), self.settings.default_language)
+                }),
+            None => self.settings.default_language,
+        };
+        let replies = fallback::apology(input, lang);
+        enqueue(&mut tx, &replies, now).await?;
+        tx.commit().await?;
+        self.outbox_ready.notify_one();
+        Ok(())
+    }
+}
+
+async fn enqueue(conn: &mut store::Conn, replies: &[Reply], now: chrono::DateTime<chrono::Utc>) -> Result<()> {
+    for reply in replies {
+        let payload = serde_json::to_string(reply)?;
+        let message = outbox::NewMessage {
+            chat_id: reply.chat_id,
+            subject_user_id: reply.subject,
+            priority: reply.priority,
+            payload: &payload,
+        };
+        outbox::enqueue(conn, &message, now).await?;
+    }
+    Ok(())
+}
+
+/// Sends each update to the feature that handles it.
+async fn route(turn: &mut Turn<'_>, input: &Input) -> Result<()> {
+    if !input.chat.private {
+        fallback::group(turn, input);
+        return Ok(());
+    }
+    match &input.event {
+        Event::Membership { blocked } => turn.set_blocked(*blocked).await,
+        Event::Text { text, forwarded: false, .. } if text.trim_start().starts_with('/') => {
+            on_command(turn, text).await
+        }
+        Event::Button { data, .. } => match Action::parse(data) {
+            Ok(action) => on_action(turn, action).await,
+            Err(_) => {
+                fallback::old_button(turn);
+                Ok(())
+            }
+        },
+        event => on_event(turn, event).await,
+    }
+}
+
+async fn on_command(turn: &mut Turn<'_>, text: &str) -> Result<()> {
+    use command::Parsed;
+    match Command::parse(text, turn.settings.bot_username.as_deref()) {
+        Some(Parsed::Known { command, args }) => {
+            if command.admin_only() && !turn.is_admin() {
+                fallback::not_an_officer(turn);
+                return Ok(());
+            }
+            match command {
+                Command::Start => menu::start(turn, &args).await,
+                Command::Menu => menu::show_menu(turn).await,
+                Command::Help => menu::help(turn).await,
+                Command::Language => menu::language_menu(turn).await,
+                Command::Cancel => menu::cancel(turn).await,
+            }
+        }
+        Some(Parsed::Unknown) | Some(Parsed::ForAnotherBot) | None => {
+            fallback::unknown_command(turn).await
+        }
+    }
+}
+
+async fn on_action(turn: &mut Turn<'_>, action: Action) -> Result<()> {
+    match action {
+        Action::Menu => menu::show_menu(turn).await,
+        Action::Help => menu::help(turn).await,
+        Action::LanguageMenu => menu::language_menu(turn).await,
+        Action::SetLanguage(language) => menu::set_language(turn, language).await,
+        Action::Cancel => menu::cancel(turn).await,
+    }
+}
+
+/// Text, files and everything else that is not a command or a button.
+async fn on_event(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
+    match turn.state.clone() {
+        State::Idle => fallback::hint(turn, event).await,
+    }
+}

@@ -1,0 +1,159 @@
+//! What the engine says: data, not text. A `Msg` is a Fluent message id with its arguments; the
+//! i18n layer turns it into words in the recipient's language, and the transport into a
+//! Telegram call (or a terminal print).
+
+use serde::{Deserialize, Serialize};
+
+use super::action::Action;
+use crate::domain::Language;
+use crate::store::outbox::Priority;
+
+/// One Fluent message and its arguments.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Msg {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<(String, Arg)>,
+}
+
+impl Msg {
+    pub fn new(id: impl Into<String>) -> Msg {
+        Msg { id: id.into(), args: Vec::new() }
+    }
+
+    pub fn arg(mut self, name: &str, value: impl Into<Arg>) -> Msg {
+        self.args.push((name.to_owned(), value.into()));
+        self
+    }
+}
+
+/// A value placed into a message; numbers and times are formatted for the reader's language
+/// and time zone when the message is rendered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Arg {
+    Text(String),
+    Number(i64),
+    /// A moment, as Unix seconds.
+    Time(i64),
+    /// Another message, rendered in the same language (e.g. the name of a role).
+    Msg(Box<Msg>),
+}
+
+impl From<&str> for Arg {
+    fn from(value: &str) -> Arg {
+        Arg::Text(value.to_owned())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(value: String) -> Arg {
+        Arg::Text(value)
+    }
+}
+
+impl From<i64> for Arg {
+    fn from(value: i64) -> Arg {
+        Arg::Number(value)
+    }
+}
+
+impl From<Msg> for Arg {
+    fn from(value: Msg) -> Arg {
+        Arg::Msg(Box::new(value))
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Button {
+    pub label: Msg,
+    pub target: Target,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    Action(Action),
+    Url(String),
+}
+
+impl Button {
+    pub fn action(label: Msg, action: Action) -> Button {
+        Button { label, target: Target::Action(action) }
+    }
+
+    pub fn url(label: Msg, url: impl Into<String>) -> Button {
+        Button { label, target: Target::Url(url.into()) }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Keyboard {
+    #[default]
+    None,
+    /// Buttons under the message, row by row.
+    Inline(Vec<Vec<Button>>),
+    /// A keyboard in place of the user's own, with one button that shares their phone number.
+    ShareContact { share: Msg },
+    /// Takes away a keyboard shown in place of the user's own.
+    Remove,
+}
+
+impl Keyboard {
+    pub fn rows(&self) -> &[Vec<Button>] {
+        match self {
+            Keyboard::Inline(rows) => rows,
+            _ => &[],
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReplyKind {
+    /// A new message: paragraphs, each a Fluent message.
+    Message { text: Vec<Msg>, keyboard: Keyboard },
+    /// Replace the text and buttons of a message the bot sent earlier (menu navigation).
+    Edit { message_id: i32, text: Vec<Msg>, keyboard: Keyboard },
+    /// Stop the button's spinner, optionally with a short notice.
+    CallbackAnswer { query_id: String, text: Option<Msg>, alert: bool },
+    /// A text file (JSON, CSV).
+    Document { file_name: String, content: String, caption: Vec<Msg> },
+    /// Show this chat the command menu in the reply's language (with the officers' commands
+    /// for an officer).
+    CommandMenu { officer: bool },
+}
+
+/// One thing to send to one chat.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reply {
+    pub chat_id: i64,
+    pub lang: Language,
+    pub priority: Priority,
+    /// Whose personal data this reply quotes, so erasure can find it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<i64>,
+    pub kind: ReplyKind,
+}
+
+impl Reply {
+    /// The message ids in this reply, in order (for tests and the simulator).
+    pub fn text_ids(&self) -> Vec<&str> {
+        match &self.kind {
+            ReplyKind::Message { text, .. } | ReplyKind::Edit { text, .. } => {
+                text.iter().map(|m| m.id.as_str()).collect()
+            }
+            ReplyKind::CallbackAnswer { text, .. } => text.iter().map(|m| m.id.as_str()).collect(),
+            ReplyKind::Document { caption, .. } => caption.iter().map(|m| m.id.as_str()).collect(),
+            ReplyKind::CommandMenu { .. } => Vec::new(),
+        }
+    }
+
+    pub fn keyboard(&self) -> &Keyboard {
+        match &self.kind {
+            ReplyKind::Message { keyboard, .. } | ReplyKind::Edit { keyboard, .. } => keyboard,
+            _ => &Keyboard::None,
+        }
+    }
+}

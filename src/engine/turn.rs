@@ -1,0 +1,157 @@
+//! One update's worth of work: the user, their state and the replies gathered so far, all
+//! inside the update's transaction.
+
+use chrono::{DateTime, Utc};
+
+use super::{Event, Input, Keyboard, Msg, Reply, ReplyKind, Result, Settings, State};
+use crate::domain::Language;
+use crate::store::{Conn, conversations, outbox::Priority, users, users::User};
+
+pub(crate) struct Turn<'a> {
+    pub conn: &'a mut Conn,
+    pub settings: &'a Settings,
+    pub now: DateTime<Utc>,
+    pub chat_id: i64,
+    /// The person who sent the update; in private chats always known.
+    pub user: Option<User>,
+    /// The language replies are written in.
+    pub lang: Language,
+    /// The user's state; saved when the turn finishes.
+    pub state: State,
+    loaded_state: State,
+    callback: Option<Callback>,
+    replies: Vec<Reply>,
+}
+
+struct Callback {
+    query_id: String,
+    message_id: Option<i32>,
+    notice: Option<(Msg, bool)>,
+}
+
+impl<'a> Turn<'a> {
+    pub async fn begin(
+        conn: &'a mut Conn,
+        settings: &'a Settings,
+        input: &Input,
+        now: DateTime<Utc>,
+    ) -> Result<Turn<'a>> {
+        let detected = Language::from_telegram(
+            input.sender.as_ref().and_then(|s| s.language_code.as_deref()),
+            settings.default_language,
+        );
+        let user = match (&input.sender, input.chat.private, &input.event) {
+            // A (un)block notice is not the user writing: do not count it as contact.
+            (Some(sender), true, Event::Membership { .. }) => users::find(conn, sender.id).await?,
+            (Some(sender), true, _) => Some(users::touch(conn, sender.id, detected, now).await?.0),
+            _ => None,
+        };
+        let state = match &user {
+            Some(user) => load_state(conn, user.id).await?,
+            None => State::Idle,
+        };
+        let callback = match &input.event {
+            Event::Button { query_id, message_id, .. } => {
+                Some(Callback { query_id: query_id.clone(), message_id: *message_id, notice: None })
+            }
+            _ => None,
+        };
+        Ok(Turn {
+            conn,
+            settings,
+            now,
+            chat_id: input.chat.id,
+            lang: user.as_ref().map_or(detected, |u| u.language),
+            user,
+            loaded_state: state.clone(),
+            state,
+            callback,
+            replies: Vec::new(),
+        })
+    }
+
+    pub fn user_id(&self) -> Option<i64> {
+        self.user.as_ref().map(|u| u.id)
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.user_id().is_some_and(|id| self.settings.is_admin(id))
+    }
+
+    /// Queues a new message to this chat.
+    pub fn send(&mut self, text: Vec<Msg>, keyboard: Keyboard) {
+        let reply = self.reply_here(ReplyKind::Message { text, keyboard });
+        self.replies.push(reply);
+    }
+
+    /// Shows a screen: replaces the message whose button was pressed, or sends a new one.
+    pub fn show(&mut self, text: Vec<Msg>, keyboard: Keyboard) {
+        let editable = matches!(keyboard, Keyboard::Inline(_) | Keyboard::None);
+        match self.callback.as_ref().and_then(|c| c.message_id) {
+            Some(message_id) if editable => {
+                let reply = self.reply_here(ReplyKind::Edit { message_id, text, keyboard });
+                self.replies.push(reply);
+            }
+            _ => self.send(text, keyboard),
+        }
+    }
+
+    /// A short notice on the pressed button (a toast, or an alert box).
+    pub fn notice(&mut self, text: Msg, alert: bool) {
+        if let Some(callback) = &mut self.callback {
+            callback.notice = Some((text, alert));
+        }
+    }
+
+    /// Queues a reply of any kind to this chat.
+    pub fn push(&mut self, kind: ReplyKind) {
+        let reply = self.reply_here(kind);
+        self.replies.push(reply);
+    }
+
+    fn reply_here(&self, kind: ReplyKind) -> Reply {
+        Reply { chat_id: self.chat_id, lang: self.lang, priority: Priority::Interactive, subject: None, kind }
+    }
+
+    pub async fn set_blocked(&mut self, blocked: bool) -> Result<()> {
+        if let Some(user) = &self.user {
+            users::set_blocked(self.conn, user.id, blocked).await?;
+        }
+        Ok(())
+    }
+
+    /// Saves the state and returns the replies, the button's answer first.
+    pub async fn finish(mut self) -> Result<Vec<Reply>> {
+        if let Some(user) = &self.user {
+            if self.state != self.loaded_state {
+                if self.state.is_idle() {
+                    conversations::clear(self.conn, user.id).await?;
+                } else {
+                    let json = serde_json::to_string(&self.state)?;
+                    conversations::save(self.conn, user.id, &json, self.now).await?;
+                }
+            }
+        }
+        if let Some(callback) = self.callback.take() {
+            let (text, alert) = match callback.notice {
+                Some((text, alert)) => (Some(text), alert),
+                None => (None, false),
+            };
+            let answer = self.reply_here(ReplyKind::CallbackAnswer { query_id: callback.query_id, text, alert });
+            self.replies.insert(0, answer);
+        }
+        Ok(self.replies)
+    }
+}
+
+async fn load_state(conn: &mut Conn, user_id: i64) -> Result<State> {
+    let Some(json) = conversations::load(conn, user_id).await? else {
+        return Ok(State::Idle);
+    };
+    Ok(serde_json::from_str(&json).unwrap_or_else(|error| {
+        // A state written by an older release that this one no longer understands: start over
+        // rather than trap the user.
+        tracing::warn!(%error, "conversation state not understood; starting over");
+        State::Idle
+    }))
+}

@@ -1,0 +1,373 @@
+//! The one sender task: it takes messages from the outbox and hands them to a transport
+//! (Telegram, or the terminal), and is the only place that knows Telegram's limits.
+//!
+//! Pacing (DESIGN.md): interactive replies go out at once, with no global cap, but at most a
+//! short burst and then about one a second per chat; bulk traffic at most `BROADCAST_RATE` in
+//! any one-second window, and only while no interactive reply is waiting; a 429 pauses every
+//! send for its `retry_after`; a 403 ends delivery to that chat; 5xx and network errors are
+//! retried with backoff. Each chat's messages go out in order, one at a time.
+
+mod outgoing;
+mod pacing;
+
+use std::{
+    collections::HashSet,
+    future::Future,
+    sync::Arc,
+    time::Duration,
+};
+
+use chrono::Utc;
+use sqlx::SqlitePool;
+use tokio::{sync::Notify, task::JoinSet, time::Instant};
+use tokio_util::sync::CancellationToken;
+
+pub use outgoing::{Outgoing, RenderedButton, RenderedKeyboard};
+pub use pacing::{BulkPacer, ChatPacer};
+
+use crate::engine::{Reply, ReplyKind};
+use crate::i18n::Locales;
+use crate::store::{self, StoreError, outbox, outbox::Priority, users};
+
+/// A message Telegram accepted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Delivered {
+    /// The id of the message sent or edited, where there is one.
+    pub message_id: Option<i32>,
+}
+
+/// Why a message was not delivered, by what the sender should do about it.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DeliveryError {
+    /// Flood control: nothing may be sent for this long.
+    #[error("flood control, retry after {0:?}")]
+    RetryAfter(Duration),
+    /// The chat cannot be reached any more (blocked, deactivated, unknown chat).
+    #[error("chat unreachable: {0}")]
+    Unreachable(String),
+    /// An edit's message is gone or can no longer be edited: send it as a new message.
+    #[error("message to edit is gone")]
+    EditTargetGone,
+    /// Telegram refused the message itself; sending it again will not help.
+    #[error("rejected: {0}")]
+    Rejected(String),
+    /// Server or network trouble; try again later.
+    #[error("transient: {0}")]
+    Transient(String),
+}
+
+/// Something that can deliver a rendered message: the Telegram Bot API, or a terminal.
+pub trait Transport: Send + Sync + 'static {
+    fn deliver(&self, message: &Outgoing) -> impl Future<Output = Result<Delivered, DeliveryError>> + Send;
+}
+
+#[derive(Clone, Debug)]
+pub struct Pacing {
+    /// Bulk messages per second (`BROADCAST_RATE`).
+    pub bulk_per_second: u32,
+    /// Messages a chat may receive at once before the per-chat rate applies.
+    pub chat_burst: u32,
+    /// Requests under way at once.
+    pub max_in_flight: usize,
+    /// Tries for a message failing with server or network errors before it is given up.
+    pub max_attempts: i64,
+    /// First retry delay after a server or network error; doubles each time.
+    pub first_backoff: Duration,
+    /// Longest retry delay.
+    pub max_backoff: Duration,
+}
+
+impl Pacing {
+    pub fn new(bulk_per_second: u32) -> Pacing {
+        Pacing {
+            bulk_per_second,
+            chat_burst: 4,
+            max_in_flight: 32,
+            max_attempts: 12,
+            first_backoff: Duration::from_millis(500),
+            max_backoff: Duration::from_secs(300),
+        }
+    }
+
+    fn backoff(&self, attempts: i64) -> Duration {
+        let factor = 2u32.saturating_pow(u32::try_from(attempts.clamp(0, 20)).unwrap_or(20));
+        self.first_backoff.saturating_mul(factor).min(self.max_backoff)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SenderError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sqlx::Error> for SenderError {
+    fn from(e: sqlx::Error) -> Self {
+        SenderError::Store(StoreError::Sql(e))
+    }
+}
+
+/// How many outbox rows of each priority one look at the queue considers.
+const BATCH: i64 = 128;
+
+fn earliest(current: Option<Instant>, at: Instant) -> Option<Instant> {
+    Some(current.map_or(at, |c| c.min(at)))
+}
+
+pub struct Sender<T> {
+    pool: SqlitePool,
+    transport: Arc<T>,
+    locales: Arc<Locales>,
+    pacing: Pacing,
+    wake: Arc<Notify>,
+}
+
+/// A finished delivery attempt.
+struct Attempt {
+    id: i64,
+    chat_id: i64,
+    reply: Reply,
+    attempts: i64,
+    result: Result<Delivered, DeliveryError>,
+}
+
+/// What the sender loop keeps between looks at the queue.
+struct Flight {
+    chats: HashSet<i64>,
+    tasks: JoinSet<Attempt>,
+    paused_until: Option<Instant>,
+    chat_pacer: ChatPacer,
+    bulk_pacer: BulkPacer,
+}
+
+impl<T: Transport> Sender<T> {
+    pub fn new(pool: SqlitePool, transport: Arc<T>, locales: Arc<Locales>, pacing: Pacing, wake: Arc<Notify>) -> Self {
+        Sender { pool, transport, locales, pacing, wake }
+    }
+
+    /// Delivers until `stop` is cancelled, then waits for the requests under way.
+    pub async fn run(self, stop: CancellationToken) -> Result<(), SenderError> {
+        let mut flight = Flight {
+            chats: HashSet::new(),
+            tasks: JoinSet::new(),
+            paused_until: None,
+            chat_pacer: ChatPacer::new(self.pacing.chat_burst),
+            bulk_pacer: BulkPacer::new(self.pacing.bulk_per_second),
+        };
+        let mut housekeeping = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            let next = self.dispatch(&mut flight).await?;
+            let sleep = tokio::time::sleep_until(next.unwrap_or_else(|| Instant::now() + Duration::from_secs(60)));
+            tokio::select! {
+                _ = stop.cancelled() => break,
+                _ = self.wake.notified() => {}
+                Some(done) = flight.tasks.join_next() => {
+                    let mut finished = vec![done];
+                    while let Some(more) = flight.tasks.try_join_next() {
+                        finished.push(more);
+                    }
+                    self.record(&mut flight, finished).await?;
+                }
+                _ = sleep => {}
+                _ = housekeeping.tick() => self.housekeeping(&mut flight).await?,
+            }
+        }
+        while let Some(done) = flight.tasks.join_next().await {
+            self.record(&mut flight, vec![done]).await?;
+        }
+        Ok(())
+    }
+
+    /// Delivers every pending message (of one chat, or all) right now, ignoring pacing, and
+    /// returns the replies delivered. For the simulator and tests.
+    pub async fn drain(&self, chat_id: Option<i64>) -> Result<Vec<(Reply, Delivered)>, SenderError> {
+        let mut delivered = Vec::new();
+        loop {
+            let rows = outbox::pending(&mut *self.pool.acquire().await?, BATCH, None, chat_id).await?;
+            if rows.is_empty() {
+                return Ok(delivered);
+            }
+            for row in rows {
+                let Some(reply) = self.decode(&row).await? else { continue };
+                let result = self.transport.deliver(&self.locales.render(&reply)).await;
+                let mut conn = self.pool.acquire().await?;
+                match result {
+                    Ok(done) => {
+                        outbox::mark_sent(&mut conn, row.id, done.message_id, Utc::now()).await?;
+                        delivered.push((reply, done));
+                    }
+                    Err(error) => {
+                        outbox::mark_failed(&mut conn, row.id, &error.to_string(), Utc::now()).await?;
+                    }
+                }
+            }
+        }
+    }
+
+    async fn decode(&self, row: &outbox::Pending) -> Result<Option<Reply>, SenderError> {
+        match serde_json::from_str::<Reply>(&row.payload) {
+            Ok(reply) => Ok(Some(reply)),
+            Err(error) => {
+                tracing::error!(id = row.id, %error, "outbox row cannot be read; dropping it");
+                let mut conn = self.pool.acquire().await?;
+                outbox::mark_failed(&mut conn, row.id, "unreadable payload", Utc::now()).await?;
+                Ok(None)
+            }
+        }
+    }
+
+    /// Starts every message that may go now; returns when to look again.
+    async fn dispatch(&self, flight: &mut Flight) -> Result<Option<Instant>, SenderError> {
+        let now = Instant::now();
+        if let Some(until) = flight.paused_until {
+            if until > now {
+                return Ok(Some(until));
+            }
+            flight.paused_until = None;
+        }
+        if flight.tasks.len() >= self.pacing.max_in_flight {
+            return Ok(None);
+        }
+        let mut conn = self.pool.acquire().await?;
+        let mut rows = outbox::pending(&mut conn, BATCH, Some(Priority::Interactive), None).await?;
+        if rows.len() < self.pacing.max_in_flight {
+            rows.extend(outbox::pending(&mut conn, BATCH, Some(Priority::Bulk), None).await?);
+        }
+        drop(conn);
+        let now_ms = Utc::now().timestamp_millis();
+        let mut next: Option<Instant> = None;
+        let mut chats_seen = HashSet::new();
+        for row in rows {
+            // Each chat's messages in order: only its oldest pending one may go.
+            if !chats_seen.insert(row.chat_id) || flight.chats.contains(&row.chat_id) {
+                continue;
+            }
+            if row.not_before_ms > now_ms {
+                let wait = Duration::from_millis(u64::try_from(row.not_before_ms - now_ms).unwrap_or(0));
+                next = earliest(next, Instant::now() + wait);
+                continue;
+            }
+            if flight.tasks.len() >= self.pacing.max_in_flight {
+                // Bulk rows come after interactive ones, so a full flight holds bulk back.
+                break;
+            }
+            if row.priority == Priority::Bulk {
+                if let Err(at) = flight.bulk_pacer.ready(Instant::now()) {
+                    next = earliest(next, at);
+                    break;
+                }
+            }
+            let Some(reply) = self.decode(&row).await? else { continue };
+            let paced = !matches!(reply.kind, ReplyKind::CallbackAnswer { .. } | ReplyKind::CommandMenu { .. });
+            if paced {
+                if let Err(at) = flight.chat_pacer.check(row.chat_id) {
+                    next = earliest(next, at);
+                    continue;
+                }
+            }
+            if row.priority == Priority::Bulk {
+                flight.bulk_pacer.record(Instant::now());
+            }
+            self.start(flight, row.id, row.chat_id, row.attempts, reply);
+        }
+        Ok(next)
+    }
+
+    fn start(&self, flight: &mut Flight, id: i64, chat_id: i64, attempts: i64, reply: Reply) {
+        flight.chats.insert(chat_id);
+        let outgoing = self.locales.render(&reply);
+        let transport = self.transport.clone();
+        flight.tasks.spawn(async move {
+            let result = transport.deliver(&outgoing).await;
+            Attempt { id, chat_id, reply, attempts, result }
+        });
+    }
+
+    /// Writes down what became of finished attempts, all in one transaction.
+    async fn record(
+        &self,
+        flight: &mut Flight,
+        finished: Vec<Result<Attempt, tokio::task::JoinError>>,
+    ) -> Result<(), SenderError> {
+        let now = Utc::now();
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        for done in finished {
+            let attempt = match done {
+                Ok(attempt) => attempt,
+                Err(error) => {
+                    // A transport that panicked: the row stays pending and is tried again.
+                    tracing::error!(%error, "delivery task failed");
+                    flight.chats.clear();
+                    continue;
+                }
+            };
+            flight.chats.remove(&attempt.chat_id);
+            self.record_one(&mut tx, flight, attempt, now).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn record_one(
+        &self,
+        conn: &mut store::Conn,
+        flight: &mut Flight,
+        attempt: Attempt,
+        now: chrono::DateTime<Utc>,
+    ) -> Result<(), SenderError> {
+        let Attempt { id, chat_id, reply, attempts, result } = attempt;
+        match result {
+            Ok(delivered) => outbox::mark_sent(conn, id, delivered.message_id, now).await?,
+            Err(DeliveryError::RetryAfter(wait)) => {
+                tracing::warn!(?wait, "Telegram flood control: pausing every send");
+                let until = Instant::now() + wait;
+                flight.paused_until = Some(flight.paused_until.map_or(until, |p| p.max(until)));
+                let not_before = now.timestamp_millis() + i64::try_from(wait.as_millis()).unwrap_or(i64::MAX / 2);
+                outbox::retry_later(conn, id, not_before, false, "flood control").await?;
+            }
+            Err(DeliveryError::Unreachable(reason)) => {
+                tracing::info!(chat_id, %reason, "chat unreachable; its messages are dropped");
+                outbox::mark_failed(conn, id, &reason, now).await?;
+                outbox::fail_pending_for_chat(conn, chat_id, &reason, now).await?;
+                users::set_blocked(conn, chat_id, true).await?;
+            }
+            Err(DeliveryError::EditTargetGone) => {
+                let ReplyKind::Edit { text, keyboard, .. } = reply.kind else {
+                    outbox::mark_failed(conn, id, "edit target gone", now).await?;
+                    return Ok(());
+                };
+                let as_new = Reply { kind: ReplyKind::Message { text, keyboard }, ..reply };
+                match serde_json::to_string(&as_new) {
+                    Ok(payload) => outbox::replace_payload(conn, id, &payload).await?,
+                    Err(_) => outbox::mark_failed(conn, id, "edit target gone", now).await?,
+                }
+            }
+            Err(DeliveryError::Rejected(reason)) => {
+                tracing::error!(chat_id, %reason, "Telegram rejected a message");
+                outbox::mark_failed(conn, id, &reason, now).await?;
+            }
+            Err(DeliveryError::Transient(reason)) => {
+                let attempts = attempts + 1;
+                if attempts >= self.pacing.max_attempts {
+                    tracing::error!(chat_id, %reason, attempts, "giving up on a message");
+                    outbox::mark_failed(conn, id, &reason, now).await?;
+                } else {
+                    let wait = self.pacing.backoff(attempts - 1);
+                    tracing::warn!(chat_id, %reason, ?wait, "delivery failed; retrying");
+                    let not_before = now.timestamp_millis() + i64::try_from(wait.as_millis()).unwrap_or(0);
+                    outbox::retry_later(conn, id, not_before, true, &reason).await?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    async fn housekeeping(&self, flight: &mut Flight) -> Result<(), SenderError> {
+        flight.chat_pacer.forget_idle();
+        let mut conn = self.pool.acquire().await?;
+        let week_ago = Utc::now() - chrono::Duration::days(7);
+        outbox::prune(&mut conn, Utc::now() - chrono::Duration::days(2)).await?;
+        store::updates::prune(&mut conn, week_ago).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,137 @@
+//! The two speed limits of the sender: per chat, and for bulk traffic overall.
+
+use std::{collections::VecDeque, num::NonZeroU32, time::Duration};
+
+use governor::{
+    DefaultKeyedRateLimiter, Quota, RateLimiter,
+    clock::{Clock, DefaultClock},
+};
+use tokio::time::Instant;
+
+/// Per chat: a short burst, then about one message a second (Telegram's per-chat limit).
+pub struct ChatPacer {
+    limiter: DefaultKeyedRateLimiter<i64>,
+    clock: DefaultClock,
+}
+
+impl ChatPacer {
+    pub fn new(burst: u32) -> ChatPacer {
+        let quota = Quota::per_second(NonZeroU32::MIN).allow_burst(NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN));
+        ChatPacer { limiter: RateLimiter::keyed(quota), clock: DefaultClock::default() }
+    }
+
+    /// Takes one message's allowance for the chat, or says when there will be one.
+    pub fn check(&self, chat_id: i64) -> Result<(), Instant> {
+        self.limiter
+            .check_key(&chat_id)
+            .map_err(|not_until| Instant::now() + not_until.wait_time_from(self.clock.now()))
+    }
+
+    /// Forgets chats that have not had a message for a while.
+    pub fn forget_idle(&self) {
+        self.limiter.retain_recent();
+    }
+}
+
+/// Bulk traffic: evenly spaced at `rate` a second, and never more than `rate` in any
+/// one-second window, even when a send was late and the next would catch up.
+///
+/// The window rule is checked against the actual send times with a small margin, so that
+/// jitter between here and Telegram's servers cannot make a window look over the rate there.
+pub struct BulkPacer {
+    rate: usize,
+    spacing: Duration,
+    margin: Duration,
+    recent: VecDeque<Instant>,
+}
+
+impl BulkPacer {
+    pub fn new(rate: u32) -> BulkPacer {
+        let rate = rate.max(1);
+        BulkPacer {
+            rate: rate as usize,
+            spacing: Duration::from_secs(1) / rate,
+            margin: Duration::from_millis(25),
+            recent: VecDeque::with_capacity(rate as usize + 1),
+        }
+    }
+
+    /// `Ok` if a bulk message may go at `now`, else the earliest time it may.
+    pub fn ready(&self, now: Instant) -> Result<(), Instant> {
+        let mut at = now;
+        if let Some(last) = self.recent.back() {
+            at = at.max(*last + self.spacing);
+        }
+        if self.recent.len() >= self.rate {
+            if let Some(oldest) = self.recent.front() {
+                at = at.max(*oldest + Duration::from_secs(1) + self.margin);
+            }
+        }
+        if at <= now { Ok(()) } else { Err(at) }
+    }
+
+    /// Notes that a bulk message went at `now`.
+    pub fn record(&mut self, now: Instant) {
+        self.recent.push_back(now);
+        while self.recent.len() > self.rate {
+            self.recent.pop_front();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Sends as fast as the pacer allows for `seconds` and returns the send times.
+    fn run(rate: u32, seconds: u64, late_every: Option<usize>) -> Vec<Instant> {
+        let start = Instant::now();
+        let mut pacer = BulkPacer::new(rate);
+        let mut now = start;
+        let mut sent = Vec::new();
+        while now < start + Duration::from_secs(seconds) {
+            match pacer.ready(now) {
+                Ok(()) => {
+                    pacer.record(now);
+                    sent.push(now);
+                    if late_every.is_some_and(|n| sent.len() % n == 0) {
+                        now += Duration::from_millis(300);
+                    }
+                }
+                Err(at) => now = at,
+            }
+        }
+        sent
+    }
+
+    fn busiest_window(sent: &[Instant]) -> usize {
+        sent.iter()
+            .map(|start| sent.iter().filter(|t| **t >= *start && **t < *start + Duration::from_secs(1)).count())
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn no_window_exceeds_the_rate_and_the_rate_is_nearly_reached() {
+        for rate in [1, 7, 25, 30] {
+            let sent = run(rate, 20, None);
+            assert!(busiest_window(&sent) <= rate as usize, "rate {rate}");
+            assert!(sent.len() as f64 >= 0.95 * f64::from(rate) * 20.0, "rate {rate}: {}", sent.len());
+        }
+    }
+
+    #[test]
+    fn catching_up_after_a_late_send_stays_within_the_rate() {
+        let sent = run(25, 20, Some(10));
+        assert!(busiest_window(&sent) <= 25);
+    }
+
+    #[test]
+    fn chat_pacer_allows_a_burst_then_waits() {
+        let pacer = ChatPacer::new(3);
+        assert!((0..3).all(|_| pacer.check(7).is_ok()));
+        let wait = pacer.check(7).unwrap_err();
+        assert!(wait > Instant::now());
+        assert!(pacer.check(8).is_ok(), "another chat has its own allowance");
+    }
+}

@@ -1,0 +1,91 @@
+//! `desmigratif chat`: the same conversations in a terminal, offline, on the same database.
+//! Buttons are shown as numbers; type the number to press one.
+
+mod transport;
+
+use std::{io::Write, sync::Arc};
+
+use tokio::io::{AsyncBufReadExt, BufReader};
+
+use crate::engine::{Chat, Engine, Event, Input, MediaKind, Sender as From};
+use crate::i18n::Locales;
+use crate::sender::{Pacing, Sender};
+
+pub use transport::{Screen, SimTransport};
+
+pub struct SimOptions {
+    pub user_id: i64,
+    /// What the simulated Telegram app reports as its language (`--lang`).
+    pub language_code: Option<String>,
+    /// The number a "share my number" button shares.
+    pub phone: String,
+}
+
+const HELP: &str = "Type a message, or the number of a button. Also: :sticker :photo :voice :location \
+:contact, 'text to send a number as text, :quit to leave.";
+
+/// Reads lines from standard input until it ends or the user types `:quit`.
+pub async fn run(engine: Engine, locales: Arc<Locales>, options: SimOptions) -> anyhow::Result<()> {
+    let transport = Arc::new(SimTransport::new(std::io::stdout()));
+    let sender = Sender::new(engine.pool().clone(), transport.clone(), locales, Pacing::new(1000), engine.outbox_ready());
+    println!("Desmigratif simulator, user {}. {HELP}", options.user_id);
+    // Show whatever was waiting for this user (e.g. after the bot ran).
+    sender.drain(Some(options.user_id)).await?;
+    let mut lines = BufReader::new(tokio::io::stdin()).lines();
+    loop {
+        print!("> ");
+        std::io::stdout().flush().ok();
+        let Some(line) = lines.next_line().await? else { break };
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if line == ":quit" || line == ":q" {
+            break;
+        }
+        if line == ":help" {
+            println!("{HELP}");
+            continue;
+        }
+        let Some(event) = event_for(line, &transport.screen(), &options) else {
+            println!("(unknown simulator command; :help lists them)");
+            continue;
+        };
+        let input = Input {
+            update_id: None,
+            chat: Chat { id: options.user_id, private: true },
+            sender: Some(From { id: options.user_id, language_code: options.language_code.clone() }),
+            event,
+        };
+        engine.handle(input).await?;
+        sender.drain(Some(options.user_id)).await?;
+    }
+    println!();
+    Ok(())
+}
+
+/// What a typed line means: a button's number presses it; `:name` makes an odd message kind.
+fn event_for(line: &str, screen: &Screen, options: &SimOptions) -> Option<Event> {
+    if let Some(text) = line.strip_prefix('\'') {
+        return Some(text_event(text));
+    }
+    if let Ok(n) = line.parse::<usize>() {
+        if let Some(event) = screen.press(n, &options.phone, options.user_id) {
+            return Some(event);
+        }
+    }
+    let media = |kind| Event::Media { kind, file_id: "sim".into(), caption: None };
+    match line {
+        ":sticker" => Some(media(MediaKind::Sticker)),
+        ":photo" => Some(media(MediaKind::Photo)),
+        ":voice" => Some(media(MediaKind::Voice)),
+        ":location" => Some(Event::Location),
+        ":contact" => Some(Event::Contact { phone: options.phone.clone(), user_id: Some(options.user_id) }),
+        _ if line.starts_with(':') => None,
+        _ => Some(text_event(line)),
+    }
+}
+
+fn text_event(text: &str) -> Event {
+    Event::Text { text: text.to_owned(), forwarded: false, reply_to: None }
+}

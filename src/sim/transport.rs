@@ -1,0 +1,123 @@
+//! Prints rendered replies to a terminal and remembers the buttons on screen.
+
+use std::{
+    io::Write,
+    sync::{Mutex, atomic::{AtomicI32, Ordering}},
+};
+
+use crate::engine::Event;
+use crate::sender::{Delivered, DeliveryError, Outgoing, RenderedButton, RenderedKeyboard, Transport};
+
+/// The buttons the user can press now, numbered from 1.
+#[derive(Clone, Debug, Default)]
+pub struct Screen {
+    message_id: i32,
+    buttons: Vec<RenderedButton>,
+    share_contact: bool,
+}
+
+impl Screen {
+    /// The event a press of button `n` makes, if there is such a button.
+    pub fn press(&self, n: usize, phone: &str, user_id: i64) -> Option<Event> {
+        if self.share_contact && n == 1 {
+            return Some(Event::Contact { phone: phone.to_owned(), user_id: Some(user_id) });
+        }
+        match self.buttons.get(n.checked_sub(1)?)? {
+            RenderedButton::Callback { data, .. } => Some(Event::Button {
+                query_id: format!("sim-{}-{n}", self.message_id),
+                message_id: Some(self.message_id),
+                data: data.clone(),
+            }),
+            RenderedButton::Url { .. } => None,
+        }
+    }
+}
+
+pub struct SimTransport<W> {
+    out: Mutex<W>,
+    screen: Mutex<Screen>,
+    next_message_id: AtomicI32,
+}
+
+impl<W: Write + Send + 'static> SimTransport<W> {
+    pub fn new(out: W) -> Self {
+        SimTransport { out: Mutex::new(out), screen: Mutex::new(Screen::default()), next_message_id: AtomicI32::new(1) }
+    }
+
+    pub fn screen(&self) -> Screen {
+        self.screen.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    fn print(&self, text: &str) {
+        let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
+        // A terminal that went away is not worth failing a delivery for.
+        let _ = writeln!(out, "{text}");
+    }
+
+    fn show(&self, message_id: i32, heading: &str, text: &str, keyboard: &RenderedKeyboard) {
+        let mut printed = format!("{heading}{text}");
+        let mut screen = Screen { message_id, ..Screen::default() };
+        match keyboard {
+            RenderedKeyboard::Inline(rows) => {
+                for row in rows {
+                    printed.push_str("\n  ");
+                    for button in row {
+                        screen.buttons.push(button.clone());
+                        let n = screen.buttons.len();
+                        match button {
+                            RenderedButton::Callback { label, .. } => printed.push_str(&format!("[{n}] {label}   ")),
+                            RenderedButton::Url { label, url } => printed.push_str(&format!("[{label}: {url}]   ")),
+                        }
+                    }
+                }
+            }
+            RenderedKeyboard::ShareContact { label } => {
+                printed.push_str(&format!("\n  [1] {label}"));
+                screen.share_contact = true;
+            }
+            RenderedKeyboard::None | RenderedKeyboard::Remove => {}
+        }
+        self.print(printed.trim_end());
+        let mut current = self.screen.lock().unwrap_or_else(|e| e.into_inner());
+        // A message without buttons leaves the previous buttons usable, as in Telegram.
+        if !screen.buttons.is_empty() || screen.share_contact || !matches!(keyboard, RenderedKeyboard::None) {
+            *current = screen;
+        }
+    }
+}
+
+impl<W: Write + Send + 'static> Transport for SimTransport<W> {
+    async fn deliver(&self, message: &Outgoing) -> Result<Delivered, DeliveryError> {
+        match message {
+            Outgoing::Message { text, keyboard, .. } => {
+                let id = self.next_message_id.fetch_add(1, Ordering::Relaxed);
+                self.show(id, "\n🤖 ", text, keyboard);
+                Ok(Delivered { message_id: Some(id) })
+            }
+            Outgoing::Edit { message_id, text, keyboard, .. } => {
+                self.show(*message_id, "\n🤖 ", text, keyboard);
+                Ok(Delivered { message_id: Some(*message_id) })
+            }
+            Outgoing::CallbackAnswer { text, .. } => {
+                if let Some(text) = text {
+                    self.print(&format!("  » {text}"));
+                }
+                Ok(Delivered::default())
+            }
+            Outgoing::Document { file_name, content, caption, .. } => {
+                let dir = std::env::temp_dir().join("desmigratif-chat");
+                let path = dir.join(file_name);
+                std::fs::create_dir_all(&dir)
+                    .and_then(|_| std::fs::write(&path, content))
+                    .map_err(|e| DeliveryError::Transient(e.to_string()))?;
+                self.print(&format!("\n📎 {} ({} bytes)\n{caption}", path.display(), content.len()));
+                let id = self.next_message_id.fetch_add(1, Ordering::Relaxed);
+                Ok(Delivered { message_id: Some(id) })
+            }
+            Outgoing::CommandMenu { language, .. } => {
+                self.print(&format!("  (command menu now in {})", language.code()));
+                Ok(Delivered::default())
+            }
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! The outbox: messages written in the same transaction as the change that caused them, and
+//! delivered later by the one sender task.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+
+use super::{Conn, Result, unix};
+
+/// Interactive replies go before bulk traffic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    /// A reply to a user's own update.
+    Interactive = 0,
+    /// Broadcasts, reminders, notices to users who did not just write.
+    Bulk = 1,
+}
+
+impl Priority {
+    fn from_db(value: i64) -> Priority {
+        if value == 0 { Priority::Interactive } else { Priority::Bulk }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct NewMessage<'a> {
+    pub chat_id: i64,
+    /// Whose personal data the message may quote; erasing that user deletes the row.
+    pub subject_user_id: Option<i64>,
+    pub priority: Priority,
+    pub payload: &'a str,
+}
+
+#[derive(Clone, Debug)]
+pub struct Pending {
+    pub id: i64,
+    pub chat_id: i64,
+    pub priority: Priority,
+    pub payload: String,
+    pub attempts: i64,
+    pub not_before_ms: i64,
+}
+
+pub async fn enqueue(conn: &mut Conn, message: &NewMessage<'_>, now: DateTime<Utc>) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO outbox (chat_id, subject_user_id, priority, payload, created_at)
+         VALUES (?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(message.chat_id)
+    .bind(message.subject_user_id)
+    .bind(message.priority as i64)
+    .bind(message.payload)
+    .bind(unix(now))
+    .fetch_one(conn)
+    .await?)
+}
+
+/// The oldest pending messages, interactive ones first. Messages waiting for a retry are
+/// included (with their `not_before_ms`) so that the sender keeps each chat's order.
+pub async fn pending(
+    conn: &mut Conn,
+    limit: i64,
+    priority: Option<Priority>,
+    chat_id: Option<i64>,
+) -> Result<Vec<Pending>> {
+    let rows = sqlx::query(
+        "SELECT id, chat_id, priority, payload, attempts, not_before_ms FROM outbox
+         WHERE status = 'pending' AND (?2 IS NULL OR priority = ?2) AND (?3 IS NULL OR chat_id = ?3)
+         ORDER BY priority, id LIMIT ?1",
+    )
+    .bind(limit)
+    .bind(priority.map(|p| p as i64))
+    .bind(chat_id)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(Pending {
+                id: row.try_get("id")?,
+                chat_id: row.try_get("chat_id")?,
+                priority: Priority::from_db(row.try_get("priority")?),
+                payload: row.try_get("payload")?,
+                attempts: row.try_get("attempts")?,
+                not_before_ms: row.try_get("not_before_ms")?,
+            })
+        })
+        .collect()
+}
+
+/// Delivered. The text is not kept: only what later steps need (which Telegram message it
+/// became).
+pub async fn mark_sent(
+    conn: &mut Conn,
+    id: i64,
+    telegram_message_id: Option<i32>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE outbox SET status = 'sent', payload = '{}', sent_at = ?2, telegram_message_id = ?3,
+         attempts = attempts + 1, error = NULL WHERE id = ?1",
+    )
+    .bind(id)
+    .bind(unix(now))
+    .bind(telegram_message_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Given up for good (the user blocked the bot, or Telegram refused the message itself).
+pub async fn mark_failed(conn: &mut Conn, id: i64, error: &str, now: DateTime<Utc>) -> Result<()> {
+    sqlx::query(
+        "UPDATE outbox SET status = 'failed', payload = '{}', sent_at = ?2, error = ?3,
+         attempts = attempts + 1 WHERE id = ?1",
+    )
+    .bind(id)
+    .bind(unix(now))
+    .bind(error)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Try again no earlier than `not_before_ms` (Unix milliseconds). `counts` says whether this
+/// attempt counts towards the retry limit (a flood-wait does not: the message was not at fault).
+pub async fn retry_later(
+    conn: &mut Conn,
+    id: i64,
+    not_before_ms: i64,
+    counts: bool,
+    error: &str,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE outbox SET not_before_ms = ?2, attempts = attempts + ?3, error = ?4 WHERE id = ?1",
+    )
+    .bind(id)
+    .bind(not_before_ms)
+    .bind(i64::from(counts))
+    .bind(error)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Replaces what a pending message will send (an edit whose message is gone becomes a new
+/// message).
+pub async fn replace_payload(conn: &mut Conn, id: i64, payload: &str) -> Result<()> {
+    sqlx::query("UPDATE outbox SET payload = ?2 WHERE id = ?1")
+        .bind(id)
+        .bind(payload)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Every message still waiting for a chat that can no longer be reached.
+pub async fn fail_pending_for_chat(
+    conn: &mut Conn,
+    chat_id: i64,
+    error: &str,
+    now: DateTime<Utc>,
+) -> Result<u64> {
+    Ok(sqlx::query(
+        "UPDATE outbox SET status = 'failed', payload = '{}', sent_at = ?2, error = ?3
+         WHERE chat_id = ?1 AND status = 'pending'",
+    )
+    .bind(chat_id)
+    .bind(unix(now))
+    .bind(error)
+    .execute(conn)
+    .await?
+    .rows_affected())
+}
+
+/// Forgets delivered and failed messages older than `before`.
+pub async fn prune(conn: &mut Conn, before: DateTime<Utc>) -> Result<u64> {
+    Ok(sqlx::query("DELETE FROM outbox WHERE status <> 'pending' AND sent_at < ?")
+        .bind(unix(before))
+        .execute(conn)
+        .await?
+        .rows_affected())
+}
+
+pub async fn pending_count(conn: &mut Conn) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT count(*) FROM outbox WHERE status = 'pending'")
+        .fetch_one(conn)
+        .await?)
+}

@@ -1,0 +1,94 @@
+//! People who have written to the bot.
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+use super::{Conn, Result, StoreError, unix};
+use crate::domain::Language;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct User {
+    pub id: i64,
+    pub language: Language,
+    /// The user picked the language themselves (rather than it being guessed).
+    pub language_chosen: bool,
+    pub blocked: bool,
+    pub first_seen: i64,
+}
+
+impl User {
+    fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<User> {
+        let language: String = row.try_get("language")?;
+        let status: String = row.try_get("status")?;
+        Ok(User {
+            id: row.try_get("id")?,
+            language: Language::parse(&language)
+                .ok_or_else(|| StoreError::Corrupt(format!("user language {language:?}")))?,
+            language_chosen: row.try_get("language_chosen")?,
+            blocked: status == "blocked",
+            first_seen: row.try_get("first_seen")?,
+        })
+    }
+}
+
+/// Records that the user was seen now, creating them with `language` on first contact.
+/// A user who writes is reachable again, so a `blocked` mark is lifted.
+/// Returns the user and whether this was their first contact.
+pub async fn touch(
+    conn: &mut Conn,
+    id: i64,
+    language: Language,
+    now: DateTime<Utc>,
+) -> Result<(User, bool)> {
+    let now = unix(now);
+    let inserted = sqlx::query(
+        "INSERT INTO users (id, language, first_seen, last_seen) VALUES (?1, ?2, ?3, ?3)
+         ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(id)
+    .bind(language.code())
+    .bind(now)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected()
+        == 1;
+    let row = sqlx::query(
+        "UPDATE users SET last_seen = ?2, status = 'active' WHERE id = ?1
+         RETURNING id, language, language_chosen, status, first_seen",
+    )
+    .bind(id)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok((User::from_row(&row)?, inserted))
+}
+
+pub async fn find(conn: &mut Conn, id: i64) -> Result<Option<User>> {
+    sqlx::query("SELECT id, language, language_chosen, status, first_seen FROM users WHERE id = ?")
+        .bind(id)
+        .fetch_optional(conn)
+        .await?
+        .as_ref()
+        .map(User::from_row)
+        .transpose()
+}
+
+pub async fn set_language(conn: &mut Conn, id: i64, language: Language) -> Result<()> {
+    sqlx::query("UPDATE users SET language = ?2, language_chosen = 1 WHERE id = ?1")
+        .bind(id)
+        .bind(language.code())
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Marks whether the user has blocked the bot (Telegram said 403, or a `my_chat_member`
+/// update). A user the bot has never seen is not created.
+pub async fn set_blocked(conn: &mut Conn, id: i64, blocked: bool) -> Result<()> {
+    sqlx::query("UPDATE users SET status = ?2 WHERE id = ?1")
+        .bind(id)
+        .bind(if blocked { "blocked" } else { "active" })
+        .execute(conn)
+        .await?;
+    Ok(())
+}

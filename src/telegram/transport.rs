@@ -1,0 +1,150 @@
+//! Rendered replies to Bot API calls, and Bot API errors to what the sender should do.
+
+use teloxide::{
+    ApiError, Bot, RequestError,
+    payloads::{AnswerCallbackQuerySetters, EditMessageTextSetters, SendDocumentSetters, SendMessageSetters, SetMyCommandsSetters},
+    prelude::Requester,
+    types::{
+        BotCommand, BotCommandScope, ButtonRequest, CallbackQueryId, ChatId, InlineKeyboardButton,
+        InlineKeyboardMarkup, InputFile, KeyboardButton, KeyboardMarkup, KeyboardRemove, MessageId, Recipient,
+        ReplyMarkup,
+    },
+};
+
+use crate::sender::{Delivered, DeliveryError, Outgoing, RenderedButton, RenderedKeyboard, Transport};
+
+pub struct TelegramTransport {
+    bot: Bot,
+}
+
+impl TelegramTransport {
+    pub fn new(bot: Bot) -> TelegramTransport {
+        TelegramTransport { bot }
+    }
+}
+
+impl Transport for TelegramTransport {
+    async fn deliver(&self, message: &Outgoing) -> Result<Delivered, DeliveryError> {
+        let bot = &self.bot;
+        let sent = |m: teloxide::types::Message| Delivered { message_id: Some(m.id.0) };
+        match message {
+            Outgoing::Message { chat_id, text, keyboard } => {
+                let mut request = bot.send_message(ChatId(*chat_id), text);
+                if let Some(markup) = reply_markup(keyboard) {
+                    request = request.reply_markup(markup);
+                }
+                request.await.map(sent).map_err(classify)
+            }
+            Outgoing::Edit { chat_id, message_id, text, keyboard } => {
+                let mut request = bot.edit_message_text(ChatId(*chat_id), MessageId(*message_id), text);
+                if let Some(markup) = inline_markup(keyboard) {
+                    request = request.reply_markup(markup);
+                }
+                match request.await {
+                    Ok(m) => Ok(sent(m)),
+                    // The screen already shows exactly this: nothing to do.
+                    Err(RequestError::Api(ApiError::MessageNotModified)) => {
+                        Ok(Delivered { message_id: Some(*message_id) })
+                    }
+                    Err(e) => Err(classify(e)),
+                }
+            }
+            Outgoing::CallbackAnswer { query_id, text, alert } => {
+                let mut request = bot.answer_callback_query(CallbackQueryId(query_id.clone()));
+                if let Some(text) = text {
+                    request = request.text(truncate(text, 200)).show_alert(*alert);
+                }
+                request.await.map(|_| Delivered::default()).map_err(classify)
+            }
+            Outgoing::Document { chat_id, file_name, content, caption } => {
+                let file = InputFile::memory(content.clone()).file_name(file_name.clone());
+                let mut request = bot.send_document(ChatId(*chat_id), file);
+                if !caption.is_empty() {
+                    request = request.caption(truncate(caption, 1024));
+                }
+                request.await.map(sent).map_err(classify)
+            }
+            Outgoing::CommandMenu { chat_id, commands, .. } => bot
+                .set_my_commands(commands.iter().map(|(name, description)| BotCommand::new(name, description)))
+                .scope(BotCommandScope::Chat { chat_id: Recipient::Id(ChatId(*chat_id)) })
+                .await
+                .map(|_| Delivered::default())
+                .map_err(classify),
+        }
+    }
+}
+
+fn truncate(text: &str, max_chars: usize) -> String {
+    text.chars().take(max_chars).collect()
+}
+
+fn inline_markup(keyboard: &RenderedKeyboard) -> Option<InlineKeyboardMarkup> {
+    let RenderedKeyboard::Inline(rows) = keyboard else { return None };
+    Some(InlineKeyboardMarkup::new(rows.iter().map(|row| {
+        row.iter().filter_map(|button| match button {
+            RenderedButton::Callback { label, data } => Some(InlineKeyboardButton::callback(label, data)),
+            RenderedButton::Url { label, url } => {
+                url.parse().ok().map(|url| InlineKeyboardButton::url(label, url))
+            }
+        })
+    })))
+}
+
+fn reply_markup(keyboard: &RenderedKeyboard) -> Option<ReplyMarkup> {
+    match keyboard {
+        RenderedKeyboard::None => None,
+        RenderedKeyboard::Inline(_) => inline_markup(keyboard).map(ReplyMarkup::InlineKeyboard),
+        RenderedKeyboard::ShareContact { label } => Some(ReplyMarkup::Keyboard(
+            KeyboardMarkup::new([[KeyboardButton::new(label).request(ButtonRequest::Contact)]])
+                .resize_keyboard()
+                .one_time_keyboard(),
+        )),
+        RenderedKeyboard::Remove => Some(ReplyMarkup::KeyboardRemove(KeyboardRemove::new())),
+    }
+}
+
+/// Sorts a Bot API error by what to do about it. teloxide matches descriptions exactly, and
+/// some real ones arrive as `ApiError::Unknown`, so the description's prefix decides those.
+pub fn classify(error: RequestError) -> DeliveryError {
+    use ApiError as A;
+    match error {
+        RequestError::RetryAfter(seconds) => DeliveryError::RetryAfter(seconds.duration()),
+        RequestError::Api(
+            A::BotBlocked
+            | A::UserDeactivated
+            | A::BotKicked
+            | A::BotKickedFromSupergroup
+            | A::BotKickedFromChannel
+            | A::ChatNotFound
+            | A::UserNotFound
+            | A::CantInitiateConversation
+            | A::CantTalkWithBots
+            | A::GroupDeactivated,
+        ) => DeliveryError::Unreachable(error_text(&error)),
+        RequestError::MigrateToChatId(_) => DeliveryError::Unreachable("group migrated".into()),
+        RequestError::Api(A::MessageToEditNotFound | A::MessageCantBeEdited | A::MessageIdInvalid) => {
+            DeliveryError::EditTargetGone
+        }
+        RequestError::Api(A::Unknown(ref description)) => {
+            if description.starts_with("Forbidden") {
+                DeliveryError::Unreachable(description.clone())
+            } else if description.starts_with("Bad Request") || description.starts_with("Not Found") {
+                DeliveryError::Rejected(description.clone())
+            } else {
+                // "Bad Gateway", "Internal Server Error", "Unauthorized" during a token
+                // hiccup…: the server's trouble, not the message's.
+                DeliveryError::Transient(description.clone())
+            }
+        }
+        RequestError::Api(_) => DeliveryError::Rejected(error_text(&error)),
+        RequestError::Network(_) | RequestError::Io(_) | RequestError::InvalidJson { .. } => {
+            DeliveryError::Transient(error_text(&error))
+        }
+    }
+}
+
+/// The error's text, short. teloxide strips the URL (and so the token) from network errors.
+fn error_text(error: &RequestError) -> String {
+    let text = error.to_string();
+    text.chars().take(300).collect()
+}
