@@ -30,6 +30,31 @@ pub enum Action {
 #[error("unrecognised button data")]
 pub struct UnknownAction;
 
+/// A feature's own buttons: each feature module defines an enum of what its buttons do and
+/// how they are written as fields after the feature's tag (`1:<tag>:<field>:<field>`).
+/// Fields must not contain `:`; the whole must stay within 64 bytes.
+pub trait FeatureAction: Sized {
+    /// The feature's tag, unique among features.
+    const TAG: &'static str;
+    fn fields(&self) -> Vec<String>;
+    /// `None` for fields no button of this feature could carry.
+    fn parse(fields: &[&str]) -> Option<Self>;
+}
+
+fn feature<A: FeatureAction>(action: &A) -> Vec<String> {
+    let mut fields = vec![A::TAG.to_owned()];
+    fields.extend(action.fields());
+    fields
+}
+
+/// Parses an id that can only be a positive decimal number (no sign, no leading zero).
+pub fn parse_id(field: &str) -> Option<i64> {
+    if field.starts_with('0') || field.starts_with('+') {
+        return None;
+    }
+    field.parse::<i64>().ok().filter(|id| *id > 0)
+}
+
 impl Action {
     pub fn encode(&self) -> String {
         let fields: Vec<String> = match self {
