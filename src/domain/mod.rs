@@ -1,7 +1,17 @@
 //! Domain types that validate on creation. Pure: no I/O, no Telegram, no database.
 
 pub mod language;
+pub mod person_name;
+pub mod phone;
+pub mod place;
+pub mod profile;
 pub mod start_payload;
+pub mod years;
 
 pub use language::Language;
+pub use person_name::{NameError, PersonName};
+pub use phone::{Phone, PhoneError};
+pub use place::{PlaceError, PlaceName};
+pub use profile::{Country, Destination, Interest, Profile, Relation, Role, Sector};
 pub use start_payload::StartPayload;
+pub use years::{YearsAbroad, YearsError};

@@ -4,6 +4,7 @@
 
 pub mod conversations;
 pub mod outbox;
+pub mod profiles;
 pub mod updates;
 pub mod users;
 

@@ -92,3 +92,15 @@ pub async fn set_blocked(conn: &mut Conn, id: i64, blocked: bool) -> Result<()> 
         .await?;
     Ok(())
 }
+
+/// Erases the user and, through the foreign keys, everything stored about them; then every
+/// queued or delivered message to them or quoting them. Run inside the erasing transaction;
+/// features whose rows need more than a cascade (freeing a training seat) act before this.
+pub async fn erase(conn: &mut Conn, id: i64) -> Result<()> {
+    sqlx::query("DELETE FROM outbox WHERE chat_id = ?1 OR subject_user_id = ?1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM users WHERE id = ?").bind(id).execute(&mut *conn).await?;
+    Ok(())
+}

@@ -1,0 +1,107 @@
+//! Registered people's profiles and their consent.
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+use super::{Conn, Result, StoreError, unix};
+use crate::domain::{
+    Country, PersonName, Phone, PlaceName, Profile, Relation, Role, Sector, YearsAbroad,
+    profile::{interests_from_db, interests_to_db},
+};
+
+const COLUMNS: &str = "user_id, role, full_name, phone, village, district, country, years_abroad, sector, \
+                       relation, worker_abroad, interests, registered_at";
+
+fn corrupt(what: &str) -> StoreError {
+    StoreError::Corrupt(format!("profile {what}"))
+}
+
+fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Profile> {
+    let text = |name: &str| -> Result<String> { Ok(row.try_get::<String, _>(name)?) };
+    let optional = |name: &str| -> Result<Option<String>> { Ok(row.try_get::<Option<String>, _>(name)?) };
+    Ok(Profile {
+        user_id: row.try_get("user_id")?,
+        role: Role::parse(&text("role")?).ok_or_else(|| corrupt("role"))?,
+        name: PersonName::parse(&text("full_name")?).map_err(|_| corrupt("name"))?,
+        phone: Phone::parse(&text("phone")?).map_err(|_| corrupt("phone"))?,
+        village: PlaceName::parse(&text("village")?).map_err(|_| corrupt("village"))?,
+        district: PlaceName::parse(&text("district")?).map_err(|_| corrupt("district"))?,
+        country: optional("country")?.map(|c| Country::from_db(&c)),
+        years_abroad: row
+            .try_get::<Option<i64>, _>("years_abroad")?
+            .and_then(|y| u8::try_from(y).ok())
+            .and_then(YearsAbroad::new),
+        sector: optional("sector")?.and_then(|s| Sector::parse(&s)),
+        relation: optional("relation")?.and_then(|r| Relation::parse(&r)),
+        worker_abroad: row.try_get::<Option<bool>, _>("worker_abroad")?,
+        interests: interests_from_db(&text("interests")?),
+        registered_at: row.try_get("registered_at")?,
+    })
+}
+
+pub async fn find(conn: &mut Conn, user_id: i64) -> Result<Option<Profile>> {
+    sqlx::query(&format!("SELECT {COLUMNS} FROM profiles WHERE user_id = ?"))
+        .bind(user_id)
+        .fetch_optional(conn)
+        .await?
+        .as_ref()
+        .map(from_row)
+        .transpose()
+}
+
+pub async fn is_registered(conn: &mut Conn, user_id: i64) -> Result<bool> {
+    Ok(sqlx::query_scalar::<_, i64>("SELECT count(*) FROM profiles WHERE user_id = ?")
+        .bind(user_id)
+        .fetch_one(conn)
+        .await?
+        > 0)
+}
+
+/// Creates or replaces the profile.
+pub async fn save(conn: &mut Conn, profile: &Profile, now: DateTime<Utc>) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO profiles (user_id, role, full_name, phone, village, district, country, years_abroad,
+                               sector, relation, worker_abroad, interests, registered_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)
+         ON CONFLICT (user_id) DO UPDATE SET
+             role = excluded.role, full_name = excluded.full_name, phone = excluded.phone,
+             village = excluded.village, district = excluded.district, country = excluded.country,
+             years_abroad = excluded.years_abroad, sector = excluded.sector, relation = excluded.relation,
+             worker_abroad = excluded.worker_abroad, interests = excluded.interests,
+             updated_at = excluded.updated_at",
+    )
+    .bind(profile.user_id)
+    .bind(profile.role.code())
+    .bind(profile.name.as_str())
+    .bind(profile.phone.as_str())
+    .bind(profile.village.as_str())
+    .bind(profile.district.as_str())
+    .bind(profile.country.as_ref().map(Country::to_db))
+    .bind(profile.years_abroad.map(|y| i64::from(y.get())))
+    .bind(profile.sector.map(|s| s.code()))
+    .bind(profile.relation.map(|r| r.code()))
+    .bind(profile.worker_abroad)
+    .bind(interests_to_db(&profile.interests))
+    .bind(unix(now))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn record_consent(conn: &mut Conn, user_id: i64, version: &str, now: DateTime<Utc>) -> Result<()> {
+    sqlx::query("INSERT INTO consents (user_id, version, given_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+        .bind(user_id)
+        .bind(version)
+        .bind(unix(now))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// (version, given at) of every consent the user gave.
+pub async fn consents(conn: &mut Conn, user_id: i64) -> Result<Vec<(String, i64)>> {
+    Ok(sqlx::query_as("SELECT version, given_at FROM consents WHERE user_id = ? ORDER BY given_at")
+        .bind(user_id)
+        .fetch_all(conn)
+        .await?)
+}
