@@ -109,6 +109,13 @@ impl<'a> Turn<'a> {
         self.replies.push(reply);
     }
 
+    /// Queues a message to another chat (a notice to an officer, a seat freed up for someone
+    /// waiting…). Such messages are bulk unless the caller says otherwise; set `subject` when
+    /// the message quotes someone's personal data, so erasing them removes it.
+    pub fn push_reply(&mut self, reply: Reply) {
+        self.replies.push(reply);
+    }
+
     fn reply_here(&self, kind: ReplyKind) -> Reply {
         Reply { chat_id: self.chat_id, lang: self.lang, priority: Priority::Interactive, subject: None, kind }
     }

@@ -73,6 +73,15 @@ pub async fn find(conn: &mut Conn, id: i64) -> Result<Option<User>> {
         .transpose()
 }
 
+/// The language to write to a user in (the default for someone never seen).
+pub async fn language_of(conn: &mut Conn, id: i64, default: Language) -> Result<Language> {
+    let code: Option<String> = sqlx::query_scalar("SELECT language FROM users WHERE id = ?")
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(code.as_deref().and_then(Language::parse).unwrap_or(default))
+}
+
 pub async fn set_language(conn: &mut Conn, id: i64, language: Language) -> Result<()> {
     sqlx::query("UPDATE users SET language = ?2, language_chosen = 1 WHERE id = ?1")
         .bind(id)
