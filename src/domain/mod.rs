@@ -6,6 +6,8 @@ pub mod phone;
 pub mod place;
 pub mod profile;
 pub mod start_payload;
+pub mod training;
+pub mod training_csv;
 pub mod years;
 
 pub use language::Language;
@@ -14,4 +16,7 @@ pub use phone::{Phone, PhoneError};
 pub use place::{PlaceError, PlaceName};
 pub use profile::{Country, Destination, Interest, Profile, Relation, Role, Sector};
 pub use start_payload::StartPayload;
+pub use training::{
+    Capacity, Category, Description, FieldError, Location, Title, TrainingDetails, TrainingStatus,
+};
 pub use years::{YearsAbroad, YearsError};
