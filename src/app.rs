@@ -56,9 +56,13 @@ impl App {
             engine.outbox_ready(),
         );
         let sender = tokio::spawn(sender.run(sender_stop.clone()));
+        let ticks = tokio::spawn(tick_every(engine.clone(), Duration::from_secs(30), stop.clone()));
         tokio::spawn(stop_on_signal(stop.clone()));
 
-        telegram::polling::run(bot, engine, stop).await;
+        telegram::polling::run(bot, engine, stop.clone()).await;
+        // A tick under way finishes its transaction.
+        stop.cancel();
+        ticks.await.context("reminder task")?;
 
         // Give the replies to the last updates a moment to go out; whatever is left stays in
         // the outbox for the next start.
@@ -69,6 +73,23 @@ impl App {
         self.pool.close().await;
         tracing::info!("stopped");
         Ok(())
+    }
+}
+
+/// Runs the work that falls due with time (training reminders) every `period`.
+async fn tick_every(engine: Engine, period: Duration, stop: CancellationToken) {
+    let mut interval = tokio::time::interval(period);
+    interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tokio::select! {
+            _ = stop.cancelled() => return,
+            _ = interval.tick() => {}
+        }
+        match engine.tick().await {
+            Ok(0) => {}
+            Ok(queued) => tracing::info!(queued, "reminders queued"),
+            Err(error) => tracing::error!(%error, "timed work failed; trying again at the next tick"),
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 
+use chrono::TimeDelta;
 use chrono_tz::Tz;
 
 use crate::domain::Language;
@@ -13,6 +14,9 @@ pub const DEFAULT_DATABASE_URL: &str = "sqlite://desmigratif.db";
 pub const DEFAULT_BROADCAST_RATE: u32 = 25;
 /// Telegram's paid broadcasts go up to 1000 messages a second; nothing faster makes sense.
 pub const MAX_BROADCAST_RATE: u32 = 1000;
+pub const DEFAULT_REMINDER_OFFSETS: &str = "24h,2h";
+/// A reminder earlier than this before a training would be forgotten by the time it starts.
+pub const MAX_REMINDER_OFFSET_DAYS: i64 = 30;
 
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -26,6 +30,9 @@ pub struct Config {
     pub default_language: Language,
     pub timezone: Tz,
     pub broadcast_rate: u32,
+    /// `REMINDER_OFFSETS`: how long before a training its participants are reminded, longest
+    /// first; empty when reminders are off.
+    pub reminder_offsets: Vec<TimeDelta>,
 }
 
 /// The bot token. Its `Debug` shows only the bot id, so it cannot leak into a log.
@@ -133,6 +140,7 @@ impl Config {
                     )
                 })?,
         };
+        let reminder_offsets = parse_reminder_offsets(get("REMINDER_OFFSETS").as_deref().unwrap_or(DEFAULT_REMINDER_OFFSETS))?;
         Ok(Config {
             token,
             api_url,
@@ -142,6 +150,7 @@ impl Config {
             default_language,
             timezone,
             broadcast_rate,
+            reminder_offsets,
         })
     }
 
@@ -191,6 +200,45 @@ fn parse_admin_ids(value: &str) -> Result<BTreeSet<i64>, ConfigError> {
         .collect()
 }
 
+/// `24h,2h`: durations of whole minutes (`m`), hours (`h`) or days (`d`), at most 30 days,
+/// each once; `off` for no reminders. Returned longest first.
+pub fn parse_reminder_offsets(value: &str) -> Result<Vec<TimeDelta>, ConfigError> {
+    let expected = |got: &str| {
+        ConfigError::expected(
+            "REMINDER_OFFSETS",
+            &format!(
+                "comma-separated times before a training such as 24h,2h (m, h or d; at most {MAX_REMINDER_OFFSET_DAYS}d; each once), or off"
+            ),
+            got,
+        )
+    };
+    if value.trim().eq_ignore_ascii_case("off") {
+        return Ok(Vec::new());
+    }
+    let mut offsets = Vec::new();
+    for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (number, unit) = part.split_at(part.len() - part.chars().last().map_or(0, char::len_utf8));
+        let number: i64 = number.trim().parse().map_err(|_| expected(part))?;
+        let offset = match unit.to_ascii_lowercase().as_str() {
+            "m" => TimeDelta::try_minutes(number),
+            "h" => TimeDelta::try_hours(number),
+            "d" => TimeDelta::try_days(number),
+            _ => None,
+        }
+        .filter(|o| *o > TimeDelta::zero() && *o <= TimeDelta::days(MAX_REMINDER_OFFSET_DAYS))
+        .ok_or_else(|| expected(part))?;
+        if offsets.contains(&offset) {
+            return Err(expected(part));
+        }
+        offsets.push(offset);
+    }
+    if offsets.is_empty() {
+        return Err(expected(value));
+    }
+    offsets.sort_by(|a, b| b.cmp(a));
+    Ok(offsets)
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::HashMap;
@@ -211,6 +259,7 @@ mod tests {
         assert_eq!(c.default_language, Language::Id);
         assert_eq!(c.timezone, chrono_tz::Asia::Jakarta);
         assert_eq!(c.broadcast_rate, 25);
+        assert_eq!(c.reminder_offsets, [TimeDelta::hours(24), TimeDelta::hours(2)]);
         assert!(c.admin_ids.is_empty());
         assert_eq!(c.require_token().unwrap_err().variable, "TELOXIDE_TOKEN");
     }
@@ -247,6 +296,7 @@ mod tests {
             ("DATABASE_URL", "postgres://x"),
             ("TELOXIDE_API_URL", "not a url"),
             ("TELOXIDE_TOKEN", "secret-without-colon"),
+            ("REMINDER_OFFSETS", "tomorrow"),
         ];
         for (variable, value) in cases {
             let err = config(&[(variable, value)]).unwrap_err();
@@ -259,5 +309,20 @@ mod tests {
     fn a_bad_token_is_never_echoed() {
         let err = config(&[("TELOXIDE_TOKEN", "123456:has spaces in it")]).unwrap_err();
         assert!(!err.to_string().contains("has spaces"));
+    }
+
+    #[test]
+    fn reminder_offsets_are_read_longest_first() {
+        let c = config(&[("REMINDER_OFFSETS", " 30m, 3d ,1h ")]).unwrap();
+        assert_eq!(c.reminder_offsets, [TimeDelta::days(3), TimeDelta::hours(1), TimeDelta::minutes(30)]);
+        assert!(config(&[("REMINDER_OFFSETS", "OFF")]).unwrap().reminder_offsets.is_empty());
+    }
+
+    #[test]
+    fn impossible_reminder_offsets_are_refused() {
+        for bad in ["24", "h", "0h", "-2h", "2w", "31d", "2h,120m", ",", "1.5h", "99999999999999999999d", "2😀"] {
+            let err = config(&[("REMINDER_OFFSETS", bad)]).unwrap_err();
+            assert_eq!(err.variable, "REMINDER_OFFSETS", "{bad}");
+        }
     }
 }

@@ -1,7 +1,8 @@
 //! `desmigratif`: runs the bot (long polling), or one of its tools.
 
-use std::process::ExitCode;
+use std::{path::PathBuf, process::ExitCode};
 
+use anyhow::Context;
 use clap::{Parser, Subcommand};
 use desmigratif::{app::App, config::Config, sim};
 
@@ -25,6 +26,13 @@ enum Mode {
         /// The phone number a "share my number" button shares.
         #[arg(long, default_value = "+6281234567890")]
         phone: String,
+    },
+    /// Import trainings from a CSV file (title_id,title_en,category,starts_at,location,
+    /// capacity,description_id,description_en; starts_at as YYYY-MM-DD HH:MM in TIMEZONE).
+    /// All rows or none: problems are listed by line number.
+    ImportTrainings {
+        /// The CSV file, UTF-8, as a spreadsheet exports it.
+        file: PathBuf,
     },
 }
 
@@ -65,6 +73,22 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
             let engine = app.engine(None);
             let options = sim::SimOptions { user_id: user, language_code: lang, phone };
             sim::run(engine, app.locales.clone(), options).await
+        }
+        Some(Mode::ImportTrainings { file }) => {
+            let csv = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let app = App::open(config).await?;
+            match app.engine(None).import_trainings(&csv).await? {
+                Ok(ids) => {
+                    println!("Imported {} trainings from {}.", ids.len(), file.display());
+                    Ok(())
+                }
+                Err(problems) => {
+                    for problem in &problems {
+                        eprintln!("{}: {problem}", file.display());
+                    }
+                    anyhow::bail!("nothing imported: {} problems in {}", problems.len(), file.display())
+                }
+            }
         }
     }
 }

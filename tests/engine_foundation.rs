@@ -96,7 +96,13 @@ async fn every_odd_kind_of_message_gets_a_hint_and_the_menu() {
         (Event::Location, "hint-location"),
         (Event::Contact { phone: "+62812".into(), user_id: Some(1) }, "hint-contact"),
         (
-            Event::Document { file_id: "d".into(), file_name: Some("a.pdf".into()), mime_type: None, size: 10 },
+            Event::Document {
+                file_id: "d".into(),
+                file_name: Some("a.pdf".into()),
+                mime_type: None,
+                size: 10,
+                content: None,
+            },
             "hint-document",
         ),
         (Event::Other, "hint-other"),

@@ -16,10 +16,13 @@ help-text =
     How to use this bot: tap the buttons under the messages; there is no need to type commands.
     Commands you can type:
     /menu – main menu
+    /trainings – upcoming trainings and my sign-ups
     /language – change language
     /cancel – leave the current step
     /help – this message
-help-officer = You are registered as an officer.
+help-officer =
+    You are registered as an officer.
+    /newtraining – create a training step by step; send a CSV file to import many trainings at once
 
 language-choose = Choose your language:
 language-button-id = 🇮🇩 Bahasa Indonesia

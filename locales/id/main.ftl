@@ -16,10 +16,13 @@ help-text =
     Cara memakai bot ini: tekan tombol di bawah pesan, tidak perlu mengetik perintah.
     Perintah yang bisa diketik:
     /menu – menu utama
+    /pelatihan – pelatihan yang akan datang dan pendaftaran saya
     /bahasa – ganti bahasa
     /batal – keluar dari langkah yang sedang berjalan
     /bantuan – pesan ini
-help-officer = Anda terdaftar sebagai petugas.
+help-officer =
+    Anda terdaftar sebagai petugas.
+    /pelatihan_baru – buat pelatihan langkah demi langkah; kirim file CSV untuk mengimpor banyak pelatihan sekaligus
 
 language-choose = Pilih bahasa Anda:
 language-button-id = 🇮🇩 Bahasa Indonesia

@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::trainings::TrainingAction;
 use crate::domain::Language;
 
 const VERSION: &str = "1";
@@ -24,6 +25,7 @@ pub enum Action {
     SetLanguage(Language),
     /// Leave the current step.
     Cancel,
+    Training(TrainingAction),
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -63,6 +65,7 @@ impl Action {
             Action::LanguageMenu => vec!["lang".into()],
             Action::SetLanguage(l) => vec!["lang".into(), l.code().into()],
             Action::Cancel => vec!["cancel".into()],
+            Action::Training(a) => feature(a),
         };
         let mut data = String::from(VERSION);
         for field in fields {
@@ -87,6 +90,9 @@ impl Action {
             ["lang"] => Action::LanguageMenu,
             ["lang", code] => Action::SetLanguage(Language::parse(code).ok_or(UnknownAction)?),
             ["cancel"] => Action::Cancel,
+            [tag, rest @ ..] if *tag == TrainingAction::TAG => {
+                Action::Training(TrainingAction::parse(rest).ok_or(UnknownAction)?)
+            }
             _ => return Err(UnknownAction),
         };
         // Only the canonical spelling is accepted (no "EN", no spaces).
@@ -110,6 +116,42 @@ mod tests {
             Action::SetLanguage(Language::En),
             Action::Cancel,
         ]
+        .into_iter()
+        .chain(training_actions().into_iter().map(Action::Training))
+        .collect()
+    }
+
+    fn training_actions() -> Vec<TrainingAction> {
+        use crate::domain::Category;
+        use crate::engine::trainings::Field;
+        use TrainingAction as T;
+        let big = i64::MAX;
+        let mut actions = vec![
+            T::List { page: 1 },
+            T::List { page: u32::MAX },
+            T::Mine,
+            T::New,
+            T::SaveDraft,
+            T::Template,
+        ];
+        for id in [1, big] {
+            actions.extend([
+                T::Open(id),
+                T::Join(id),
+                T::Leave(id),
+                T::LeaveConfirmed(id),
+                T::Edit(id),
+                T::Close(id),
+                T::Reopen(id),
+                T::Cancel(id),
+                T::CancelConfirmed(id),
+                T::Participants(id),
+            ]);
+            actions.extend(Field::ALL.map(|field| T::EditField(id, field)));
+            actions.extend(Category::ALL.iter().map(|category| T::EditCategory(id, *category)));
+        }
+        actions.extend(Category::ALL.iter().map(|category| T::DraftCategory(*category)));
+        actions
     }
 
     #[test]
@@ -123,7 +165,31 @@ mod tests {
 
     #[test]
     fn forged_or_old_data_is_refused() {
-        for data in ["", "menu", "0:menu", "1:lang:fr", "1:lang:EN", "1:menu:extra", "2:menu", "1:", "1:💥"] {
+        for data in [
+            "",
+            "menu",
+            "0:menu",
+            "1:lang:fr",
+            "1:lang:EN",
+            "1:menu:extra",
+            "2:menu",
+            "1:",
+            "1:💥",
+            "1:tr",
+            "1:tr:o",
+            "1:tr:o:0",
+            "1:tr:o:007",
+            "1:tr:o:-1",
+            "1:tr:o:+1",
+            "1:tr:o:1:2",
+            "1:tr:o:99999999999999999999",
+            "1:tr:l:0",
+            "1:tr:l:4294967296",
+            "1:tr:nc:cooking",
+            "1:tr:ef:1:zz",
+            "1:tr:ec:1:BUSINESS",
+            "1:tr:zz:1",
+        ] {
             assert_eq!(Action::parse(data), Err(UnknownAction), "{data:?}");
         }
         assert_eq!(Action::parse(&format!("1:{}", "x".repeat(70))), Err(UnknownAction));

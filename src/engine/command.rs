@@ -10,6 +10,8 @@ pub enum Command {
     Language,
     Cancel,
     Help,
+    Trainings,
+    NewTraining,
 }
 
 /// A command as typed: `/name@bot args`.
@@ -23,8 +25,15 @@ pub enum Parsed {
 }
 
 impl Command {
-    pub const ALL: [Command; 5] =
-        [Command::Start, Command::Menu, Command::Language, Command::Cancel, Command::Help];
+    pub const ALL: [Command; 7] = [
+        Command::Start,
+        Command::Menu,
+        Command::Language,
+        Command::Cancel,
+        Command::Help,
+        Command::Trainings,
+        Command::NewTraining,
+    ];
 
     /// (English name, Indonesian alias). Telegram allows `a-z0-9_`, 1..32 characters.
     pub fn names(self) -> (&'static str, &'static str) {
@@ -34,6 +43,8 @@ impl Command {
             Command::Language => ("language", "bahasa"),
             Command::Cancel => ("cancel", "batal"),
             Command::Help => ("help", "bantuan"),
+            Command::Trainings => ("trainings", "pelatihan"),
+            Command::NewTraining => ("newtraining", "pelatihan_baru"),
         }
     }
 
@@ -48,7 +59,7 @@ impl Command {
 
     /// Officers only.
     pub fn admin_only(self) -> bool {
-        false
+        matches!(self, Command::NewTraining)
     }
 
     /// Fluent id of the command's description in the command menu.

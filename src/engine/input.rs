@@ -61,6 +61,9 @@ pub enum Event {
         file_name: Option<String>,
         mime_type: Option<String>,
         size: u64,
+        /// The file itself, where the transport fetched it (an officer's trainings CSV);
+        /// otherwise `None`.
+        content: Option<Vec<u8>>,
     },
     Media { kind: MediaKind, file_id: String, caption: Option<String> },
     Location,

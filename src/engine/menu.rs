@@ -1,6 +1,6 @@
 //! Welcome, the main menu, help, the language switch and leaving a step.
 
-use super::{Action, Button, Keyboard, Msg, ReplyKind, Result, State, turn::Turn};
+use super::{Action, Button, Keyboard, Msg, ReplyKind, Result, State, trainings, turn::Turn};
 use crate::domain::{Language, StartPayload};
 use crate::store::users;
 
@@ -10,10 +10,13 @@ pub(crate) fn menu_button() -> Button {
 
 /// The main menu as buttons; every screen leads back here.
 pub(crate) fn main_menu(_turn: &Turn<'_>) -> Keyboard {
-    Keyboard::Inline(vec![vec![
-        Button::action(Msg::new("menu-button-language"), Action::LanguageMenu),
-        Button::action(Msg::new("menu-button-help"), Action::Help),
-    ]])
+    Keyboard::Inline(vec![
+        vec![trainings::menu_button()],
+        vec![
+            Button::action(Msg::new("menu-button-language"), Action::LanguageMenu),
+            Button::action(Msg::new("menu-button-help"), Action::Help),
+        ],
+    ])
 }
 
 fn language_buttons() -> Keyboard {
@@ -32,7 +35,13 @@ pub(crate) async fn start(turn: &mut Turn<'_>, args: &str) -> Result<()> {
     let language_chosen = turn.user.as_ref().is_some_and(|u| u.language_chosen);
     if !language_chosen {
         turn.send(vec![Msg::new("welcome-first"), Msg::new("language-choose")], language_buttons());
+        if let StartPayload::Training(id) = payload {
+            trainings::open(turn, id).await?;
+        }
         return Ok(());
+    }
+    if let StartPayload::Training(id) = payload {
+        return trainings::open(turn, id).await;
     }
     let keyboard = main_menu(turn);
     turn.send(vec![Msg::new("welcome-back"), Msg::new("menu-title")], keyboard);

@@ -11,6 +11,7 @@ pub mod command;
 pub mod input;
 pub mod reply;
 pub mod state;
+pub mod trainings;
 
 mod fallback;
 mod menu;
@@ -42,6 +43,8 @@ pub struct Settings {
     pub timezone: Tz,
     /// The bot's @username (from `getMe`), for links to a private chat; `None` offline.
     pub bot_username: Option<String>,
+    /// How long before a training its participants are reminded, longest first.
+    pub reminder_offsets: Vec<chrono::TimeDelta>,
 }
 
 impl Settings {
@@ -52,6 +55,7 @@ impl Settings {
             default_language: config.default_language,
             timezone: config.timezone,
             bot_username: None,
+            reminder_offsets: config.reminder_offsets.clone(),
         }
     }
 
@@ -150,6 +154,34 @@ impl Engine {
         Ok(Handled { replies, duplicate: false })
     }
 
+    /// Does the work that falls due with time (training reminders), in one transaction, by
+    /// the engine's clock. Returns how many messages it queued. Run every 30 seconds.
+    pub async fn tick(&self) -> Result<usize> {
+        let now = self.clock.now();
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let replies = trainings::due_reminders(&mut tx, &self.settings, now).await?;
+        enqueue(&mut tx, &replies, now).await?;
+        tx.commit().await?;
+        if !replies.is_empty() {
+            self.outbox_ready.notify_one();
+        }
+        Ok(replies.len())
+    }
+
+    /// Imports a trainings CSV (`desmigratif import-trainings`): all of it and the new ids,
+    /// or nothing and every problem with it.
+    pub async fn import_trainings(
+        &self,
+        csv: &[u8],
+    ) -> Result<Result<Vec<i64>, Vec<crate::domain::training_csv::LineError>>> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let outcome = trainings::import_csv(&mut tx, csv, self.settings.timezone, self.clock.now()).await?;
+        if outcome.is_ok() {
+            tx.commit().await?;
+        }
+        Ok(outcome)
+    }
+
     async fn apologise(&self, input: &Input) -> Result<()> {
         let now = self.clock.now();
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
@@ -223,6 +255,8 @@ async fn on_command(turn: &mut Turn<'_>, text: &str) -> Result<()> {
                 Command::Help => menu::help(turn).await,
                 Command::Language => menu::language_menu(turn).await,
                 Command::Cancel => menu::cancel(turn).await,
+                Command::Trainings => trainings::list(turn).await,
+                Command::NewTraining => trainings::new_training(turn).await,
             }
         }
         Some(Parsed::Unknown) | Some(Parsed::ForAnotherBot) | None => {
@@ -238,12 +272,17 @@ async fn on_action(turn: &mut Turn<'_>, action: Action) -> Result<()> {
         Action::LanguageMenu => menu::language_menu(turn).await,
         Action::SetLanguage(language) => menu::set_language(turn, language).await,
         Action::Cancel => menu::cancel(turn).await,
+        Action::Training(action) => trainings::on_action(turn, action).await,
     }
 }
 
 /// Text, files and everything else that is not a command or a button.
 async fn on_event(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
     match turn.state.clone() {
-        State::Idle => fallback::hint(turn, event).await,
+        State::Idle => match event {
+            Event::Document { .. } if turn.is_admin() => trainings::document(turn, event).await,
+            _ => fallback::hint(turn, event).await,
+        },
+        State::Training(state) => trainings::on_event(turn, state, event).await,
     }
 }

@@ -3,12 +3,16 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::trainings::TrainingState;
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "step", rename_all = "snake_case")]
 pub enum State {
     /// Not in the middle of anything.
     #[default]
     Idle,
+    /// An officer writing or changing a training.
+    Training(TrainingState),
 }
 
 impl State {

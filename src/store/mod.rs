@@ -5,6 +5,8 @@
 pub mod conversations;
 pub mod outbox;
 pub mod profiles;
+pub mod signups;
+pub mod trainings;
 pub mod updates;
 pub mod users;
 

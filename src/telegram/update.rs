@@ -84,6 +84,7 @@ fn message_event(m: &Message) -> Event {
             file_name: d.file_name.clone(),
             mime_type: d.mime_type.as_ref().map(|t| t.to_string()),
             size: u64::from(d.file.size),
+            content: None,
         };
     }
     if let Some(photo) = m.photo().and_then(|sizes| sizes.iter().max_by_key(|p| p.width * p.height)) {

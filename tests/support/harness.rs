@@ -47,6 +47,7 @@ impl Harness {
             default_language: Language::Id,
             timezone: chrono_tz::Asia::Jakarta,
             bot_username: Some("desmigratif_test_bot".into()),
+            reminder_offsets: vec![chrono::TimeDelta::hours(24), chrono::TimeDelta::hours(2)],
         };
         adjust(&mut settings);
         let clock = ManualClock::new(start_time());

@@ -1,0 +1,192 @@
+//! Trainings: the catalogue, sign-ups with a waitlist, reminders, and the officers' tools
+//! (writing, importing, changing, closing and cancelling trainings, participant lists).
+//!
+//! Seats are taken by SQL that checks capacity itself (`store::signups`), inside the update's
+//! `BEGIN IMMEDIATE` transaction, so no seat is sold twice however many people press at once.
+//! Whenever a seat frees up, the people waiting longest get it and are told.
+
+mod action;
+mod browse;
+mod import;
+mod officer;
+mod reminders;
+mod state;
+
+pub use action::TrainingAction;
+pub use state::{Draft, Field, TrainingState};
+
+pub(crate) use import::import_csv;
+pub(crate) use reminders::due_reminders;
+
+use super::{Action, Button, Event, Keyboard, Msg, Reply, ReplyKind, Result, fallback, turn::Turn};
+use crate::domain::{FieldError, Language};
+use crate::store::{Conn, outbox::Priority, signups, trainings::Training, unix, users};
+
+/// The main menu's way in.
+pub(crate) fn menu_button() -> Button {
+    button(Msg::new("menu-button-trainings"), TrainingAction::List { page: 1 })
+}
+
+/// `/trainings`: the upcoming trainings.
+pub(crate) async fn list(turn: &mut Turn<'_>) -> Result<()> {
+    browse::list(turn, 1).await
+}
+
+/// `/newtraining`: officers write a training step by step.
+pub(crate) async fn new_training(turn: &mut Turn<'_>) -> Result<()> {
+    officer::start_draft(turn).await
+}
+
+/// Opens one training (`/start training-<id>` from a poster's QR code).
+pub(crate) async fn open(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
+    browse::open(turn, training_id).await
+}
+
+pub(crate) async fn on_action(turn: &mut Turn<'_>, action: TrainingAction) -> Result<()> {
+    use TrainingAction as A;
+    match action {
+        A::List { page } => browse::list(turn, page).await,
+        A::Open(id) => browse::open(turn, id).await,
+        A::Join(id) => browse::join(turn, id).await,
+        A::Mine => browse::mine(turn).await,
+        A::Leave(id) => browse::ask_leave(turn, id).await,
+        A::LeaveConfirmed(id) => browse::leave(turn, id).await,
+        officers_only => {
+            if !turn.is_admin() {
+                fallback::not_an_officer(turn);
+                return Ok(());
+            }
+            officer::on_action(turn, officers_only).await
+        }
+    }
+}
+
+/// Text and files while an officer works on a training.
+pub(crate) async fn on_event(turn: &mut Turn<'_>, state: TrainingState, event: &Event) -> Result<()> {
+    if !turn.is_admin() {
+        // No longer an officer (ADMIN_IDS changed): nothing to carry on with.
+        turn.state = super::State::Idle;
+        return fallback::hint(turn, event).await;
+    }
+    officer::on_event(turn, state, event).await
+}
+
+/// A file sent outside any step: an officer's trainings spreadsheet is imported.
+pub(crate) async fn document(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
+    import::document(turn, event).await
+}
+
+#[allow(dead_code, reason = "called at the end of registration, which is being written on main")]
+/// For registration, when it is done: if the user had tried to sign up for a training before
+/// registering, shows them that training again so they can finish signing up.
+pub(crate) async fn after_registration(turn: &mut Turn<'_>) -> Result<()> {
+    let Some(user_id) = turn.user_id() else { return Ok(()) };
+    let Some(training_id) = signups::take_wish(turn.conn, user_id).await? else { return Ok(()) };
+    browse::show_again(turn, training_id).await
+}
+
+#[allow(dead_code, reason = "called by /delete, which is being written on main")]
+/// For erasure, BEFORE the user row is deleted: gives up the user's seats, so the people
+/// waiting get them, and forgets their wish.
+pub(crate) async fn on_erase(turn: &mut Turn<'_>, user_id: i64) -> Result<()> {
+    for training_id in signups::remove_all(turn.conn, user_id).await? {
+        fill_free_seats(turn, training_id).await?;
+    }
+    signups::take_wish(turn.conn, user_id).await?;
+    Ok(())
+}
+
+#[allow(dead_code, reason = "called by /mydata, which is being written on main")]
+/// For /mydata: the user's sign-ups (and the training they wanted before registering).
+pub(crate) async fn export(conn: &mut Conn, user_id: i64) -> Result<serde_json::Value> {
+    let time = |unix: i64| chrono::DateTime::<chrono::Utc>::from_timestamp(unix, 0).map(|t| t.to_rfc3339());
+    let sign_ups: Vec<serde_json::Value> = signups::of_user(conn, user_id, None)
+        .await?
+        .into_iter()
+        .map(|s| {
+            serde_json::json!({
+                "training_id": s.training.id,
+                "title_id": s.training.details.title_id.as_str(),
+                "title_en": s.training.details.title_en.as_str(),
+                "starts_at": time(s.training.details.starts_at),
+                "location": s.training.details.location.as_str(),
+                "training_status": s.training.status.code(),
+                "status": s.status.code(),
+                "signed_up_at": time(s.signed_up_at),
+                "booked_at": s.booked_at.and_then(time),
+            })
+        })
+        .collect();
+    let wish = signups::wished(conn, user_id).await?.map(|(training_id, wished_at)| {
+        serde_json::json!({ "training_id": training_id, "wished_at": time(wished_at) })
+    });
+    Ok(serde_json::json!({ "sign_ups": sign_ups, "wanted_before_registering": wish }))
+}
+
+fn button(label: Msg, action: TrainingAction) -> Button {
+    Button::action(label, Action::Training(action))
+}
+
+fn list_button() -> Button {
+    button(Msg::new("training-button-list"), TrainingAction::List { page: 1 })
+}
+
+fn mine_button() -> Button {
+    button(Msg::new("training-button-mine"), TrainingAction::Mine)
+}
+
+/// A message about a training with its title (in `lang`), time and place.
+fn about(id: &str, training: &Training, lang: Language) -> Msg {
+    Msg::new(id)
+        .arg("title", training.details.title(lang))
+        .arg("time", super::Arg::Time(training.details.starts_at))
+        .arg("place", training.details.location.as_str())
+}
+
+/// A message to someone who did not just write (a freed seat, a reminder, a change).
+fn notice_to(user_id: i64, lang: Language, text: Vec<Msg>, keyboard: Keyboard) -> Reply {
+    Reply {
+        chat_id: user_id,
+        lang,
+        priority: Priority::Bulk,
+        subject: None,
+        kind: ReplyKind::Message { text, keyboard },
+    }
+}
+
+/// Gives a training's free seats to the people waiting longest, and tells them.
+async fn fill_free_seats(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
+    let Some(training) = crate::store::trainings::find(turn.conn, training_id).await? else { return Ok(()) };
+    let takes_place = training.status != crate::domain::TrainingStatus::Cancelled
+        && training.details.starts_at > unix(turn.now);
+    if !takes_place {
+        return Ok(());
+    }
+    for user_id in signups::promote(turn.conn, training_id, turn.now).await? {
+        let lang = users::language_of(turn.conn, user_id, turn.settings.default_language).await?;
+        let keyboard = Keyboard::Inline(vec![
+            vec![button(Msg::new("training-button-details"), TrainingAction::Open(training_id))],
+            vec![mine_button()],
+        ]);
+        turn.push_reply(notice_to(user_id, lang, vec![about("training-promoted", &training, lang)], keyboard));
+    }
+    Ok(())
+}
+
+/// What is wrong with a typed value, in words.
+fn invalid(error: FieldError) -> Msg {
+    match error {
+        FieldError::Empty => Msg::new("training-invalid-empty"),
+        FieldError::TooShort(min) => Msg::new("training-invalid-too-short").arg("min", min as i64),
+        FieldError::TooLong(max) => Msg::new("training-invalid-too-long").arg("max", max as i64),
+        FieldError::UnknownCategory => Msg::new("training-invalid-category"),
+        FieldError::TimeFormat => Msg::new("training-invalid-time-format"),
+        FieldError::NoSuchTime => Msg::new("training-invalid-no-such-time"),
+        FieldError::InThePast => Msg::new("training-invalid-past"),
+        FieldError::NotANumber => Msg::new("training-invalid-not-a-number"),
+        FieldError::CapacityRange => Msg::new("training-invalid-capacity-range"),
+    }
+}
+
+#[cfg(test)]
+mod tests;

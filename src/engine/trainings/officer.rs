@@ -1,0 +1,498 @@
+//! The officers' side: writing a training step by step, changing, closing and cancelling one
+//! (everyone signed up is told), and the participant list as a file.
+
+use chrono::{DateTime, Utc};
+
+use super::browse::{describe, not_found, open, screen};
+use super::state::{Draft, Field, TrainingState};
+use super::{TrainingAction, about, button, fill_free_seats, invalid, list_button, notice_to};
+use crate::domain::training::format_start;
+use crate::domain::training_csv::COLUMNS;
+use crate::domain::{Category, TrainingDetails, TrainingStatus};
+use crate::engine::{Action, Arg, Button, Event, Keyboard, Msg, ReplyKind, Result, State, fallback, turn::Turn};
+use crate::store::{
+    signups::{self, SignUpStatus},
+    trainings::{self, Training},
+    unix,
+};
+
+pub(super) async fn on_action(turn: &mut Turn<'_>, action: TrainingAction) -> Result<()> {
+    use TrainingAction as A;
+    match action {
+        A::New => start_draft(turn).await,
+        A::DraftCategory(category) => draft_category(turn, category).await,
+        A::SaveDraft => save_draft(turn).await,
+        A::Template => {
+            template(turn);
+            Ok(())
+        }
+        A::Edit(id) => edit_menu(turn, id).await,
+        A::EditField(id, field) => edit_field(turn, id, field).await,
+        A::EditCategory(id, category) => edit_category(turn, id, category).await,
+        A::Close(id) => set_open(turn, id, false).await,
+        A::Reopen(id) => set_open(turn, id, true).await,
+        A::Cancel(id) => ask_cancel(turn, id).await,
+        A::CancelConfirmed(id) => cancel(turn, id).await,
+        A::Participants(id) => participants(turn, id).await,
+        // Everybody's buttons are handled before officers' ones.
+        A::List { .. } | A::Open(_) | A::Join(_) | A::Mine | A::Leave(_) | A::LeaveConfirmed(_) => Ok(()),
+    }
+}
+
+pub(super) async fn on_event(turn: &mut Turn<'_>, state: TrainingState, event: &Event) -> Result<()> {
+    match state {
+        TrainingState::Drafting { draft, awaiting } => draft_input(turn, draft, awaiting, event),
+        TrainingState::Previewing { details } => {
+            let mut text = preview(&details);
+            text.insert(0, Msg::new("training-preview-waiting"));
+            turn.show(text, preview_keyboard());
+            Ok(())
+        }
+        TrainingState::Editing { training_id, awaiting } => edit_input(turn, training_id, awaiting, event).await,
+    }
+}
+
+/// The officer's part of a training's screen: the poster link, the numbers and the tools.
+pub(super) fn add_tools(turn: &Turn<'_>, training: &Training, text: &mut Vec<Msg>, rows: &mut Vec<Vec<Button>>) {
+    let id = training.id;
+    text.push(
+        Msg::new("training-officer-summary")
+            .arg("status", Msg::new(training.status.message_id()))
+            .arg("booked", training.booked)
+            .arg("capacity", i64::from(training.details.capacity.get()))
+            .arg("waiting", training.waiting),
+    );
+    if let Some(bot) = &turn.settings.bot_username {
+        text.push(Msg::new("training-officer-link").arg("link", format!("https://t.me/{bot}?start=training-{id}")));
+    }
+    let participants = button(Msg::new("training-button-participants"), TrainingAction::Participants(id));
+    if training.status == TrainingStatus::Cancelled {
+        rows.push(vec![participants]);
+        return;
+    }
+    rows.push(vec![button(Msg::new("training-button-edit"), TrainingAction::Edit(id)), participants]);
+    let open_or_close = match training.status {
+        TrainingStatus::Closed => button(Msg::new("training-button-reopen"), TrainingAction::Reopen(id)),
+        _ => button(Msg::new("training-button-close"), TrainingAction::Close(id)),
+    };
+    rows.push(vec![open_or_close, button(Msg::new("training-button-cancel-training"), TrainingAction::Cancel(id))]);
+}
+
+fn cancel_button() -> Button {
+    Button::action(Msg::new("button-cancel"), Action::Cancel)
+}
+
+/// The question for one part of a training.
+fn question(turn: &Turn<'_>, field: Field) -> Msg {
+    match field {
+        Field::TitleId => Msg::new("training-ask-title-id"),
+        Field::TitleEn => Msg::new("training-ask-title-en"),
+        Field::Category => Msg::new("training-ask-category"),
+        Field::StartsAt => {
+            let tz = turn.settings.timezone;
+            let next_week = (turn.now + chrono::Duration::days(7)).with_timezone(&tz);
+            Msg::new("training-ask-starts-at")
+                .arg("example", format!("{} 09:00", next_week.format("%Y-%m-%d")))
+                .arg("zone", next_week.format("%Z").to_string())
+        }
+        Field::Location => Msg::new("training-ask-location"),
+        Field::Capacity => Msg::new("training-ask-capacity"),
+        Field::DescriptionId => Msg::new("training-ask-description-id"),
+        Field::DescriptionEn => Msg::new("training-ask-description-en"),
+    }
+}
+
+fn field_name(field: Field) -> Msg {
+    match field {
+        Field::TitleId => Msg::new("training-field-title-id"),
+        Field::TitleEn => Msg::new("training-field-title-en"),
+        Field::Category => Msg::new("training-field-category"),
+        Field::StartsAt => Msg::new("training-field-starts-at"),
+        Field::Location => Msg::new("training-field-location"),
+        Field::Capacity => Msg::new("training-field-capacity"),
+        Field::DescriptionId => Msg::new("training-field-description-id"),
+        Field::DescriptionEn => Msg::new("training-field-description-en"),
+    }
+}
+
+/// The categories as buttons, two to a row.
+fn category_rows(action: impl Fn(Category) -> TrainingAction) -> Vec<Vec<Button>> {
+    Category::ALL
+        .chunks(2)
+        .map(|pair| pair.iter().map(|c| button(Msg::new(c.message_id()), action(*c))).collect())
+        .collect()
+}
+
+fn draft_keyboard(field: Field) -> Keyboard {
+    let mut rows = match field {
+        Field::Category => category_rows(TrainingAction::DraftCategory),
+        _ => Vec::new(),
+    };
+    rows.push(vec![cancel_button()]);
+    Keyboard::Inline(rows)
+}
+
+/// What was typed, if it was text (forwarded text too: a description may come from elsewhere).
+fn typed(event: &Event) -> Option<&str> {
+    match event {
+        Event::Text { text, .. } => Some(text),
+        _ => None,
+    }
+}
+
+pub(super) async fn start_draft(turn: &mut Turn<'_>) -> Result<()> {
+    turn.state = State::Training(TrainingState::Drafting { draft: Draft::default(), awaiting: Field::TitleId });
+    let text = vec![Msg::new("training-new-intro"), question(turn, Field::TitleId)];
+    let keyboard = Keyboard::Inline(vec![
+        vec![button(Msg::new("training-button-template"), TrainingAction::Template)],
+        vec![cancel_button()],
+    ]);
+    turn.show(text, keyboard);
+    Ok(())
+}
+
+/// The same question again, after what was wrong with the answer.
+fn ask_again(turn: &mut Turn<'_>, problem: Msg, field: Field) {
+    let text = vec![problem, question(turn, field)];
+    turn.show(text, draft_keyboard(field));
+}
+
+fn draft_input(turn: &mut Turn<'_>, mut draft: Draft, awaiting: Field, event: &Event) -> Result<()> {
+    let Some(text) = typed(event) else {
+        ask_again(turn, Msg::new("training-invalid-not-text"), awaiting);
+        return Ok(());
+    };
+    match draft.set(awaiting, text, turn.settings.timezone, turn.now) {
+        Ok(()) => next_step(turn, draft),
+        Err(error) => ask_again(turn, invalid(error), awaiting),
+    }
+    Ok(())
+}
+
+async fn draft_category(turn: &mut Turn<'_>, category: Category) -> Result<()> {
+    let State::Training(TrainingState::Drafting { mut draft, awaiting: Field::Category }) = turn.state.clone() else {
+        fallback::old_button(turn);
+        return Ok(());
+    };
+    draft.category = Some(category);
+    next_step(turn, draft);
+    Ok(())
+}
+
+/// Asks for the next part, or shows the whole training for a last look.
+fn next_step(turn: &mut Turn<'_>, draft: Draft) {
+    match (draft.missing(), draft.complete()) {
+        (None, Some(details)) => {
+            let mut text = vec![Msg::new("training-preview")];
+            text.extend(preview(&details));
+            turn.state = State::Training(TrainingState::Previewing { details });
+            turn.show(text, preview_keyboard());
+        }
+        (next, _) => {
+            let next = next.unwrap_or(Field::TitleId);
+            let text = vec![question(turn, next)];
+            turn.state = State::Training(TrainingState::Drafting { draft, awaiting: next });
+            turn.show(text, draft_keyboard(next));
+        }
+    }
+}
+
+/// Both languages, for the officer to check.
+fn preview(details: &TrainingDetails) -> Vec<Msg> {
+    vec![
+        Msg::new("training-preview-details")
+            .arg("title_id", details.title_id.as_str())
+            .arg("title_en", details.title_en.as_str())
+            .arg("category", Msg::new(details.category.message_id()))
+            .arg("time", Arg::Time(details.starts_at))
+            .arg("place", details.location.as_str())
+            .arg("capacity", i64::from(details.capacity.get())),
+        Msg::new("training-preview-description-id").arg("text", details.description_id.as_str()),
+        Msg::new("training-preview-description-en").arg("text", details.description_en.as_str()),
+    ]
+}
+
+fn preview_keyboard() -> Keyboard {
+    Keyboard::Inline(vec![
+        vec![button(Msg::new("training-button-save"), TrainingAction::SaveDraft)],
+        vec![cancel_button()],
+    ])
+}
+
+async fn save_draft(turn: &mut Turn<'_>) -> Result<()> {
+    let State::Training(TrainingState::Previewing { details }) = turn.state.clone() else {
+        fallback::old_button(turn);
+        return Ok(());
+    };
+    if details.starts_at <= unix(turn.now) {
+        // The officer took their time and the start went by: ask for it again.
+        let mut draft = Draft::from(details);
+        draft.starts_at = None;
+        turn.state = State::Training(TrainingState::Drafting { draft, awaiting: Field::StartsAt });
+        ask_again(turn, invalid(crate::domain::FieldError::InThePast), Field::StartsAt);
+        return Ok(());
+    }
+    let id = trainings::insert(turn.conn, &details, turn.now).await?;
+    turn.state = State::Idle;
+    show_with(turn, id, Msg::new("training-saved")).await
+}
+
+/// The training's screen with a line on top saying what just happened.
+async fn show_with(turn: &mut Turn<'_>, training_id: i64, done: Msg) -> Result<()> {
+    let Some(training) = trainings::find(turn.conn, training_id).await? else {
+        return not_found(turn);
+    };
+    let (mut text, keyboard) = screen(turn, &training).await?;
+    text.insert(0, done);
+    turn.show(text, keyboard);
+    Ok(())
+}
+
+/// A training that can still be changed; otherwise the officer is shown why not.
+async fn changeable(turn: &mut Turn<'_>, training_id: i64) -> Result<Option<Training>> {
+    match trainings::find(turn.conn, training_id).await? {
+        None => {
+            turn.state = State::Idle;
+            not_found(turn)?;
+            Ok(None)
+        }
+        Some(training) if training.status == TrainingStatus::Cancelled => {
+            turn.state = State::Idle;
+            turn.notice(Msg::new("training-cancelled-unchangeable"), true);
+            open(turn, training_id).await?;
+            Ok(None)
+        }
+        Some(training) => Ok(Some(training)),
+    }
+}
+
+async fn edit_menu(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
+    let Some(training) = changeable(turn, training_id).await? else { return Ok(()) };
+    let mut rows: Vec<Vec<Button>> = Field::ALL
+        .chunks(2)
+        .map(|pair| {
+            pair.iter()
+                .map(|field| button(field_name(*field), TrainingAction::EditField(training_id, *field)))
+                .collect()
+        })
+        .collect();
+    rows.push(vec![button(Msg::new("button-back"), TrainingAction::Open(training_id))]);
+    turn.show(vec![about("training-edit-choose", &training, turn.lang)], Keyboard::Inline(rows));
+    Ok(())
+}
+
+/// What a part of a training is now, as the officer would type it.
+fn current_value(details: &TrainingDetails, field: Field, tz: chrono_tz::Tz) -> String {
+    match field {
+        Field::TitleId => details.title_id.as_str().to_owned(),
+        Field::TitleEn => details.title_en.as_str().to_owned(),
+        Field::Category => details.category.code().to_owned(),
+        Field::StartsAt => format_start(details.starts_at, tz),
+        Field::Location => details.location.as_str().to_owned(),
+        Field::Capacity => details.capacity.get().to_string(),
+        Field::DescriptionId => details.description_id.as_str().to_owned(),
+        Field::DescriptionEn => details.description_en.as_str().to_owned(),
+    }
+}
+
+fn ask_edit(turn: &mut Turn<'_>, problem: Option<Msg>, training: &Training, field: Field) {
+    let current = current_value(&training.details, field, turn.settings.timezone);
+    let mut text: Vec<Msg> = problem.into_iter().collect();
+    text.push(question(turn, field));
+    text.push(Msg::new("training-edit-current").arg("value", current));
+    let keyboard = Keyboard::Inline(vec![vec![
+        button(Msg::new("button-back"), TrainingAction::Edit(training.id)),
+        cancel_button(),
+    ]]);
+    turn.show(text, keyboard);
+}
+
+async fn edit_field(turn: &mut Turn<'_>, training_id: i64, field: Field) -> Result<()> {
+    let Some(training) = changeable(turn, training_id).await? else { return Ok(()) };
+    if field == Field::Category {
+        let mut rows = category_rows(|category| TrainingAction::EditCategory(training_id, category));
+        rows.push(vec![button(Msg::new("button-back"), TrainingAction::Edit(training_id))]);
+        turn.show(vec![question(turn, field)], Keyboard::Inline(rows));
+        return Ok(());
+    }
+    turn.state = State::Training(TrainingState::Editing { training_id, awaiting: field });
+    ask_edit(turn, None, &training, field);
+    Ok(())
+}
+
+async fn edit_input(turn: &mut Turn<'_>, training_id: i64, field: Field, event: &Event) -> Result<()> {
+    let Some(training) = changeable(turn, training_id).await? else { return Ok(()) };
+    let Some(text) = typed(event) else {
+        ask_edit(turn, Some(Msg::new("training-invalid-not-text")), &training, field);
+        return Ok(());
+    };
+    let mut draft = Draft::from(training.details.clone());
+    if let Err(error) = draft.set(field, text, turn.settings.timezone, turn.now) {
+        ask_edit(turn, Some(invalid(error)), &training, field);
+        return Ok(());
+    }
+    let Some(details) = draft.complete() else { return Ok(()) };
+    if i64::from(details.capacity.get()) < training.booked {
+        let problem = Msg::new("training-invalid-capacity-below-booked").arg("booked", training.booked);
+        ask_edit(turn, Some(problem), &training, field);
+        return Ok(());
+    }
+    turn.state = State::Idle;
+    save_edit(turn, training, details).await
+}
+
+async fn edit_category(turn: &mut Turn<'_>, training_id: i64, category: Category) -> Result<()> {
+    let Some(training) = changeable(turn, training_id).await? else { return Ok(()) };
+    let details = TrainingDetails { category, ..training.details.clone() };
+    save_edit(turn, training, details).await
+}
+
+/// Saves a change and tells everyone signed up what the training looks like now.
+async fn save_edit(turn: &mut Turn<'_>, before: Training, details: TrainingDetails) -> Result<()> {
+    let id = before.id;
+    if details == before.details {
+        return show_with(turn, id, Msg::new("training-edit-unchanged")).await;
+    }
+    trainings::update(turn.conn, id, &details, turn.now).await?;
+    if details.capacity > before.details.capacity {
+        fill_free_seats(turn, id).await?;
+    }
+    let Some(after) = trainings::find(turn.conn, id).await? else { return not_found(turn) };
+    let people = signups::recipients(turn.conn, id, false).await?;
+    for (user_id, lang) in &people {
+        let mut text = vec![Msg::new("training-changed-notice")];
+        text.extend(describe(&after, *lang));
+        let keyboard = Keyboard::Inline(vec![vec![button(Msg::new("training-button-details"), TrainingAction::Open(id))]]);
+        turn.push_reply(notice_to(*user_id, *lang, text, keyboard));
+    }
+    show_with(turn, id, Msg::new("training-edit-saved").arg("people", people.len() as i64)).await
+}
+
+async fn set_open(turn: &mut Turn<'_>, training_id: i64, open_it: bool) -> Result<()> {
+    let Some(_) = changeable(turn, training_id).await? else { return Ok(()) };
+    let (status, done) = if open_it {
+        (TrainingStatus::Open, "training-reopened")
+    } else {
+        (TrainingStatus::Closed, "training-closed")
+    };
+    trainings::set_status(turn.conn, training_id, status, turn.now).await?;
+    turn.notice(Msg::new(done), false);
+    show_with(turn, training_id, Msg::new(done)).await
+}
+
+async fn ask_cancel(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
+    let Some(training) = changeable(turn, training_id).await? else { return Ok(()) };
+    let people = training.booked + training.waiting;
+    let keyboard = Keyboard::Inline(vec![
+        vec![button(Msg::new("training-button-cancel-yes"), TrainingAction::CancelConfirmed(training_id))],
+        vec![button(Msg::new("training-button-keep-training"), TrainingAction::Open(training_id))],
+    ]);
+    turn.show(vec![about("training-cancel-confirm", &training, turn.lang).arg("people", people)], keyboard);
+    Ok(())
+}
+
+async fn cancel(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
+    let Some(training) = changeable(turn, training_id).await? else { return Ok(()) };
+    trainings::set_status(turn.conn, training_id, TrainingStatus::Cancelled, turn.now).await?;
+    let people = signups::recipients(turn.conn, training_id, false).await?;
+    for (user_id, lang) in &people {
+        let text = vec![about("training-cancelled-notice", &training, *lang)];
+        let keyboard = Keyboard::Inline(vec![vec![list_button()]]);
+        turn.push_reply(notice_to(*user_id, *lang, text, keyboard));
+    }
+    show_with(turn, training_id, Msg::new("training-cancelled-done").arg("people", people.len() as i64)).await
+}
+
+/// The participant list as a spreadsheet: seats first, then the waitlist in its order.
+async fn participants(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
+    let Some(training) = trainings::find(turn.conn, training_id).await? else {
+        return not_found(turn);
+    };
+    let people = signups::participants(turn.conn, training_id).await?;
+    let tz = turn.settings.timezone;
+    let mut rows = vec![
+        ["status", "position", "name", "phone", "village", "district", "role", "signed_up_at"].map(String::from)
+    ];
+    let mut waiting = 0;
+    for person in people {
+        let position = match person.status {
+            SignUpStatus::Booked => String::new(),
+            SignUpStatus::Waiting => {
+                waiting += 1;
+                waiting.to_string()
+            }
+        };
+        let text = |value: Option<String>| value.unwrap_or_default();
+        rows.push([
+            person.status.code().to_owned(),
+            position,
+            text(person.name),
+            text(person.phone),
+            text(person.village),
+            text(person.district),
+            text(person.role),
+            format_start(person.signed_up_at, tz),
+        ]);
+    }
+    let caption = vec![
+        about("training-participants-caption", &training, turn.lang)
+            .arg("booked", training.booked)
+            .arg("waiting", training.waiting),
+    ];
+    turn.push(ReplyKind::Document {
+        file_name: format!("training-{training_id}-participants.csv"),
+        content: spreadsheet(&rows),
+        caption,
+    });
+    Ok(())
+}
+
+/// An empty trainings spreadsheet with two example rows, to fill in and send back.
+fn template(turn: &mut Turn<'_>) {
+    let tz = turn.settings.timezone;
+    let at = |days: i64, time: &str| {
+        let day: DateTime<Utc> = turn.now + chrono::Duration::days(days);
+        format!("{} {time}", day.with_timezone(&tz).format("%Y-%m-%d"))
+    };
+    let rows = vec![
+        COLUMNS.map(String::from),
+        [
+            "Pelatihan Kewirausahaan",
+            "Entrepreneurship Training",
+            "business",
+            &at(14, "09:00"),
+            "Balai Desa",
+            "25",
+            "Belajar menyusun rencana usaha dan menghitung modal.",
+            "Learn to write a business plan and work out the capital you need.",
+        ]
+        .map(String::from),
+        [
+            "Literasi Keuangan Keluarga",
+            "Family Financial Literacy",
+            "finance",
+            &at(21, "13:30"),
+            "Aula Kantor Desa",
+            "30",
+            "Mengatur kiriman uang dan menabung untuk masa depan.",
+            "Managing remittances and saving for the future.",
+        ]
+        .map(String::from),
+    ];
+    turn.push(ReplyKind::Document {
+        file_name: "trainings-template.csv".into(),
+        content: spreadsheet(&rows),
+        caption: vec![Msg::new("training-template-caption")],
+    });
+}
+
+/// CSV with a byte-order mark, so that spreadsheet programs read it as UTF-8.
+fn spreadsheet<const N: usize>(rows: &[[String; N]]) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        // Writing to memory cannot fail.
+        let _ = writer.write_record(row);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    format!("\u{FEFF}{}", String::from_utf8_lossy(&bytes))
+}

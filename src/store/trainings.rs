@@ -1,0 +1,233 @@
+//! Trainings and the reminders sent for them. Sign-ups are in `signups`.
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+use super::{Conn, Result, StoreError, unix};
+use crate::domain::{
+    Capacity, Category, Description, Location, Title, TrainingDetails, TrainingStatus,
+};
+
+/// A training as stored, with how many seats are taken and how many people wait.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Training {
+    pub id: i64,
+    pub details: TrainingDetails,
+    pub status: TrainingStatus,
+    pub booked: i64,
+    pub waiting: i64,
+}
+
+impl Training {
+    pub fn seats_left(&self) -> i64 {
+        (i64::from(self.details.capacity.get()) - self.booked).max(0)
+    }
+
+    /// Open, and not started yet.
+    pub fn takes_sign_ups(&self, now: DateTime<Utc>) -> bool {
+        self.status == TrainingStatus::Open && self.details.starts_at > unix(now)
+    }
+}
+
+/// The columns `from_row` reads, for queries over `trainings t`.
+pub(super) const COLUMNS: &str = "t.id, t.title_id, t.title_en, t.category, t.starts_at, t.location, t.capacity, \
+     t.description_id, t.description_en, t.status, \
+     (SELECT count(*) FROM training_signups b WHERE b.training_id = t.id AND b.status = 'booked') AS booked, \
+     (SELECT count(*) FROM training_signups w WHERE w.training_id = t.id AND w.status = 'waiting') AS waiting";
+
+pub(super) fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Training> {
+    let corrupt = |what: &str| StoreError::Corrupt(format!("training {what}"));
+    let text = |name: &str| -> Result<String> { Ok(row.try_get::<String, _>(name)?) };
+    let capacity: i64 = row.try_get("capacity")?;
+    Ok(Training {
+        id: row.try_get("id")?,
+        details: TrainingDetails {
+            title_id: Title::parse(&text("title_id")?).map_err(|_| corrupt("title_id"))?,
+            title_en: Title::parse(&text("title_en")?).map_err(|_| corrupt("title_en"))?,
+            category: Category::parse(&text("category")?).ok_or_else(|| corrupt("category"))?,
+            starts_at: row.try_get("starts_at")?,
+            location: Location::parse(&text("location")?).map_err(|_| corrupt("location"))?,
+            capacity: u32::try_from(capacity).ok().and_then(Capacity::new).ok_or_else(|| corrupt("capacity"))?,
+            description_id: Description::parse(&text("description_id")?).map_err(|_| corrupt("description_id"))?,
+            description_en: Description::parse(&text("description_en")?).map_err(|_| corrupt("description_en"))?,
+        },
+        status: TrainingStatus::parse(&text("status")?).ok_or_else(|| corrupt("status"))?,
+        booked: row.try_get("booked")?,
+        waiting: row.try_get("waiting")?,
+    })
+}
+
+pub async fn insert(conn: &mut Conn, details: &TrainingDetails, now: DateTime<Utc>) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO trainings (title_id, title_en, category, starts_at, location, capacity,
+                                description_id, description_en, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) RETURNING id",
+    )
+    .bind(details.title_id.as_str())
+    .bind(details.title_en.as_str())
+    .bind(details.category.code())
+    .bind(details.starts_at)
+    .bind(details.location.as_str())
+    .bind(i64::from(details.capacity.get()))
+    .bind(details.description_id.as_str())
+    .bind(details.description_en.as_str())
+    .bind(unix(now))
+    .fetch_one(conn)
+    .await?)
+}
+
+/// Replaces what an officer decided about a training. A new start time forgets the reminders
+/// already sent for the old one.
+pub async fn update(conn: &mut Conn, id: i64, details: &TrainingDetails, now: DateTime<Utc>) -> Result<()> {
+    sqlx::query(
+        "DELETE FROM training_reminders WHERE training_id = ?1
+         AND (SELECT starts_at FROM trainings WHERE id = ?1) <> ?2",
+    )
+    .bind(id)
+    .bind(details.starts_at)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "UPDATE trainings SET title_id = ?2, title_en = ?3, category = ?4, starts_at = ?5, location = ?6,
+                capacity = ?7, description_id = ?8, description_en = ?9, updated_at = ?10
+         WHERE id = ?1",
+    )
+    .bind(id)
+    .bind(details.title_id.as_str())
+    .bind(details.title_en.as_str())
+    .bind(details.category.code())
+    .bind(details.starts_at)
+    .bind(details.location.as_str())
+    .bind(i64::from(details.capacity.get()))
+    .bind(details.description_id.as_str())
+    .bind(details.description_en.as_str())
+    .bind(unix(now))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_status(conn: &mut Conn, id: i64, status: TrainingStatus, now: DateTime<Utc>) -> Result<()> {
+    sqlx::query("UPDATE trainings SET status = ?2, updated_at = ?3 WHERE id = ?1")
+        .bind(id)
+        .bind(status.code())
+        .bind(unix(now))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn find(conn: &mut Conn, id: i64) -> Result<Option<Training>> {
+    sqlx::query(&format!("SELECT {COLUMNS} FROM trainings t WHERE t.id = ?"))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?
+        .as_ref()
+        .map(from_row)
+        .transpose()
+}
+
+/// The id of a training with this Indonesian title (in any case) starting then, if any.
+pub async fn find_same(conn: &mut Conn, title_id: &str, starts_at: i64) -> Result<Option<i64>> {
+    Ok(sqlx::query_scalar(
+        "SELECT id FROM trainings WHERE lower(title_id) = lower(?1) AND starts_at = ?2 AND status <> 'cancelled'",
+    )
+    .bind(title_id)
+    .bind(starts_at)
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// Trainings that have not started, soonest first: open ones, and closed ones too if asked.
+pub async fn upcoming(
+    conn: &mut Conn,
+    now: DateTime<Utc>,
+    with_closed: bool,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<Training>> {
+    sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM trainings t
+         WHERE t.starts_at > ?1 AND (t.status = 'open' OR (?2 AND t.status = 'closed'))
+         ORDER BY t.starts_at, t.id LIMIT ?3 OFFSET ?4"
+    ))
+    .bind(unix(now))
+    .bind(with_closed)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(conn)
+    .await?
+    .iter()
+    .map(from_row)
+    .collect()
+}
+
+pub async fn count_upcoming(conn: &mut Conn, now: DateTime<Utc>, with_closed: bool) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT count(*) FROM trainings t
+         WHERE t.starts_at > ?1 AND (t.status = 'open' OR (?2 AND t.status = 'closed'))",
+    )
+    .bind(unix(now))
+    .bind(with_closed)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// Trainings that take place (open or closed) and start after `from` but no later than `to`.
+pub async fn starting_between(conn: &mut Conn, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Training>> {
+    sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM trainings t
+         WHERE t.starts_at > ?1 AND t.starts_at <= ?2 AND t.status IN ('open', 'closed')
+         ORDER BY t.starts_at, t.id"
+    ))
+    .bind(unix(from))
+    .bind(unix(to))
+    .fetch_all(conn)
+    .await?
+    .iter()
+    .map(from_row)
+    .collect()
+}
+
+/// What became of one reminder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReminderOutcome {
+    Sent,
+    /// Its time passed while the bot was down, by too much to send it late.
+    Skipped,
+}
+
+/// The reminders (seconds before the start) already dealt with for a training.
+pub async fn reminders_done(conn: &mut Conn, training_id: i64) -> Result<Vec<i64>> {
+    Ok(sqlx::query_scalar("SELECT offset_seconds FROM training_reminders WHERE training_id = ?")
+        .bind(training_id)
+        .fetch_all(conn)
+        .await?)
+}
+
+/// Records a reminder as dealt with. Returns `false` if it already was (nothing recorded).
+pub async fn record_reminder(
+    conn: &mut Conn,
+    training_id: i64,
+    offset_seconds: i64,
+    outcome: ReminderOutcome,
+    recipients: usize,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    let outcome = match outcome {
+        ReminderOutcome::Sent => "sent",
+        ReminderOutcome::Skipped => "skipped",
+    };
+    let done = sqlx::query(
+        "INSERT INTO training_reminders (training_id, offset_seconds, outcome, recipients, done_at)
+         VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+    )
+    .bind(training_id)
+    .bind(offset_seconds)
+    .bind(outcome)
+    .bind(i64::try_from(recipients).unwrap_or(i64::MAX))
+    .bind(unix(now))
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
