@@ -27,17 +27,16 @@ impl StartPayload {
         if !well_formed {
             return StartPayload::Unknown;
         }
-        if let Some(code) = payload.strip_prefix("desa-") {
-            if !code.is_empty() {
-                return StartPayload::Village(code.to_ascii_lowercase());
-            }
+        if let Some(code) = payload.strip_prefix("desa-")
+            && !code.is_empty()
+        {
+            return StartPayload::Village(code.to_ascii_lowercase());
         }
-        if let Some(id) = payload.strip_prefix("training-") {
-            if let Ok(id) = id.parse::<i64>() {
-                if id > 0 {
-                    return StartPayload::Training(id);
-                }
-            }
+        if let Some(id) = payload.strip_prefix("training-")
+            && let Ok(id) = id.parse::<i64>()
+            && id > 0
+        {
+            return StartPayload::Training(id);
         }
         StartPayload::Unknown
     }

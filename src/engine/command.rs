@@ -82,10 +82,10 @@ impl Command {
             Some((name, bot)) => (name, Some(bot)),
             None => (head, None),
         };
-        if let (Some(addressee), Some(ours)) = (addressee, bot_username) {
-            if !addressee.eq_ignore_ascii_case(ours) {
-                return Some(Parsed::ForAnotherBot);
-            }
+        if let (Some(addressee), Some(ours)) = (addressee, bot_username)
+            && !addressee.eq_ignore_ascii_case(ours)
+        {
+            return Some(Parsed::ForAnotherBot);
         }
         let name = name.to_ascii_lowercase();
         let command = Command::ALL.into_iter().find(|c| {

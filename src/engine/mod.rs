@@ -136,10 +136,10 @@ impl Engine {
     async fn handle_in_transaction(&self, input: &Input) -> Result<Handled> {
         let now = self.clock.now();
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        if let Some(update_id) = input.update_id {
-            if !updates::mark_processed(&mut tx, update_id, now).await? {
-                return Ok(Handled { replies: Vec::new(), duplicate: true });
-            }
+        if let Some(update_id) = input.update_id
+            && !updates::mark_processed(&mut tx, update_id, now).await?
+        {
+            return Ok(Handled { replies: Vec::new(), duplicate: true });
         }
         let replies = {
             let mut turn = Turn::begin(&mut tx, &self.settings, input, now).await?;

@@ -129,14 +129,14 @@ impl<'a> Turn<'a> {
 
     /// Saves the state and returns the replies, the button's answer first.
     pub async fn finish(mut self) -> Result<Vec<Reply>> {
-        if let Some(user) = &self.user {
-            if self.state != self.loaded_state {
-                if self.state.is_idle() {
-                    conversations::clear(self.conn, user.id).await?;
-                } else {
-                    let json = serde_json::to_string(&self.state)?;
-                    conversations::save(self.conn, user.id, &json, self.now).await?;
-                }
+        if let Some(user) = &self.user
+            && self.state != self.loaded_state
+        {
+            if self.state.is_idle() {
+                conversations::clear(self.conn, user.id).await?;
+            } else {
+                let json = serde_json::to_string(&self.state)?;
+                conversations::save(self.conn, user.id, &json, self.now).await?;
             }
         }
         if let Some(callback) = self.callback.take() {

@@ -251,19 +251,19 @@ impl<T: Transport> Sender<T> {
                 // Bulk rows come after interactive ones, so a full flight holds bulk back.
                 break;
             }
-            if row.priority == Priority::Bulk {
-                if let Err(at) = flight.bulk_pacer.ready(Instant::now()) {
-                    next = earliest(next, at);
-                    break;
-                }
+            if row.priority == Priority::Bulk
+                && let Err(at) = flight.bulk_pacer.ready(Instant::now())
+            {
+                next = earliest(next, at);
+                break;
             }
             let Some(reply) = self.decode(&row).await? else { continue };
             let paced = !matches!(reply.kind, ReplyKind::CallbackAnswer { .. } | ReplyKind::CommandMenu { .. });
-            if paced {
-                if let Err(at) = flight.chat_pacer.check(row.chat_id) {
-                    next = earliest(next, at);
-                    continue;
-                }
+            if paced
+                && let Err(at) = flight.chat_pacer.check(row.chat_id)
+            {
+                next = earliest(next, at);
+                continue;
             }
             if row.priority == Priority::Bulk {
                 flight.bulk_pacer.record(Instant::now());

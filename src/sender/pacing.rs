@@ -62,10 +62,10 @@ impl BulkPacer {
         if let Some(last) = self.recent.back() {
             at = at.max(*last + self.spacing);
         }
-        if self.recent.len() >= self.rate {
-            if let Some(oldest) = self.recent.front() {
-                at = at.max(*oldest + Duration::from_secs(1) + self.margin);
-            }
+        if self.recent.len() >= self.rate
+            && let Some(oldest) = self.recent.front()
+        {
+            at = at.max(*oldest + Duration::from_secs(1) + self.margin);
         }
         if at <= now { Ok(()) } else { Err(at) }
     }

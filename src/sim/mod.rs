@@ -69,10 +69,10 @@ fn event_for(line: &str, screen: &Screen, options: &SimOptions) -> Option<Event>
     if let Some(text) = line.strip_prefix('\'') {
         return Some(text_event(text));
     }
-    if let Ok(n) = line.parse::<usize>() {
-        if let Some(event) = screen.press(n, &options.phone, options.user_id) {
-            return Some(event);
-        }
+    if let Ok(n) = line.parse::<usize>()
+        && let Some(event) = screen.press(n, &options.phone, options.user_id)
+    {
+        return Some(event);
     }
     let media = |kind| Event::Media { kind, file_id: "sim".into(), caption: None };
     match line {
