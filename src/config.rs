@@ -140,7 +140,8 @@ impl Config {
                     )
                 })?,
         };
-        let reminder_offsets = parse_reminder_offsets(get("REMINDER_OFFSETS").as_deref().unwrap_or(DEFAULT_REMINDER_OFFSETS))?;
+        let reminder_offsets =
+            parse_reminder_offsets(get("REMINDER_OFFSETS").as_deref().unwrap_or(DEFAULT_REMINDER_OFFSETS))?;
         Ok(Config {
             token,
             api_url,
@@ -207,7 +208,8 @@ pub fn parse_reminder_offsets(value: &str) -> Result<Vec<TimeDelta>, ConfigError
         ConfigError::expected(
             "REMINDER_OFFSETS",
             &format!(
-                "comma-separated times before a training such as 24h,2h (m, h or d; at most {MAX_REMINDER_OFFSET_DAYS}d; each once), or off"
+                "comma-separated times before a training such as 24h,2h \
+                 (m, h or d; at most {MAX_REMINDER_OFFSET_DAYS}d; each once), or off"
             ),
             got,
         )

@@ -41,11 +41,13 @@ async fn training(h: &Harness, title: &str, start: &str, capacity: u32) -> i64 {
 
 /// A user who has completed registration (the profile row registration writes).
 async fn register(h: &Harness, user: i64) {
-    sqlx::query("INSERT INTO users (id, language, first_seen, last_seen) VALUES (?, 'id', 0, 0) ON CONFLICT DO NOTHING")
-        .bind(user)
-        .execute(&h.pool)
-        .await
-        .unwrap();
+    sqlx::query(
+        "INSERT INTO users (id, language, first_seen, last_seen) VALUES (?, 'id', 0, 0) ON CONFLICT DO NOTHING",
+    )
+    .bind(user)
+    .execute(&h.pool)
+    .await
+    .unwrap();
     sqlx::query(
         "INSERT INTO profiles (user_id, role, full_name, phone, village, district, registered_at, updated_at)
          VALUES (?, 'returnee', 'Siti Aminah', '+6281234567890', 'Kenanga', 'Indramayu', 0, 0)",
@@ -143,7 +145,10 @@ async fn the_list_shows_upcoming_open_trainings_with_seats_left_page_by_page() {
     assert_eq!(ids(&replies)[0], "training-list-title");
     assert_eq!(arg(&replies, "training-list-title", "pages"), Some(Arg::Number(2)));
     assert_eq!(opens(&replies), 6);
-    assert_eq!(arg(&replies, "training-list-item", "seats"), Some(Arg::Msg(Box::new(Msg::new("training-list-seats").arg("left", 10_i64)))));
+    assert_eq!(
+        arg(&replies, "training-list-item", "seats"),
+        Some(Arg::Msg(Box::new(Msg::new("training-list-seats").arg("left", 10_i64))))
+    );
     assert!(actions(&replies).contains(&tr(TrainingAction::List { page: 2 })));
     assert!(actions(&replies).contains(&tr(TrainingAction::Mine)));
     assert!(actions(&replies).contains(&Action::Menu), "a way back");
@@ -327,7 +332,11 @@ async fn my_trainings_lists_seats_and_waitlist_places_each_with_a_cancel_button(
     for id in [full, open, cancelled] {
         h.press(1, &tr(TrainingAction::Join(id))).await;
     }
-    sqlx::query("UPDATE trainings SET status = 'cancelled' WHERE id = ?").bind(cancelled).execute(&h.pool).await.unwrap();
+    sqlx::query("UPDATE trainings SET status = 'cancelled' WHERE id = ?")
+        .bind(cancelled)
+        .execute(&h.pool)
+        .await
+        .unwrap();
 
     let replies = h.press(1, &tr(TrainingAction::Mine)).await;
     assert_eq!(ids(&replies), ["training-mine-title", "training-mine-item", "training-mine-item"]);
@@ -360,7 +369,9 @@ async fn sign_up_is_refused_when_closed_cancelled_or_started() {
     h.press(ADMIN, &tr(TrainingAction::Close(closed))).await;
     h.press(ADMIN, &tr(TrainingAction::CancelConfirmed(cancelled))).await;
     h.clock.advance(chrono::Duration::hours(2));
-    for (id, note) in [(closed, "training-note-closed"), (cancelled, "training-note-cancelled"), (soon, "training-note-started")] {
+    for (id, note) in
+        [(closed, "training-note-closed"), (cancelled, "training-note-cancelled"), (soon, "training-note-started")]
+    {
         let replies = h.press(1, &tr(TrainingAction::Join(id))).await;
         assert!(has_id(&replies, "training-not-open"), "{note}");
         assert!(has_id(&replies, note));
@@ -439,7 +450,10 @@ async fn an_officer_writes_a_training_step_by_step_and_every_bad_answer_is_expla
     let typed = h.say(ADMIN, "memasak").await;
     assert_eq!(ids(&typed), ["training-invalid-category", "training-ask-category"]);
     assert!(actions(&typed).contains(&tr(TrainingAction::DraftCategory(Category::Finance))));
-    assert_eq!(ids(&h.press(ADMIN, &tr(TrainingAction::DraftCategory(Category::Business))).await), ["training-ask-starts-at"]);
+    assert_eq!(
+        ids(&h.press(ADMIN, &tr(TrainingAction::DraftCategory(Category::Business))).await),
+        ["training-ask-starts-at"]
+    );
     assert_eq!(ids(&h.say(ADMIN, "besok pagi").await), ["training-invalid-time-format", "training-ask-starts-at"]);
     assert_eq!(ids(&h.say(ADMIN, "2026-11-30 09:00").await), ["training-invalid-past", "training-ask-starts-at"]);
     let sticker = Event::Media { kind: desmigratif::engine::MediaKind::Sticker, file_id: "s".into(), caption: None };
@@ -457,7 +471,12 @@ async fn an_officer_writes_a_training_step_by_step_and_every_bad_answer_is_expla
     let preview = h.say(ADMIN, "Learn to write a business plan.").await;
     assert_eq!(
         ids(&preview),
-        ["training-preview", "training-preview-details", "training-preview-description-id", "training-preview-description-en"]
+        [
+            "training-preview",
+            "training-preview-details",
+            "training-preview-description-id",
+            "training-preview-description-en"
+        ]
     );
     assert_eq!(arg(&preview, "training-preview-details", "time"), Some(Arg::Time(SATURDAY_9_UTC)));
     assert_eq!(h.count("SELECT count(*) FROM trainings").await, 0, "nothing saved before confirming");
@@ -481,7 +500,16 @@ async fn an_officer_writes_a_training_step_by_step_and_every_bad_answer_is_expla
 async fn a_start_time_that_passes_while_the_preview_waits_is_asked_again() {
     let mut h = Harness::new().await;
     h.say(ADMIN, "/newtraining").await;
-    for answer in ["Wirausaha", "Entrepreneurship", "business", "2026-12-01 11:00", "Balai Desa", "20", "Belajar usaha kecil.", "Learn small business."] {
+    for answer in [
+        "Wirausaha",
+        "Entrepreneurship",
+        "business",
+        "2026-12-01 11:00",
+        "Balai Desa",
+        "20",
+        "Belajar usaha kecil.",
+        "Learn small business.",
+    ] {
         h.say(ADMIN, answer).await;
     }
     assert!(matches!(state_of(&h, ADMIN).await, State::Training(TrainingState::Previewing { .. })));
@@ -560,7 +588,12 @@ async fn only_officers_write_and_manage_trainings() {
 async fn old_and_forged_training_buttons_are_answered_not_obeyed() {
     let mut h = Harness::new().await;
     register(&h, 1).await;
-    for action in [TrainingAction::Open(999), TrainingAction::Join(999), TrainingAction::Leave(999), TrainingAction::LeaveConfirmed(999)] {
+    for action in [
+        TrainingAction::Open(999),
+        TrainingAction::Join(999),
+        TrainingAction::Leave(999),
+        TrainingAction::LeaveConfirmed(999),
+    ] {
         let replies = h.press(1, &tr(action)).await;
         assert_eq!(callback_answers(&replies), 1);
         assert!(has_id(&replies, "training-not-found"));
@@ -598,7 +631,16 @@ async fn more_seats_let_waiting_people_in_and_fewer_than_booked_are_refused() {
     );
     let saved = h.say(ADMIN, "3").await;
     assert_eq!(ids(&replies_to(&saved, ADMIN))[..2], ["training-edit-saved", "training-detail"]);
-    assert_eq!(ids(&replies_to(&saved, 3)), ["training-promoted", "training-changed-notice", "training-detail", "training-seats-full", "training-description"]);
+    assert_eq!(
+        ids(&replies_to(&saved, 3)),
+        [
+            "training-promoted",
+            "training-changed-notice",
+            "training-detail",
+            "training-seats-full",
+            "training-description"
+        ]
+    );
     assert_eq!(signup_status(&h, id, 3).await.as_deref(), Some("booked"));
     assert_eq!(signup_status(&h, id, 4).await.as_deref(), Some("waiting"));
     assert_eq!(arg(&saved, "training-edit-saved", "people"), Some(Arg::Number(4)));
@@ -787,8 +829,20 @@ async fn the_import_command_takes_all_rows_or_none() {
     let database = format!("sqlite://{}", dir.path().join("cli.db").display());
     let good = dir.path().join("good.csv");
     let bad = dir.path().join("bad.csv");
-    std::fs::write(&good, format!("{HEADER}\n{}\n{}\n", row("Wirausaha", "2036-12-05 09:00", 25), row("Keuangan", "2036-12-12 09:00", 30))).unwrap();
-    std::fs::write(&bad, format!("{HEADER}\n{}\n{}\n", row("Digital", "2036-12-19 09:00", 10), row("Lama", "2020-01-01 09:00", 10))).unwrap();
+    std::fs::write(
+        &good,
+        format!(
+            "{HEADER}\n{}\n{}\n",
+            row("Wirausaha", "2036-12-05 09:00", 25),
+            row("Keuangan", "2036-12-12 09:00", 30)
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        &bad,
+        format!("{HEADER}\n{}\n{}\n", row("Digital", "2036-12-19 09:00", 10), row("Lama", "2020-01-01 09:00", 10)),
+    )
+    .unwrap();
     let run = |file: &std::path::Path| {
         std::process::Command::new(env!("CARGO_BIN_EXE_desmigratif"))
             .arg("import-trainings")
@@ -829,9 +883,14 @@ async fn reminders_go_out_a_day_and_two_hours_before_once_even_across_a_restart(
     h.clock.set(Utc.with_ymd_and_hms(2026, 12, 4, 2, 0, 30).unwrap());
     assert_eq!(h.engine.tick().await.unwrap(), 3);
     assert_eq!(h.engine.tick().await.unwrap(), 0, "once");
-    let reminders = h.count("SELECT count(*) FROM outbox WHERE payload LIKE '%training-reminder%' AND priority = 1").await;
+    let reminders =
+        h.count("SELECT count(*) FROM outbox WHERE payload LIKE '%training-reminder%' AND priority = 1").await;
     assert_eq!(reminders, 3);
-    assert_eq!(h.count("SELECT count(*) FROM outbox WHERE chat_id = 2 AND payload LIKE '%\"lang\":\"en\"%training-reminder%'").await, 1);
+    assert_eq!(
+        h.count("SELECT count(*) FROM outbox WHERE chat_id = 2 AND payload LIKE '%\"lang\":\"en\"%training-reminder%'")
+            .await,
+        1
+    );
 
     // The bot restarts: a second engine over the same database file.
     let pool = store::open(&format!("sqlite://{}", h.db_path.display())).await.unwrap();
@@ -854,7 +913,10 @@ async fn a_reminder_far_too_late_is_skipped_not_sent() {
     // The bot was down from before the day-before reminder until six hours before the start.
     h.clock.set(Utc.with_ymd_and_hms(2026, 12, 4, 20, 0, 0).unwrap());
     assert_eq!(h.engine.tick().await.unwrap(), 0);
-    assert_eq!(h.count("SELECT count(*) FROM training_reminders WHERE outcome = 'skipped' AND offset_seconds = 86400").await, 1);
+    assert_eq!(
+        h.count("SELECT count(*) FROM training_reminders WHERE outcome = 'skipped' AND offset_seconds = 86400").await,
+        1
+    );
     // Down again through the two-hour reminder's time, back 15 minutes before the start.
     h.clock.set(Utc.with_ymd_and_hms(2026, 12, 5, 1, 45, 0).unwrap());
     assert_eq!(h.engine.tick().await.unwrap(), 0);
@@ -871,7 +933,10 @@ async fn a_little_late_reminder_is_still_sent_and_a_nearer_one_overtakes_it() {
     // Back 20 minutes after the two-hour reminder was due, both being due: only that one goes.
     h.clock.set(Utc.with_ymd_and_hms(2026, 12, 5, 0, 20, 0).unwrap());
     assert_eq!(h.engine.tick().await.unwrap(), 1);
-    assert_eq!(h.count("SELECT count(*) FROM training_reminders WHERE offset_seconds = 86400 AND outcome = 'skipped'").await, 1);
+    assert_eq!(
+        h.count("SELECT count(*) FROM training_reminders WHERE offset_seconds = 86400 AND outcome = 'skipped'").await,
+        1
+    );
 }
 
 #[tokio::test]
@@ -889,7 +954,10 @@ async fn only_people_with_a_seat_in_a_training_that_takes_place_are_reminded() {
     h.event(3, Event::Membership { blocked: true }).await;
     h.clock.set(Utc.with_ymd_and_hms(2026, 12, 4, 2, 0, 0).unwrap());
     assert_eq!(h.engine.tick().await.unwrap(), 1);
-    assert_eq!(h.count("SELECT count(*) FROM outbox WHERE chat_id = 2 AND payload LIKE '%training-reminder%'").await, 1);
+    assert_eq!(
+        h.count("SELECT count(*) FROM outbox WHERE chat_id = 2 AND payload LIKE '%training-reminder%'").await,
+        1
+    );
 }
 
 #[tokio::test]

@@ -131,10 +131,7 @@ impl Capacity {
         };
         // All digits: a number too long for u64 is simply far too many.
         let value = digits.parse::<u64>().unwrap_or(u64::MAX);
-        u32::try_from(value)
-            .ok()
-            .and_then(Capacity::new)
-            .ok_or(FieldError::CapacityRange)
+        u32::try_from(value).ok().and_then(Capacity::new).ok_or(FieldError::CapacityRange)
     }
 
     pub fn new(value: u32) -> Option<Capacity> {
@@ -271,10 +268,7 @@ mod tests {
     #[test]
     fn descriptions_keep_their_paragraphs() {
         let text = "\n\n  Belajar   membuat rencana usaha.\n\n\n\nBawa KTP.  \n\n";
-        assert_eq!(
-            Description::parse(text).unwrap().as_str(),
-            "Belajar membuat rencana usaha.\n\nBawa KTP."
-        );
+        assert_eq!(Description::parse(text).unwrap().as_str(), "Belajar membuat rencana usaha.\n\nBawa KTP.");
         assert_eq!(Description::parse("pendek"), Err(FieldError::TooShort(10)));
         assert_eq!(Description::parse(&"kata ".repeat(300)), Err(FieldError::TooLong(1000)));
     }

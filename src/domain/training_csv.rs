@@ -12,21 +12,11 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use super::training::{
-    Capacity, Category, Description, FieldError, Location, Title, TrainingDetails, parse_start,
-};
+use super::training::{Capacity, Category, Description, FieldError, Location, Title, TrainingDetails, parse_start};
 
 /// The header, in the order PRODUCT.md gives.
-pub const COLUMNS: [&str; 8] = [
-    "title_id",
-    "title_en",
-    "category",
-    "starts_at",
-    "location",
-    "capacity",
-    "description_id",
-    "description_en",
-];
+pub const COLUMNS: [&str; 8] =
+    ["title_id", "title_en", "category", "starts_at", "location", "capacity", "description_id", "description_en"];
 
 /// The largest file the bot takes from a chat.
 pub const MAX_BYTES: u64 = 1024 * 1024;
@@ -102,10 +92,7 @@ pub fn parse(bytes: &[u8], tz: Tz, now: DateTime<Utc>) -> Result<Vec<Row>, Vec<L
     };
     let header = text.lines().next().unwrap_or_default();
     let delimiter = if header.contains(';') && !header.contains(',') { b';' } else { b',' };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
     let columns = match reader.headers() {
         Ok(headers) => column_indexes(headers)?,
         Err(error) => return Err(vec![unreadable(text, &error)]),
@@ -166,8 +153,7 @@ fn column_indexes(headers: &csv::StringRecord) -> Result<HashMap<&'static str, u
             _ => unknown.push(name),
         }
     }
-    let missing: Vec<String> =
-        COLUMNS.iter().filter(|c| !indexes.contains_key(*c)).map(|c| (*c).to_owned()).collect();
+    let missing: Vec<String> = COLUMNS.iter().filter(|c| !indexes.contains_key(*c)).map(|c| (*c).to_owned()).collect();
     if missing.is_empty() && unknown.is_empty() {
         Ok(indexes)
     } else {
@@ -259,7 +245,11 @@ mod tests {
 
     #[test]
     fn a_spreadsheet_export_is_read() {
-        let text = format!("\u{FEFF}{HEADER}\r\n{}\r\n{}\r\n,,,,,,,\r\n", row("Wirausaha", "2026-12-05 09:00"), row("Keuangan", "2026-12-06 13.30"));
+        let text = format!(
+            "\u{FEFF}{HEADER}\r\n{}\r\n{}\r\n,,,,,,,\r\n",
+            row("Wirausaha", "2026-12-05 09:00"),
+            row("Keuangan", "2026-12-06 13.30")
+        );
         let rows = read(&text).unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].line, 2);
@@ -312,7 +302,8 @@ mod tests {
 
     #[test]
     fn a_wrong_header_names_what_is_missing_and_unknown() {
-        let errors = read("judul,title_en,category,starts_at,location,capacity,description_id,description_en\n").unwrap_err();
+        let errors =
+            read("judul,title_en,category,starts_at,location,capacity,description_id,description_en\n").unwrap_err();
         assert_eq!(
             errors,
             [LineError {

@@ -34,7 +34,12 @@ impl SignUpStatus {
 /// Signs the user up: a seat if one is free and nobody is waiting for it, else a place on the
 /// waitlist. `None` if the training does not take sign-ups (not open, started, unknown) or the
 /// user is already signed up.
-pub async fn sign_up(conn: &mut Conn, training_id: i64, user_id: i64, now: DateTime<Utc>) -> Result<Option<SignUpStatus>> {
+pub async fn sign_up(
+    conn: &mut Conn,
+    training_id: i64,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Option<SignUpStatus>> {
     let status: Option<String> = sqlx::query_scalar(
         "INSERT INTO training_signups (training_id, user_id, status, signed_up_at, booked_at)
          SELECT id, ?2, CASE WHEN free THEN 'booked' ELSE 'waiting' END, ?3, CASE WHEN free THEN ?3 END
@@ -83,13 +88,12 @@ pub async fn waiting_position(conn: &mut Conn, training_id: i64, user_id: i64) -
 
 /// Takes the user off the training; returns what they had.
 pub async fn remove(conn: &mut Conn, training_id: i64, user_id: i64) -> Result<Option<SignUpStatus>> {
-    let status: Option<String> = sqlx::query_scalar(
-        "DELETE FROM training_signups WHERE training_id = ? AND user_id = ? RETURNING status",
-    )
-    .bind(training_id)
-    .bind(user_id)
-    .fetch_optional(conn)
-    .await?;
+    let status: Option<String> =
+        sqlx::query_scalar("DELETE FROM training_signups WHERE training_id = ? AND user_id = ? RETURNING status")
+            .bind(training_id)
+            .bind(user_id)
+            .fetch_optional(conn)
+            .await?;
     status.as_deref().map(SignUpStatus::from_db).transpose()
 }
 
@@ -174,7 +178,8 @@ pub async fn recipients(conn: &mut Conn, training_id: i64, booked_only: bool) ->
     .await?;
     rows.into_iter()
         .map(|(id, code)| {
-            let language = Language::parse(&code).ok_or_else(|| StoreError::Corrupt(format!("user language {code:?}")))?;
+            let language =
+                Language::parse(&code).ok_or_else(|| StoreError::Corrupt(format!("user language {code:?}")))?;
             Ok((id, language))
         })
         .collect()

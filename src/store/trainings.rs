@@ -4,9 +4,7 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::{Conn, Result, StoreError, unix};
-use crate::domain::{
-    Capacity, Category, Description, Location, Title, TrainingDetails, TrainingStatus,
-};
+use crate::domain::{Capacity, Category, Description, Location, Title, TrainingDetails, TrainingStatus};
 
 /// A training as stored, with how many seats are taken and how many people wait.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -10,7 +10,9 @@ use crate::engine::action::{FeatureAction, parse_id};
 #[serde(rename_all = "snake_case")]
 pub enum TrainingAction {
     /// A page of upcoming trainings, from 1.
-    List { page: u32 },
+    List {
+        page: u32,
+    },
     /// One training's details.
     Open(i64),
     /// Sign up: a seat, or the waitlist when it is full.

@@ -38,7 +38,8 @@ pub(super) async fn list(turn: &mut Turn<'_>, page: u32) -> Result<()> {
                 Msg::new("training-list-full")
             };
             text.push(about("training-list-item", training, lang).arg("number", number).arg("seats", seats));
-            let label = Msg::new("training-button-open").arg("number", number).arg("title", training.details.title(lang));
+            let label =
+                Msg::new("training-button-open").arg("number", number).arg("title", training.details.title(lang));
             rows.push(vec![button(label, TrainingAction::Open(training.id))]);
         }
         text.push(Msg::new("training-list-pick"));

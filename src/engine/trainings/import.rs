@@ -90,7 +90,9 @@ pub(super) async fn document(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
 
 fn line_msg(error: &LineError) -> Msg {
     match error.line {
-        Some(line) => Msg::new("training-import-line").arg("line", line as i64).arg("problem", problem_msg(&error.problem)),
+        Some(line) => {
+            Msg::new("training-import-line").arg("line", line as i64).arg("problem", problem_msg(&error.problem))
+        }
         None => problem_msg(&error.problem),
     }
 }

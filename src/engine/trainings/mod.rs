@@ -117,9 +117,9 @@ pub(crate) async fn export(conn: &mut Conn, user_id: i64) -> Result<serde_json::
             })
         })
         .collect();
-    let wish = signups::wished(conn, user_id).await?.map(|(training_id, wished_at)| {
-        serde_json::json!({ "training_id": training_id, "wished_at": time(wished_at) })
-    });
+    let wish = signups::wished(conn, user_id).await?.map(
+        |(training_id, wished_at)| serde_json::json!({ "training_id": training_id, "wished_at": time(wished_at) }),
+    );
     Ok(serde_json::json!({ "sign_ups": sign_ups, "wanted_before_registering": wish }))
 }
 
@@ -157,8 +157,8 @@ fn notice_to(user_id: i64, lang: Language, text: Vec<Msg>, keyboard: Keyboard) -
 /// Gives a training's free seats to the people waiting longest, and tells them.
 async fn fill_free_seats(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
     let Some(training) = crate::store::trainings::find(turn.conn, training_id).await? else { return Ok(()) };
-    let takes_place = training.status != crate::domain::TrainingStatus::Cancelled
-        && training.details.starts_at > unix(turn.now);
+    let takes_place =
+        training.status != crate::domain::TrainingStatus::Cancelled && training.details.starts_at > unix(turn.now);
     if !takes_place {
         return Ok(());
     }

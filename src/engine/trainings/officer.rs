@@ -362,7 +362,8 @@ async fn save_edit(turn: &mut Turn<'_>, before: Training, details: TrainingDetai
     for (user_id, lang) in &people {
         let mut text = vec![Msg::new("training-changed-notice")];
         text.extend(describe(&after, *lang));
-        let keyboard = Keyboard::Inline(vec![vec![button(Msg::new("training-button-details"), TrainingAction::Open(id))]]);
+        let keyboard =
+            Keyboard::Inline(vec![vec![button(Msg::new("training-button-details"), TrainingAction::Open(id))]]);
         turn.push_reply(notice_to(*user_id, *lang, text, keyboard));
     }
     show_with(turn, id, Msg::new("training-edit-saved").arg("people", people.len() as i64)).await
@@ -370,11 +371,8 @@ async fn save_edit(turn: &mut Turn<'_>, before: Training, details: TrainingDetai
 
 async fn set_open(turn: &mut Turn<'_>, training_id: i64, open_it: bool) -> Result<()> {
     let Some(_) = changeable(turn, training_id).await? else { return Ok(()) };
-    let (status, done) = if open_it {
-        (TrainingStatus::Open, "training-reopened")
-    } else {
-        (TrainingStatus::Closed, "training-closed")
-    };
+    let (status, done) =
+        if open_it { (TrainingStatus::Open, "training-reopened") } else { (TrainingStatus::Closed, "training-closed") };
     trainings::set_status(turn.conn, training_id, status, turn.now).await?;
     turn.notice(Msg::new(done), false);
     show_with(turn, training_id, Msg::new(done)).await
@@ -410,9 +408,8 @@ async fn participants(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
     };
     let people = signups::participants(turn.conn, training_id).await?;
     let tz = turn.settings.timezone;
-    let mut rows = vec![
-        ["status", "position", "name", "phone", "village", "district", "role", "signed_up_at"].map(String::from)
-    ];
+    let mut rows =
+        vec![["status", "position", "name", "phone", "village", "district", "role", "signed_up_at"].map(String::from)];
     let mut waiting = 0;
     for person in people {
         let position = match person.status {

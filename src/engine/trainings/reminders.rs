@@ -35,10 +35,12 @@ pub(crate) async fn due_reminders(conn: &mut Conn, settings: &Settings, now: Dat
         due.sort();
         let Some((&nearest, overtaken)) = due.split_first() else { continue };
         for offset in overtaken {
-            trainings::record_reminder(conn, training.id, offset.num_seconds(), ReminderOutcome::Skipped, 0, now).await?;
+            trainings::record_reminder(conn, training.id, offset.num_seconds(), ReminderOutcome::Skipped, 0, now)
+                .await?;
         }
         if now - (start - nearest) > window(nearest) {
-            trainings::record_reminder(conn, training.id, nearest.num_seconds(), ReminderOutcome::Skipped, 0, now).await?;
+            trainings::record_reminder(conn, training.id, nearest.num_seconds(), ReminderOutcome::Skipped, 0, now)
+                .await?;
             continue;
         }
         let people = signups::recipients(conn, training.id, true).await?;

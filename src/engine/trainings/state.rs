@@ -50,7 +50,6 @@ impl Field {
     pub fn parse(code: &str) -> Option<Field> {
         Field::ALL.into_iter().find(|f| f.code() == code)
     }
-
 }
 
 /// A training being written, each part already checked.

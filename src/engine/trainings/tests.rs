@@ -54,11 +54,13 @@ impl Fixture {
     }
 
     async fn register(&self, user: i64) {
-        sqlx::query("INSERT INTO users (id, language, first_seen, last_seen) VALUES (?, 'id', 0, 0) ON CONFLICT DO NOTHING")
-            .bind(user)
-            .execute(&self.pool)
-            .await
-            .unwrap();
+        sqlx::query(
+            "INSERT INTO users (id, language, first_seen, last_seen) VALUES (?, 'id', 0, 0) ON CONFLICT DO NOTHING",
+        )
+        .bind(user)
+        .execute(&self.pool)
+        .await
+        .unwrap();
         sqlx::query(
             "INSERT INTO profiles (user_id, role, full_name, phone, village, district, registered_at, updated_at)
              VALUES (?, 'returnee', 'Siti Aminah', '+6281234567890', 'Kenanga', 'Indramayu', 0, 0)",
@@ -115,8 +117,11 @@ async fn registration_leads_back_to_the_training_the_user_wanted_once() {
     let back = f.in_turn(1, Step::AfterRegistration).await;
     assert_eq!(ids(&back)[0], "training-after-registration");
     let join = Action::Training(TrainingAction::Join(f.training_id));
-    assert!(back.iter().flat_map(|r| r.keyboard().rows().iter().flatten()).any(|b| b.target
-        == crate::engine::Target::Action(join.clone())));
+    assert!(
+        back.iter()
+            .flat_map(|r| r.keyboard().rows().iter().flatten())
+            .any(|b| b.target == crate::engine::Target::Action(join.clone()))
+    );
 
     assert!(f.in_turn(1, Step::AfterRegistration).await.is_empty(), "the wish is used up");
     assert!(f.in_turn(2, Step::AfterRegistration).await.is_empty(), "nobody else had one");
