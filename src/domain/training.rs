@@ -54,59 +54,43 @@ pub enum FieldError {
     CapacityRange,
 }
 
-/// A training's title in one language: one line, 3 to 80 characters (it is also a button).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Title(String);
+/// Text an officer writes: tidied by `$tidy`, from `$min` to `$max` characters.
+macro_rules! text {
+    ($(#[$doc:meta])* $name:ident, $tidy:ident, $min:literal..=$max:literal) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(String);
 
-impl Title {
-    pub const MIN_CHARS: usize = 3;
-    pub const MAX_CHARS: usize = 80;
+        impl $name {
+            pub const MIN_CHARS: usize = $min;
+            pub const MAX_CHARS: usize = $max;
 
-    pub fn parse(input: &str) -> Result<Title, FieldError> {
-        within(one_line(input), Title::MIN_CHARS, Title::MAX_CHARS).map(Title)
-    }
+            pub fn parse(input: &str) -> Result<$name, FieldError> {
+                within($tidy(input), $name::MIN_CHARS, $name::MAX_CHARS).map($name)
+            }
 
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+    };
 }
 
-/// Where a training takes place, e.g. "Balai Desa Kenanga, Jl. Merdeka 5".
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Location(String);
+text!(
+    /// A training's title in one language: one line (it is also a button).
+    Title, one_line, 3..=80
+);
 
-impl Location {
-    pub const MIN_CHARS: usize = 3;
-    pub const MAX_CHARS: usize = 150;
+text!(
+    /// Where a training takes place, e.g. "Balai Desa Kenanga, Jl. Merdeka 5".
+    Location, one_line, 3..=150
+);
 
-    pub fn parse(input: &str) -> Result<Location, FieldError> {
-        within(one_line(input), Location::MIN_CHARS, Location::MAX_CHARS).map(Location)
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-/// What a training is about, in one language; line breaks are kept.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Description(String);
-
-impl Description {
-    pub const MIN_CHARS: usize = 10;
-    pub const MAX_CHARS: usize = 1000;
-
-    pub fn parse(input: &str) -> Result<Description, FieldError> {
-        within(paragraphs(input), Description::MIN_CHARS, Description::MAX_CHARS).map(Description)
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
+text!(
+    /// What a training is about, in one language; line breaks are kept.
+    Description, paragraphs, 10..=1000
+);
 
 /// How many people fit: 1 to 10,000. Accepts "25" and "1.000" / "1,000".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]

@@ -56,22 +56,7 @@ pub(super) fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Training> {
 }
 
 pub async fn insert(conn: &mut Conn, details: &TrainingDetails, now: DateTime<Utc>) -> Result<i64> {
-    Ok(sqlx::query_scalar(
-        "INSERT INTO trainings (title_id, title_en, category, starts_at, location, capacity,
-                                description_id, description_en, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) RETURNING id",
-    )
-    .bind(details.title_id.as_str())
-    .bind(details.title_en.as_str())
-    .bind(details.category.code())
-    .bind(details.starts_at)
-    .bind(details.location.as_str())
-    .bind(i64::from(details.capacity.get()))
-    .bind(details.description_id.as_str())
-    .bind(details.description_en.as_str())
-    .bind(unix(now))
-    .fetch_one(conn)
-    .await?)
+    save(conn, None, details, now).await
 }
 
 /// Replaces what an officer decided about a training. A new start time forgets the reminders
@@ -85,10 +70,22 @@ pub async fn update(conn: &mut Conn, id: i64, details: &TrainingDetails, now: Da
     .bind(details.starts_at)
     .execute(&mut *conn)
     .await?;
-    sqlx::query(
-        "UPDATE trainings SET title_id = ?2, title_en = ?3, category = ?4, starts_at = ?5, location = ?6,
-                capacity = ?7, description_id = ?8, description_en = ?9, updated_at = ?10
-         WHERE id = ?1",
+    save(conn, Some(id), details, now).await?;
+    Ok(())
+}
+
+/// Writes a new training (`id` None) or over an existing one; returns its id.
+async fn save(conn: &mut Conn, id: Option<i64>, details: &TrainingDetails, now: DateTime<Utc>) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO trainings (id, title_id, title_en, category, starts_at, location, capacity,
+                                description_id, description_en, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)
+         ON CONFLICT (id) DO UPDATE SET
+             title_id = excluded.title_id, title_en = excluded.title_en, category = excluded.category,
+             starts_at = excluded.starts_at, location = excluded.location, capacity = excluded.capacity,
+             description_id = excluded.description_id, description_en = excluded.description_en,
+             updated_at = excluded.updated_at
+         RETURNING id",
     )
     .bind(id)
     .bind(details.title_id.as_str())
@@ -100,9 +97,8 @@ pub async fn update(conn: &mut Conn, id: i64, details: &TrainingDetails, now: Da
     .bind(details.description_id.as_str())
     .bind(details.description_en.as_str())
     .bind(unix(now))
-    .execute(conn)
-    .await?;
-    Ok(())
+    .fetch_one(conn)
+    .await?)
 }
 
 pub async fn set_status(conn: &mut Conn, id: i64, status: TrainingStatus, now: DateTime<Utc>) -> Result<()> {
