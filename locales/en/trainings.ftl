@@ -47,7 +47,10 @@ training-detail =
     🗓️ { $time }
     📍 { $place }
 training-seats-left = 🪑 { $left } of { $capacity } seats left.
-training-seats-full = 🪑 All { $capacity } seats are taken. Waitlist: { $waiting ->
+training-seats-full = 🪑 { $capacity ->
+        [one] The only seat is taken.
+       *[other] All { $capacity } seats are taken.
+    } Waitlist: { $waiting ->
         [one] 1 person
        *[other] { $waiting } people
     }.
@@ -130,7 +133,7 @@ training-ask-description-en = Write the description in English (10–1,000 chara
 training-invalid-empty = The answer is empty.
 training-invalid-too-short = Too short: at least { $min } characters.
 training-invalid-too-long = Too long: at most { $max } characters.
-training-invalid-category = I do not know that category. Please choose a button (or a code: business, finance, digital, coop, parenting, other).
+training-invalid-category = Please choose the category with one of the buttons below.
 training-invalid-time-format = I cannot read that date and time. Please write it like this: 2026-12-05 09:00 (year-month-day hour:minute).
 training-invalid-no-such-time = That time does not exist in this time zone (the clocks skip it). Please choose another time.
 training-invalid-past = That time has already passed. A training must start in the future.
@@ -210,9 +213,13 @@ training-import-not-utf8 = the file is not UTF-8 text. Save it again as "CSV UTF
 training-import-too-big = The file is too big (1 MB at most).
 training-import-header = the header must be { $columns } (missing: { $missing }; unknown: { $unknown }).
 training-import-no-rows = The file has no trainings in it.
-training-import-field-count = has { $found } columns instead of 8.
+training-import-field-count = has { $found ->
+        [one] 1 column
+       *[other] { $found } columns
+    } instead of 8.
 training-import-unreadable = cannot be read ({ $detail }).
 training-import-field = { $column }: { $problem }
+training-import-category = category: use one of the codes business, finance, digital, coop, parenting, other.
 training-import-repeated = is the same as line { $line }.
 training-import-exists = this training is already in the bot (number { $id }).
 training-import-spreadsheet = To import trainings, save the spreadsheet as "CSV UTF-8" (.csv) and send that file.

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::{TrainingAction, button, invalid, list_button};
+use crate::domain::FieldError;
 use crate::domain::training_csv::{self, LineError, MAX_BYTES, Problem};
 use crate::engine::{Event, Keyboard, Msg, Result, fallback, menu, turn::Turn};
 use crate::store::{Conn, trainings};
@@ -109,6 +110,7 @@ fn problem_msg(problem: &Problem) -> Msg {
         Problem::NoRows => Msg::new("training-import-no-rows"),
         Problem::FieldCount { found } => Msg::new("training-import-field-count").arg("found", *found as i64),
         Problem::Unreadable(detail) => Msg::new("training-import-unreadable").arg("detail", detail.as_str()),
+        Problem::Field { error: FieldError::UnknownCategory, .. } => Msg::new("training-import-category"),
         Problem::Field { column, error } => {
             Msg::new("training-import-field").arg("column", *column).arg("problem", invalid(*error))
         }
