@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::{profile::ProfileAction, registration::RegAction};
 use crate::domain::Language;
 
 const VERSION: &str = "1";
@@ -24,6 +25,8 @@ pub enum Action {
     SetLanguage(Language),
     /// Leave the current step.
     Cancel,
+    Registration(RegAction),
+    Profile(ProfileAction),
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -63,6 +66,8 @@ impl Action {
             Action::LanguageMenu => vec!["lang".into()],
             Action::SetLanguage(l) => vec!["lang".into(), l.code().into()],
             Action::Cancel => vec!["cancel".into()],
+            Action::Registration(a) => feature(a),
+            Action::Profile(a) => feature(a),
         };
         let mut data = String::from(VERSION);
         for field in fields {
@@ -87,6 +92,8 @@ impl Action {
             ["lang"] => Action::LanguageMenu,
             ["lang", code] => Action::SetLanguage(Language::parse(code).ok_or(UnknownAction)?),
             ["cancel"] => Action::Cancel,
+            [RegAction::TAG, rest @ ..] => Action::Registration(RegAction::parse(rest).ok_or(UnknownAction)?),
+            [ProfileAction::TAG, rest @ ..] => Action::Profile(ProfileAction::parse(rest).ok_or(UnknownAction)?),
             _ => return Err(UnknownAction),
         };
         // Only the canonical spelling is accepted (no "EN", no spaces).

@@ -10,6 +10,10 @@ pub enum Command {
     Language,
     Cancel,
     Help,
+    Register,
+    Profile,
+    MyData,
+    Delete,
 }
 
 /// A command as typed: `/name@bot args`.
@@ -23,8 +27,17 @@ pub enum Parsed {
 }
 
 impl Command {
-    pub const ALL: [Command; 5] =
-        [Command::Start, Command::Menu, Command::Language, Command::Cancel, Command::Help];
+    pub const ALL: [Command; 9] = [
+        Command::Start,
+        Command::Menu,
+        Command::Register,
+        Command::Profile,
+        Command::MyData,
+        Command::Delete,
+        Command::Language,
+        Command::Cancel,
+        Command::Help,
+    ];
 
     /// (English name, Indonesian alias). Telegram allows `a-z0-9_`, 1..32 characters.
     pub fn names(self) -> (&'static str, &'static str) {
@@ -34,6 +47,10 @@ impl Command {
             Command::Language => ("language", "bahasa"),
             Command::Cancel => ("cancel", "batal"),
             Command::Help => ("help", "bantuan"),
+            Command::Register => ("register", "daftar"),
+            Command::Profile => ("profile", "profil"),
+            Command::MyData => ("mydata", "dataku"),
+            Command::Delete => ("delete", "hapus"),
         }
     }
 

@@ -1,7 +1,7 @@
 //! Welcome, the main menu, help, the language switch and leaving a step.
 
-use super::{Action, Button, Keyboard, Msg, ReplyKind, Result, State, turn::Turn};
-use crate::domain::{Language, StartPayload};
+use super::{Action, Button, Keyboard, Msg, ReplyKind, Result, State, profile::ProfileAction, turn::Turn};
+use crate::domain::{Language, PlaceName, StartPayload};
 use crate::store::users;
 
 pub(crate) fn menu_button() -> Button {
@@ -10,10 +10,13 @@ pub(crate) fn menu_button() -> Button {
 
 /// The main menu as buttons; every screen leads back here.
 pub(crate) fn main_menu(_turn: &Turn<'_>) -> Keyboard {
-    Keyboard::Inline(vec![vec![
-        Button::action(Msg::new("menu-button-language"), Action::LanguageMenu),
-        Button::action(Msg::new("menu-button-help"), Action::Help),
-    ]])
+    Keyboard::Inline(vec![
+        vec![Button::action(Msg::new("menu-button-profile"), Action::Profile(ProfileAction::Show))],
+        vec![
+            Button::action(Msg::new("menu-button-language"), Action::LanguageMenu),
+            Button::action(Msg::new("menu-button-help"), Action::Help),
+        ],
+    ])
 }
 
 fn language_buttons() -> Keyboard {
@@ -25,9 +28,10 @@ fn language_buttons() -> Keyboard {
 
 /// `/start [payload]`: on first contact a welcome with the language choice; later the menu.
 pub(crate) async fn start(turn: &mut Turn<'_>, args: &str) -> Result<()> {
-    let payload = StartPayload::parse(args);
-    if payload == StartPayload::Unknown {
-        tracing::debug!("start payload not recognised; greeting normally");
+    match StartPayload::parse(args) {
+        StartPayload::Village(code) => remember_village(turn, &code),
+        StartPayload::Unknown => tracing::debug!("start payload not recognised; greeting normally"),
+        StartPayload::None | StartPayload::Training(_) => {}
     }
     let language_chosen = turn.user.as_ref().is_some_and(|u| u.language_chosen);
     if !language_chosen {
@@ -37,6 +41,16 @@ pub(crate) async fn start(turn: &mut Turn<'_>, args: &str) -> Result<()> {
     let keyboard = main_menu(turn);
     turn.send(vec![Msg::new("welcome-back"), Msg::new("menu-title")], keyboard);
     Ok(())
+}
+
+/// A poster's village link: offered as the village when the user registers.
+fn remember_village(turn: &mut Turn<'_>, code: &str) {
+    let Some(village) = PlaceName::from_code(code) else { return };
+    let village = village.as_str().to_owned();
+    match &mut turn.state {
+        State::Registration(registration) => registration.draft.village_hint = Some(village),
+        state => *state = State::Arrived { village },
+    }
 }
 
 pub(crate) async fn show_menu(turn: &mut Turn<'_>) -> Result<()> {
@@ -73,7 +87,17 @@ pub(crate) async fn set_language(turn: &mut Turn<'_>, language: Language) -> Res
 
 /// `/cancel`: leave whatever step the user is in.
 pub(crate) async fn cancel(turn: &mut Turn<'_>) -> Result<()> {
-    let id = if turn.state.is_idle() { "cancel-nothing" } else { "cancel-done" };
+    let id = match turn.state {
+        State::Idle | State::Arrived { .. } => "cancel-nothing",
+        _ => "cancel-done",
+    };
+    if turn.state.shows_reply_keyboard() {
+        turn.send(vec![Msg::new(id)], Keyboard::Remove);
+        turn.state = State::Idle;
+        let keyboard = main_menu(turn);
+        turn.send(vec![Msg::new("menu-title")], keyboard);
+        return Ok(());
+    }
     turn.state = State::Idle;
     let keyboard = main_menu(turn);
     turn.show(vec![Msg::new(id), Msg::new("menu-title")], keyboard);

@@ -14,6 +14,9 @@ pub mod state;
 
 mod fallback;
 mod menu;
+mod privacy;
+pub mod profile;
+pub mod registration;
 mod turn;
 
 use std::{collections::BTreeSet, sync::Arc};
@@ -137,17 +140,38 @@ impl Engine {
                 return Ok(Handled { replies: Vec::new(), duplicate: true });
             }
         }
-        let replies = {
+        let finished = {
             let mut turn = Turn::begin(&mut tx, &self.settings, input, now).await?;
             route(&mut turn, input).await?;
             turn.finish().await?
         };
+        let replies = finished.replies;
         enqueue(&mut tx, &replies, now).await?;
         tx.commit().await?;
+        if finished.checkpoint {
+            self.checkpoint().await;
+        }
         if !replies.is_empty() {
             self.outbox_ready.notify_one();
         }
         Ok(Handled { replies, duplicate: false })
+    }
+
+    /// Moves everything from the write-ahead log into the database file and empties the log,
+    /// so erased data has no copy left in it. Readers can hold it up; it is retried briefly
+    /// and otherwise left to SQLite's automatic checkpoints.
+    async fn checkpoint(&self) {
+        for _ in 0..20 {
+            match sqlx::query_as::<_, (i64, i64, i64)>("PRAGMA wal_checkpoint(TRUNCATE)").fetch_one(&self.pool).await {
+                Ok((0, _, _)) => return,
+                Ok(_) => tokio::time::sleep(std::time::Duration::from_millis(10)).await,
+                Err(error) => {
+                    tracing::warn!(%error, "checkpoint after erasure failed");
+                    return;
+                }
+            }
+        }
+        tracing::warn!("checkpoint after erasure was held up by readers");
     }
 
     async fn apologise(&self, input: &Input) -> Result<()> {
@@ -223,6 +247,10 @@ async fn on_command(turn: &mut Turn<'_>, text: &str) -> Result<()> {
                 Command::Help => menu::help(turn).await,
                 Command::Language => menu::language_menu(turn).await,
                 Command::Cancel => menu::cancel(turn).await,
+                Command::Register => registration::start(turn).await,
+                Command::Profile => profile::show(turn).await,
+                Command::MyData => privacy::my_data(turn).await,
+                Command::Delete => privacy::ask_to_delete(turn).await,
             }
         }
         Some(Parsed::Unknown) | Some(Parsed::ForAnotherBot) | None => {
@@ -238,12 +266,15 @@ async fn on_action(turn: &mut Turn<'_>, action: Action) -> Result<()> {
         Action::LanguageMenu => menu::language_menu(turn).await,
         Action::SetLanguage(language) => menu::set_language(turn, language).await,
         Action::Cancel => menu::cancel(turn).await,
+        Action::Registration(action) => registration::on_action(turn, action).await,
+        Action::Profile(action) => profile::on_action(turn, action).await,
     }
 }
 
 /// Text, files and everything else that is not a command or a button.
 async fn on_event(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
     match turn.state.clone() {
-        State::Idle => fallback::hint(turn, event).await,
+        State::Idle | State::Arrived { .. } => fallback::hint(turn, event).await,
+        State::Registration(registration) => registration::on_event(turn, *registration, event).await,
     }
 }

@@ -38,6 +38,8 @@ pub enum Arg {
     Time(i64),
     /// Another message, rendered in the same language (e.g. the name of a role).
     Msg(Box<Msg>),
+    /// Several messages, rendered and joined with commas (e.g. a list of interests).
+    List(Vec<Msg>),
 }
 
 impl From<&str> for Arg {

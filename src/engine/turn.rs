@@ -21,6 +21,15 @@ pub(crate) struct Turn<'a> {
     loaded_state: State,
     callback: Option<Callback>,
     replies: Vec<Reply>,
+    checkpoint: bool,
+}
+
+/// What a turn leaves behind once finished.
+pub(crate) struct Finished {
+    pub replies: Vec<Reply>,
+    /// Personal data was erased: checkpoint the write-ahead log after the commit so no copy of
+    /// it stays in the WAL file.
+    pub checkpoint: bool,
 }
 
 struct Callback {
@@ -67,6 +76,7 @@ impl<'a> Turn<'a> {
             state,
             callback,
             replies: Vec::new(),
+            checkpoint: false,
         })
     }
 
@@ -116,6 +126,22 @@ impl<'a> Turn<'a> {
         self.replies.push(reply);
     }
 
+    /// Marks the last queued reply as quoting `user_id`'s personal data.
+    pub fn mark_last_as_about(&mut self, user_id: i64) {
+        if let Some(reply) = self.replies.last_mut() {
+            reply.subject = Some(user_id);
+        }
+    }
+
+    /// The user was erased: nothing more is stored for them in this turn.
+    pub fn forget_user(&mut self) {
+        self.user = None;
+    }
+
+    pub fn checkpoint_after_commit(&mut self) {
+        self.checkpoint = true;
+    }
+
     fn reply_here(&self, kind: ReplyKind) -> Reply {
         Reply { chat_id: self.chat_id, lang: self.lang, priority: Priority::Interactive, subject: None, kind }
     }
@@ -128,7 +154,7 @@ impl<'a> Turn<'a> {
     }
 
     /// Saves the state and returns the replies, the button's answer first.
-    pub async fn finish(mut self) -> Result<Vec<Reply>> {
+    pub async fn finish(mut self) -> Result<Finished> {
         if let Some(user) = &self.user {
             if self.state != self.loaded_state {
                 if self.state.is_idle() {
@@ -147,7 +173,7 @@ impl<'a> Turn<'a> {
             let answer = self.reply_here(ReplyKind::CallbackAnswer { query_id: callback.query_id, text, alert });
             self.replies.insert(0, answer);
         }
-        Ok(self.replies)
+        Ok(Finished { replies: self.replies, checkpoint: self.checkpoint })
     }
 }
 

@@ -78,6 +78,9 @@ impl Locales {
                 Arg::Number(n) => FluentValue::from(*n),
                 Arg::Time(unix) => FluentValue::from(self.time(lang, *unix)),
                 Arg::Msg(inner) => FluentValue::from(self.message(lang, inner)),
+                Arg::List(items) => FluentValue::from(
+                    items.iter().map(|m| self.message(lang, m)).collect::<Vec<_>>().join(", "),
+                ),
             };
             args.set(name.clone(), value);
         }

@@ -8,7 +8,8 @@ use std::{
 use crate::engine::Event;
 use crate::sender::{Delivered, DeliveryError, Outgoing, RenderedButton, RenderedKeyboard, Transport};
 
-/// The buttons the user can press now, numbered from 1.
+/// The buttons the user can press now: inline ones numbered from 1, a "share my number"
+/// keyboard as 0.
 #[derive(Clone, Debug, Default)]
 pub struct Screen {
     message_id: i32,
@@ -19,7 +20,7 @@ pub struct Screen {
 impl Screen {
     /// The event a press of button `n` makes, if there is such a button.
     pub fn press(&self, n: usize, phone: &str, user_id: i64) -> Option<Event> {
-        if self.share_contact && n == 1 {
+        if self.share_contact && n == 0 {
             return Some(Event::Contact { phone: phone.to_owned(), user_id: Some(user_id) });
         }
         match self.buttons.get(n.checked_sub(1)?)? {
@@ -71,16 +72,19 @@ impl<W: Write + Send + 'static> SimTransport<W> {
                     }
                 }
             }
-            RenderedKeyboard::ShareContact { label } => {
-                printed.push_str(&format!("\n  [1] {label}"));
-                screen.share_contact = true;
-            }
+            RenderedKeyboard::ShareContact { label } => printed.push_str(&format!("\n  [0] {label}")),
             RenderedKeyboard::None | RenderedKeyboard::Remove => {}
         }
         self.print(printed.trim_end());
         let mut current = self.screen.lock().unwrap_or_else(|e| e.into_inner());
-        // A message without buttons leaves the previous buttons usable, as in Telegram.
-        if !screen.buttons.is_empty() || screen.share_contact || !matches!(keyboard, RenderedKeyboard::None) {
+        // As in Telegram: a keyboard in place of the user's own stays until taken away, and a
+        // message without buttons leaves the previous buttons usable.
+        screen.share_contact = match keyboard {
+            RenderedKeyboard::ShareContact { .. } => true,
+            RenderedKeyboard::Remove => false,
+            _ => current.share_contact,
+        };
+        if !screen.buttons.is_empty() || !matches!(keyboard, RenderedKeyboard::None) {
             *current = screen;
         }
     }

@@ -66,7 +66,9 @@ impl Harness {
     pub async fn handle(&mut self, input: Input) -> Handled {
         let id = self.next_update;
         self.next_update += 1;
-        self.engine.handle(input.with_update_id(id)).await.unwrap()
+        let handled = self.engine.handle(input.with_update_id(id)).await.unwrap();
+        assert_translated(&self.locales, &handled.replies);
+        handled
     }
 
     /// A user types `text` (their Telegram app in `lang`).
@@ -141,4 +143,39 @@ pub fn callback_answers(replies: &[Reply]) -> usize {
 
 pub fn languages(replies: &[Reply]) -> BTreeSet<Language> {
     replies.iter().map(|r| r.lang).collect()
+}
+
+/// Every message in the replies (texts, nested arguments, button labels) exists in both
+/// languages, so no screen shows a bare message id.
+pub fn assert_translated(locales: &Locales, replies: &[Reply]) {
+    fn walk<'a>(msg: &'a desmigratif::engine::Msg, out: &mut Vec<&'a desmigratif::engine::Msg>) {
+        out.push(msg);
+        for (_, arg) in &msg.args {
+            match arg {
+                desmigratif::engine::Arg::Msg(inner) => walk(inner, out),
+                desmigratif::engine::Arg::List(items) => items.iter().for_each(|m| walk(m, out)),
+                _ => {}
+            }
+        }
+    }
+    let mut msgs = Vec::new();
+    for reply in replies {
+        match &reply.kind {
+            ReplyKind::Message { text, .. } | ReplyKind::Edit { text, .. } => text.iter().for_each(|m| walk(m, &mut msgs)),
+            ReplyKind::CallbackAnswer { text: Some(m), .. } => walk(m, &mut msgs),
+            ReplyKind::Document { caption, .. } => caption.iter().for_each(|m| walk(m, &mut msgs)),
+            _ => {}
+        }
+        for button in reply.keyboard().rows().iter().flatten() {
+            walk(&button.label, &mut msgs);
+        }
+        if let desmigratif::engine::Keyboard::ShareContact { share } = reply.keyboard() {
+            walk(share, &mut msgs);
+        }
+    }
+    for msg in msgs {
+        for lang in Language::ALL {
+            assert!(locales.has(lang, &msg.id), "message {} missing in {}", msg.id, lang.code());
+        }
+    }
 }
