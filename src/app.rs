@@ -27,18 +27,28 @@ impl App {
         let pool = store::open(&config.database_url)
             .await
             .with_context(|| format!("DATABASE_URL: cannot open {}", config.database_url))?;
-        Ok(App { config, pool, locales })
+        Ok(App {
+            config,
+            pool,
+            locales,
+        })
     }
 
     pub fn engine(&self, bot_username: Option<String>) -> Engine {
-        let settings = Settings { bot_username, ..Settings::from_config(&self.config) };
+        let settings = Settings {
+            bot_username,
+            ..Settings::from_config(&self.config)
+        };
         Engine::new(self.pool.clone(), settings, Arc::new(SystemClock))
     }
 
     /// Runs the bot by long polling until SIGINT or SIGTERM.
     pub async fn run_polling(self) -> anyhow::Result<()> {
         let bot = telegram::bot(&self.config)?;
-        let me = bot.get_me().await.context("getMe failed (is TELOXIDE_TOKEN right?)")?;
+        let me = bot
+            .get_me()
+            .await
+            .context("getMe failed (is TELOXIDE_TOKEN right?)")?;
         tracing::info!(username = %me.username(), "connected to Telegram");
         let engine = self.engine(me.user.username.clone());
 
@@ -75,10 +85,12 @@ impl App {
 async fn flush_interactive(pool: &SqlitePool, within: Duration) {
     let deadline = tokio::time::Instant::now() + within;
     while tokio::time::Instant::now() < deadline {
-        let waiting: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox WHERE status = 'pending' AND priority = 0")
-            .fetch_one(pool)
-            .await
-            .unwrap_or(0);
+        let waiting: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM outbox WHERE status = 'pending' AND priority = 0",
+        )
+        .fetch_one(pool)
+        .await
+        .unwrap_or(0);
         if waiting == 0 {
             return;
         }

@@ -43,11 +43,14 @@ async fn fill_returnee(h: &mut Harness, user: i64, lang: &str) {
     h.say_in(user, lang, "0812-3456-7890").await;
     h.say_in(user, lang, "Kenanga").await;
     h.say_in(user, lang, "Indramayu").await;
-    h.press(user, &reg(RegAction::Country(Destination::Taiwan))).await;
+    h.press(user, &reg(RegAction::Country(Destination::Taiwan)))
+        .await;
     h.say_in(user, lang, "4 tahun").await;
     h.press(user, &reg(RegAction::Sector(Sector::Care))).await;
-    h.press(user, &reg(RegAction::Interest(Interest::Entrepreneurship))).await;
-    h.press(user, &reg(RegAction::Interest(Interest::Cooperative))).await;
+    h.press(user, &reg(RegAction::Interest(Interest::Entrepreneurship)))
+        .await;
+    h.press(user, &reg(RegAction::Interest(Interest::Cooperative)))
+        .await;
     h.press(user, &reg(RegAction::InterestsDone)).await;
 }
 
@@ -81,7 +84,10 @@ async fn a_returnee_registers_in_either_language() {
         assert_eq!(profile.village.as_str(), "Kenanga");
         assert_eq!(profile.years_abroad.unwrap().get(), 4);
         assert_eq!(profile.sector, Some(Sector::Care));
-        assert_eq!(profile.interests, vec![Interest::Entrepreneurship, Interest::Cooperative]);
+        assert_eq!(
+            profile.interests,
+            vec![Interest::Entrepreneurship, Interest::Cooperative]
+        );
         assert_eq!(h.count("SELECT count(*) FROM consents").await, 1);
         drop(conn);
         assert_eq!(state(&h, user).await, State::Idle);
@@ -89,7 +95,8 @@ async fn a_returnee_registers_in_either_language() {
 }
 
 #[tokio::test]
-async fn a_family_member_is_asked_about_the_worker_and_a_prospective_worker_about_the_destination() {
+async fn a_family_member_is_asked_about_the_worker_and_a_prospective_worker_about_the_destination()
+{
     let mut h = Harness::new().await;
     h.say(1, "/daftar").await;
     h.press(1, &reg(RegAction::Agree)).await;
@@ -98,14 +105,19 @@ async fn a_family_member_is_asked_about_the_worker_and_a_prospective_worker_abou
         h.say(1, answer).await;
     }
     assert_eq!(step(&h, 1).await, Some(Step::Ask(Field::Relation)));
-    h.press(1, &reg(RegAction::Relation(Relation::Spouse))).await;
+    h.press(1, &reg(RegAction::Relation(Relation::Spouse)))
+        .await;
     h.press(1, &reg(RegAction::WorkerAbroad(true))).await;
-    h.press(1, &reg(RegAction::Country(Destination::HongKong))).await;
+    h.press(1, &reg(RegAction::Country(Destination::HongKong)))
+        .await;
     h.press(1, &reg(RegAction::InterestsDone)).await;
     h.press(1, &reg(RegAction::Save)).await;
     let mut conn = h.pool.acquire().await.unwrap();
     let family = profiles::find(&mut conn, 1).await.unwrap().unwrap();
-    assert_eq!((family.relation, family.worker_abroad), (Some(Relation::Spouse), Some(true)));
+    assert_eq!(
+        (family.relation, family.worker_abroad),
+        (Some(Relation::Spouse), Some(true))
+    );
     assert!(family.interests.is_empty());
     drop(conn);
 
@@ -135,32 +147,81 @@ async fn every_bad_answer_gets_a_specific_hint_and_the_same_question() {
         (long.as_str(), "registration-name-too-long"),
     ] {
         let replies = h.say(1, answer).await;
-        assert_eq!(ids(&replies), [hint, "registration-ask-name"], "{answer:.20}");
+        assert_eq!(
+            ids(&replies),
+            [hint, "registration-ask-name"],
+            "{answer:.20}"
+        );
     }
     h.say(1, "Siti").await;
-    for (answer, hint) in [("0812", "registration-phone-too-short"), ("nomor saya", "registration-phone-invalid")] {
+    for (answer, hint) in [
+        ("0812", "registration-phone-too-short"),
+        ("nomor saya", "registration-phone-invalid"),
+    ] {
         let replies = h.say(1, answer).await;
         assert_eq!(ids(&replies)[..2], [hint, "registration-ask-phone"]);
     }
     // Someone else's contact card is refused; one's own is taken.
-    let other = h.event(1, Event::Contact { phone: "6281211112222".into(), user_id: Some(99) }).await;
+    let other = h
+        .event(
+            1,
+            Event::Contact {
+                phone: "6281211112222".into(),
+                user_id: Some(99),
+            },
+        )
+        .await;
     assert!(has_id(&other, "registration-phone-not-yours"));
-    let own = h.event(1, Event::Contact { phone: "6281211112222".into(), user_id: Some(1) }).await;
-    assert_eq!(own[0].keyboard(), &Keyboard::Remove, "the share keyboard is taken away");
+    let own = h
+        .event(
+            1,
+            Event::Contact {
+                phone: "6281211112222".into(),
+                user_id: Some(1),
+            },
+        )
+        .await;
+    assert_eq!(
+        own[0].keyboard(),
+        &Keyboard::Remove,
+        "the share keyboard is taken away"
+    );
     assert!(has_id(&own, "registration-ask-village"));
-    let sticker = h.event(1, Event::Media { kind: desmigratif::engine::MediaKind::Sticker, file_id: "s".into(), caption: None }).await;
-    assert_eq!(ids(&sticker), ["registration-type-answer", "registration-ask-village"]);
-    assert_eq!(ids(&h.say(1, "🏠🏠").await)[0], "registration-place-characters");
+    let sticker = h
+        .event(
+            1,
+            Event::Media {
+                kind: desmigratif::engine::MediaKind::Sticker,
+                file_id: "s".into(),
+                caption: None,
+            },
+        )
+        .await;
+    assert_eq!(
+        ids(&sticker),
+        ["registration-type-answer", "registration-ask-village"]
+    );
+    assert_eq!(
+        ids(&h.say(1, "🏠🏠").await)[0],
+        "registration-place-characters"
+    );
     h.say(1, "Kenanga").await;
     h.say(1, "Indramayu").await;
-    assert_eq!(ids(&h.say(1, "Taiwan").await)[0], "registration-use-buttons");
-    h.press(1, &reg(RegAction::Country(Destination::Malaysia))).await;
+    assert_eq!(
+        ids(&h.say(1, "Taiwan").await)[0],
+        "registration-use-buttons"
+    );
+    h.press(1, &reg(RegAction::Country(Destination::Malaysia)))
+        .await;
     for (answer, hint) in [
         ("-3", "registration-years-negative"),
         ("90", "registration-years-too-many"),
         ("lama", "registration-years-not-a-number"),
     ] {
-        assert_eq!(ids(&h.say(1, answer).await), [hint, "registration-ask-years"]);
+        assert_eq!(
+            ids(&h.say(1, answer).await),
+            [hint, "registration-ask-years"]
+        );
     }
     h.say(1, "3").await;
     assert_eq!(step(&h, 1).await, Some(Step::Ask(Field::Sector)));
@@ -213,7 +274,9 @@ async fn the_summary_edits_one_field_and_comes_back() {
     h.press(1, &reg(RegAction::Edit(Field::Village))).await;
     let summary = h.say(1, "Sukamaju").await;
     assert!(has_id(&summary, "registration-summary"));
-    let State::Registration(r) = state(&h, 1).await else { panic!("not registering") };
+    let State::Registration(r) = state(&h, 1).await else {
+        panic!("not registering")
+    };
     assert_eq!(r.draft.village.as_deref(), Some("Sukamaju"));
     // Changing the role asks the new role's questions before the summary.
     h.press(1, &reg(RegAction::Edit(Field::Role))).await;
@@ -232,7 +295,9 @@ async fn a_poster_link_offers_its_village() {
     let village = h.say(1, "081299998888").await;
     assert!(actions(&village).contains(&reg(RegAction::UseHint)));
     h.press(1, &reg(RegAction::UseHint)).await;
-    let State::Registration(r) = state(&h, 1).await else { panic!("not registering") };
+    let State::Registration(r) = state(&h, 1).await else {
+        panic!("not registering")
+    };
     assert_eq!(r.draft.village.as_deref(), Some("Kenanga Indramayu"));
 }
 
@@ -244,9 +309,19 @@ async fn a_registration_survives_a_restart() {
     h.press(1, &reg(RegAction::Role(Role::Returnee))).await;
     h.say(1, "Siti").await;
     // A new engine over the same database file: the bot was restarted.
-    let pool = desmigratif::store::open(&format!("sqlite://{}", h.db_path.display())).await.unwrap();
-    let restarted = Engine::new(pool, h.engine.settings().clone(), std::sync::Arc::new(h.clock.clone()));
-    let replies = restarted.handle(Input::text(1, "0812-3456-7890").with_update_id(9999)).await.unwrap().replies;
+    let pool = desmigratif::store::open(&format!("sqlite://{}", h.db_path.display()))
+        .await
+        .unwrap();
+    let restarted = Engine::new(
+        pool,
+        h.engine.settings().clone(),
+        std::sync::Arc::new(h.clock.clone()),
+    );
+    let replies = restarted
+        .handle(Input::text(1, "0812-3456-7890").with_update_id(9999))
+        .await
+        .unwrap()
+        .replies;
     assert!(has_id(&replies, "registration-ask-village"));
 }
 
@@ -268,12 +343,22 @@ async fn the_profile_changes_one_field_at_a_time() {
     h.press(1, &reg(RegAction::Save)).await;
     let profile = h.say(1, "/profile").await;
     assert!(actions(&profile).contains(&Action::Profile(ProfileAction::Edit(Field::Village))));
-    let ask = h.press(1, &Action::Profile(ProfileAction::Edit(Field::Village))).await;
+    let ask = h
+        .press(1, &Action::Profile(ProfileAction::Edit(Field::Village)))
+        .await;
     assert!(has_id(&ask, "registration-ask-village"));
     let updated = h.say(1, "Sukamaju").await;
     assert_eq!(ids(&updated)[0], "profile-updated");
     let mut conn = h.pool.acquire().await.unwrap();
-    assert_eq!(profiles::find(&mut conn, 1).await.unwrap().unwrap().village.as_str(), "Sukamaju");
+    assert_eq!(
+        profiles::find(&mut conn, 1)
+            .await
+            .unwrap()
+            .unwrap()
+            .village
+            .as_str(),
+        "Sukamaju"
+    );
 }
 
 #[tokio::test]
@@ -303,13 +388,27 @@ async fn erasure_asks_first_then_leaves_nothing_readable_in_the_database_file() 
     h.say(1, "/dataku").await;
     let confirm = h.say(1, "/hapus").await;
     assert_eq!(ids(&confirm), ["privacy-delete-confirm"]);
-    assert_eq!(h.count("SELECT count(*) FROM profiles").await, 1, "nothing erased before confirming");
-    let done = h.press(1, &Action::Profile(ProfileAction::DeleteConfirmed)).await;
+    assert_eq!(
+        h.count("SELECT count(*) FROM profiles").await,
+        1,
+        "nothing erased before confirming"
+    );
+    let done = h
+        .press(1, &Action::Profile(ProfileAction::DeleteConfirmed))
+        .await;
     assert!(has_id(&done, "privacy-deleted"));
     for table in ["profiles", "consents", "conversations", "users"] {
-        assert_eq!(h.count(&format!("SELECT count(*) FROM {table}")).await, 0, "{table}");
+        assert_eq!(
+            h.count(&format!("SELECT count(*) FROM {table}")).await,
+            0,
+            "{table}"
+        );
     }
-    assert_eq!(h.count("SELECT count(*) FROM outbox WHERE subject_user_id = 1").await, 0);
+    assert_eq!(
+        h.count("SELECT count(*) FROM outbox WHERE subject_user_id = 1")
+            .await,
+        0
+    );
     // The erasure checkpointed the log; read the files' bytes.
     let mut bytes = std::fs::read(&h.db_path).unwrap();
     if let Ok(wal) = std::fs::read(h.db_path.with_extension("db-wal")) {

@@ -92,8 +92,12 @@ impl Action {
             ["lang"] => Action::LanguageMenu,
             ["lang", code] => Action::SetLanguage(Language::parse(code).ok_or(UnknownAction)?),
             ["cancel"] => Action::Cancel,
-            [RegAction::TAG, rest @ ..] => Action::Registration(RegAction::parse(rest).ok_or(UnknownAction)?),
-            [ProfileAction::TAG, rest @ ..] => Action::Profile(ProfileAction::parse(rest).ok_or(UnknownAction)?),
+            [RegAction::TAG, rest @ ..] => {
+                Action::Registration(RegAction::parse(rest).ok_or(UnknownAction)?)
+            }
+            [ProfileAction::TAG, rest @ ..] => {
+                Action::Profile(ProfileAction::parse(rest).ok_or(UnknownAction)?)
+            }
             _ => return Err(UnknownAction),
         };
         // Only the canonical spelling is accepted (no "EN", no spaces).
@@ -130,9 +134,22 @@ mod tests {
 
     #[test]
     fn forged_or_old_data_is_refused() {
-        for data in ["", "menu", "0:menu", "1:lang:fr", "1:lang:EN", "1:menu:extra", "2:menu", "1:", "1:💥"] {
+        for data in [
+            "",
+            "menu",
+            "0:menu",
+            "1:lang:fr",
+            "1:lang:EN",
+            "1:menu:extra",
+            "2:menu",
+            "1:",
+            "1:💥",
+        ] {
             assert_eq!(Action::parse(data), Err(UnknownAction), "{data:?}");
         }
-        assert_eq!(Action::parse(&format!("1:{}", "x".repeat(70))), Err(UnknownAction));
+        assert_eq!(
+            Action::parse(&format!("1:{}", "x".repeat(70))),
+            Err(UnknownAction)
+        );
     }
 }

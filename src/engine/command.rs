@@ -19,7 +19,10 @@ pub enum Command {
 /// A command as typed: `/name@bot args`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Parsed {
-    Known { command: Command, args: String },
+    Known {
+        command: Command,
+        args: String,
+    },
     /// Looks like a command, but none of ours.
     Unknown,
     /// Addressed to another bot (`/start@otherbot` in a group).
@@ -88,10 +91,10 @@ impl Command {
             Some((name, bot)) => (name, Some(bot)),
             None => (head, None),
         };
-        if let (Some(addressee), Some(ours)) = (addressee, bot_username) {
-            if !addressee.eq_ignore_ascii_case(ours) {
-                return Some(Parsed::ForAnotherBot);
-            }
+        if let (Some(addressee), Some(ours)) = (addressee, bot_username)
+            && !addressee.eq_ignore_ascii_case(ours)
+        {
+            return Some(Parsed::ForAnotherBot);
         }
         let name = name.to_ascii_lowercase();
         let command = Command::ALL.into_iter().find(|c| {
@@ -99,7 +102,10 @@ impl Command {
             name == en || name == id
         });
         Some(match command {
-            Some(command) => Parsed::Known { command, args: args.to_owned() },
+            Some(command) => Parsed::Known {
+                command,
+                args: args.to_owned(),
+            },
             None => Parsed::Unknown,
         })
     }
@@ -125,8 +131,14 @@ mod tests {
 
     #[test]
     fn payload_and_bot_name_are_separated() {
-        assert_eq!(known("/start desa-kenanga"), Some((Command::Start, "desa-kenanga".into())));
-        assert_eq!(known("/start@Desmigratif_Bot"), Some((Command::Start, String::new())));
+        assert_eq!(
+            known("/start desa-kenanga"),
+            Some((Command::Start, "desa-kenanga".into()))
+        );
+        assert_eq!(
+            known("/start@Desmigratif_Bot"),
+            Some((Command::Start, String::new()))
+        );
         assert_eq!(
             Command::parse("/start@other_bot", Some("desmigratif_bot")),
             Some(Parsed::ForAnotherBot)
@@ -146,7 +158,10 @@ mod tests {
             let (en, id) = command.names();
             for name in [en, id] {
                 assert!((1..=32).contains(&name.len()));
-                assert!(name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'));
+                assert!(
+                    name.bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+                );
             }
         }
     }

@@ -1,6 +1,8 @@
 //! Welcome, the main menu, help, the language switch and leaving a step.
 
-use super::{Action, Button, Keyboard, Msg, ReplyKind, Result, State, profile::ProfileAction, turn::Turn};
+use super::{
+    Action, Button, Keyboard, Msg, ReplyKind, Result, State, profile::ProfileAction, turn::Turn,
+};
 use crate::domain::{Language, PlaceName, StartPayload};
 use crate::store::users;
 
@@ -11,7 +13,10 @@ pub(crate) fn menu_button() -> Button {
 /// The main menu as buttons; every screen leads back here.
 pub(crate) fn main_menu(_turn: &Turn<'_>) -> Keyboard {
     Keyboard::Inline(vec![
-        vec![Button::action(Msg::new("menu-button-profile"), Action::Profile(ProfileAction::Show))],
+        vec![Button::action(
+            Msg::new("menu-button-profile"),
+            Action::Profile(ProfileAction::Show),
+        )],
         vec![
             Button::action(Msg::new("menu-button-language"), Action::LanguageMenu),
             Button::action(Msg::new("menu-button-help"), Action::Help),
@@ -21,8 +26,14 @@ pub(crate) fn main_menu(_turn: &Turn<'_>) -> Keyboard {
 
 fn language_buttons() -> Keyboard {
     Keyboard::Inline(vec![vec![
-        Button::action(Msg::new("language-button-id"), Action::SetLanguage(Language::Id)),
-        Button::action(Msg::new("language-button-en"), Action::SetLanguage(Language::En)),
+        Button::action(
+            Msg::new("language-button-id"),
+            Action::SetLanguage(Language::Id),
+        ),
+        Button::action(
+            Msg::new("language-button-en"),
+            Action::SetLanguage(Language::En),
+        ),
     ]])
 }
 
@@ -35,17 +46,25 @@ pub(crate) async fn start(turn: &mut Turn<'_>, args: &str) -> Result<()> {
     }
     let language_chosen = turn.user.as_ref().is_some_and(|u| u.language_chosen);
     if !language_chosen {
-        turn.send(vec![Msg::new("welcome-first"), Msg::new("language-choose")], language_buttons());
+        turn.send(
+            vec![Msg::new("welcome-first"), Msg::new("language-choose")],
+            language_buttons(),
+        );
         return Ok(());
     }
     let keyboard = main_menu(turn);
-    turn.send(vec![Msg::new("welcome-back"), Msg::new("menu-title")], keyboard);
+    turn.send(
+        vec![Msg::new("welcome-back"), Msg::new("menu-title")],
+        keyboard,
+    );
     Ok(())
 }
 
 /// A poster's village link: offered as the village when the user registers.
 fn remember_village(turn: &mut Turn<'_>, code: &str) {
-    let Some(village) = PlaceName::from_code(code) else { return };
+    let Some(village) = PlaceName::from_code(code) else {
+        return;
+    };
     let village = village.as_str().to_owned();
     match &mut turn.state {
         State::Registration(registration) => registration.draft.village_hint = Some(village),
@@ -75,11 +94,16 @@ pub(crate) async fn language_menu(turn: &mut Turn<'_>) -> Result<()> {
 
 /// Switches the language for good: replies, the menu, and this chat's command menu.
 pub(crate) async fn set_language(turn: &mut Turn<'_>, language: Language) -> Result<()> {
-    let Some(user_id) = turn.user_id() else { return Ok(()) };
+    let Some(user_id) = turn.user_id() else {
+        return Ok(());
+    };
     users::set_language(turn.conn, user_id, language).await?;
     turn.lang = language;
     let keyboard = main_menu(turn);
-    turn.show(vec![Msg::new("language-set"), Msg::new("menu-title")], keyboard);
+    turn.show(
+        vec![Msg::new("language-set"), Msg::new("menu-title")],
+        keyboard,
+    );
     let officer = turn.is_admin();
     turn.push(ReplyKind::CommandMenu { officer });
     Ok(())

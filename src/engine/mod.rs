@@ -98,7 +98,12 @@ pub struct Engine {
 
 impl Engine {
     pub fn new(pool: SqlitePool, settings: Settings, clock: Arc<dyn Clock>) -> Engine {
-        Engine { pool, settings: Arc::new(settings), clock, outbox_ready: Arc::new(Notify::new()) }
+        Engine {
+            pool,
+            settings: Arc::new(settings),
+            clock,
+            outbox_ready: Arc::new(Notify::new()),
+        }
     }
 
     pub fn pool(&self) -> &SqlitePool {
@@ -135,10 +140,13 @@ impl Engine {
     async fn handle_in_transaction(&self, input: &Input) -> Result<Handled> {
         let now = self.clock.now();
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        if let Some(update_id) = input.update_id {
-            if !updates::mark_processed(&mut tx, update_id, now).await? {
-                return Ok(Handled { replies: Vec::new(), duplicate: true });
-            }
+        if let Some(update_id) = input.update_id
+            && !updates::mark_processed(&mut tx, update_id, now).await?
+        {
+            return Ok(Handled {
+                replies: Vec::new(),
+                duplicate: true,
+            });
         }
         let finished = {
             let mut turn = Turn::begin(&mut tx, &self.settings, input, now).await?;
@@ -154,7 +162,10 @@ impl Engine {
         if !replies.is_empty() {
             self.outbox_ready.notify_one();
         }
-        Ok(Handled { replies, duplicate: false })
+        Ok(Handled {
+            replies,
+            duplicate: false,
+        })
     }
 
     /// Moves everything from the write-ahead log into the database file and empties the log,
@@ -162,7 +173,10 @@ impl Engine {
     /// and otherwise left to SQLite's automatic checkpoints.
     async fn checkpoint(&self) {
         for _ in 0..20 {
-            match sqlx::query_as::<_, (i64, i64, i64)>("PRAGMA wal_checkpoint(TRUNCATE)").fetch_one(&self.pool).await {
+            match sqlx::query_as::<_, (i64, i64, i64)>("PRAGMA wal_checkpoint(TRUNCATE)")
+                .fetch_one(&self.pool)
+                .await
+            {
                 Ok((0, _, _)) => return,
                 Ok(_) => tokio::time::sleep(std::time::Duration::from_millis(10)).await,
                 Err(error) => {
@@ -185,7 +199,10 @@ impl Engine {
                 .await?
                 .map(|u| u.language)
                 .unwrap_or_else(|| {
-                    Language::from_telegram(sender.language_code.as_deref(), self.settings.default_language)
+                    Language::from_telegram(
+                        sender.language_code.as_deref(),
+                        self.settings.default_language,
+                    )
                 }),
             None => self.settings.default_language,
         };
@@ -197,7 +214,11 @@ impl Engine {
     }
 }
 
-async fn enqueue(conn: &mut store::Conn, replies: &[Reply], now: chrono::DateTime<chrono::Utc>) -> Result<()> {
+async fn enqueue(
+    conn: &mut store::Conn,
+    replies: &[Reply],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
     for reply in replies {
         let payload = serde_json::to_string(reply)?;
         let message = outbox::NewMessage {
@@ -219,9 +240,11 @@ async fn route(turn: &mut Turn<'_>, input: &Input) -> Result<()> {
     }
     match &input.event {
         Event::Membership { blocked } => turn.set_blocked(*blocked).await,
-        Event::Text { text, forwarded: false, .. } if text.trim_start().starts_with('/') => {
-            on_command(turn, text).await
-        }
+        Event::Text {
+            text,
+            forwarded: false,
+            ..
+        } if text.trim_start().starts_with('/') => on_command(turn, text).await,
         Event::Button { data, .. } => match Action::parse(data) {
             Ok(action) => on_action(turn, action).await,
             Err(_) => {
@@ -275,6 +298,8 @@ async fn on_action(turn: &mut Turn<'_>, action: Action) -> Result<()> {
 async fn on_event(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
     match turn.state.clone() {
         State::Idle | State::Arrived { .. } => fallback::hint(turn, event).await,
-        State::Registration(registration) => registration::on_event(turn, *registration, event).await,
+        State::Registration(registration) => {
+            registration::on_event(turn, *registration, event).await
+        }
     }
 }

@@ -4,25 +4,41 @@
 
 use serde_json::json;
 
-use super::{Action, Button, Keyboard, Msg, ReplyKind, Result, State, menu, profile::ProfileAction, registration, turn::Turn};
+use super::{
+    Action, Button, Keyboard, Msg, ReplyKind, Result, State, menu, profile::ProfileAction,
+    registration, turn::Turn,
+};
 use crate::store::{conversations, profiles, users};
 
 pub(crate) async fn my_data(turn: &mut Turn<'_>) -> Result<()> {
-    let Some(user) = turn.user.clone() else { return Ok(()) };
+    let Some(user) = turn.user.clone() else {
+        return Ok(());
+    };
     let saved = profiles::find(turn.conn, user.id).await?;
     let consents = profiles::consents(turn.conn, user.id).await?;
     let state = conversations::load(turn.conn, user.id).await?;
 
-    let mut text = vec![Msg::new("mydata-intro")
-        .arg("id", user.id.to_string())
-        .arg("language", Msg::new(format!("language-name-{}", user.language.code())))
-        .arg("since", crate::engine::Arg::Time(user.first_seen))];
+    let mut text = vec![
+        Msg::new("mydata-intro")
+            .arg("id", user.id.to_string())
+            .arg(
+                "language",
+                Msg::new(format!("language-name-{}", user.language.code())),
+            )
+            .arg("since", crate::engine::Arg::Time(user.first_seen)),
+    ];
     match &saved {
-        Some(profile) => text.push(registration::card(&registration::Draft::from_profile(profile))),
+        Some(profile) => text.push(registration::card(&registration::Draft::from_profile(
+            profile,
+        ))),
         None => text.push(Msg::new("mydata-no-profile")),
     }
     for (version, given_at) in &consents {
-        text.push(Msg::new("mydata-consent").arg("version", version.as_str()).arg("at", crate::engine::Arg::Time(*given_at)));
+        text.push(
+            Msg::new("mydata-consent")
+                .arg("version", version.as_str())
+                .arg("at", crate::engine::Arg::Time(*given_at)),
+        );
     }
     text.push(Msg::new("mydata-file"));
 
@@ -49,7 +65,10 @@ pub(crate) async fn my_data(turn: &mut Turn<'_>) -> Result<()> {
         "conversation_in_progress": state.and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok()),
     });
     let keyboard = Keyboard::Inline(vec![
-        vec![Button::action(Msg::new("profile-button-delete"), Action::Profile(ProfileAction::Delete))],
+        vec![Button::action(
+            Msg::new("profile-button-delete"),
+            Action::Profile(ProfileAction::Delete),
+        )],
         vec![menu::menu_button()],
     ]);
     turn.show(text, keyboard);
@@ -66,7 +85,10 @@ pub(crate) async fn my_data(turn: &mut Turn<'_>) -> Result<()> {
 
 pub(crate) async fn ask_to_delete(turn: &mut Turn<'_>) -> Result<()> {
     let keyboard = Keyboard::Inline(vec![
-        vec![Button::action(Msg::new("privacy-delete-yes"), Action::Profile(ProfileAction::DeleteConfirmed))],
+        vec![Button::action(
+            Msg::new("privacy-delete-yes"),
+            Action::Profile(ProfileAction::DeleteConfirmed),
+        )],
         vec![Button::action(Msg::new("privacy-delete-no"), Action::Menu)],
     ]);
     turn.show(vec![Msg::new("privacy-delete-confirm")], keyboard);
@@ -76,11 +98,16 @@ pub(crate) async fn ask_to_delete(turn: &mut Turn<'_>) -> Result<()> {
 /// Erases the user: profile, consents, sign-ups, questions, conversation, and every queued or
 /// sent message to or about them. What stays is nothing but this last reply.
 pub(crate) async fn delete(turn: &mut Turn<'_>) -> Result<()> {
-    let Some(user_id) = turn.user_id() else { return Ok(()) };
+    let Some(user_id) = turn.user_id() else {
+        return Ok(());
+    };
     users::erase(turn.conn, user_id).await?;
     turn.forget_user();
     turn.state = State::Idle;
     turn.checkpoint_after_commit();
-    turn.show(vec![Msg::new("privacy-deleted")], Keyboard::Inline(vec![vec![menu::menu_button()]]));
+    turn.show(
+        vec![Msg::new("privacy-deleted")],
+        Keyboard::Inline(vec![vec![menu::menu_button()]]),
+    );
     Ok(())
 }

@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Action, Button, Keyboard, Msg, Result, action::FeatureAction, menu, privacy,
+    Action, Button, Keyboard, Msg, Result,
+    action::FeatureAction,
+    menu, privacy,
     registration::{self, Draft, Field},
     turn::Turn,
 };
@@ -59,7 +61,9 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: ProfileAction) -> Res
 
 /// The menu's profile button: the profile, or registration for someone not registered yet.
 pub(crate) async fn show_or_register(turn: &mut Turn<'_>) -> Result<()> {
-    let Some(user_id) = turn.user_id() else { return Ok(()) };
+    let Some(user_id) = turn.user_id() else {
+        return Ok(());
+    };
     if profiles::is_registered(turn.conn, user_id).await? {
         show(turn).await
     } else {
@@ -76,10 +80,15 @@ pub(crate) async fn show_updated(turn: &mut Turn<'_>) -> Result<()> {
 }
 
 async fn show_with(turn: &mut Turn<'_>, heading: &str) -> Result<()> {
-    let Some(user_id) = turn.user_id() else { return Ok(()) };
+    let Some(user_id) = turn.user_id() else {
+        return Ok(());
+    };
     let Some(saved) = profiles::find(turn.conn, user_id).await? else {
         let keyboard = Keyboard::Inline(vec![
-            vec![Button::action(Msg::new("profile-button-register"), Action::Profile(ProfileAction::Show))],
+            vec![Button::action(
+                Msg::new("profile-button-register"),
+                Action::Profile(ProfileAction::Show),
+            )],
             vec![menu::menu_button()],
         ]);
         turn.show(vec![Msg::new("profile-not-registered")], keyboard);
@@ -88,14 +97,28 @@ async fn show_with(turn: &mut Turn<'_>, heading: &str) -> Result<()> {
     let draft = Draft::from_profile(&saved);
     let edits: Vec<Button> = Field::sequence(Some(saved.role))
         .into_iter()
-        .map(|f| Button::action(Msg::new(format!("registration-edit-{}", f.code())), Action::Profile(ProfileAction::Edit(f))))
+        .map(|f| {
+            Button::action(
+                Msg::new(format!("registration-edit-{}", f.code())),
+                Action::Profile(ProfileAction::Edit(f)),
+            )
+        })
         .collect();
     let mut rows: Vec<Vec<Button>> = edits.chunks(2).map(<[Button]>::to_vec).collect();
     rows.push(vec![
-        Button::action(Msg::new("profile-button-my-data"), Action::Profile(ProfileAction::MyData)),
-        Button::action(Msg::new("profile-button-delete"), Action::Profile(ProfileAction::Delete)),
+        Button::action(
+            Msg::new("profile-button-my-data"),
+            Action::Profile(ProfileAction::MyData),
+        ),
+        Button::action(
+            Msg::new("profile-button-delete"),
+            Action::Profile(ProfileAction::Delete),
+        ),
     ]);
     rows.push(vec![menu::menu_button()]);
-    turn.show(vec![Msg::new(heading), registration::card(&draft)], Keyboard::Inline(rows));
+    turn.show(
+        vec![Msg::new(heading), registration::card(&draft)],
+        Keyboard::Inline(rows),
+    );
     Ok(())
 }

@@ -12,7 +12,9 @@ pub enum State {
     #[default]
     Idle,
     /// Idle, having come by a village's poster link: registration offers that village.
-    Arrived { village: String },
+    Arrived {
+        village: String,
+    },
     Registration(Box<Registration>),
 }
 
@@ -36,17 +38,26 @@ mod tests {
     fn every_state_survives_a_round_trip_through_the_database() {
         let states = [
             State::Idle,
-            State::Arrived { village: "Kenanga".into() },
+            State::Arrived {
+                village: "Kenanga".into(),
+            },
             State::Registration(Box::new(Registration {
                 step: Step::Ask(Field::Phone),
                 mode: Mode::New,
-                draft: Draft { name: Some("Siti".into()), ..Draft::default() },
+                draft: Draft {
+                    name: Some("Siti".into()),
+                    ..Draft::default()
+                },
                 choosing: Some(vec![]),
             })),
         ];
         for state in states {
             let json = serde_json::to_string(&state).unwrap();
-            assert_eq!(serde_json::from_str::<State>(&json).unwrap(), state, "{json}");
+            assert_eq!(
+                serde_json::from_str::<State>(&json).unwrap(),
+                state,
+                "{json}"
+            );
         }
     }
 }

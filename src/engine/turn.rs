@@ -46,7 +46,10 @@ impl<'a> Turn<'a> {
         now: DateTime<Utc>,
     ) -> Result<Turn<'a>> {
         let detected = Language::from_telegram(
-            input.sender.as_ref().and_then(|s| s.language_code.as_deref()),
+            input
+                .sender
+                .as_ref()
+                .and_then(|s| s.language_code.as_deref()),
             settings.default_language,
         );
         let user = match (&input.sender, input.chat.private, &input.event) {
@@ -60,9 +63,15 @@ impl<'a> Turn<'a> {
             None => State::Idle,
         };
         let callback = match &input.event {
-            Event::Button { query_id, message_id, .. } => {
-                Some(Callback { query_id: query_id.clone(), message_id: *message_id, notice: None })
-            }
+            Event::Button {
+                query_id,
+                message_id,
+                ..
+            } => Some(Callback {
+                query_id: query_id.clone(),
+                message_id: *message_id,
+                notice: None,
+            }),
             _ => None,
         };
         Ok(Turn {
@@ -99,7 +108,11 @@ impl<'a> Turn<'a> {
         let editable = matches!(keyboard, Keyboard::Inline(_) | Keyboard::None);
         match self.callback.as_ref().and_then(|c| c.message_id) {
             Some(message_id) if editable => {
-                let reply = self.reply_here(ReplyKind::Edit { message_id, text, keyboard });
+                let reply = self.reply_here(ReplyKind::Edit {
+                    message_id,
+                    text,
+                    keyboard,
+                });
                 self.replies.push(reply);
             }
             _ => self.send(text, keyboard),
@@ -122,6 +135,10 @@ impl<'a> Turn<'a> {
     /// Queues a message to another chat (a notice to an officer, a seat freed up for someone
     /// waiting…). Such messages are bulk unless the caller says otherwise; set `subject` when
     /// the message quotes someone's personal data, so erasing them removes it.
+    #[allow(
+        dead_code,
+        reason = "the first users are the trainings and question desk features"
+    )]
     pub fn push_reply(&mut self, reply: Reply) {
         self.replies.push(reply);
     }
@@ -143,7 +160,13 @@ impl<'a> Turn<'a> {
     }
 
     fn reply_here(&self, kind: ReplyKind) -> Reply {
-        Reply { chat_id: self.chat_id, lang: self.lang, priority: Priority::Interactive, subject: None, kind }
+        Reply {
+            chat_id: self.chat_id,
+            lang: self.lang,
+            priority: Priority::Interactive,
+            subject: None,
+            kind,
+        }
     }
 
     pub async fn set_blocked(&mut self, blocked: bool) -> Result<()> {
@@ -155,14 +178,14 @@ impl<'a> Turn<'a> {
 
     /// Saves the state and returns the replies, the button's answer first.
     pub async fn finish(mut self) -> Result<Finished> {
-        if let Some(user) = &self.user {
-            if self.state != self.loaded_state {
-                if self.state.is_idle() {
-                    conversations::clear(self.conn, user.id).await?;
-                } else {
-                    let json = serde_json::to_string(&self.state)?;
-                    conversations::save(self.conn, user.id, &json, self.now).await?;
-                }
+        if let Some(user) = &self.user
+            && self.state != self.loaded_state
+        {
+            if self.state.is_idle() {
+                conversations::clear(self.conn, user.id).await?;
+            } else {
+                let json = serde_json::to_string(&self.state)?;
+                conversations::save(self.conn, user.id, &json, self.now).await?;
             }
         }
         if let Some(callback) = self.callback.take() {
@@ -170,10 +193,17 @@ impl<'a> Turn<'a> {
                 Some((text, alert)) => (Some(text), alert),
                 None => (None, false),
             };
-            let answer = self.reply_here(ReplyKind::CallbackAnswer { query_id: callback.query_id, text, alert });
+            let answer = self.reply_here(ReplyKind::CallbackAnswer {
+                query_id: callback.query_id,
+                text,
+                alert,
+            });
             self.replies.insert(0, answer);
         }
-        Ok(Finished { replies: self.replies, checkpoint: self.checkpoint })
+        Ok(Finished {
+            replies: self.replies,
+            checkpoint: self.checkpoint,
+        })
     }
 }
 

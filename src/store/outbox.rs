@@ -19,7 +19,11 @@ pub enum Priority {
 
 impl Priority {
     fn from_db(value: i64) -> Priority {
-        if value == 0 { Priority::Interactive } else { Priority::Bulk }
+        if value == 0 {
+            Priority::Interactive
+        } else {
+            Priority::Bulk
+        }
     }
 }
 
@@ -175,15 +179,19 @@ pub async fn fail_pending_for_chat(
 
 /// Forgets delivered and failed messages older than `before`.
 pub async fn prune(conn: &mut Conn, before: DateTime<Utc>) -> Result<u64> {
-    Ok(sqlx::query("DELETE FROM outbox WHERE status <> 'pending' AND sent_at < ?")
-        .bind(unix(before))
-        .execute(conn)
-        .await?
-        .rows_affected())
+    Ok(
+        sqlx::query("DELETE FROM outbox WHERE status <> 'pending' AND sent_at < ?")
+            .bind(unix(before))
+            .execute(conn)
+            .await?
+            .rows_affected(),
+    )
 }
 
 pub async fn pending_count(conn: &mut Conn) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT count(*) FROM outbox WHERE status = 'pending'")
-        .fetch_one(conn)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT count(*) FROM outbox WHERE status = 'pending'")
+            .fetch_one(conn)
+            .await?,
+    )
 }

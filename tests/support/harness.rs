@@ -8,7 +8,9 @@ use std::{collections::BTreeSet, sync::Arc};
 use chrono::{DateTime, TimeZone, Utc};
 use desmigratif::{
     domain::Language,
-    engine::{Action, Engine, Event, Handled, Input, ManualClock, Reply, ReplyKind, Settings, Target},
+    engine::{
+        Action, Engine, Event, Handled, Input, ManualClock, Reply, ReplyKind, Settings, Target,
+    },
     i18n::Locales,
     store,
 };
@@ -40,7 +42,9 @@ impl Harness {
     pub async fn with_settings(adjust: impl FnOnce(&mut Settings)) -> Harness {
         let dir = tempfile::tempdir().unwrap();
         let db_path = dir.path().join("test.db");
-        let pool = store::open(&format!("sqlite://{}", db_path.display())).await.unwrap();
+        let pool = store::open(&format!("sqlite://{}", db_path.display()))
+            .await
+            .unwrap();
         let mut settings = Settings {
             admins: BTreeSet::from([ADMIN, ADMIN_2]),
             admin_chat_id: None,
@@ -73,11 +77,15 @@ impl Harness {
 
     /// A user types `text` (their Telegram app in `lang`).
     pub async fn say(&mut self, user: i64, text: &str) -> Vec<Reply> {
-        self.handle(Input::text(user, text).with_language_code("id")).await.replies
+        self.handle(Input::text(user, text).with_language_code("id"))
+            .await
+            .replies
     }
 
     pub async fn say_in(&mut self, user: i64, lang: &str, text: &str) -> Vec<Reply> {
-        self.handle(Input::text(user, text).with_language_code(lang)).await.replies
+        self.handle(Input::text(user, text).with_language_code(lang))
+            .await
+            .replies
     }
 
     pub async fn event(&mut self, user: i64, event: Event) -> Vec<Reply> {
@@ -92,13 +100,16 @@ impl Harness {
     }
 
     pub async fn press_data(&mut self, user: i64, data: &str) -> Vec<Reply> {
-        self.handle(Input::button(user, Some(77), data)).await.replies
+        self.handle(Input::button(user, Some(77), data))
+            .await
+            .replies
     }
 
     /// Renders a reply's text in its language.
     pub fn text(&self, reply: &Reply) -> String {
         match self.locales.render(reply) {
-            desmigratif::sender::Outgoing::Message { text, .. } | desmigratif::sender::Outgoing::Edit { text, .. } => text,
+            desmigratif::sender::Outgoing::Message { text, .. }
+            | desmigratif::sender::Outgoing::Edit { text, .. } => text,
             desmigratif::sender::Outgoing::CallbackAnswer { text, .. } => text.unwrap_or_default(),
             desmigratif::sender::Outgoing::Document { caption, .. } => caption,
             desmigratif::sender::Outgoing::CommandMenu { .. } => String::new(),
@@ -112,7 +123,11 @@ impl Harness {
 
 /// All Fluent ids of the replies' texts, in order.
 pub fn ids(replies: &[Reply]) -> Vec<String> {
-    replies.iter().flat_map(|r| r.text_ids()).map(str::to_owned).collect()
+    replies
+        .iter()
+        .flat_map(|r| r.text_ids())
+        .map(str::to_owned)
+        .collect()
 }
 
 pub fn has_id(replies: &[Reply], id: &str) -> bool {
@@ -133,12 +148,19 @@ pub fn actions(replies: &[Reply]) -> Vec<Action> {
 
 /// The button labels' Fluent ids.
 pub fn button_ids(replies: &[Reply]) -> Vec<String> {
-    replies.iter().flat_map(|r| r.keyboard().rows().iter().flatten()).map(|b| b.label.id.clone()).collect()
+    replies
+        .iter()
+        .flat_map(|r| r.keyboard().rows().iter().flatten())
+        .map(|b| b.label.id.clone())
+        .collect()
 }
 
 /// The one callback answer in the replies (every button press must have exactly one).
 pub fn callback_answers(replies: &[Reply]) -> usize {
-    replies.iter().filter(|r| matches!(r.kind, ReplyKind::CallbackAnswer { .. })).count()
+    replies
+        .iter()
+        .filter(|r| matches!(r.kind, ReplyKind::CallbackAnswer { .. }))
+        .count()
 }
 
 pub fn languages(replies: &[Reply]) -> BTreeSet<Language> {
@@ -161,7 +183,9 @@ pub fn assert_translated(locales: &Locales, replies: &[Reply]) {
     let mut msgs = Vec::new();
     for reply in replies {
         match &reply.kind {
-            ReplyKind::Message { text, .. } | ReplyKind::Edit { text, .. } => text.iter().for_each(|m| walk(m, &mut msgs)),
+            ReplyKind::Message { text, .. } | ReplyKind::Edit { text, .. } => {
+                text.iter().for_each(|m| walk(m, &mut msgs))
+            }
             ReplyKind::CallbackAnswer { text: Some(m), .. } => walk(m, &mut msgs),
             ReplyKind::Document { caption, .. } => caption.iter().for_each(|m| walk(m, &mut msgs)),
             _ => {}
@@ -175,7 +199,12 @@ pub fn assert_translated(locales: &Locales, replies: &[Reply]) {
     }
     for msg in msgs {
         for lang in Language::ALL {
-            assert!(locales.has(lang, &msg.id), "message {} missing in {}", msg.id, lang.code());
+            assert!(
+                locales.has(lang, &msg.id),
+                "message {} missing in {}",
+                msg.id,
+                lang.code()
+            );
         }
     }
 }

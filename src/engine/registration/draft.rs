@@ -60,10 +60,20 @@ impl Field {
 
     /// The questions a role is asked, in order.
     pub fn sequence(role: Option<Role>) -> Vec<Field> {
-        let mut fields = vec![Field::Role, Field::Name, Field::Phone, Field::Village, Field::District];
+        let mut fields = vec![
+            Field::Role,
+            Field::Name,
+            Field::Phone,
+            Field::Village,
+            Field::District,
+        ];
         match role {
-            Some(Role::Returnee) => fields.extend([Field::Country, Field::YearsAbroad, Field::Sector]),
-            Some(Role::Family) => fields.extend([Field::Relation, Field::WorkerWhere, Field::Country]),
+            Some(Role::Returnee) => {
+                fields.extend([Field::Country, Field::YearsAbroad, Field::Sector])
+            }
+            Some(Role::Family) => {
+                fields.extend([Field::Relation, Field::WorkerWhere, Field::Country])
+            }
             Some(Role::Prospective) => fields.push(Field::Country),
             None => {}
         }
@@ -110,7 +120,9 @@ impl Draft {
 
     /// The first question not answered yet; `None` when the draft is complete.
     pub fn first_missing(&self) -> Option<Field> {
-        Field::sequence(self.role).into_iter().find(|f| !self.has(*f))
+        Field::sequence(self.role)
+            .into_iter()
+            .find(|f| !self.has(*f))
     }
 
     /// A new role asks its own questions: the answers that belonged to the old one go.
@@ -157,7 +169,10 @@ impl Draft {
             village: PlaceName::parse(self.village.as_deref()?).ok()?,
             district: PlaceName::parse(self.district.as_deref()?).ok()?,
             country: self.country.clone().filter(|_| keep(Field::Country)),
-            years_abroad: self.years_abroad.and_then(YearsAbroad::new).filter(|_| keep(Field::YearsAbroad)),
+            years_abroad: self
+                .years_abroad
+                .and_then(YearsAbroad::new)
+                .filter(|_| keep(Field::YearsAbroad)),
             sector: self.sector.filter(|_| keep(Field::Sector)),
             relation: self.relation.filter(|_| keep(Field::Relation)),
             worker_abroad: self.worker_abroad.filter(|_| keep(Field::WorkerWhere)),

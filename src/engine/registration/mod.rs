@@ -9,10 +9,12 @@ use serde::{Deserialize, Serialize};
 pub use draft::{Draft, Field};
 pub(crate) use screens::card;
 
-use super::{Event, Keyboard, Msg, Result, State, action::FeatureAction, fallback, profile, turn::Turn};
+use super::{
+    Event, Keyboard, Msg, Result, State, action::FeatureAction, fallback, profile, turn::Turn,
+};
 use crate::domain::{
-    Country, Destination, Interest, NameError, PersonName, Phone, PhoneError, PlaceError, PlaceName, Relation, Role,
-    Sector, YearsAbroad, YearsError,
+    Country, Destination, Interest, NameError, PersonName, Phone, PhoneError, PlaceError,
+    PlaceName, Relation, Role, Sector, YearsAbroad, YearsError,
 };
 use crate::store::profiles;
 
@@ -121,7 +123,9 @@ impl FeatureAction for RegAction {
 /// /register (/daftar): the consent screen, or straight to the questions if the user already
 /// agreed to this consent text; a registered user sees their profile instead.
 pub(crate) async fn start(turn: &mut Turn<'_>) -> Result<()> {
-    let Some(user_id) = turn.user_id() else { return Ok(()) };
+    let Some(user_id) = turn.user_id() else {
+        return Ok(());
+    };
     if profiles::is_registered(turn.conn, user_id).await? {
         return profile::show(turn).await;
     }
@@ -130,11 +134,17 @@ pub(crate) async fn start(turn: &mut Turn<'_>) -> Result<()> {
         State::Registration(r) => r.draft.village_hint.clone(),
         _ => None,
     };
-    let agreed = profiles::consents(turn.conn, user_id).await?.iter().any(|(v, _)| v == CONSENT_VERSION);
+    let agreed = profiles::consents(turn.conn, user_id)
+        .await?
+        .iter()
+        .any(|(v, _)| v == CONSENT_VERSION);
     let mut registration = Registration {
         step: Step::Consent,
         mode: Mode::New,
-        draft: Draft { village_hint, ..Draft::default() },
+        draft: Draft {
+            village_hint,
+            ..Draft::default()
+        },
         choosing: None,
     };
     if agreed {
@@ -147,12 +157,18 @@ pub(crate) async fn start(turn: &mut Turn<'_>) -> Result<()> {
 
 /// Changes one field of a saved profile with the registration's own question.
 pub(crate) async fn edit_profile_field(turn: &mut Turn<'_>, field: Field) -> Result<()> {
-    let Some(user_id) = turn.user_id() else { return Ok(()) };
+    let Some(user_id) = turn.user_id() else {
+        return Ok(());
+    };
     let Some(saved) = profiles::find(turn.conn, user_id).await? else {
         return start(turn).await;
     };
-    let registration =
-        Registration { step: Step::Ask(field), mode: Mode::Profile, draft: Draft::from_profile(&saved), choosing: None };
+    let registration = Registration {
+        step: Step::Ask(field),
+        mode: Mode::Profile,
+        draft: Draft::from_profile(&saved),
+        choosing: None,
+    };
     enter(turn, registration, None);
     Ok(())
 }
@@ -174,7 +190,10 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: RegAction) -> Result<
         (Step::Consent, RegAction::Decline) => {
             turn.state = State::Idle;
             let keyboard = super::menu::main_menu(turn);
-            turn.show(vec![Msg::new("registration-declined"), Msg::new("menu-title")], keyboard);
+            turn.show(
+                vec![Msg::new("registration-declined"), Msg::new("menu-title")],
+                keyboard,
+            );
         }
         (Step::Ask(Field::Role), RegAction::Role(role)) => {
             r.draft.set_role(role);
@@ -188,7 +207,9 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: RegAction) -> Result<
             r.step = Step::CountryOther;
             enter(turn, r, None);
         }
-        (Step::Ask(Field::Country), RegAction::CountryUndecided) if r.draft.role == Some(Role::Prospective) => {
+        (Step::Ask(Field::Country), RegAction::CountryUndecided)
+            if r.draft.role == Some(Role::Prospective) =>
+        {
             r.draft.country = Some(Country::Undecided);
             advance(turn, r).await?;
         }
@@ -205,7 +226,9 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: RegAction) -> Result<
             advance(turn, r).await?;
         }
         (Step::Ask(Field::Interests), RegAction::Interest(interest)) => {
-            let chosen = r.choosing.get_or_insert_with(|| r.draft.interests.clone().unwrap_or_default());
+            let chosen = r
+                .choosing
+                .get_or_insert_with(|| r.draft.interests.clone().unwrap_or_default());
             if let Some(i) = chosen.iter().position(|c| *c == interest) {
                 chosen.remove(i);
             } else {
@@ -215,7 +238,11 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: RegAction) -> Result<
             enter(turn, r, None);
         }
         (Step::Ask(Field::Interests), RegAction::InterestsDone) => {
-            let chosen = r.choosing.take().or_else(|| r.draft.interests.clone()).unwrap_or_default();
+            let chosen = r
+                .choosing
+                .take()
+                .or_else(|| r.draft.interests.clone())
+                .unwrap_or_default();
             r.draft.interests = Some(chosen);
             advance(turn, r).await?;
         }
@@ -223,7 +250,9 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: RegAction) -> Result<
             r.draft.village = r.draft.village_hint.clone();
             advance(turn, r).await?;
         }
-        (Step::Summary, RegAction::Edit(field)) if Field::sequence(r.draft.role).contains(&field) => {
+        (Step::Summary, RegAction::Edit(field))
+            if Field::sequence(r.draft.role).contains(&field) =>
+        {
             r.step = Step::Ask(field);
             enter(turn, r, None);
         }
@@ -239,10 +268,18 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: RegAction) -> Result<
 }
 
 /// A typed answer, a shared contact, or anything else sent during registration.
-pub(crate) async fn on_event(turn: &mut Turn<'_>, registration: Registration, event: &Event) -> Result<()> {
+pub(crate) async fn on_event(
+    turn: &mut Turn<'_>,
+    registration: Registration,
+    event: &Event,
+) -> Result<()> {
     let mut r = registration;
     let text = match event {
-        Event::Text { text, forwarded: false, .. } => Some(text.as_str()),
+        Event::Text {
+            text,
+            forwarded: false,
+            ..
+        } => Some(text.as_str()),
         _ => None,
     };
     let problem = match (r.step, text, event) {
@@ -267,14 +304,20 @@ pub(crate) async fn on_event(turn: &mut Turn<'_>, registration: Registration, ev
             Ok(phone) => return phone_saved(turn, r, phone).await,
             Err(e) => phone_problem(e),
         },
-        (Step::Ask(field @ (Field::Village | Field::District)), Some(text), _) => match PlaceName::parse(text) {
-            Ok(place) => {
-                let value = Some(place.as_str().to_owned());
-                if field == Field::Village { r.draft.village = value } else { r.draft.district = value }
-                return advance(turn, r).await;
+        (Step::Ask(field @ (Field::Village | Field::District)), Some(text), _) => {
+            match PlaceName::parse(text) {
+                Ok(place) => {
+                    let value = Some(place.as_str().to_owned());
+                    if field == Field::Village {
+                        r.draft.village = value
+                    } else {
+                        r.draft.district = value
+                    }
+                    return advance(turn, r).await;
+                }
+                Err(e) => place_problem(e),
             }
-            Err(e) => place_problem(e),
-        },
+        }
         (Step::CountryOther, Some(text), _) => match PlaceName::parse(text) {
             Ok(place) => {
                 r.draft.country = Some(Country::typed(place));
@@ -291,9 +334,14 @@ pub(crate) async fn on_event(turn: &mut Turn<'_>, registration: Registration, ev
         },
         // Questions answered with buttons, the consent and the summary.
         (_, Some(_), _) => Msg::new("registration-use-buttons"),
-        (Step::Ask(Field::Name | Field::Phone | Field::Village | Field::District | Field::YearsAbroad) | Step::CountryOther, None, _) => {
-            Msg::new("registration-type-answer")
-        }
+        (
+            Step::Ask(
+                Field::Name | Field::Phone | Field::Village | Field::District | Field::YearsAbroad,
+            )
+            | Step::CountryOther,
+            None,
+            _,
+        ) => Msg::new("registration-type-answer"),
         (_, None, _) => Msg::new("registration-use-buttons"),
     };
     enter(turn, r, Some(problem));
@@ -303,7 +351,9 @@ pub(crate) async fn on_event(turn: &mut Turn<'_>, registration: Registration, ev
 fn name_problem(error: NameError) -> Msg {
     match error {
         NameError::TooShort => Msg::new("registration-name-too-short"),
-        NameError::TooLong => Msg::new("registration-name-too-long").arg("max", PersonName::MAX_CHARS as i64),
+        NameError::TooLong => {
+            Msg::new("registration-name-too-long").arg("max", PersonName::MAX_CHARS as i64)
+        }
         NameError::Digits => Msg::new("registration-name-digits"),
         NameError::NotLetters => Msg::new("registration-name-letters"),
     }
@@ -320,7 +370,9 @@ fn phone_problem(error: PhoneError) -> Msg {
 fn place_problem(error: PlaceError) -> Msg {
     match error {
         PlaceError::TooShort => Msg::new("registration-place-too-short"),
-        PlaceError::TooLong => Msg::new("registration-place-too-long").arg("max", PlaceName::MAX_CHARS as i64),
+        PlaceError::TooLong => {
+            Msg::new("registration-place-too-long").arg("max", PlaceName::MAX_CHARS as i64)
+        }
         PlaceError::BadCharacters => Msg::new("registration-place-characters"),
     }
 }
@@ -329,13 +381,18 @@ fn years_problem(error: YearsError) -> Msg {
     match error {
         YearsError::NotANumber => Msg::new("registration-years-not-a-number"),
         YearsError::Negative => Msg::new("registration-years-negative"),
-        YearsError::TooMany => Msg::new("registration-years-too-many").arg("max", i64::from(YearsAbroad::MAX)),
+        YearsError::TooMany => {
+            Msg::new("registration-years-too-many").arg("max", i64::from(YearsAbroad::MAX))
+        }
     }
 }
 
 /// The number is kept; the keyboard that shared it is taken away.
 async fn phone_saved(turn: &mut Turn<'_>, mut r: Registration, phone: Phone) -> Result<()> {
-    turn.send(vec![Msg::new("registration-phone-saved").arg("phone", phone.as_str())], Keyboard::Remove);
+    turn.send(
+        vec![Msg::new("registration-phone-saved").arg("phone", phone.as_str())],
+        Keyboard::Remove,
+    );
     r.draft.phone = Some(phone.as_str().to_owned());
     advance(turn, r).await
 }
@@ -391,7 +448,9 @@ async fn back(turn: &mut Turn<'_>, mut r: Registration) -> Result<()> {
 }
 
 async fn save(turn: &mut Turn<'_>, r: Registration) -> Result<()> {
-    let Some(user_id) = turn.user_id() else { return Ok(()) };
+    let Some(user_id) = turn.user_id() else {
+        return Ok(());
+    };
     let registered_at = match profiles::find(turn.conn, user_id).await? {
         Some(existing) => existing.registered_at,
         None => turn.now.timestamp(),
@@ -399,7 +458,15 @@ async fn save(turn: &mut Turn<'_>, r: Registration) -> Result<()> {
     let Some(saved) = r.draft.to_profile(user_id, registered_at) else {
         // Cannot happen with a complete draft; ask what is missing rather than fail.
         let step = r.draft.first_missing().map_or(Step::Summary, Step::Ask);
-        enter(turn, Registration { step, mode: Mode::New, ..r }, None);
+        enter(
+            turn,
+            Registration {
+                step,
+                mode: Mode::New,
+                ..r
+            },
+            None,
+        );
         return Ok(());
     };
     profiles::save(turn.conn, &saved, turn.now).await?;

@@ -1,9 +1,9 @@
 //! What each registration question looks like, and the profile card.
 
-use super::{Field, Registration, RegAction, Step};
+use super::draft::Draft;
+use super::{Field, RegAction, Registration, Step};
 use crate::domain::{Country, Destination, Interest, Relation, Role, Sector};
 use crate::engine::{Action, Arg, Button, Keyboard, Msg, menu, turn::Turn};
-use super::draft::Draft;
 
 fn reg(label: Msg, action: RegAction) -> Button {
     Button::action(label, Action::Registration(action))
@@ -26,8 +26,14 @@ fn grid(buttons: Vec<Button>) -> Keyboard {
 
 pub(super) fn consent(turn: &mut Turn<'_>) {
     let keyboard = Keyboard::Inline(vec![
-        vec![reg(Msg::new("registration-consent-agree"), RegAction::Agree)],
-        vec![reg(Msg::new("registration-consent-decline"), RegAction::Decline)],
+        vec![reg(
+            Msg::new("registration-consent-agree"),
+            RegAction::Agree,
+        )],
+        vec![reg(
+            Msg::new("registration-consent-decline"),
+            RegAction::Decline,
+        )],
     ]);
     turn.show(vec![Msg::new("registration-consent")], keyboard);
 }
@@ -56,19 +62,33 @@ pub(super) fn ask(turn: &mut Turn<'_>, registration: &Registration, problem: Opt
     };
     let keyboard = match field {
         Field::Role => grid(
-            Role::ALL.iter().map(|r| reg(Msg::new(format!("role-{}", r.code())), RegAction::Role(*r))).collect(),
+            Role::ALL
+                .iter()
+                .map(|r| reg(Msg::new(format!("role-{}", r.code())), RegAction::Role(*r)))
+                .collect(),
         ),
         Field::Name | Field::District | Field::YearsAbroad => Keyboard::Inline(vec![way_out()]),
         Field::Phone => {
             // A keyboard that shares the number replaces the user's own, so Back and Cancel
             // come in a second message.
             text.push(Msg::new("registration-ask-phone"));
-            turn.send(text, Keyboard::ShareContact { share: Msg::new("registration-share-phone") });
-            turn.send(vec![Msg::new("registration-phone-or-type")], Keyboard::Inline(vec![way_out()]));
+            turn.send(
+                text,
+                Keyboard::ShareContact {
+                    share: Msg::new("registration-share-phone"),
+                },
+            );
+            turn.send(
+                vec![Msg::new("registration-phone-or-type")],
+                Keyboard::Inline(vec![way_out()]),
+            );
             return;
         }
         Field::Village => match &draft.village_hint {
-            Some(hint) => grid(vec![reg(Msg::new("registration-use-village").arg("village", hint.as_str()), RegAction::UseHint)]),
+            Some(hint) => grid(vec![reg(
+                Msg::new("registration-use-village").arg("village", hint.as_str()),
+                RegAction::UseHint,
+            )]),
             None => Keyboard::Inline(vec![way_out()]),
         },
         Field::Country => {
@@ -78,28 +98,53 @@ pub(super) fn ask(turn: &mut Turn<'_>, registration: &Registration, problem: Opt
                 .collect();
             buttons.push(reg(Msg::new("country-other"), RegAction::CountryOther));
             if draft.role == Some(Role::Prospective) {
-                buttons.push(reg(Msg::new("country-undecided"), RegAction::CountryUndecided));
+                buttons.push(reg(
+                    Msg::new("country-undecided"),
+                    RegAction::CountryUndecided,
+                ));
             }
             grid(buttons)
         }
-        Field::Sector => grid(Sector::ALL.iter().map(|s| reg(Msg::new(s.message_id()), RegAction::Sector(*s))).collect()),
-        Field::Relation => {
-            grid(Relation::ALL.iter().map(|r| reg(Msg::new(r.message_id()), RegAction::Relation(*r))).collect())
-        }
+        Field::Sector => grid(
+            Sector::ALL
+                .iter()
+                .map(|s| reg(Msg::new(s.message_id()), RegAction::Sector(*s)))
+                .collect(),
+        ),
+        Field::Relation => grid(
+            Relation::ALL
+                .iter()
+                .map(|r| reg(Msg::new(r.message_id()), RegAction::Relation(*r)))
+                .collect(),
+        ),
         Field::WorkerWhere => grid(vec![
             reg(Msg::new("worker-abroad"), RegAction::WorkerAbroad(true)),
             reg(Msg::new("worker-home"), RegAction::WorkerAbroad(false)),
         ]),
         Field::Interests => {
-            let chosen = registration.choosing.clone().or_else(|| draft.interests.clone()).unwrap_or_default();
+            let chosen = registration
+                .choosing
+                .clone()
+                .or_else(|| draft.interests.clone())
+                .unwrap_or_default();
             let mut buttons: Vec<Button> = Interest::ALL
                 .iter()
                 .map(|i| {
-                    let id = if chosen.contains(i) { "registration-interest-on" } else { "registration-interest-off" };
-                    reg(Msg::new(id).arg("interest", Msg::new(i.message_id())), RegAction::Interest(*i))
+                    let id = if chosen.contains(i) {
+                        "registration-interest-on"
+                    } else {
+                        "registration-interest-off"
+                    };
+                    reg(
+                        Msg::new(id).arg("interest", Msg::new(i.message_id())),
+                        RegAction::Interest(*i),
+                    )
                 })
                 .collect();
-            buttons.push(reg(Msg::new("registration-interests-done"), RegAction::InterestsDone));
+            buttons.push(reg(
+                Msg::new("registration-interests-done"),
+                RegAction::InterestsDone,
+            ));
             grid(buttons)
         }
     };
@@ -117,7 +162,8 @@ fn question(field: Field, draft: &Draft) -> Msg {
             };
             Msg::new(id)
         }
-        Field::YearsAbroad => Msg::new("registration-ask-years").arg("max", i64::from(crate::domain::YearsAbroad::MAX)),
+        Field::YearsAbroad => Msg::new("registration-ask-years")
+            .arg("max", i64::from(crate::domain::YearsAbroad::MAX)),
         other => Msg::new(format!("registration-ask-{}", other.code())),
     }
 }
@@ -125,11 +171,19 @@ fn question(field: Field, draft: &Draft) -> Msg {
 fn summary_keyboard(draft: &Draft) -> Keyboard {
     let edits: Vec<Button> = Field::sequence(draft.role)
         .into_iter()
-        .map(|f| reg(Msg::new(format!("registration-edit-{}", f.code())), RegAction::Edit(f)))
+        .map(|f| {
+            reg(
+                Msg::new(format!("registration-edit-{}", f.code())),
+                RegAction::Edit(f),
+            )
+        })
         .collect();
     let mut rows: Vec<Vec<Button>> = edits.chunks(2).map(<[Button]>::to_vec).collect();
     rows.push(vec![reg(Msg::new("registration-save"), RegAction::Save)]);
-    rows.push(vec![Button::action(Msg::new("button-cancel"), Action::Cancel)]);
+    rows.push(vec![Button::action(
+        Msg::new("button-cancel"),
+        Action::Cancel,
+    )]);
     Keyboard::Inline(rows)
 }
 
@@ -154,14 +208,28 @@ pub(crate) fn card(draft: &Draft) -> Msg {
         Role::Returnee => {
             msg = msg
                 .arg("years", i64::from(draft.years_abroad.unwrap_or_default()))
-                .arg("sector", draft.sector.map_or(Arg::Text("—".into()), |s| Msg::new(s.message_id()).into()));
+                .arg(
+                    "sector",
+                    draft
+                        .sector
+                        .map_or(Arg::Text("—".into()), |s| Msg::new(s.message_id()).into()),
+                );
         }
         Role::Family => {
             msg = msg
-                .arg("relation", draft.relation.map_or(Arg::Text("—".into()), |r| Msg::new(r.message_id()).into()))
+                .arg(
+                    "relation",
+                    draft
+                        .relation
+                        .map_or(Arg::Text("—".into()), |r| Msg::new(r.message_id()).into()),
+                )
                 .arg(
                     "where",
-                    Msg::new(if draft.worker_abroad == Some(false) { "worker-home" } else { "worker-abroad" }),
+                    Msg::new(if draft.worker_abroad == Some(false) {
+                        "worker-home"
+                    } else {
+                        "worker-abroad"
+                    }),
                 );
         }
         Role::Prospective => {}
@@ -178,5 +246,8 @@ pub(crate) fn card(draft: &Draft) -> Msg {
 /// After saving: thanks, and the menu.
 pub(super) fn done(turn: &mut Turn<'_>) {
     let keyboard = menu::main_menu(turn);
-    turn.show(vec![Msg::new("registration-done"), Msg::new("menu-title")], keyboard);
+    turn.show(
+        vec![Msg::new("registration-done"), Msg::new("menu-title")],
+        keyboard,
+    );
 }
