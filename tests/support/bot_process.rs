@@ -46,15 +46,24 @@ impl BotEnv {
             .env("TELOXIDE_TOKEN", &self.token)
             .env("TELOXIDE_API_URL", &self.api_url)
             .env("DATABASE_URL", self.database_url())
-            .env("RUST_LOG", std::env::var("BOT_LOG").unwrap_or_else(|_| "warn".into()))
+            .env(
+                "RUST_LOG",
+                std::env::var("BOT_LOG").unwrap_or_else(|_| "warn".into()),
+            )
             .current_dir(self.db_path.parent().unwrap())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(if std::env::var("BOT_LOG").is_ok() { Stdio::inherit() } else { Stdio::null() });
+            .stderr(if std::env::var("BOT_LOG").is_ok() {
+                Stdio::inherit()
+            } else {
+                Stdio::null()
+            });
         for (name, value) in &self.extra {
             command.env(name, value);
         }
-        BotProcess { child: command.spawn().expect("the bot binary starts") }
+        BotProcess {
+            child: command.spawn().expect("the bot binary starts"),
+        }
     }
 }
 
@@ -66,9 +75,14 @@ impl BotProcess {
     /// SIGTERM, as systemd sends it, and waits for a clean exit. The wait runs off the async
     /// runtime: the fake Bot API in the same test must keep answering the bot's last calls.
     pub async fn stop(self) -> std::process::ExitStatus {
-        let _ = Command::new("kill").arg("-TERM").arg(self.child.id().to_string()).status();
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.child.id().to_string())
+            .status();
         let mut this = self;
-        tokio::task::spawn_blocking(move || this.child.wait().expect("the bot exits")).await.unwrap()
+        tokio::task::spawn_blocking(move || this.child.wait().expect("the bot exits"))
+            .await
+            .unwrap()
     }
 
     /// SIGKILL: the process dies on the spot, as in a power cut.
