@@ -66,6 +66,7 @@ impl App {
             engine.outbox_ready(),
         );
         let sender = tokio::spawn(sender.run(sender_stop.clone()));
+        let ticker = tokio::spawn(tick_every_second(engine.clone()));
         tokio::spawn(stop_on_signal(stop.clone()));
 
         telegram::polling::run(bot, engine, stop).await;
@@ -75,10 +76,23 @@ impl App {
         flush_interactive(&self.pool, Duration::from_secs(3)).await;
         sender_stop.cancel();
         menus.abort();
+        ticker.abort();
         sender.await.context("sender task")?.context("sender")?;
         self.pool.close().await;
         tracing::info!("stopped");
         Ok(())
+    }
+}
+
+/// Time-driven work (scheduled broadcasts, progress), once a second.
+async fn tick_every_second(engine: Engine) {
+    let mut interval = tokio::time::interval(Duration::from_secs(1));
+    interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        interval.tick().await;
+        if let Err(error) = engine.tick().await {
+            tracing::error!(%error, "scheduled work failed; trying again in a second");
+        }
     }
 }
 

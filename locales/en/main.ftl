@@ -24,7 +24,9 @@ help-text =
     /language – change language
     /cancel – leave the current step
     /help – this message
-help-officer = You are registered as an officer.
+help-officer =
+    You are registered as an officer. Officers' commands:
+    /broadcast – send an announcement
 
 language-choose = Choose your language:
 language-button-id = 🇮🇩 Bahasa Indonesia
@@ -60,3 +62,4 @@ command-register = Register as a returnee, family member or prospective worker
 command-profile = See and change my profile
 command-mydata = All my data, as a file
 command-delete = Erase my data
+command-broadcast = Send an announcement (officers)

@@ -24,7 +24,9 @@ help-text =
     /bahasa – ganti bahasa
     /batal – keluar dari langkah yang sedang berjalan
     /bantuan – pesan ini
-help-officer = Anda terdaftar sebagai petugas.
+help-officer =
+    Anda terdaftar sebagai petugas. Perintah petugas:
+    /umumkan – kirim pengumuman
 
 language-choose = Pilih bahasa Anda:
 language-button-id = 🇮🇩 Bahasa Indonesia
@@ -60,3 +62,4 @@ command-register = Daftar sebagai purna PMI, keluarga, atau calon PMI
 command-profile = Lihat dan ubah profil saya
 command-mydata = Semua data saya dan berkasnya
 command-delete = Hapus data saya
+command-broadcast = Kirim pengumuman (petugas)

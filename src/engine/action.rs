@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{profile::ProfileAction, registration::RegAction};
+use super::{broadcast::BroadcastAction, profile::ProfileAction, registration::RegAction};
 use crate::domain::Language;
 
 const VERSION: &str = "1";
@@ -27,6 +27,7 @@ pub enum Action {
     Cancel,
     Registration(RegAction),
     Profile(ProfileAction),
+    Broadcast(BroadcastAction),
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -68,6 +69,7 @@ impl Action {
             Action::Cancel => vec!["cancel".into()],
             Action::Registration(a) => feature(a),
             Action::Profile(a) => feature(a),
+            Action::Broadcast(a) => feature(a),
         };
         let mut data = String::from(VERSION);
         for field in fields {
@@ -94,6 +96,9 @@ impl Action {
             ["cancel"] => Action::Cancel,
             [RegAction::TAG, rest @ ..] => {
                 Action::Registration(RegAction::parse(rest).ok_or(UnknownAction)?)
+            }
+            [BroadcastAction::TAG, rest @ ..] => {
+                Action::Broadcast(BroadcastAction::parse(rest).ok_or(UnknownAction)?)
             }
             [ProfileAction::TAG, rest @ ..] => {
                 Action::Profile(ProfileAction::parse(rest).ok_or(UnknownAction)?)

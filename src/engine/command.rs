@@ -14,6 +14,7 @@ pub enum Command {
     Profile,
     MyData,
     Delete,
+    Broadcast,
 }
 
 /// A command as typed: `/name@bot args`.
@@ -30,7 +31,7 @@ pub enum Parsed {
 }
 
 impl Command {
-    pub const ALL: [Command; 9] = [
+    pub const ALL: [Command; 10] = [
         Command::Start,
         Command::Menu,
         Command::Register,
@@ -38,6 +39,7 @@ impl Command {
         Command::MyData,
         Command::Delete,
         Command::Language,
+        Command::Broadcast,
         Command::Cancel,
         Command::Help,
     ];
@@ -54,6 +56,7 @@ impl Command {
             Command::Profile => ("profile", "profil"),
             Command::MyData => ("mydata", "dataku"),
             Command::Delete => ("delete", "hapus"),
+            Command::Broadcast => ("broadcast", "umumkan"),
         }
     }
 
@@ -68,7 +71,7 @@ impl Command {
 
     /// Officers only.
     pub fn admin_only(self) -> bool {
-        false
+        matches!(self, Command::Broadcast)
     }
 
     /// Fluent id of the command's description in the command menu.

@@ -115,6 +115,7 @@ pub(crate) async fn cancel(turn: &mut Turn<'_>) -> Result<()> {
         State::Idle | State::Arrived { .. } => "cancel-nothing",
         _ => "cancel-done",
     };
+    super::broadcast::discard(turn).await?;
     if turn.state.shows_reply_keyboard() {
         turn.send(vec![Msg::new(id)], Keyboard::Remove);
         turn.state = State::Idle;

@@ -12,6 +12,7 @@ pub mod input;
 pub mod reply;
 pub mod state;
 
+pub mod broadcast;
 mod fallback;
 mod menu;
 mod privacy;
@@ -45,6 +46,8 @@ pub struct Settings {
     pub timezone: Tz,
     /// The bot's @username (from `getMe`), for links to a private chat; `None` offline.
     pub bot_username: Option<String>,
+    /// Bulk messages per second, for the time a broadcast has left.
+    pub broadcast_rate: u32,
 }
 
 impl Settings {
@@ -55,6 +58,7 @@ impl Settings {
             default_language: config.default_language,
             timezone: config.timezone,
             bot_username: None,
+            broadcast_rate: config.broadcast_rate,
         }
     }
 
@@ -168,6 +172,19 @@ impl Engine {
         })
     }
 
+    /// Time-driven work: starts broadcasts whose time has come and refreshes their progress.
+    /// Called every second or so by the running bot; returns how many messages it queued.
+    pub async fn tick(&self) -> Result<usize> {
+        let now = self.clock.now();
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let queued = broadcast::delivery::tick(&mut tx, &self.settings, now).await?;
+        tx.commit().await?;
+        if queued > 0 {
+            self.outbox_ready.notify_one();
+        }
+        Ok(queued)
+    }
+
     /// Moves everything from the write-ahead log into the database file and empties the log,
     /// so erased data has no copy left in it. Readers can hold it up; it is retried briefly
     /// and otherwise left to SQLite's automatic checkpoints.
@@ -220,16 +237,25 @@ async fn enqueue(
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<()> {
     for reply in replies {
-        let payload = serde_json::to_string(reply)?;
-        let message = outbox::NewMessage {
-            chat_id: reply.chat_id,
-            subject_user_id: reply.subject,
-            priority: reply.priority,
-            payload: &payload,
-        };
-        outbox::enqueue(conn, &message, now).await?;
+        enqueue_one(conn, reply, now).await?;
     }
     Ok(())
+}
+
+/// Queues one reply in the outbox; returns its outbox id.
+pub(crate) async fn enqueue_one(
+    conn: &mut store::Conn,
+    reply: &Reply,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<i64> {
+    let payload = serde_json::to_string(reply)?;
+    let message = outbox::NewMessage {
+        chat_id: reply.chat_id,
+        subject_user_id: reply.subject,
+        priority: reply.priority,
+        payload: &payload,
+    };
+    Ok(outbox::enqueue(conn, &message, now).await?)
 }
 
 /// Sends each update to the feature that handles it.
@@ -274,6 +300,7 @@ async fn on_command(turn: &mut Turn<'_>, text: &str) -> Result<()> {
                 Command::Profile => profile::show(turn).await,
                 Command::MyData => privacy::my_data(turn).await,
                 Command::Delete => privacy::ask_to_delete(turn).await,
+                Command::Broadcast => broadcast::start(turn).await,
             }
         }
         Some(Parsed::Unknown) | Some(Parsed::ForAnotherBot) | None => {
@@ -291,6 +318,7 @@ async fn on_action(turn: &mut Turn<'_>, action: Action) -> Result<()> {
         Action::Cancel => menu::cancel(turn).await,
         Action::Registration(action) => registration::on_action(turn, action).await,
         Action::Profile(action) => profile::on_action(turn, action).await,
+        Action::Broadcast(action) => broadcast::on_action(turn, action).await,
     }
 }
 
@@ -301,5 +329,6 @@ async fn on_event(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
         State::Registration(registration) => {
             registration::on_event(turn, *registration, event).await
         }
+        State::Broadcast(composer) => broadcast::on_event(turn, *composer, event).await,
     }
 }

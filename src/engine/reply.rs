@@ -143,6 +143,8 @@ pub enum ReplyKind {
         content: String,
         caption: Vec<Msg>,
     },
+    /// An officer's announcement, in the reply's language (or the other when it has only one).
+    Broadcast { broadcast_id: i64 },
     /// Show this chat the command menu in the reply's language (with the officers' commands
     /// for an officer).
     CommandMenu { officer: bool },
@@ -169,7 +171,7 @@ impl Reply {
             }
             ReplyKind::CallbackAnswer { text, .. } => text.iter().map(|m| m.id.as_str()).collect(),
             ReplyKind::Document { caption, .. } => caption.iter().map(|m| m.id.as_str()).collect(),
-            ReplyKind::CommandMenu { .. } => Vec::new(),
+            ReplyKind::CommandMenu { .. } | ReplyKind::Broadcast { .. } => Vec::new(),
         }
     }
 

@@ -16,6 +16,8 @@ pub enum State {
         village: String,
     },
     Registration(Box<Registration>),
+    /// An officer writing an announcement.
+    Broadcast(Box<super::broadcast::Composer>),
 }
 
 impl State {

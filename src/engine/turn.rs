@@ -159,6 +159,11 @@ impl<'a> Turn<'a> {
         self.checkpoint = true;
     }
 
+    /// A reply of any kind to this chat, to adjust before `push_reply`.
+    pub fn reply_to_self(&self, kind: ReplyKind) -> Reply {
+        self.reply_here(kind)
+    }
+
     fn reply_here(&self, kind: ReplyKind) -> Reply {
         Reply {
             chat_id: self.chat_id,

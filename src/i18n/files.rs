@@ -15,7 +15,13 @@ macro_rules! locale_files {
     };
 }
 
-locale_files!("main.ftl", "dates.ftl", "registration.ftl", "profile.ftl");
+locale_files!(
+    "main.ftl",
+    "dates.ftl",
+    "registration.ftl",
+    "profile.ftl",
+    "broadcast.ftl"
+);
 
 /// (file name, contents) of a language's files.
 pub fn sources(lang: Language) -> impl Iterator<Item = (&'static str, &'static str)> {

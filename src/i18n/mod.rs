@@ -227,6 +227,12 @@ impl Locales {
                 content: content.clone().into_bytes(),
                 caption: self.paragraphs(lang, caption),
             },
+            // The sender puts the officer's own words in; this is what shows if it cannot.
+            ReplyKind::Broadcast { .. } => Outgoing::Message {
+                chat_id,
+                text: self.message(lang, &Msg::new("broadcast-unavailable")),
+                keyboard: RenderedKeyboard::None,
+            },
             ReplyKind::CommandMenu { officer } => Outgoing::CommandMenu {
                 chat_id,
                 language: lang,

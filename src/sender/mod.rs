@@ -115,6 +115,9 @@ fn earliest(current: Option<Instant>, at: Instant) -> Option<Instant> {
 }
 
 pub struct Sender<T> {
+    /// Announcements' texts by id, looked up once (`None`: no such announcement).
+    broadcasts:
+        std::sync::Mutex<std::collections::HashMap<i64, Arc<Option<store::broadcasts::Broadcast>>>>,
     pool: SqlitePool,
     transport: Arc<T>,
     locales: Arc<Locales>,
@@ -149,6 +152,7 @@ impl<T: Transport> Sender<T> {
         wake: Arc<Notify>,
     ) -> Self {
         Sender {
+            broadcasts: Default::default(),
             pool,
             transport,
             locales,
@@ -209,7 +213,8 @@ impl<T: Transport> Sender<T> {
                 let Some(reply) = self.decode(&row).await? else {
                     continue;
                 };
-                let result = self.transport.deliver(&self.locales.render(&reply)).await;
+                let outgoing = self.outgoing(&reply).await?;
+                let result = self.transport.deliver(&outgoing).await;
                 let mut conn = self.pool.acquire().await?;
                 match result {
                     Ok(done) => {
@@ -223,6 +228,60 @@ impl<T: Transport> Sender<T> {
                 }
             }
         }
+    }
+
+    /// The words and buttons to send. An announcement's copies carry only its id: its text
+    /// (in the recipient's language, else the other) is looked up once and kept.
+    async fn outgoing(&self, reply: &Reply) -> Result<Outgoing, SenderError> {
+        let ReplyKind::Broadcast { broadcast_id } = reply.kind else {
+            return Ok(self.locales.render(reply));
+        };
+        let cached = self
+            .broadcasts
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&broadcast_id)
+            .cloned();
+        let content = match cached {
+            Some(content) => content,
+            None => {
+                let mut conn = self.pool.acquire().await?;
+                let found = store::broadcasts::find(&mut conn, broadcast_id).await?;
+                let content = Arc::new(found);
+                // A draft's text may still change (its preview); a sent one's never does.
+                if content
+                    .as_ref()
+                    .as_ref()
+                    .is_none_or(|b| b.status != "draft")
+                {
+                    self.broadcasts
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .insert(broadcast_id, content.clone());
+                }
+                content
+            }
+        };
+        let Some(broadcast) = content.as_ref() else {
+            return Ok(self.locales.render(reply));
+        };
+        let (first, second) = match reply.lang {
+            crate::domain::Language::Id => (&broadcast.text_id, &broadcast.text_en),
+            crate::domain::Language::En => (&broadcast.text_en, &broadcast.text_id),
+        };
+        let text = first.clone().or_else(|| second.clone()).unwrap_or_default();
+        Ok(match &broadcast.photo_file_id {
+            Some(file_id) => Outgoing::Photo {
+                chat_id: reply.chat_id,
+                file_id: file_id.clone(),
+                caption: text,
+            },
+            None => Outgoing::Message {
+                chat_id: reply.chat_id,
+                text,
+                keyboard: RenderedKeyboard::None,
+            },
+        })
     }
 
     async fn decode(&self, row: &outbox::Pending) -> Result<Option<Reply>, SenderError> {
@@ -293,14 +352,22 @@ impl<T: Transport> Sender<T> {
             if row.priority == Priority::Bulk {
                 flight.bulk_pacer.record(Instant::now());
             }
-            self.start(flight, row.id, row.chat_id, row.attempts, reply);
+            let outgoing = self.outgoing(&reply).await?;
+            self.start(flight, row.id, row.chat_id, row.attempts, reply, outgoing);
         }
         Ok(next)
     }
 
-    fn start(&self, flight: &mut Flight, id: i64, chat_id: i64, attempts: i64, reply: Reply) {
+    fn start(
+        &self,
+        flight: &mut Flight,
+        id: i64,
+        chat_id: i64,
+        attempts: i64,
+        reply: Reply,
+        outgoing: Outgoing,
+    ) {
         flight.chats.insert(chat_id);
-        let outgoing = self.locales.render(&reply);
         let transport = self.transport.clone();
         flight.tasks.spawn(async move {
             let result = transport.deliver(&outgoing).await;
@@ -365,6 +432,7 @@ impl<T: Transport> Sender<T> {
             }
             Err(DeliveryError::Unreachable(reason)) => {
                 tracing::info!(chat_id, %reason, "chat unreachable; its messages are dropped");
+                let reason = format!("{}: {reason}", store::broadcasts::BLOCKED);
                 outbox::mark_failed(conn, id, &reason, now).await?;
                 outbox::fail_pending_for_chat(conn, chat_id, &reason, now).await?;
                 users::set_blocked(conn, chat_id, true).await?;
@@ -406,6 +474,10 @@ impl<T: Transport> Sender<T> {
 
     async fn housekeeping(&self, flight: &mut Flight) -> Result<(), SenderError> {
         flight.chat_pacer.forget_idle();
+        self.broadcasts
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
         let mut conn = self.pool.acquire().await?;
         let week_ago = Utc::now() - chrono::Duration::days(7);
         outbox::prune(&mut conn, Utc::now() - chrono::Duration::days(2)).await?;

@@ -48,6 +48,12 @@ pub enum Outgoing {
         content: Vec<u8>,
         caption: String,
     },
+    /// A photo Telegram already has (by its file id), with a caption.
+    Photo {
+        chat_id: i64,
+        file_id: String,
+        caption: String,
+    },
     CommandMenu {
         chat_id: i64,
         language: Language,

@@ -72,6 +72,7 @@ pub async fn run(engine: Engine, locales: Arc<Locales>, options: SimOptions) -> 
             event,
         };
         engine.handle(input).await?;
+        engine.tick().await?;
         sender.drain(Some(options.user_id)).await?;
     }
     println!();

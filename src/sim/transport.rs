@@ -135,6 +135,13 @@ impl<W: Write + Send + 'static> Transport for SimTransport<W> {
                     message_id: Some(*message_id),
                 })
             }
+            Outgoing::Photo { caption, .. } => {
+                let id = self.next_message_id.fetch_add(1, Ordering::Relaxed);
+                self.show(id, "\n🤖 🖼 ", caption, &RenderedKeyboard::None);
+                Ok(Delivered {
+                    message_id: Some(id),
+                })
+            }
             Outgoing::CallbackAnswer { text, .. } => {
                 if let Some(text) = text {
                     self.print(&format!("  » {text}"));

@@ -46,6 +46,7 @@ pub struct Pending {
     pub not_before_ms: i64,
 }
 
+/// Queues a message; returns its outbox id.
 pub async fn enqueue(conn: &mut Conn, message: &NewMessage<'_>, now: DateTime<Utc>) -> Result<i64> {
     Ok(sqlx::query_scalar(
         "INSERT INTO outbox (chat_id, subject_user_id, priority, payload, created_at)
@@ -71,6 +72,7 @@ pub async fn pending(
     let rows = sqlx::query(
         "SELECT id, chat_id, priority, payload, attempts, not_before_ms FROM outbox
          WHERE status = 'pending' AND (?2 IS NULL OR priority = ?2) AND (?3 IS NULL OR chat_id = ?3)
+           AND (broadcast_id IS NULL OR broadcast_id NOT IN (SELECT id FROM broadcasts WHERE status = 'paused'))
          ORDER BY priority, id LIMIT ?1",
     )
     .bind(limit)

@@ -4,7 +4,7 @@ use teloxide::{
     ApiError, Bot, RequestError,
     payloads::{
         AnswerCallbackQuerySetters, EditMessageTextSetters, SendDocumentSetters,
-        SendMessageSetters, SetMyCommandsSetters,
+        SendMessageSetters, SendPhotoSetters, SetMyCommandsSetters,
     },
     prelude::Requester,
     types::{
@@ -79,6 +79,18 @@ impl Transport for TelegramTransport {
                     .await
                     .map(|_| Delivered::default())
                     .map_err(classify)
+            }
+            Outgoing::Photo {
+                chat_id,
+                file_id,
+                caption,
+            } => {
+                let photo = InputFile::file_id(teloxide::types::FileId(file_id.clone()));
+                let mut request = bot.send_photo(ChatId(*chat_id), photo);
+                if !caption.is_empty() {
+                    request = request.caption(truncate(caption, 1024));
+                }
+                request.await.map(sent).map_err(classify)
             }
             Outgoing::Document {
                 chat_id,

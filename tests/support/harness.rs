@@ -51,6 +51,7 @@ impl Harness {
             default_language: Language::Id,
             timezone: chrono_tz::Asia::Jakarta,
             bot_username: Some("desmigratif_test_bot".into()),
+            broadcast_rate: 25,
         };
         adjust(&mut settings);
         let clock = ManualClock::new(start_time());
@@ -111,7 +112,8 @@ impl Harness {
             desmigratif::sender::Outgoing::Message { text, .. }
             | desmigratif::sender::Outgoing::Edit { text, .. } => text,
             desmigratif::sender::Outgoing::CallbackAnswer { text, .. } => text.unwrap_or_default(),
-            desmigratif::sender::Outgoing::Document { caption, .. } => caption,
+            desmigratif::sender::Outgoing::Document { caption, .. }
+            | desmigratif::sender::Outgoing::Photo { caption, .. } => caption,
             desmigratif::sender::Outgoing::CommandMenu { .. } => String::new(),
         }
     }
