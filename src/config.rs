@@ -61,7 +61,10 @@ pub struct ConfigError {
 
 impl ConfigError {
     fn new(variable: &'static str, problem: impl Into<String>) -> Self {
-        ConfigError { variable, problem: problem.into() }
+        ConfigError {
+            variable,
+            problem: problem.into(),
+        }
     }
 
     fn expected(variable: &'static str, expected: &str, got: &str) -> Self {
@@ -83,7 +86,11 @@ impl Config {
 
     /// Builds the configuration from any lookup, so tests need not touch the environment.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
-        let get = |name: &str| lookup(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        let get = |name: &str| {
+            lookup(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
 
         let token = get("TELOXIDE_TOKEN").map(parse_token).transpose()?;
         let api_url = get("TELOXIDE_API_URL")
@@ -91,9 +98,7 @@ impl Config {
                 url::Url::parse(&v)
                     .ok()
                     .filter(|u| matches!(u.scheme(), "http" | "https"))
-                    .ok_or_else(|| {
-                        ConfigError::expected("TELOXIDE_API_URL", "an http(s) URL", &v)
-                    })
+                    .ok_or_else(|| ConfigError::expected("TELOXIDE_API_URL", "an http(s) URL", &v))
             })
             .transpose()?;
         let database_url = get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
@@ -111,7 +116,11 @@ impl Config {
         let admin_chat_id = get("ADMIN_CHAT_ID")
             .map(|v| {
                 v.parse::<i64>().ok().filter(|id| *id != 0).ok_or_else(|| {
-                    ConfigError::expected("ADMIN_CHAT_ID", "a Telegram chat id such as -1001234567890", &v)
+                    ConfigError::expected(
+                        "ADMIN_CHAT_ID",
+                        "a Telegram chat id such as -1001234567890",
+                        &v,
+                    )
                 })
             })
             .transpose()?;
@@ -123,7 +132,11 @@ impl Config {
         let timezone = match get("TIMEZONE") {
             None => chrono_tz::Asia::Jakarta,
             Some(v) => v.parse::<Tz>().map_err(|_| {
-                ConfigError::expected("TIMEZONE", "an IANA time zone name such as Asia/Jakarta", &v)
+                ConfigError::expected(
+                    "TIMEZONE",
+                    "an IANA time zone name such as Asia/Jakarta",
+                    &v,
+                )
             })?,
         };
         let broadcast_rate = match get("BROADCAST_RATE") {
@@ -135,13 +148,18 @@ impl Config {
                 .ok_or_else(|| {
                     ConfigError::expected(
                         "BROADCAST_RATE",
-                        &format!("messages per second, a whole number from 1 to {MAX_BROADCAST_RATE}"),
+                        &format!(
+                            "messages per second, a whole number from 1 to {MAX_BROADCAST_RATE}"
+                        ),
                         &v,
                     )
                 })?,
         };
-        let reminder_offsets =
-            parse_reminder_offsets(get("REMINDER_OFFSETS").as_deref().unwrap_or(DEFAULT_REMINDER_OFFSETS))?;
+        let reminder_offsets = parse_reminder_offsets(
+            get("REMINDER_OFFSETS")
+                .as_deref()
+                .unwrap_or(DEFAULT_REMINDER_OFFSETS),
+        )?;
         Ok(Config {
             token,
             api_url,
@@ -171,7 +189,9 @@ fn parse_token(value: String) -> Result<Token, ConfigError> {
         !id.is_empty()
             && id.bytes().all(|b| b.is_ascii_digit())
             && !secret.is_empty()
-            && secret.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            && secret
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
     });
     if well_formed {
         Ok(Token(value))
@@ -190,13 +210,16 @@ fn parse_admin_ids(value: &str) -> Result<BTreeSet<i64>, ConfigError> {
         .map(str::trim)
         .filter(|part| !part.is_empty())
         .map(|part| {
-            part.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| {
-                ConfigError::expected(
-                    "ADMIN_IDS",
-                    "comma-separated Telegram user ids such as 12345678,87654321",
-                    part,
-                )
-            })
+            part.parse::<i64>()
+                .ok()
+                .filter(|id| *id > 0)
+                .ok_or_else(|| {
+                    ConfigError::expected(
+                        "ADMIN_IDS",
+                        "comma-separated Telegram user ids such as 12345678,87654321",
+                        part,
+                    )
+                })
         })
         .collect()
 }
@@ -219,7 +242,8 @@ pub fn parse_reminder_offsets(value: &str) -> Result<Vec<TimeDelta>, ConfigError
     }
     let mut offsets = Vec::new();
     for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        let (number, unit) = part.split_at(part.len() - part.chars().last().map_or(0, char::len_utf8));
+        let (number, unit) =
+            part.split_at(part.len() - part.chars().last().map_or(0, char::len_utf8));
         let number: i64 = number.trim().parse().map_err(|_| expected(part))?;
         let offset = match unit.to_ascii_lowercase().as_str() {
             "m" => TimeDelta::try_minutes(number),
@@ -248,8 +272,10 @@ mod tests {
     use super::*;
 
     fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let vars: HashMap<String, String> =
-            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let vars: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Config::from_lookup(|name| vars.get(name).cloned())
     }
 
@@ -261,7 +287,10 @@ mod tests {
         assert_eq!(c.default_language, Language::Id);
         assert_eq!(c.timezone, chrono_tz::Asia::Jakarta);
         assert_eq!(c.broadcast_rate, 25);
-        assert_eq!(c.reminder_offsets, [TimeDelta::hours(24), TimeDelta::hours(2)]);
+        assert_eq!(
+            c.reminder_offsets,
+            [TimeDelta::hours(24), TimeDelta::hours(2)]
+        );
         assert!(c.admin_ids.is_empty());
         assert_eq!(c.require_token().unwrap_err().variable, "TELOXIDE_TOKEN");
     }
@@ -316,13 +345,37 @@ mod tests {
     #[test]
     fn reminder_offsets_are_read_longest_first() {
         let c = config(&[("REMINDER_OFFSETS", " 30m, 3d ,1h ")]).unwrap();
-        assert_eq!(c.reminder_offsets, [TimeDelta::days(3), TimeDelta::hours(1), TimeDelta::minutes(30)]);
-        assert!(config(&[("REMINDER_OFFSETS", "OFF")]).unwrap().reminder_offsets.is_empty());
+        assert_eq!(
+            c.reminder_offsets,
+            [
+                TimeDelta::days(3),
+                TimeDelta::hours(1),
+                TimeDelta::minutes(30)
+            ]
+        );
+        assert!(
+            config(&[("REMINDER_OFFSETS", "OFF")])
+                .unwrap()
+                .reminder_offsets
+                .is_empty()
+        );
     }
 
     #[test]
     fn impossible_reminder_offsets_are_refused() {
-        for bad in ["24", "h", "0h", "-2h", "2w", "31d", "2h,120m", ",", "1.5h", "99999999999999999999d", "2😀"] {
+        for bad in [
+            "24",
+            "h",
+            "0h",
+            "-2h",
+            "2w",
+            "31d",
+            "2h,120m",
+            ",",
+            "1.5h",
+            "99999999999999999999d",
+            "2😀",
+        ] {
             let err = config(&[("REMINDER_OFFSETS", bad)]).unwrap_err();
             assert_eq!(err.variable, "REMINDER_OFFSETS", "{bad}");
         }

@@ -7,7 +7,11 @@ use clap::{Parser, Subcommand};
 use desmigratif::{app::App, config::Config, sim};
 
 #[derive(Parser)]
-#[command(name = "desmigratif", version, about = "Telegram bot for the Desa Migran Produktif programme")]
+#[command(
+    name = "desmigratif",
+    version,
+    about = "Telegram bot for the Desa Migran Produktif programme"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Mode>,
@@ -71,11 +75,16 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
         Some(Mode::Chat { lang, user, phone }) => {
             let app = App::open(config).await?;
             let engine = app.engine(None);
-            let options = sim::SimOptions { user_id: user, language_code: lang, phone };
+            let options = sim::SimOptions {
+                user_id: user,
+                language_code: lang,
+                phone,
+            };
             sim::run(engine, app.locales.clone(), options).await
         }
         Some(Mode::ImportTrainings { file }) => {
-            let csv = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let csv =
+                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let app = App::open(config).await?;
             match app.engine(None).import_trainings(&csv).await? {
                 Ok(ids) => {
@@ -86,7 +95,11 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
                     for problem in &problems {
                         eprintln!("{}: {problem}", file.display());
                     }
-                    anyhow::bail!("nothing imported: {} problems in {}", problems.len(), file.display())
+                    anyhow::bail!(
+                        "nothing imported: {} problems in {}",
+                        problems.len(),
+                        file.display()
+                    )
                 }
             }
         }
@@ -98,7 +111,12 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
 fn init_logging() {
     use tracing_subscriber::EnvFilter;
     let requested = std::env::var("RUST_LOG").unwrap_or_else(|_| "info".into());
-    let filter = EnvFilter::try_new(format!("{requested},reqwest=warn,hyper=warn,hyper_util=warn"))
-        .unwrap_or_else(|_| EnvFilter::new("info"));
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+    let filter = EnvFilter::try_new(format!(
+        "{requested},reqwest=warn,hyper=warn,hyper_util=warn"
+    ))
+    .unwrap_or_else(|_| EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
 }

@@ -18,7 +18,8 @@ use desmigratif::{
 };
 use harness::*;
 
-const HEADER: &str = "title_id,title_en,category,starts_at,location,capacity,description_id,description_en";
+const HEADER: &str =
+    "title_id,title_en,category,starts_at,location,capacity,description_id,description_en";
 /// Saturday 2026-12-05 09:00 in Jakarta is 02:00 UTC.
 const SATURDAY_9: &str = "2026-12-05 09:00";
 const SATURDAY_9_UTC: i64 = 1_796_436_000;
@@ -36,7 +37,11 @@ fn row(title: &str, start: &str, capacity: u32) -> String {
 /// A training as an officer's spreadsheet would bring it in.
 async fn training(h: &Harness, title: &str, start: &str, capacity: u32) -> i64 {
     let csv = format!("{HEADER}\n{}\n", row(title, start, capacity));
-    h.engine.import_trainings(csv.as_bytes()).await.unwrap().unwrap()[0]
+    h.engine
+        .import_trainings(csv.as_bytes())
+        .await
+        .unwrap()
+        .unwrap()[0]
 }
 
 /// A user who has completed registration (the profile row registration writes).
@@ -77,12 +82,20 @@ async fn signup_status(h: &Harness, training: i64, user: i64) -> Option<String> 
 }
 
 async fn state_of(h: &Harness, user: i64) -> State {
-    let json: Option<String> = sqlx::query_scalar("SELECT state FROM conversations WHERE user_id = ?")
-        .bind(user)
-        .fetch_optional(&h.pool)
-        .await
-        .unwrap();
+    let json: Option<String> =
+        sqlx::query_scalar("SELECT state FROM conversations WHERE user_id = ?")
+            .bind(user)
+            .fetch_optional(&h.pool)
+            .await
+            .unwrap();
     json.map_or(State::Idle, |j| serde_json::from_str(&j).unwrap())
+}
+
+async fn training_state(h: &Harness, user: i64) -> Option<TrainingState> {
+    match state_of(h, user).await {
+        State::Training(state) => Some(*state),
+        _ => None,
+    }
 }
 
 fn messages(replies: &[Reply]) -> Vec<&Msg> {
@@ -101,15 +114,27 @@ fn arg(replies: &[Reply], id: &str, name: &str) -> Option<Arg> {
     messages(replies)
         .into_iter()
         .find(|m| m.id == id)
-        .and_then(|m| m.args.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()))
+        .and_then(|m| {
+            m.args
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.clone())
+        })
 }
 
 fn replies_to(replies: &[Reply], chat: i64) -> Vec<Reply> {
-    replies.iter().filter(|r| r.chat_id == chat).cloned().collect()
+    replies
+        .iter()
+        .filter(|r| r.chat_id == chat)
+        .cloned()
+        .collect()
 }
 
 fn opens(replies: &[Reply]) -> usize {
-    actions(replies).iter().filter(|a| matches!(a, Action::Training(TrainingAction::Open(_)))).count()
+    actions(replies)
+        .iter()
+        .filter(|a| matches!(a, Action::Training(TrainingAction::Open(_))))
+        .count()
 }
 
 fn document(name: &str, content: Option<&[u8]>, size: u64) -> Event {
@@ -128,7 +153,9 @@ fn csv_document(text: &str) -> Event {
 
 fn document_content(replies: &[Reply]) -> Option<(String, String)> {
     replies.iter().find_map(|r| match &r.kind {
-        ReplyKind::Document { file_name, content, .. } => Some((file_name.clone(), content.clone())),
+        ReplyKind::Document {
+            file_name, content, ..
+        } => Some((file_name.clone(), content.clone())),
         _ => None,
     })
 }
@@ -139,15 +166,26 @@ fn document_content(replies: &[Reply]) -> Option<(String, String)> {
 async fn the_list_shows_upcoming_open_trainings_with_seats_left_page_by_page() {
     let mut h = Harness::new().await;
     for day in 2..=9 {
-        training(&h, &format!("Pelatihan {day}"), &format!("2026-12-{day:02} 09:00"), 10).await;
+        training(
+            &h,
+            &format!("Pelatihan {day}"),
+            &format!("2026-12-{day:02} 09:00"),
+            10,
+        )
+        .await;
     }
     let replies = h.say(1, "/pelatihan").await;
     assert_eq!(ids(&replies)[0], "training-list-title");
-    assert_eq!(arg(&replies, "training-list-title", "pages"), Some(Arg::Number(2)));
+    assert_eq!(
+        arg(&replies, "training-list-title", "pages"),
+        Some(Arg::Number(2))
+    );
     assert_eq!(opens(&replies), 6);
     assert_eq!(
         arg(&replies, "training-list-item", "seats"),
-        Some(Arg::Msg(Box::new(Msg::new("training-list-seats").arg("left", 10_i64))))
+        Some(Arg::Msg(Box::new(
+            Msg::new("training-list-seats").arg("left", 10_i64)
+        )))
     );
     assert!(actions(&replies).contains(&tr(TrainingAction::List { page: 2 })));
     assert!(actions(&replies).contains(&tr(TrainingAction::Mine)));
@@ -158,14 +196,21 @@ async fn the_list_shows_upcoming_open_trainings_with_seats_left_page_by_page() {
     assert_eq!(opens(&second), 2);
     assert!(actions(&second).contains(&tr(TrainingAction::List { page: 1 })));
     // A page past the end (an old button after trainings went by) shows the last page.
-    assert_eq!(opens(&h.press(1, &tr(TrainingAction::List { page: 40 })).await), 2);
+    assert_eq!(
+        opens(&h.press(1, &tr(TrainingAction::List { page: 40 })).await),
+        2
+    );
 }
 
 #[tokio::test]
 async fn both_command_names_and_the_main_menu_open_the_list() {
     let mut h = Harness::new().await;
     training(&h, "Wirausaha", SATURDAY_9, 10).await;
-    for command in ["/trainings", "/pelatihan", "/PELATIHAN@desmigratif_test_bot"] {
+    for command in [
+        "/trainings",
+        "/pelatihan",
+        "/PELATIHAN@desmigratif_test_bot",
+    ] {
         assert_eq!(opens(&h.say(1, command).await), 1, "{command}");
     }
     let menu = h.say(1, "/menu").await;
@@ -186,20 +231,43 @@ async fn the_detail_shows_the_training_in_the_readers_language_and_time_zone() {
     let mut h = Harness::new().await;
     let id = training(&h, "Wirausaha", SATURDAY_9, 10).await;
     let replies = h.press(1, &tr(TrainingAction::Open(id))).await;
-    assert_eq!(arg(&replies, "training-detail", "time"), Some(Arg::Time(SATURDAY_9_UTC)));
+    assert_eq!(
+        arg(&replies, "training-detail", "time"),
+        Some(Arg::Time(SATURDAY_9_UTC))
+    );
     assert!(actions(&replies).contains(&tr(TrainingAction::Join(id))));
     assert!(button_ids(&replies).contains(&"training-button-sign-up".to_owned()));
-    let detail = replies.iter().find(|r| r.text_ids().contains(&"training-detail")).unwrap();
+    let detail = replies
+        .iter()
+        .find(|r| r.text_ids().contains(&"training-detail"))
+        .unwrap();
     let text = h.text(detail);
-    assert!(text.contains("Sabtu, 5 Desember 2026 pukul 09.00 WIB"), "{text}");
-    assert!(text.contains("Wirausaha") && text.contains("Kewirausahaan"), "{text}");
+    assert!(
+        text.contains("Sabtu, 5 Desember 2026 pukul 09.00 WIB"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Wirausaha") && text.contains("Kewirausahaan"),
+        "{text}"
+    );
 
     h.say_in(2, "en", "/start").await;
     h.press(2, &Action::SetLanguage(Language::En)).await;
     let english = h.press(2, &tr(TrainingAction::Open(id))).await;
-    let text = h.text(english.iter().find(|r| r.text_ids().contains(&"training-detail")).unwrap());
-    assert!(text.contains("Saturday, 5 December 2026 at 09:00 WIB"), "{text}");
-    assert!(text.contains("Wirausaha (EN)") && text.contains("Entrepreneurship"), "{text}");
+    let text = h.text(
+        english
+            .iter()
+            .find(|r| r.text_ids().contains(&"training-detail"))
+            .unwrap(),
+    );
+    assert!(
+        text.contains("Saturday, 5 December 2026 at 09:00 WIB"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Wirausaha (EN)") && text.contains("Entrepreneurship"),
+        "{text}"
+    );
 }
 
 #[tokio::test]
@@ -211,8 +279,14 @@ async fn a_poster_link_opens_the_training() {
     assert_eq!(ids(&first)[..2], ["welcome-first", "language-choose"]);
     assert!(has_id(&first, "training-detail"));
     h.press(1, &Action::SetLanguage(Language::Id)).await;
-    assert_eq!(ids(&h.say(1, &format!("/start training-{id}")).await)[0], "training-detail");
-    assert_eq!(ids(&h.say(1, "/start training-999").await), ["training-not-found"]);
+    assert_eq!(
+        ids(&h.say(1, &format!("/start training-{id}")).await)[0],
+        "training-detail"
+    );
+    assert_eq!(
+        ids(&h.say(1, "/start training-999").await),
+        ["training-not-found"]
+    );
 }
 
 // Signing up
@@ -227,7 +301,11 @@ async fn an_unregistered_user_is_sent_to_register_and_nothing_is_booked() {
     assert!(h.text(&replies[1]).contains("/daftar"));
     assert!(actions(&replies).contains(&Action::Menu));
     assert_eq!(h.count("SELECT count(*) FROM training_signups").await, 0);
-    assert_eq!(h.count("SELECT count(*) FROM training_wishes WHERE user_id = 1").await, 1);
+    assert_eq!(
+        h.count("SELECT count(*) FROM training_wishes WHERE user_id = 1")
+            .await,
+        1
+    );
 }
 
 #[tokio::test]
@@ -237,13 +315,19 @@ async fn a_registered_user_signs_up_and_gets_a_confirmation() {
     register(&h, 1).await;
     let replies = h.press(1, &tr(TrainingAction::Join(id))).await;
     assert_eq!(ids(&replies), ["training-signed-up"]);
-    assert_eq!(arg(&replies, "training-signed-up", "time"), Some(Arg::Time(SATURDAY_9_UTC)));
+    assert_eq!(
+        arg(&replies, "training-signed-up", "time"),
+        Some(Arg::Time(SATURDAY_9_UTC))
+    );
     assert!(actions(&replies).contains(&tr(TrainingAction::Mine)));
     assert_eq!(signup_status(&h, id, 1).await.as_deref(), Some("booked"));
 
     // Pressing again (a double tap) books nothing more.
     let again = h.press(1, &tr(TrainingAction::Join(id))).await;
-    assert_eq!(ids(&again)[..2], ["training-already-signed-up", "training-detail"]);
+    assert_eq!(
+        ids(&again)[..2],
+        ["training-already-signed-up", "training-detail"]
+    );
     assert!(has_id(&again, "training-you-booked"));
     assert!(actions(&again).contains(&tr(TrainingAction::Leave(id))));
     assert_eq!(h.count("SELECT count(*) FROM training_signups").await, 1);
@@ -263,11 +347,21 @@ async fn a_full_training_offers_the_waitlist_in_order() {
 
     let second = h.press(2, &tr(TrainingAction::Join(id))).await;
     assert_eq!(ids(&second), ["training-waitlisted"]);
-    assert_eq!(arg(&second, "training-waitlisted", "position"), Some(Arg::Number(1)));
+    assert_eq!(
+        arg(&second, "training-waitlisted", "position"),
+        Some(Arg::Number(1))
+    );
     assert!(actions(&second).contains(&tr(TrainingAction::Leave(id))));
     let third = h.press(3, &tr(TrainingAction::Join(id))).await;
-    assert_eq!(arg(&third, "training-waitlisted", "position"), Some(Arg::Number(2)));
-    assert_eq!(h.count("SELECT count(*) FROM training_signups WHERE status = 'booked'").await, 1);
+    assert_eq!(
+        arg(&third, "training-waitlisted", "position"),
+        Some(Arg::Number(2))
+    );
+    assert_eq!(
+        h.count("SELECT count(*) FROM training_signups WHERE status = 'booked'")
+            .await,
+        1
+    );
 }
 
 #[tokio::test]
@@ -282,21 +376,34 @@ async fn a_freed_seat_goes_to_the_first_person_waiting_who_is_told_in_their_lang
 
     let ask = h.press(1, &tr(TrainingAction::Leave(id))).await;
     assert_eq!(ids(&ask), ["training-leave-seat-confirm"]);
-    assert!(actions(&ask).contains(&tr(TrainingAction::Open(id))), "a way to keep the seat");
-    assert_eq!(signup_status(&h, id, 1).await.as_deref(), Some("booked"), "asking changes nothing");
+    assert!(
+        actions(&ask).contains(&tr(TrainingAction::Open(id))),
+        "a way to keep the seat"
+    );
+    assert_eq!(
+        signup_status(&h, id, 1).await.as_deref(),
+        Some("booked"),
+        "asking changes nothing"
+    );
 
     let replies = h.press(1, &tr(TrainingAction::LeaveConfirmed(id))).await;
     assert!(has_id(&replies_to(&replies, 1), "training-left-seat"));
     let told = replies_to(&replies, 2);
     assert_eq!(ids(&told), ["training-promoted"]);
-    assert_eq!((told[0].lang, told[0].priority), (Language::En, Priority::Bulk));
+    assert_eq!(
+        (told[0].lang, told[0].priority),
+        (Language::En, Priority::Bulk)
+    );
     assert!(h.text(&told[0]).contains("Wirausaha (EN)"));
     assert!(replies_to(&replies, 3).is_empty());
     assert_eq!(signup_status(&h, id, 1).await, None);
     assert_eq!(signup_status(&h, id, 2).await.as_deref(), Some("booked"));
     assert_eq!(signup_status(&h, id, 3).await.as_deref(), Some("waiting"));
     let third = h.press(3, &tr(TrainingAction::Open(id))).await;
-    assert_eq!(arg(&third, "training-you-waiting", "position"), Some(Arg::Number(1)));
+    assert_eq!(
+        arg(&third, "training-you-waiting", "position"),
+        Some(Arg::Number(1))
+    );
 
     // Confirming again (an old button) does nothing more.
     let again = h.press(1, &tr(TrainingAction::LeaveConfirmed(id))).await;
@@ -312,12 +419,21 @@ async fn leaving_the_waitlist_moves_the_others_up() {
         register(&h, user).await;
         h.press(user, &tr(TrainingAction::Join(id))).await;
     }
-    assert_eq!(ids(&h.press(2, &tr(TrainingAction::Leave(id))).await), ["training-leave-waitlist-confirm"]);
+    assert_eq!(
+        ids(&h.press(2, &tr(TrainingAction::Leave(id))).await),
+        ["training-leave-waitlist-confirm"]
+    );
     let replies = h.press(2, &tr(TrainingAction::LeaveConfirmed(id))).await;
     assert_eq!(ids(&replies), ["training-left-waitlist"]);
-    assert!(replies.iter().all(|r| r.chat_id == 2), "nobody else is told");
+    assert!(
+        replies.iter().all(|r| r.chat_id == 2),
+        "nobody else is told"
+    );
     let third = h.press(3, &tr(TrainingAction::Open(id))).await;
-    assert_eq!(arg(&third, "training-you-waiting", "position"), Some(Arg::Number(1)));
+    assert_eq!(
+        arg(&third, "training-you-waiting", "position"),
+        Some(Arg::Number(1))
+    );
 }
 
 #[tokio::test]
@@ -339,16 +455,30 @@ async fn my_trainings_lists_seats_and_waitlist_places_each_with_a_cancel_button(
         .unwrap();
 
     let replies = h.press(1, &tr(TrainingAction::Mine)).await;
-    assert_eq!(ids(&replies), ["training-mine-title", "training-mine-item", "training-mine-item"]);
+    assert_eq!(
+        ids(&replies),
+        [
+            "training-mine-title",
+            "training-mine-item",
+            "training-mine-item"
+        ]
+    );
     let statuses: Vec<Arg> = messages(&replies)
         .into_iter()
         .filter(|m| m.id == "training-mine-item")
-        .filter_map(|m| m.args.iter().find(|(n, _)| n == "status").map(|(_, v)| v.clone()))
+        .filter_map(|m| {
+            m.args
+                .iter()
+                .find(|(n, _)| n == "status")
+                .map(|(_, v)| v.clone())
+        })
         .collect();
     assert_eq!(
         statuses,
         [
-            Arg::Msg(Box::new(Msg::new("training-mine-waiting").arg("position", 1_i64))),
+            Arg::Msg(Box::new(
+                Msg::new("training-mine-waiting").arg("position", 1_i64)
+            )),
             Arg::Msg(Box::new(Msg::new("training-mine-booked"))),
         ]
     );
@@ -356,7 +486,10 @@ async fn my_trainings_lists_seats_and_waitlist_places_each_with_a_cancel_button(
         assert!(actions(&replies).contains(&tr(TrainingAction::Leave(id))));
     }
     assert!(!actions(&replies).contains(&tr(TrainingAction::Leave(cancelled))));
-    assert_eq!(ids(&h.press(3, &tr(TrainingAction::Mine)).await), ["training-mine-empty"]);
+    assert_eq!(
+        ids(&h.press(3, &tr(TrainingAction::Mine)).await),
+        ["training-mine-empty"]
+    );
 }
 
 #[tokio::test]
@@ -367,11 +500,14 @@ async fn sign_up_is_refused_when_closed_cancelled_or_started() {
     let soon = training(&h, "Segera", "2026-12-01 11:00", 10).await;
     register(&h, 1).await;
     h.press(ADMIN, &tr(TrainingAction::Close(closed))).await;
-    h.press(ADMIN, &tr(TrainingAction::CancelConfirmed(cancelled))).await;
+    h.press(ADMIN, &tr(TrainingAction::CancelConfirmed(cancelled)))
+        .await;
     h.clock.advance(chrono::Duration::hours(2));
-    for (id, note) in
-        [(closed, "training-note-closed"), (cancelled, "training-note-cancelled"), (soon, "training-note-started")]
-    {
+    for (id, note) in [
+        (closed, "training-note-closed"),
+        (cancelled, "training-note-cancelled"),
+        (soon, "training-note-started"),
+    ] {
         let replies = h.press(1, &tr(TrainingAction::Join(id))).await;
         assert!(has_id(&replies, "training-not-open"), "{note}");
         assert!(has_id(&replies, note));
@@ -404,15 +540,30 @@ async fn two_hundred_people_racing_for_twenty_seats_book_exactly_twenty() {
     let mut positions = Vec::new();
     for task in tasks {
         let (user, replies) = task.await.unwrap();
-        assert!(!has_id(&replies, "error-generic"), "user {user} got an error");
+        assert!(
+            !has_id(&replies, "error-generic"),
+            "user {user} got an error"
+        );
         match arg(&replies, "training-waitlisted", "position") {
             Some(Arg::Number(position)) => positions.push((user, position)),
-            _ => assert!(has_id(&replies, "training-signed-up"), "user {user}: {:?}", ids(&replies)),
+            _ => assert!(
+                has_id(&replies, "training-signed-up"),
+                "user {user}: {:?}",
+                ids(&replies)
+            ),
         }
     }
 
-    assert_eq!(h.count("SELECT count(*) FROM training_signups WHERE status = 'booked'").await, 20);
-    assert_eq!(h.count("SELECT count(*) FROM training_signups WHERE status = 'waiting'").await, 200);
+    assert_eq!(
+        h.count("SELECT count(*) FROM training_signups WHERE status = 'booked'")
+            .await,
+        20
+    );
+    assert_eq!(
+        h.count("SELECT count(*) FROM training_signups WHERE status = 'waiting'")
+            .await,
+        200
+    );
     assert_eq!(positions.len(), 200);
     // Everyone was told their true place: the waitlist in the order the sign-ups were made.
     let order: Vec<i64> = sqlx::query_scalar(
@@ -423,11 +574,19 @@ async fn two_hundred_people_racing_for_twenty_seats_book_exactly_twenty() {
     .await
     .unwrap();
     positions.sort_by_key(|(_, position)| *position);
-    assert_eq!(positions.iter().map(|(user, _)| *user).collect::<Vec<_>>(), order);
-    assert_eq!(positions.iter().map(|(_, p)| *p).collect::<Vec<_>>(), (1..=200).collect::<Vec<_>>());
+    assert_eq!(
+        positions.iter().map(|(user, _)| *user).collect::<Vec<_>>(),
+        order
+    );
+    assert_eq!(
+        positions.iter().map(|(_, p)| *p).collect::<Vec<_>>(),
+        (1..=200).collect::<Vec<_>>()
+    );
     assert!(
-        h.count("SELECT max(id) FROM training_signups WHERE status = 'booked'").await
-            < h.count("SELECT min(id) FROM training_signups WHERE status = 'waiting'").await,
+        h.count("SELECT max(id) FROM training_signups WHERE status = 'booked'")
+            .await
+            < h.count("SELECT min(id) FROM training_signups WHERE status = 'waiting'")
+                .await,
         "seats went to the first twenty"
     );
 }
@@ -442,32 +601,79 @@ async fn an_officer_writes_a_training_step_by_step_and_every_bad_answer_is_expla
     assert!(actions(&start).contains(&Action::Cancel));
     assert!(actions(&start).contains(&tr(TrainingAction::Template)));
 
-    assert_eq!(ids(&h.say(ADMIN, "AB").await), ["training-invalid-too-short", "training-ask-title-id"]);
-    assert_eq!(ids(&h.say(ADMIN, "Pelatihan Wirausaha").await), ["training-ask-title-en"]);
+    assert_eq!(
+        ids(&h.say(ADMIN, "AB").await),
+        ["training-invalid-too-short", "training-ask-title-id"]
+    );
+    assert_eq!(
+        ids(&h.say(ADMIN, "Pelatihan Wirausaha").await),
+        ["training-ask-title-en"]
+    );
     let category = h.say(ADMIN, "Entrepreneurship Training").await;
     assert_eq!(ids(&category), ["training-ask-category"]);
     assert!(actions(&category).contains(&tr(TrainingAction::DraftCategory(Category::Finance))));
     let typed = h.say(ADMIN, "memasak").await;
-    assert_eq!(ids(&typed), ["training-invalid-category", "training-ask-category"]);
+    assert_eq!(
+        ids(&typed),
+        ["training-invalid-category", "training-ask-category"]
+    );
     assert!(actions(&typed).contains(&tr(TrainingAction::DraftCategory(Category::Finance))));
     assert_eq!(
-        ids(&h.press(ADMIN, &tr(TrainingAction::DraftCategory(Category::Business))).await),
+        ids(&h
+            .press(
+                ADMIN,
+                &tr(TrainingAction::DraftCategory(Category::Business))
+            )
+            .await),
         ["training-ask-starts-at"]
     );
-    assert_eq!(ids(&h.say(ADMIN, "besok pagi").await), ["training-invalid-time-format", "training-ask-starts-at"]);
-    assert_eq!(ids(&h.say(ADMIN, "2026-11-30 09:00").await), ["training-invalid-past", "training-ask-starts-at"]);
-    let sticker = Event::Media { kind: desmigratif::engine::MediaKind::Sticker, file_id: "s".into(), caption: None };
-    assert_eq!(ids(&h.event(ADMIN, sticker).await), ["training-invalid-not-text", "training-ask-starts-at"]);
-    assert_eq!(ids(&h.say(ADMIN, SATURDAY_9).await), ["training-ask-location"]);
-    assert_eq!(ids(&h.say(ADMIN, "Balai Desa Kenanga").await), ["training-ask-capacity"]);
-    assert_eq!(ids(&h.say(ADMIN, "dua puluh").await), ["training-invalid-not-a-number", "training-ask-capacity"]);
-    assert_eq!(ids(&h.say(ADMIN, "20000").await), ["training-invalid-capacity-range", "training-ask-capacity"]);
-    assert_eq!(ids(&h.say(ADMIN, "25").await), ["training-ask-description-id"]);
+    assert_eq!(
+        ids(&h.say(ADMIN, "besok pagi").await),
+        ["training-invalid-time-format", "training-ask-starts-at"]
+    );
+    assert_eq!(
+        ids(&h.say(ADMIN, "2026-11-30 09:00").await),
+        ["training-invalid-past", "training-ask-starts-at"]
+    );
+    let sticker = Event::Media {
+        kind: desmigratif::engine::MediaKind::Sticker,
+        file_id: "s".into(),
+        caption: None,
+    };
+    assert_eq!(
+        ids(&h.event(ADMIN, sticker).await),
+        ["training-invalid-not-text", "training-ask-starts-at"]
+    );
+    assert_eq!(
+        ids(&h.say(ADMIN, SATURDAY_9).await),
+        ["training-ask-location"]
+    );
+    assert_eq!(
+        ids(&h.say(ADMIN, "Balai Desa Kenanga").await),
+        ["training-ask-capacity"]
+    );
+    assert_eq!(
+        ids(&h.say(ADMIN, "dua puluh").await),
+        ["training-invalid-not-a-number", "training-ask-capacity"]
+    );
+    assert_eq!(
+        ids(&h.say(ADMIN, "20000").await),
+        ["training-invalid-capacity-range", "training-ask-capacity"]
+    );
+    assert_eq!(
+        ids(&h.say(ADMIN, "25").await),
+        ["training-ask-description-id"]
+    );
 
     // The conversation survives a restart of the bot.
-    let pool = store::open(&format!("sqlite://{}", h.db_path.display())).await.unwrap();
+    let pool = store::open(&format!("sqlite://{}", h.db_path.display()))
+        .await
+        .unwrap();
     h.engine = Engine::new(pool, h.engine.settings().clone(), Arc::new(h.clock.clone()));
-    assert_eq!(ids(&h.say(ADMIN, "Belajar membuat rencana usaha.").await), ["training-ask-description-en"]);
+    assert_eq!(
+        ids(&h.say(ADMIN, "Belajar membuat rencana usaha.").await),
+        ["training-ask-description-en"]
+    );
     let preview = h.say(ADMIN, "Learn to write a business plan.").await;
     assert_eq!(
         ids(&preview),
@@ -478,9 +684,19 @@ async fn an_officer_writes_a_training_step_by_step_and_every_bad_answer_is_expla
             "training-preview-description-en"
         ]
     );
-    assert_eq!(arg(&preview, "training-preview-details", "time"), Some(Arg::Time(SATURDAY_9_UTC)));
-    assert_eq!(h.count("SELECT count(*) FROM trainings").await, 0, "nothing saved before confirming");
-    assert_eq!(ids(&h.say(ADMIN, "ok").await)[0], "training-preview-waiting");
+    assert_eq!(
+        arg(&preview, "training-preview-details", "time"),
+        Some(Arg::Time(SATURDAY_9_UTC))
+    );
+    assert_eq!(
+        h.count("SELECT count(*) FROM trainings").await,
+        0,
+        "nothing saved before confirming"
+    );
+    assert_eq!(
+        ids(&h.say(ADMIN, "ok").await)[0],
+        "training-preview-waiting"
+    );
 
     let saved = h.press(ADMIN, &tr(TrainingAction::SaveDraft)).await;
     assert_eq!(ids(&saved)[..2], ["training-saved", "training-detail"]);
@@ -492,7 +708,10 @@ async fn an_officer_writes_a_training_step_by_step_and_every_bad_answer_is_expla
         1
     );
     // A second press of Save (a double tap) saves nothing more.
-    assert!(has_id(&h.press(ADMIN, &tr(TrainingAction::SaveDraft)).await, "button-expired"));
+    assert!(has_id(
+        &h.press(ADMIN, &tr(TrainingAction::SaveDraft)).await,
+        "button-expired"
+    ));
     assert_eq!(h.count("SELECT count(*) FROM trainings").await, 1);
 }
 
@@ -512,13 +731,22 @@ async fn a_start_time_that_passes_while_the_preview_waits_is_asked_again() {
     ] {
         h.say(ADMIN, answer).await;
     }
-    assert!(matches!(state_of(&h, ADMIN).await, State::Training(TrainingState::Previewing { .. })));
+    assert!(matches!(
+        training_state(&h, ADMIN).await,
+        Some(TrainingState::Previewing { .. })
+    ));
     h.clock.advance(chrono::Duration::hours(2));
     let replies = h.press(ADMIN, &tr(TrainingAction::SaveDraft)).await;
-    assert_eq!(ids(&replies), ["training-invalid-past", "training-ask-starts-at"]);
+    assert_eq!(
+        ids(&replies),
+        ["training-invalid-past", "training-ask-starts-at"]
+    );
     assert!(matches!(
-        state_of(&h, ADMIN).await,
-        State::Training(TrainingState::Drafting { awaiting: Field::StartsAt, .. })
+        training_state(&h, ADMIN).await,
+        Some(TrainingState::Drafting {
+            awaiting: Field::StartsAt,
+            ..
+        })
     ));
     assert_eq!(h.count("SELECT count(*) FROM trainings").await, 0);
 }
@@ -528,9 +756,15 @@ async fn cancel_leaves_the_wizard_without_saving() {
     let mut h = Harness::new().await;
     h.say(ADMIN, "/newtraining").await;
     h.say(ADMIN, "Wirausaha").await;
-    assert_eq!(ids(&h.press(ADMIN, &Action::Cancel).await), ["cancel-done", "menu-title"]);
+    assert_eq!(
+        ids(&h.press(ADMIN, &Action::Cancel).await),
+        ["cancel-done", "menu-title"]
+    );
     assert_eq!(state_of(&h, ADMIN).await, State::Idle);
-    assert_eq!(ids(&h.say(ADMIN, "Entrepreneurship").await), ["hint-text", "menu-title"]);
+    assert_eq!(
+        ids(&h.say(ADMIN, "Entrepreneurship").await),
+        ["hint-text", "menu-title"]
+    );
 }
 
 #[tokio::test]
@@ -542,7 +776,12 @@ async fn times_are_typed_and_shown_in_the_configured_time_zone() {
     }
     let replies = h.say(ADMIN, SATURDAY_9).await;
     assert_eq!(ids(&replies), ["training-ask-location"]);
-    for answer in ["Balai Desa", "20", "Belajar usaha kecil.", "Learn small business."] {
+    for answer in [
+        "Balai Desa",
+        "20",
+        "Belajar usaha kecil.",
+        "Learn small business.",
+    ] {
         h.say(ADMIN, answer).await;
     }
     h.press(ADMIN, &tr(TrainingAction::SaveDraft)).await;
@@ -550,8 +789,14 @@ async fn times_are_typed_and_shown_in_the_configured_time_zone() {
     let stored = h.count("SELECT starts_at FROM trainings").await;
     assert_eq!(stored, SATURDAY_9_UTC - 3600);
     let makassar = Locales::load(chrono_tz::Asia::Makassar).unwrap();
-    assert_eq!(makassar.time(Language::Id, stored), "Sabtu, 5 Desember 2026 pukul 09.00 WITA");
-    assert_eq!(makassar.time(Language::En, stored), "Saturday, 5 December 2026 at 09:00 WITA");
+    assert_eq!(
+        makassar.time(Language::Id, stored),
+        "Sabtu, 5 Desember 2026 pukul 09.00 WITA"
+    );
+    assert_eq!(
+        makassar.time(Language::En, stored),
+        "Saturday, 5 December 2026 at 09:00 WITA"
+    );
 }
 
 #[tokio::test]
@@ -577,7 +822,11 @@ async fn only_officers_write_and_manage_trainings() {
         assert!(has_id(&replies, "officer-only"), "{action:?}");
         assert!(document_content(&replies).is_none());
     }
-    assert_eq!(h.count("SELECT count(*) FROM trainings WHERE status = 'open' AND category = 'business'").await, 1);
+    assert_eq!(
+        h.count("SELECT count(*) FROM trainings WHERE status = 'open' AND category = 'business'")
+            .await,
+        1
+    );
     // Returnees see no officer tools.
     let detail = h.press(1, &tr(TrainingAction::Open(id))).await;
     assert!(!has_id(&detail, "training-officer-summary"));
@@ -598,11 +847,25 @@ async fn old_and_forged_training_buttons_are_answered_not_obeyed() {
         assert_eq!(callback_answers(&replies), 1);
         assert!(has_id(&replies, "training-not-found"));
     }
-    let draft = h.press(ADMIN, &tr(TrainingAction::DraftCategory(Category::Finance))).await;
+    let draft = h
+        .press(ADMIN, &tr(TrainingAction::DraftCategory(Category::Finance)))
+        .await;
     assert!(has_id(&draft, "button-expired"));
-    assert!(has_id(&h.press(ADMIN, &tr(TrainingAction::Edit(999))).await, "training-not-found"));
-    for data in ["1:tr:j:0", "1:tr:j:abc", "1:tr:ec:1:cooking", "1:tr:ef:1:xx", "1:tr:l:-1"] {
-        assert!(has_id(&h.press_data(1, data).await, "button-expired"), "{data}");
+    assert!(has_id(
+        &h.press(ADMIN, &tr(TrainingAction::Edit(999))).await,
+        "training-not-found"
+    ));
+    for data in [
+        "1:tr:j:0",
+        "1:tr:j:abc",
+        "1:tr:ec:1:cooking",
+        "1:tr:ef:1:xx",
+        "1:tr:l:-1",
+    ] {
+        assert!(
+            has_id(&h.press_data(1, data).await, "button-expired"),
+            "{data}"
+        );
     }
     assert_eq!(h.count("SELECT count(*) FROM training_signups").await, 0);
 }
@@ -620,17 +883,35 @@ async fn more_seats_let_waiting_people_in_and_fewer_than_booked_are_refused() {
     let menu = h.press(ADMIN, &tr(TrainingAction::Edit(id))).await;
     assert_eq!(ids(&menu), ["training-edit-choose"]);
     assert!(actions(&menu).contains(&tr(TrainingAction::EditField(id, Field::Capacity))));
-    assert!(actions(&menu).contains(&tr(TrainingAction::Open(id))), "a way back");
+    assert!(
+        actions(&menu).contains(&tr(TrainingAction::Open(id))),
+        "a way back"
+    );
 
-    let ask = h.press(ADMIN, &tr(TrainingAction::EditField(id, Field::Capacity))).await;
-    assert_eq!(ids(&ask), ["training-ask-capacity", "training-edit-current"]);
-    assert_eq!(arg(&ask, "training-edit-current", "value"), Some(Arg::Text("2".into())));
+    let ask = h
+        .press(ADMIN, &tr(TrainingAction::EditField(id, Field::Capacity)))
+        .await;
+    assert_eq!(
+        ids(&ask),
+        ["training-ask-capacity", "training-edit-current"]
+    );
+    assert_eq!(
+        arg(&ask, "training-edit-current", "value"),
+        Some(Arg::Text("2".into()))
+    );
     assert_eq!(
         ids(&h.say(ADMIN, "1").await),
-        ["training-invalid-capacity-below-booked", "training-ask-capacity", "training-edit-current"]
+        [
+            "training-invalid-capacity-below-booked",
+            "training-ask-capacity",
+            "training-edit-current"
+        ]
     );
     let saved = h.say(ADMIN, "3").await;
-    assert_eq!(ids(&replies_to(&saved, ADMIN))[..2], ["training-edit-saved", "training-detail"]);
+    assert_eq!(
+        ids(&replies_to(&saved, ADMIN))[..2],
+        ["training-edit-saved", "training-detail"]
+    );
     assert_eq!(
         ids(&replies_to(&saved, 3)),
         [
@@ -643,7 +924,10 @@ async fn more_seats_let_waiting_people_in_and_fewer_than_booked_are_refused() {
     );
     assert_eq!(signup_status(&h, id, 3).await.as_deref(), Some("booked"));
     assert_eq!(signup_status(&h, id, 4).await.as_deref(), Some("waiting"));
-    assert_eq!(arg(&saved, "training-edit-saved", "people"), Some(Arg::Number(4)));
+    assert_eq!(
+        arg(&saved, "training-edit-saved", "people"),
+        Some(Arg::Number(4))
+    );
     assert_eq!(state_of(&h, ADMIN).await, State::Idle);
 }
 
@@ -653,19 +937,28 @@ async fn a_new_start_time_tells_everyone_signed_up_and_resets_the_reminders() {
     let id = training(&h, "Wirausaha", "2026-12-02 09:00", 10).await;
     register(&h, 1).await;
     h.press(1, &tr(TrainingAction::Join(id))).await;
-    h.clock.set(Utc.with_ymd_and_hms(2026, 12, 1, 3, 5, 0).unwrap());
+    h.clock
+        .set(Utc.with_ymd_and_hms(2026, 12, 1, 3, 5, 0).unwrap());
     assert_eq!(h.engine.tick().await.unwrap(), 1, "the day-before reminder");
 
-    h.press(ADMIN, &tr(TrainingAction::EditField(id, Field::StartsAt))).await;
-    assert_eq!(ids(&h.say(ADMIN, "2026-12-02").await)[0], "training-invalid-time-format");
+    h.press(ADMIN, &tr(TrainingAction::EditField(id, Field::StartsAt)))
+        .await;
+    assert_eq!(
+        ids(&h.say(ADMIN, "2026-12-02").await)[0],
+        "training-invalid-time-format"
+    );
     let replies = h.say(ADMIN, "2026-12-03 09:00").await;
     let told = replies_to(&replies, 1);
     assert_eq!(ids(&told)[0], "training-changed-notice");
     assert_eq!(told[0].priority, Priority::Bulk);
-    assert_eq!(arg(&told, "training-detail", "time"), Some(Arg::Time(SATURDAY_9_UTC - 2 * 86_400)));
+    assert_eq!(
+        arg(&told, "training-detail", "time"),
+        Some(Arg::Time(SATURDAY_9_UTC - 2 * 86_400))
+    );
     assert_eq!(h.count("SELECT count(*) FROM training_reminders").await, 0);
     // The new day-before reminder goes out in its turn.
-    h.clock.set(Utc.with_ymd_and_hms(2026, 12, 2, 2, 0, 0).unwrap());
+    h.clock
+        .set(Utc.with_ymd_and_hms(2026, 12, 2, 2, 0, 0).unwrap());
     assert_eq!(h.engine.tick().await.unwrap(), 1);
 }
 
@@ -673,14 +966,26 @@ async fn a_new_start_time_tells_everyone_signed_up_and_resets_the_reminders() {
 async fn the_category_is_changed_with_a_button() {
     let mut h = Harness::new().await;
     let id = training(&h, "Wirausaha", SATURDAY_9, 10).await;
-    let choose = h.press(ADMIN, &tr(TrainingAction::EditField(id, Field::Category))).await;
+    let choose = h
+        .press(ADMIN, &tr(TrainingAction::EditField(id, Field::Category)))
+        .await;
     assert_eq!(ids(&choose), ["training-ask-category"]);
     let finance = Category::Finance;
     assert!(actions(&choose).contains(&tr(TrainingAction::EditCategory(id, finance))));
-    let saved = h.press(ADMIN, &tr(TrainingAction::EditCategory(id, finance))).await;
+    let saved = h
+        .press(ADMIN, &tr(TrainingAction::EditCategory(id, finance)))
+        .await;
     assert!(has_id(&saved, "training-edit-saved"));
-    assert_eq!(h.count("SELECT count(*) FROM trainings WHERE category = 'finance'").await, 1);
-    assert!(has_id(&h.press(ADMIN, &tr(TrainingAction::EditCategory(id, finance))).await, "training-edit-unchanged"));
+    assert_eq!(
+        h.count("SELECT count(*) FROM trainings WHERE category = 'finance'")
+            .await,
+        1
+    );
+    assert!(has_id(
+        &h.press(ADMIN, &tr(TrainingAction::EditCategory(id, finance)))
+            .await,
+        "training-edit-unchanged"
+    ));
 }
 
 #[tokio::test]
@@ -692,12 +997,22 @@ async fn closing_hides_a_training_from_returnees_and_reopening_brings_it_back() 
     let closed = h.press(ADMIN, &tr(TrainingAction::Close(id))).await;
     assert!(has_id(&closed, "training-closed"));
     assert!(actions(&closed).contains(&tr(TrainingAction::Reopen(id))));
-    assert!(closed.iter().all(|r| r.chat_id == ADMIN), "people with a seat keep it; nothing to tell");
+    assert!(
+        closed.iter().all(|r| r.chat_id == ADMIN),
+        "people with a seat keep it; nothing to tell"
+    );
     assert_eq!(ids(&h.say(2, "/pelatihan").await), ["training-list-empty"]);
-    assert_eq!(opens(&h.say(ADMIN, "/pelatihan").await), 1, "officers still see it");
+    assert_eq!(
+        opens(&h.say(ADMIN, "/pelatihan").await),
+        1,
+        "officers still see it"
+    );
     assert_eq!(signup_status(&h, id, 1).await.as_deref(), Some("booked"));
 
-    assert!(has_id(&h.press(ADMIN, &tr(TrainingAction::Reopen(id))).await, "training-reopened"));
+    assert!(has_id(
+        &h.press(ADMIN, &tr(TrainingAction::Reopen(id))).await,
+        "training-reopened"
+    ));
     assert_eq!(opens(&h.say(2, "/pelatihan").await), 1);
 }
 
@@ -712,20 +1027,38 @@ async fn cancelling_a_training_asks_first_then_tells_everyone_signed_up_in_their
     set_language(&h, 2, "en").await;
     let ask = h.press(ADMIN, &tr(TrainingAction::Cancel(id))).await;
     assert_eq!(ids(&ask), ["training-cancel-confirm"]);
-    assert_eq!(arg(&ask, "training-cancel-confirm", "people"), Some(Arg::Number(2)));
-    assert_eq!(h.count("SELECT count(*) FROM trainings WHERE status = 'open'").await, 1);
+    assert_eq!(
+        arg(&ask, "training-cancel-confirm", "people"),
+        Some(Arg::Number(2))
+    );
+    assert_eq!(
+        h.count("SELECT count(*) FROM trainings WHERE status = 'open'")
+            .await,
+        1
+    );
 
-    let replies = h.press(ADMIN, &tr(TrainingAction::CancelConfirmed(id))).await;
-    assert_eq!(ids(&replies_to(&replies, ADMIN))[0], "training-cancelled-done");
+    let replies = h
+        .press(ADMIN, &tr(TrainingAction::CancelConfirmed(id)))
+        .await;
+    assert_eq!(
+        ids(&replies_to(&replies, ADMIN))[0],
+        "training-cancelled-done"
+    );
     for (user, lang) in [(1, Language::Id), (2, Language::En)] {
         let told = replies_to(&replies, user);
         assert_eq!(ids(&told), ["training-cancelled-notice"]);
         assert_eq!((told[0].lang, told[0].priority), (lang, Priority::Bulk));
     }
-    assert_eq!(h.count("SELECT count(*) FROM trainings WHERE status = 'cancelled'").await, 1);
+    assert_eq!(
+        h.count("SELECT count(*) FROM trainings WHERE status = 'cancelled'")
+            .await,
+        1
+    );
     assert_eq!(ids(&h.say(3, "/pelatihan").await), ["training-list-empty"]);
     // A second confirmation (an old button) tells nobody again.
-    let again = h.press(ADMIN, &tr(TrainingAction::CancelConfirmed(id))).await;
+    let again = h
+        .press(ADMIN, &tr(TrainingAction::CancelConfirmed(id)))
+        .await;
     assert!(has_id(&again, "training-cancelled-unchangeable"));
     assert!(again.iter().all(|r| r.chat_id == ADMIN));
 }
@@ -742,14 +1075,25 @@ async fn the_participant_list_is_a_csv_with_seats_first_then_the_waitlist() {
     assert_eq!(callback_answers(&replies), 1);
     let (name, content) = document_content(&replies).unwrap();
     assert_eq!(name, format!("training-{id}-participants.csv"));
-    assert!(content.starts_with('\u{FEFF}'), "a BOM so spreadsheets read UTF-8");
+    assert!(
+        content.starts_with('\u{FEFF}'),
+        "a BOM so spreadsheets read UTF-8"
+    );
     let lines: Vec<&str> = content.trim_start_matches('\u{FEFF}').lines().collect();
-    assert_eq!(lines[0], "status,position,name,phone,village,district,role,signed_up_at");
+    assert_eq!(
+        lines[0],
+        "status,position,name,phone,village,district,role,signed_up_at"
+    );
     assert_eq!(lines.len(), 4);
-    assert!(lines[1].starts_with("booked,,Siti Aminah,+6281234567890,Kenanga,Indramayu,returnee,2026-12-01 10:00"));
+    assert!(lines[1].starts_with(
+        "booked,,Siti Aminah,+6281234567890,Kenanga,Indramayu,returnee,2026-12-01 10:00"
+    ));
     assert!(lines[2].starts_with("waiting,1,"));
     assert!(lines[3].starts_with("waiting,2,"));
-    assert_eq!(arg(&replies, "training-participants-caption", "waiting"), Some(Arg::Number(2)));
+    assert_eq!(
+        arg(&replies, "training-participants-caption", "waiting"),
+        Some(Arg::Number(2))
+    );
 }
 
 // Officers: importing
@@ -765,13 +1109,23 @@ async fn an_officer_imports_a_season_from_a_csv_file() {
     );
     let replies = h.event(ADMIN, csv_document(&csv)).await;
     assert_eq!(ids(&replies), ["training-import-done"]);
-    assert_eq!(arg(&replies, "training-import-done", "count"), Some(Arg::Number(3)));
-    assert_eq!(h.count("SELECT count(*) FROM trainings WHERE status = 'open'").await, 3);
+    assert_eq!(
+        arg(&replies, "training-import-done", "count"),
+        Some(Arg::Number(3))
+    );
+    assert_eq!(
+        h.count("SELECT count(*) FROM trainings WHERE status = 'open'")
+            .await,
+        3
+    );
     assert_eq!(opens(&h.say(1, "/pelatihan").await), 3);
 
     // The same file again makes no doubles.
     let again = h.event(ADMIN, csv_document(&csv)).await;
-    assert_eq!(ids(&again)[..2], ["training-import-failed", "training-import-line"]);
+    assert_eq!(
+        ids(&again)[..2],
+        ["training-import-failed", "training-import-line"]
+    );
     assert_eq!(h.count("SELECT count(*) FROM trainings").await, 3);
 }
 
@@ -786,18 +1140,31 @@ async fn a_csv_with_bad_rows_is_refused_by_line_number_and_nothing_is_imported()
     );
     let replies = h.event(ADMIN, csv_document(&csv)).await;
     assert_eq!(ids(&replies)[0], "training-import-failed");
-    assert_eq!(arg(&replies, "training-import-failed", "count"), Some(Arg::Number(3)));
+    assert_eq!(
+        arg(&replies, "training-import-failed", "count"),
+        Some(Arg::Number(3))
+    );
     let lines: Vec<Arg> = messages(&replies)
         .into_iter()
         .filter(|m| m.id == "training-import-line")
-        .filter_map(|m| m.args.iter().find(|(n, _)| n == "line").map(|(_, v)| v.clone()))
+        .filter_map(|m| {
+            m.args
+                .iter()
+                .find(|(n, _)| n == "line")
+                .map(|(_, v)| v.clone())
+        })
         .collect();
     assert_eq!(lines, [Arg::Number(3), Arg::Number(4), Arg::Number(5)]);
     let category = messages(&replies)
         .into_iter()
-        .find(|m| m.id == "training-import-line" && m.args.contains(&("line".into(), Arg::Number(4))))
+        .find(|m| {
+            m.id == "training-import-line" && m.args.contains(&("line".into(), Arg::Number(4)))
+        })
         .unwrap();
-    assert!(category.args.contains(&("problem".into(), Arg::Msg(Box::new(Msg::new("training-import-category"))))));
+    assert!(category.args.contains(&(
+        "problem".into(),
+        Arg::Msg(Box::new(Msg::new("training-import-category")))
+    )));
     assert!(actions(&replies).contains(&tr(TrainingAction::Template)));
     assert_eq!(h.count("SELECT count(*) FROM trainings").await, 0);
 }
@@ -810,7 +1177,10 @@ async fn the_example_csv_imports_cleanly() {
     assert!(name.ends_with(".csv"));
     assert!(content.starts_with('\u{FEFF}'));
     let imported = h.event(ADMIN, csv_document(&content)).await;
-    assert_eq!(arg(&imported, "training-import-done", "count"), Some(Arg::Number(2)));
+    assert_eq!(
+        arg(&imported, "training-import-done", "count"),
+        Some(Arg::Number(2))
+    );
 }
 
 #[tokio::test]
@@ -818,11 +1188,26 @@ async fn files_that_are_not_a_usable_csv_get_a_clear_answer() {
     let mut h = Harness::new().await;
     let csv = format!("{HEADER}\n{}\n", row("Wirausaha", SATURDAY_9, 25));
     // Returnees' files get the usual hint; nothing is imported.
-    assert_eq!(ids(&h.event(1, csv_document(&csv)).await), ["hint-document", "menu-title"]);
-    assert_eq!(ids(&h.event(ADMIN, document("laporan.pdf", None, 10)).await), ["hint-document", "menu-title"]);
-    assert_eq!(ids(&h.event(ADMIN, document("Pelatihan.xlsx", None, 10)).await), ["training-import-spreadsheet"]);
-    assert_eq!(ids(&h.event(ADMIN, document("besar.csv", None, 5 << 20)).await), ["training-import-too-big"]);
-    assert_eq!(ids(&h.event(ADMIN, document("putus.csv", None, 100)).await), ["training-import-download-failed"]);
+    assert_eq!(
+        ids(&h.event(1, csv_document(&csv)).await),
+        ["hint-document", "menu-title"]
+    );
+    assert_eq!(
+        ids(&h.event(ADMIN, document("laporan.pdf", None, 10)).await),
+        ["hint-document", "menu-title"]
+    );
+    assert_eq!(
+        ids(&h.event(ADMIN, document("Pelatihan.xlsx", None, 10)).await),
+        ["training-import-spreadsheet"]
+    );
+    assert_eq!(
+        ids(&h.event(ADMIN, document("besar.csv", None, 5 << 20)).await),
+        ["training-import-too-big"]
+    );
+    assert_eq!(
+        ids(&h.event(ADMIN, document("putus.csv", None, 100)).await),
+        ["training-import-download-failed"]
+    );
     assert_eq!(h.count("SELECT count(*) FROM trainings").await, 0);
 }
 
@@ -843,7 +1228,11 @@ async fn the_import_command_takes_all_rows_or_none() {
     .unwrap();
     std::fs::write(
         &bad,
-        format!("{HEADER}\n{}\n{}\n", row("Digital", "2036-12-19 09:00", 10), row("Lama", "2020-01-01 09:00", 10)),
+        format!(
+            "{HEADER}\n{}\n{}\n",
+            row("Digital", "2036-12-19 09:00", 10),
+            row("Lama", "2020-01-01 09:00", 10)
+        ),
     )
     .unwrap();
     let run = |file: &std::path::Path| {
@@ -858,13 +1247,20 @@ async fn the_import_command_takes_all_rows_or_none() {
             .unwrap()
     };
     let ok = run(&good);
-    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
     let failed = run(&bad);
     assert!(!failed.status.success());
     let errors = String::from_utf8_lossy(&failed.stderr);
     assert!(errors.contains("line 3: starts_at"), "{errors}");
     let pool = store::open(&database).await.unwrap();
-    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM trainings").fetch_one(&pool).await.unwrap();
+    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM trainings")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
     assert_eq!(count, 2, "the bad file added nothing");
 }
 
@@ -883,11 +1279,15 @@ async fn reminders_go_out_a_day_and_two_hours_before_once_even_across_a_restart(
     set_language(&h, 2, "en").await;
     assert_eq!(h.engine.tick().await.unwrap(), 0, "nothing due yet");
 
-    h.clock.set(Utc.with_ymd_and_hms(2026, 12, 4, 2, 0, 30).unwrap());
+    h.clock
+        .set(Utc.with_ymd_and_hms(2026, 12, 4, 2, 0, 30).unwrap());
     assert_eq!(h.engine.tick().await.unwrap(), 3);
     assert_eq!(h.engine.tick().await.unwrap(), 0, "once");
-    let reminders =
-        h.count("SELECT count(*) FROM outbox WHERE payload LIKE '%training-reminder%' AND priority = 1").await;
+    let reminders = h
+        .count(
+            "SELECT count(*) FROM outbox WHERE payload LIKE '%training-reminder%' AND priority = 1",
+        )
+        .await;
     assert_eq!(reminders, 3);
     assert_eq!(
         h.count("SELECT count(*) FROM outbox WHERE chat_id = 2 AND payload LIKE '%\"lang\":\"en\"%training-reminder%'")
@@ -896,15 +1296,26 @@ async fn reminders_go_out_a_day_and_two_hours_before_once_even_across_a_restart(
     );
 
     // The bot restarts: a second engine over the same database file.
-    let pool = store::open(&format!("sqlite://{}", h.db_path.display())).await.unwrap();
+    let pool = store::open(&format!("sqlite://{}", h.db_path.display()))
+        .await
+        .unwrap();
     let restarted = Engine::new(pool, h.engine.settings().clone(), Arc::new(h.clock.clone()));
-    assert_eq!(restarted.tick().await.unwrap(), 0, "not again after a restart");
+    assert_eq!(
+        restarted.tick().await.unwrap(),
+        0,
+        "not again after a restart"
+    );
 
-    h.clock.set(Utc.with_ymd_and_hms(2026, 12, 5, 0, 10, 0).unwrap());
+    h.clock
+        .set(Utc.with_ymd_and_hms(2026, 12, 5, 0, 10, 0).unwrap());
     assert_eq!(restarted.tick().await.unwrap(), 3, "two hours before");
     assert_eq!(restarted.tick().await.unwrap(), 0);
     assert_eq!(h.engine.tick().await.unwrap(), 0);
-    assert_eq!(h.count("SELECT count(*) FROM outbox WHERE payload LIKE '%training-reminder%'").await, 6);
+    assert_eq!(
+        h.count("SELECT count(*) FROM outbox WHERE payload LIKE '%training-reminder%'")
+            .await,
+        6
+    );
 }
 
 #[tokio::test]
@@ -914,17 +1325,27 @@ async fn a_reminder_far_too_late_is_skipped_not_sent() {
     register(&h, 1).await;
     h.press(1, &tr(TrainingAction::Join(id))).await;
     // The bot was down from before the day-before reminder until six hours before the start.
-    h.clock.set(Utc.with_ymd_and_hms(2026, 12, 4, 20, 0, 0).unwrap());
+    h.clock
+        .set(Utc.with_ymd_and_hms(2026, 12, 4, 20, 0, 0).unwrap());
     assert_eq!(h.engine.tick().await.unwrap(), 0);
     assert_eq!(
         h.count("SELECT count(*) FROM training_reminders WHERE outcome = 'skipped' AND offset_seconds = 86400").await,
         1
     );
     // Down again through the two-hour reminder's time, back 15 minutes before the start.
-    h.clock.set(Utc.with_ymd_and_hms(2026, 12, 5, 1, 45, 0).unwrap());
+    h.clock
+        .set(Utc.with_ymd_and_hms(2026, 12, 5, 1, 45, 0).unwrap());
     assert_eq!(h.engine.tick().await.unwrap(), 0);
-    assert_eq!(h.count("SELECT count(*) FROM training_reminders WHERE outcome = 'skipped'").await, 2);
-    assert_eq!(h.count("SELECT count(*) FROM outbox WHERE payload LIKE '%training-reminder%'").await, 0);
+    assert_eq!(
+        h.count("SELECT count(*) FROM training_reminders WHERE outcome = 'skipped'")
+            .await,
+        2
+    );
+    assert_eq!(
+        h.count("SELECT count(*) FROM outbox WHERE payload LIKE '%training-reminder%'")
+            .await,
+        0
+    );
 }
 
 #[tokio::test]
@@ -934,7 +1355,8 @@ async fn a_little_late_reminder_is_still_sent_and_a_nearer_one_overtakes_it() {
     register(&h, 1).await;
     h.press(1, &tr(TrainingAction::Join(id))).await;
     // Back 20 minutes after the two-hour reminder was due, both being due: only that one goes.
-    h.clock.set(Utc.with_ymd_and_hms(2026, 12, 5, 0, 20, 0).unwrap());
+    h.clock
+        .set(Utc.with_ymd_and_hms(2026, 12, 5, 0, 20, 0).unwrap());
     assert_eq!(h.engine.tick().await.unwrap(), 1);
     assert_eq!(
         h.count("SELECT count(*) FROM training_reminders WHERE offset_seconds = 86400 AND outcome = 'skipped'").await,
@@ -952,26 +1374,38 @@ async fn only_people_with_a_seat_in_a_training_that_takes_place_are_reminded() {
         h.press(user, &tr(TrainingAction::Join(id))).await;
         h.press(user, &tr(TrainingAction::Join(cancelled))).await;
     }
-    h.press(ADMIN, &tr(TrainingAction::CancelConfirmed(cancelled))).await;
+    h.press(ADMIN, &tr(TrainingAction::CancelConfirmed(cancelled)))
+        .await;
     h.press(1, &tr(TrainingAction::LeaveConfirmed(id))).await; // user 2 gets the seat
     h.event(3, Event::Membership { blocked: true }).await;
-    h.clock.set(Utc.with_ymd_and_hms(2026, 12, 4, 2, 0, 0).unwrap());
+    h.clock
+        .set(Utc.with_ymd_and_hms(2026, 12, 4, 2, 0, 0).unwrap());
     assert_eq!(h.engine.tick().await.unwrap(), 1);
     assert_eq!(
-        h.count("SELECT count(*) FROM outbox WHERE chat_id = 2 AND payload LIKE '%training-reminder%'").await,
+        h.count(
+            "SELECT count(*) FROM outbox WHERE chat_id = 2 AND payload LIKE '%training-reminder%'"
+        )
+        .await,
         1
     );
 }
 
 #[tokio::test]
 async fn reminder_times_follow_the_configuration() {
-    let mut h = Harness::with_settings(|s| s.reminder_offsets = vec![chrono::TimeDelta::minutes(30)]).await;
+    let mut h =
+        Harness::with_settings(|s| s.reminder_offsets = vec![chrono::TimeDelta::minutes(30)]).await;
     let id = training(&h, "Wirausaha", SATURDAY_9, 10).await;
     register(&h, 1).await;
     h.press(1, &tr(TrainingAction::Join(id))).await;
-    h.clock.set(Utc.with_ymd_and_hms(2026, 12, 4, 2, 0, 0).unwrap());
-    assert_eq!(h.engine.tick().await.unwrap(), 0, "no day-before reminder configured");
-    h.clock.set(Utc.with_ymd_and_hms(2026, 12, 5, 1, 31, 0).unwrap());
+    h.clock
+        .set(Utc.with_ymd_and_hms(2026, 12, 4, 2, 0, 0).unwrap());
+    assert_eq!(
+        h.engine.tick().await.unwrap(),
+        0,
+        "no day-before reminder configured"
+    );
+    h.clock
+        .set(Utc.with_ymd_and_hms(2026, 12, 5, 1, 31, 0).unwrap());
     assert_eq!(h.engine.tick().await.unwrap(), 1);
 
     let off = Harness::with_settings(|s| s.reminder_offsets.clear()).await;
@@ -982,7 +1416,8 @@ async fn reminder_times_follow_the_configuration() {
         .execute(&off.pool)
         .await
         .unwrap();
-    off.clock.set(Utc.with_ymd_and_hms(2026, 12, 5, 0, 0, 0).unwrap());
+    off.clock
+        .set(Utc.with_ymd_and_hms(2026, 12, 5, 0, 0, 0).unwrap());
     assert_eq!(off.engine.tick().await.unwrap(), 0, "reminders off");
 }
 

@@ -5,6 +5,7 @@ welcome-first =
     Di sini Anda bisa mendaftar, ikut pelatihan, mengenal koperasi desa, dan bertanya kepada petugas.
 welcome-back = Selamat datang kembali! 👋
 menu-title = Silakan pilih yang Anda perlukan:
+menu-button-profile = 👤 Pendaftaran & profil saya
 menu-button-language = 🌐 Bahasa / Language
 menu-button-help = ❓ Bantuan
 
@@ -16,12 +17,17 @@ help-text =
     Cara memakai bot ini: tekan tombol di bawah pesan, tidak perlu mengetik perintah.
     Perintah yang bisa diketik:
     /menu – menu utama
+    /daftar – pendaftaran
+    /profil – profil saya
     /pelatihan – pelatihan yang akan datang dan pendaftaran saya
+    /dataku – semua data saya
+    /hapus – hapus data saya
     /bahasa – ganti bahasa
     /batal – keluar dari langkah yang sedang berjalan
     /bantuan – pesan ini
 help-officer =
-    Anda terdaftar sebagai petugas.
+    Anda terdaftar sebagai petugas. Perintah petugas:
+    /umumkan – kirim pengumuman
     /pelatihan_baru – buat pelatihan langkah demi langkah; kirim file CSV untuk mengimpor banyak pelatihan sekaligus
 
 language-choose = Pilih bahasa Anda:
@@ -54,3 +60,8 @@ command-menu = Menu utama
 command-language = Ganti bahasa (Indonesia / English)
 command-cancel = Keluar dari langkah yang sedang berjalan
 command-help = Bantuan
+command-register = Daftar sebagai purna PMI, keluarga, atau calon PMI
+command-profile = Lihat dan ubah profil saya
+command-mydata = Semua data saya dan berkasnya
+command-delete = Hapus data saya
+command-broadcast = Kirim pengumuman (petugas)

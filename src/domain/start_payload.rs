@@ -52,13 +52,23 @@ mod tests {
             StartPayload::parse("desa-Kenanga_Indramayu"),
             StartPayload::Village("kenanga_indramayu".into())
         );
-        assert_eq!(StartPayload::parse("training-42"), StartPayload::Training(42));
+        assert_eq!(
+            StartPayload::parse("training-42"),
+            StartPayload::Training(42)
+        );
         assert_eq!(StartPayload::parse(""), StartPayload::None);
     }
 
     #[test]
     fn rejects_malformed_payloads() {
-        for bad in ["desa-", "training-x", "training--1", "training-0", "hello world", "desa-a/b"] {
+        for bad in [
+            "desa-",
+            "training-x",
+            "training--1",
+            "training-0",
+            "hello world",
+            "desa-a/b",
+        ] {
             assert_eq!(StartPayload::parse(bad), StartPayload::Unknown, "{bad}");
         }
         assert_eq!(StartPayload::parse(&"a".repeat(65)), StartPayload::Unknown);

@@ -115,11 +115,16 @@ impl Capacity {
         };
         // All digits: a number too long for u64 is simply far too many.
         let value = digits.parse::<u64>().unwrap_or(u64::MAX);
-        u32::try_from(value).ok().and_then(Capacity::new).ok_or(FieldError::CapacityRange)
+        u32::try_from(value)
+            .ok()
+            .and_then(Capacity::new)
+            .ok_or(FieldError::CapacityRange)
     }
 
     pub fn new(value: u32) -> Option<Capacity> {
-        (Capacity::MIN..=Capacity::MAX).contains(&value).then_some(Capacity(value))
+        (Capacity::MIN..=Capacity::MAX)
+            .contains(&value)
+            .then_some(Capacity(value))
     }
 
     pub fn get(self) -> u32 {
@@ -153,7 +158,10 @@ pub fn parse_start(input: &str, tz: Tz, now: DateTime<Utc>) -> Result<DateTime<U
         .iter()
         .find_map(|format| NaiveDateTime::parse_from_str(&text, format).ok())
         .ok_or(FieldError::TimeFormat)?;
-    let local = tz.from_local_datetime(&naive).earliest().ok_or(FieldError::NoSuchTime)?;
+    let local = tz
+        .from_local_datetime(&naive)
+        .earliest()
+        .ok_or(FieldError::NoSuchTime)?;
     let start = local.with_timezone(&Utc);
     if start <= now {
         return Err(FieldError::InThePast);
@@ -218,7 +226,10 @@ fn paragraphs(input: &str) -> String {
 }
 
 fn within(text: String, min: usize, max: usize) -> Result<String, FieldError> {
-    let text: String = text.chars().filter(|c| *c == '\n' || !c.is_control()).collect();
+    let text: String = text
+        .chars()
+        .filter(|c| *c == '\n' || !c.is_control())
+        .collect();
     let chars = text.chars().count();
     if chars == 0 {
         Err(FieldError::Empty)
@@ -241,7 +252,10 @@ mod tests {
 
     #[test]
     fn titles_and_places_are_tidied_and_bounded() {
-        assert_eq!(Title::parse("  Pelatihan   Wirausaha \n").unwrap().as_str(), "Pelatihan Wirausaha");
+        assert_eq!(
+            Title::parse("  Pelatihan   Wirausaha \n").unwrap().as_str(),
+            "Pelatihan Wirausaha"
+        );
         assert_eq!(Title::parse("   "), Err(FieldError::Empty));
         assert_eq!(Title::parse("AB"), Err(FieldError::TooShort(3)));
         assert_eq!(Title::parse(&"x".repeat(81)), Err(FieldError::TooLong(80)));
@@ -252,9 +266,15 @@ mod tests {
     #[test]
     fn descriptions_keep_their_paragraphs() {
         let text = "\n\n  Belajar   membuat rencana usaha.\n\n\n\nBawa KTP.  \n\n";
-        assert_eq!(Description::parse(text).unwrap().as_str(), "Belajar membuat rencana usaha.\n\nBawa KTP.");
+        assert_eq!(
+            Description::parse(text).unwrap().as_str(),
+            "Belajar membuat rencana usaha.\n\nBawa KTP."
+        );
         assert_eq!(Description::parse("pendek"), Err(FieldError::TooShort(10)));
-        assert_eq!(Description::parse(&"kata ".repeat(300)), Err(FieldError::TooLong(1000)));
+        assert_eq!(
+            Description::parse(&"kata ".repeat(300)),
+            Err(FieldError::TooLong(1000))
+        );
     }
 
     #[test]
@@ -264,7 +284,10 @@ mod tests {
         assert_eq!(Capacity::parse("10,000").unwrap().get(), 10_000);
         assert_eq!(Capacity::parse("0"), Err(FieldError::CapacityRange));
         assert_eq!(Capacity::parse("10001"), Err(FieldError::CapacityRange));
-        assert_eq!(Capacity::parse(&"9".repeat(40)), Err(FieldError::CapacityRange));
+        assert_eq!(
+            Capacity::parse(&"9".repeat(40)),
+            Err(FieldError::CapacityRange)
+        );
         assert_eq!(Capacity::parse("-5"), Err(FieldError::NotANumber));
         assert_eq!(Capacity::parse("2,5"), Err(FieldError::NotANumber));
         assert_eq!(Capacity::parse("dua puluh"), Err(FieldError::NotANumber));
@@ -275,24 +298,49 @@ mod tests {
     fn start_times_are_read_in_the_time_zone() {
         let jakarta = chrono_tz::Asia::Jakarta;
         let expected = Utc.with_ymd_and_hms(2026, 12, 5, 2, 0, 0).unwrap();
-        assert_eq!(parse_start("2026-12-05 09:00", jakarta, now()), Ok(expected));
-        assert_eq!(parse_start(" 2026-12-05  09.00 ", jakarta, now()), Ok(expected));
+        assert_eq!(
+            parse_start("2026-12-05 09:00", jakarta, now()),
+            Ok(expected)
+        );
+        assert_eq!(
+            parse_start(" 2026-12-05  09.00 ", jakarta, now()),
+            Ok(expected)
+        );
         let makassar = parse_start("2026-12-05 09:00", chrono_tz::Asia::Makassar, now()).unwrap();
         assert_eq!(expected - makassar, chrono::Duration::hours(1));
-        assert_eq!(format_start(expected.timestamp(), jakarta), "2026-12-05 09:00");
+        assert_eq!(
+            format_start(expected.timestamp(), jakarta),
+            "2026-12-05 09:00"
+        );
     }
 
     #[test]
     fn impossible_or_past_start_times_are_refused() {
         let jakarta = chrono_tz::Asia::Jakarta;
-        for bad in ["5 Desember", "2026-13-01 09:00", "2026-02-30 09:00", "2026-12-05", "2026-12-05 25:00"] {
-            assert_eq!(parse_start(bad, jakarta, now()), Err(FieldError::TimeFormat), "{bad}");
+        for bad in [
+            "5 Desember",
+            "2026-13-01 09:00",
+            "2026-02-30 09:00",
+            "2026-12-05",
+            "2026-12-05 25:00",
+        ] {
+            assert_eq!(
+                parse_start(bad, jakarta, now()),
+                Err(FieldError::TimeFormat),
+                "{bad}"
+            );
         }
-        assert_eq!(parse_start("2026-12-01 09:00", jakarta, now()), Err(FieldError::InThePast));
+        assert_eq!(
+            parse_start("2026-12-01 09:00", jakarta, now()),
+            Err(FieldError::InThePast)
+        );
         assert_eq!(parse_start("", jakarta, now()), Err(FieldError::Empty));
         // Clocks in Berlin skip from 02:00 to 03:00 on 2027-03-28.
         let berlin = chrono_tz::Europe::Berlin;
-        assert_eq!(parse_start("2027-03-28 02:30", berlin, now()), Err(FieldError::NoSuchTime));
+        assert_eq!(
+            parse_start("2027-03-28 02:30", berlin, now()),
+            Err(FieldError::NoSuchTime)
+        );
     }
 
     #[test]

@@ -12,11 +12,21 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use super::training::{Capacity, Category, Description, FieldError, Location, Title, TrainingDetails, parse_start};
+use super::training::{
+    Capacity, Category, Description, FieldError, Location, Title, TrainingDetails, parse_start,
+};
 
 /// The header, in the order PRODUCT.md gives.
-pub const COLUMNS: [&str; 8] =
-    ["title_id", "title_en", "category", "starts_at", "location", "capacity", "description_id", "description_en"];
+pub const COLUMNS: [&str; 8] = [
+    "title_id",
+    "title_en",
+    "category",
+    "starts_at",
+    "location",
+    "capacity",
+    "description_id",
+    "description_en",
+];
 
 /// The largest file the bot takes from a chat.
 pub const MAX_BYTES: u64 = 1024 * 1024;
@@ -29,7 +39,10 @@ pub enum Problem {
     #[error("the file is larger than 1 MiB")]
     TooBig,
     #[error("the header must be {} (missing: {}; unknown: {})", COLUMNS.join(","), .missing.join(","), .unknown.join(","))]
-    Header { missing: Vec<String>, unknown: Vec<String> },
+    Header {
+        missing: Vec<String>,
+        unknown: Vec<String>,
+    },
     #[error("the file has no trainings")]
     NoRows,
     #[error("has {found} fields instead of 8")]
@@ -37,7 +50,10 @@ pub enum Problem {
     #[error("cannot be read: {0}")]
     Unreadable(String),
     #[error("{column} {error}")]
-    Field { column: &'static str, error: FieldError },
+    Field {
+        column: &'static str,
+        error: FieldError,
+    },
     #[error("is the same training as line {0}")]
     Repeated(u64),
     #[error("is already in the bot (training {0})")]
@@ -71,14 +87,22 @@ pub struct Row {
 pub fn looks_like_csv(file_name: Option<&str>, mime_type: Option<&str>) -> bool {
     let named = file_name.is_some_and(|n| n.to_ascii_lowercase().ends_with(".csv"));
     let typed = mime_type.is_some_and(|m| {
-        matches!(m.to_ascii_lowercase().as_str(), "text/csv" | "text/comma-separated-values" | "application/csv")
+        matches!(
+            m.to_ascii_lowercase().as_str(),
+            "text/csv" | "text/comma-separated-values" | "application/csv"
+        )
     });
     named || typed
 }
 
 /// Reads every training in the file, or every problem with it.
 pub fn parse(bytes: &[u8], tz: Tz, now: DateTime<Utc>) -> Result<Vec<Row>, Vec<LineError>> {
-    let whole = |problem| vec![LineError { line: None, problem }];
+    let whole = |problem| {
+        vec![LineError {
+            line: None,
+            problem,
+        }]
+    };
     if bytes.len() as u64 > MAX_BYTES {
         return Err(whole(Problem::TooBig));
     }
@@ -86,13 +110,26 @@ pub fn parse(bytes: &[u8], tz: Tz, now: DateTime<Utc>) -> Result<Vec<Row>, Vec<L
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => {
-            let line = 1 + bytes[..error.valid_up_to()].iter().filter(|b| **b == b'\n').count() as u64;
-            return Err(vec![LineError { line: Some(line), problem: Problem::NotUtf8 }]);
+            let line = 1 + bytes[..error.valid_up_to()]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count() as u64;
+            return Err(vec![LineError {
+                line: Some(line),
+                problem: Problem::NotUtf8,
+            }]);
         }
     };
     let header = text.lines().next().unwrap_or_default();
-    let delimiter = if header.contains(';') && !header.contains(',') { b';' } else { b',' };
-    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
+    let delimiter = if header.contains(';') && !header.contains(',') {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes());
     let columns = match reader.headers() {
         Ok(headers) => column_indexes(headers)?,
         Err(error) => return Err(vec![unreadable(text, &error)]),
@@ -114,20 +151,35 @@ pub fn parse(bytes: &[u8], tz: Tz, now: DateTime<Utc>) -> Result<Vec<Row>, Vec<L
             continue;
         }
         if record.len() != COLUMNS.len() {
-            errors.push(LineError { line: Some(line), problem: Problem::FieldCount { found: record.len() } });
+            errors.push(LineError {
+                line: Some(line),
+                problem: Problem::FieldCount {
+                    found: record.len(),
+                },
+            });
             continue;
         }
         let record = &record;
-        match read_row(|name| record.get(columns[name]).unwrap_or_default(), tz, now) {
+        match read_row(
+            |name| record.get(columns[name]).unwrap_or_default(),
+            tz,
+            now,
+        ) {
             Ok(details) => {
                 let key = (details.title_id.as_str().to_lowercase(), details.starts_at);
                 if let Some(first) = seen.insert(key, line) {
-                    errors.push(LineError { line: Some(line), problem: Problem::Repeated(first) });
+                    errors.push(LineError {
+                        line: Some(line),
+                        problem: Problem::Repeated(first),
+                    });
                 }
                 rows.push(Row { line, details });
             }
             Err(problems) => {
-                errors.extend(problems.into_iter().map(|problem| LineError { line: Some(line), problem }));
+                errors.extend(problems.into_iter().map(|problem| LineError {
+                    line: Some(line),
+                    problem,
+                }));
             }
         }
     }
@@ -140,7 +192,9 @@ pub fn parse(bytes: &[u8], tz: Tz, now: DateTime<Utc>) -> Result<Vec<Row>, Vec<L
     Ok(rows)
 }
 
-fn column_indexes(headers: &csv::StringRecord) -> Result<HashMap<&'static str, usize>, Vec<LineError>> {
+fn column_indexes(
+    headers: &csv::StringRecord,
+) -> Result<HashMap<&'static str, usize>, Vec<LineError>> {
     let mut indexes = HashMap::new();
     let mut unknown = Vec::new();
     for (i, name) in headers.iter().enumerate() {
@@ -153,15 +207,26 @@ fn column_indexes(headers: &csv::StringRecord) -> Result<HashMap<&'static str, u
             _ => unknown.push(name),
         }
     }
-    let missing: Vec<String> = COLUMNS.iter().filter(|c| !indexes.contains_key(*c)).map(|c| (*c).to_owned()).collect();
+    let missing: Vec<String> = COLUMNS
+        .iter()
+        .filter(|c| !indexes.contains_key(*c))
+        .map(|c| (*c).to_owned())
+        .collect();
     if missing.is_empty() && unknown.is_empty() {
         Ok(indexes)
     } else {
-        Err(vec![LineError { line: Some(1), problem: Problem::Header { missing, unknown } }])
+        Err(vec![LineError {
+            line: Some(1),
+            problem: Problem::Header { missing, unknown },
+        }])
     }
 }
 
-fn read_row<'r>(field: impl Fn(&str) -> &'r str, tz: Tz, now: DateTime<Utc>) -> Result<TrainingDetails, Vec<Problem>> {
+fn read_row<'r>(
+    field: impl Fn(&str) -> &'r str,
+    tz: Tz,
+    now: DateTime<Utc>,
+) -> Result<TrainingDetails, Vec<Problem>> {
     let mut problems = Vec::new();
     let p = &mut problems;
     let category = Category::parse(&field("category").trim().to_ascii_lowercase());
@@ -172,8 +237,16 @@ fn read_row<'r>(field: impl Fn(&str) -> &'r str, tz: Tz, now: DateTime<Utc>) -> 
         take(p, "starts_at", parse_start(field("starts_at"), tz, now)),
         take(p, "location", Location::parse(field("location"))),
         take(p, "capacity", Capacity::parse(field("capacity"))),
-        take(p, "description_id", Description::parse(field("description_id"))),
-        take(p, "description_en", Description::parse(field("description_en"))),
+        take(
+            p,
+            "description_id",
+            Description::parse(field("description_id")),
+        ),
+        take(
+            p,
+            "description_en",
+            Description::parse(field("description_en")),
+        ),
     );
     match details {
         (
@@ -200,15 +273,27 @@ fn read_row<'r>(field: impl Fn(&str) -> &'r str, tz: Tz, now: DateTime<Utc>) -> 
 }
 
 /// The value, or `None` with the problem noted against its column.
-fn take<T>(problems: &mut Vec<Problem>, column: &'static str, result: Result<T, FieldError>) -> Option<T> {
-    result.map_err(|error| problems.push(Problem::Field { column, error })).ok()
+fn take<T>(
+    problems: &mut Vec<Problem>,
+    column: &'static str,
+    result: Result<T, FieldError>,
+) -> Option<T> {
+    result
+        .map_err(|error| problems.push(Problem::Field { column, error }))
+        .ok()
 }
 
 fn unreadable(text: &str, error: &csv::Error) -> LineError {
     let line = Some(error.position().map_or(1, |p| line_at(text, p.byte())));
     match error.kind() {
-        csv::ErrorKind::Utf8 { .. } => LineError { line, problem: Problem::NotUtf8 },
-        _ => LineError { line, problem: Problem::Unreadable(error.to_string()) },
+        csv::ErrorKind::Utf8 { .. } => LineError {
+            line,
+            problem: Problem::NotUtf8,
+        },
+        _ => LineError {
+            line,
+            problem: Problem::Unreadable(error.to_string()),
+        },
     }
 }
 
@@ -217,8 +302,15 @@ fn unreadable(text: &str, error: &csv::Error) -> LineError {
 /// ends from there and count.
 fn line_at(text: &str, byte: u64) -> u64 {
     let from = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
-    let start = from + text[from..].bytes().take_while(|b| *b == b'\r' || *b == b'\n').count();
-    1 + text.as_bytes()[..start].iter().filter(|b| **b == b'\n').count() as u64
+    let start = from
+        + text[from..]
+            .bytes()
+            .take_while(|b| *b == b'\r' || *b == b'\n')
+            .count();
+    1 + text.as_bytes()[..start]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count() as u64
 }
 
 #[cfg(test)]
@@ -227,7 +319,8 @@ mod tests {
 
     use super::*;
 
-    const HEADER: &str = "title_id,title_en,category,starts_at,location,capacity,description_id,description_en";
+    const HEADER: &str =
+        "title_id,title_en,category,starts_at,location,capacity,description_id,description_en";
 
     fn now() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 12, 1, 3, 0, 0).unwrap()
@@ -255,8 +348,16 @@ mod tests {
         assert_eq!(rows[0].line, 2);
         assert_eq!(rows[1].line, 3);
         assert_eq!(rows[0].details.title_en.as_str(), "Wirausaha (EN)");
-        assert_eq!(rows[0].details.description_id.as_str(), "Belajar usaha, langkah demi langkah.");
-        assert_eq!(rows[0].details.starts_at, Utc.with_ymd_and_hms(2026, 12, 5, 2, 0, 0).unwrap().timestamp());
+        assert_eq!(
+            rows[0].details.description_id.as_str(),
+            "Belajar usaha, langkah demi langkah."
+        );
+        assert_eq!(
+            rows[0].details.starts_at,
+            Utc.with_ymd_and_hms(2026, 12, 5, 2, 0, 0)
+                .unwrap()
+                .timestamp()
+        );
     }
 
     #[test]
@@ -289,47 +390,95 @@ mod tests {
         );
         let errors = read(&text).unwrap_err();
         let lines: Vec<Option<u64>> = errors.iter().map(|e| e.line).collect();
-        assert!(lines.iter().all(|l| [Some(3), Some(4), Some(5), Some(6)].contains(l)), "{errors:?}");
-        let on = |line| errors.iter().filter(move |e| e.line == Some(line)).map(|e| &e.problem);
+        assert!(
+            lines
+                .iter()
+                .all(|l| [Some(3), Some(4), Some(5), Some(6)].contains(l)),
+            "{errors:?}"
+        );
+        let on = |line| {
+            errors
+                .iter()
+                .filter(move |e| e.line == Some(line))
+                .map(|e| &e.problem)
+        };
         assert_eq!(on(3).count(), 7, "each bad field of line 3 is named");
-        assert!(on(3).any(|p| *p == Problem::Field { column: "category", error: FieldError::UnknownCategory }));
-        assert!(on(3).any(|p| *p == Problem::Field { column: "capacity", error: FieldError::CapacityRange }));
-        assert_eq!(on(4).collect::<Vec<_>>(), [&Problem::Field { column: "starts_at", error: FieldError::InThePast }]);
-        assert_eq!(on(5).collect::<Vec<_>>(), [&Problem::FieldCount { found: 3 }]);
+        assert!(on(3).any(|p| *p
+            == Problem::Field {
+                column: "category",
+                error: FieldError::UnknownCategory
+            }));
+        assert!(on(3).any(|p| *p
+            == Problem::Field {
+                column: "capacity",
+                error: FieldError::CapacityRange
+            }));
+        assert_eq!(
+            on(4).collect::<Vec<_>>(),
+            [&Problem::Field {
+                column: "starts_at",
+                error: FieldError::InThePast
+            }]
+        );
+        assert_eq!(
+            on(5).collect::<Vec<_>>(),
+            [&Problem::FieldCount { found: 3 }]
+        );
         assert_eq!(on(6).collect::<Vec<_>>(), [&Problem::Repeated(2)]);
         assert_eq!(errors[0].to_string().split(':').next(), Some("line 3"));
     }
 
     #[test]
     fn a_wrong_header_names_what_is_missing_and_unknown() {
-        let errors =
-            read("judul,title_en,category,starts_at,location,capacity,description_id,description_en\n").unwrap_err();
+        let errors = read(
+            "judul,title_en,category,starts_at,location,capacity,description_id,description_en\n",
+        )
+        .unwrap_err();
         assert_eq!(
             errors,
             [LineError {
                 line: Some(1),
-                problem: Problem::Header { missing: vec!["title_id".into()], unknown: vec!["judul".into()] }
+                problem: Problem::Header {
+                    missing: vec!["title_id".into()],
+                    unknown: vec!["judul".into()]
+                }
             }]
         );
     }
 
     #[test]
     fn whole_file_problems() {
-        assert_eq!(read(&format!("{HEADER}\n")).unwrap_err()[0].problem, Problem::NoRows);
+        assert_eq!(
+            read(&format!("{HEADER}\n")).unwrap_err()[0].problem,
+            Problem::NoRows
+        );
         assert_eq!(read("").unwrap_err()[0].line, Some(1));
-        let latin1 = format!("{HEADER}\n{}\n", row("Caf\u{e9}", "2026-12-05 09:00")).replace('\u{e9}', "\u{1}");
+        let latin1 = format!("{HEADER}\n{}\n", row("Caf\u{e9}", "2026-12-05 09:00"))
+            .replace('\u{e9}', "\u{1}");
         let mut bytes = latin1.into_bytes();
         let at = bytes.iter().position(|b| *b == 1).unwrap();
         bytes[at] = 0xE9;
         let errors = parse(&bytes, chrono_tz::Asia::Jakarta, now()).unwrap_err();
-        assert_eq!(errors, [LineError { line: Some(2), problem: Problem::NotUtf8 }]);
+        assert_eq!(
+            errors,
+            [LineError {
+                line: Some(2),
+                problem: Problem::NotUtf8
+            }]
+        );
         let big = vec![b'a'; MAX_BYTES as usize + 1];
-        assert_eq!(parse(&big, chrono_tz::Asia::Jakarta, now()).unwrap_err()[0].problem, Problem::TooBig);
+        assert_eq!(
+            parse(&big, chrono_tz::Asia::Jakarta, now()).unwrap_err()[0].problem,
+            Problem::TooBig
+        );
     }
 
     #[test]
     fn an_unclosed_quote_is_reported_not_swallowed() {
-        let text = format!("{HEADER}\n{}\n\"Broken,x,business\n", row("Wirausaha", "2026-12-05 09:00"));
+        let text = format!(
+            "{HEADER}\n{}\n\"Broken,x,business\n",
+            row("Wirausaha", "2026-12-05 09:00")
+        );
         let errors = read(&text).unwrap_err();
         assert!(errors.iter().all(|e| e.line == Some(3)), "{errors:?}");
     }
@@ -338,7 +487,10 @@ mod tests {
     fn uploads_are_recognised_by_name_or_type() {
         assert!(looks_like_csv(Some("Pelatihan 2027.CSV"), None));
         assert!(looks_like_csv(None, Some("text/csv")));
-        assert!(!looks_like_csv(Some("pelatihan.xlsx"), Some("application/vnd.openxmlformats")));
+        assert!(!looks_like_csv(
+            Some("pelatihan.xlsx"),
+            Some("application/vnd.openxmlformats")
+        ));
         assert!(!looks_like_csv(None, None));
     }
 }

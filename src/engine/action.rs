@@ -7,7 +7,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::trainings::TrainingAction;
+use super::{
+    broadcast::BroadcastAction, profile::ProfileAction, registration::RegAction,
+    trainings::TrainingAction,
+};
 use crate::domain::Language;
 
 const VERSION: &str = "1";
@@ -25,6 +28,9 @@ pub enum Action {
     SetLanguage(Language),
     /// Leave the current step.
     Cancel,
+    Registration(RegAction),
+    Profile(ProfileAction),
+    Broadcast(BroadcastAction),
     Training(TrainingAction),
 }
 
@@ -65,6 +71,9 @@ impl Action {
             Action::LanguageMenu => vec!["lang".into()],
             Action::SetLanguage(l) => vec!["lang".into(), l.code().into()],
             Action::Cancel => vec!["cancel".into()],
+            Action::Registration(a) => feature(a),
+            Action::Profile(a) => feature(a),
+            Action::Broadcast(a) => feature(a),
             Action::Training(a) => feature(a),
         };
         let mut data = String::from(VERSION);
@@ -90,7 +99,16 @@ impl Action {
             ["lang"] => Action::LanguageMenu,
             ["lang", code] => Action::SetLanguage(Language::parse(code).ok_or(UnknownAction)?),
             ["cancel"] => Action::Cancel,
-            [tag, rest @ ..] if *tag == TrainingAction::TAG => {
+            [RegAction::TAG, rest @ ..] => {
+                Action::Registration(RegAction::parse(rest).ok_or(UnknownAction)?)
+            }
+            [BroadcastAction::TAG, rest @ ..] => {
+                Action::Broadcast(BroadcastAction::parse(rest).ok_or(UnknownAction)?)
+            }
+            [ProfileAction::TAG, rest @ ..] => {
+                Action::Profile(ProfileAction::parse(rest).ok_or(UnknownAction)?)
+            }
+            [TrainingAction::TAG, rest @ ..] => {
                 Action::Training(TrainingAction::parse(rest).ok_or(UnknownAction)?)
             }
             _ => return Err(UnknownAction),
@@ -148,9 +166,17 @@ mod tests {
                 T::Participants(id),
             ]);
             actions.extend(Field::ALL.map(|field| T::EditField(id, field)));
-            actions.extend(Category::ALL.iter().map(|category| T::EditCategory(id, *category)));
+            actions.extend(
+                Category::ALL
+                    .iter()
+                    .map(|category| T::EditCategory(id, *category)),
+            );
         }
-        actions.extend(Category::ALL.iter().map(|category| T::DraftCategory(*category)));
+        actions.extend(
+            Category::ALL
+                .iter()
+                .map(|category| T::DraftCategory(*category)),
+        );
         actions
     }
 
@@ -192,6 +218,9 @@ mod tests {
         ] {
             assert_eq!(Action::parse(data), Err(UnknownAction), "{data:?}");
         }
-        assert_eq!(Action::parse(&format!("1:{}", "x".repeat(70))), Err(UnknownAction));
+        assert_eq!(
+            Action::parse(&format!("1:{}", "x".repeat(70))),
+            Err(UnknownAction)
+        );
     }
 }

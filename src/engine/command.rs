@@ -10,6 +10,11 @@ pub enum Command {
     Language,
     Cancel,
     Help,
+    Register,
+    Profile,
+    MyData,
+    Delete,
+    Broadcast,
     Trainings,
     NewTraining,
 }
@@ -17,7 +22,10 @@ pub enum Command {
 /// A command as typed: `/name@bot args`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Parsed {
-    Known { command: Command, args: String },
+    Known {
+        command: Command,
+        args: String,
+    },
     /// Looks like a command, but none of ours.
     Unknown,
     /// Addressed to another bot (`/start@otherbot` in a group).
@@ -25,14 +33,19 @@ pub enum Parsed {
 }
 
 impl Command {
-    pub const ALL: [Command; 7] = [
+    pub const ALL: [Command; 12] = [
         Command::Start,
         Command::Menu,
+        Command::Register,
+        Command::Profile,
+        Command::Trainings,
+        Command::MyData,
+        Command::Delete,
         Command::Language,
+        Command::Broadcast,
+        Command::NewTraining,
         Command::Cancel,
         Command::Help,
-        Command::Trainings,
-        Command::NewTraining,
     ];
 
     /// (English name, Indonesian alias). Telegram allows `a-z0-9_`, 1..32 characters.
@@ -43,6 +56,11 @@ impl Command {
             Command::Language => ("language", "bahasa"),
             Command::Cancel => ("cancel", "batal"),
             Command::Help => ("help", "bantuan"),
+            Command::Register => ("register", "daftar"),
+            Command::Profile => ("profile", "profil"),
+            Command::MyData => ("mydata", "dataku"),
+            Command::Delete => ("delete", "hapus"),
+            Command::Broadcast => ("broadcast", "umumkan"),
             Command::Trainings => ("trainings", "pelatihan"),
             Command::NewTraining => ("newtraining", "pelatihan_baru"),
         }
@@ -59,7 +77,7 @@ impl Command {
 
     /// Officers only.
     pub fn admin_only(self) -> bool {
-        matches!(self, Command::NewTraining)
+        matches!(self, Command::Broadcast | Command::NewTraining)
     }
 
     /// Fluent id of the command's description in the command menu.
@@ -93,7 +111,10 @@ impl Command {
             name == en || name == id
         });
         Some(match command {
-            Some(command) => Parsed::Known { command, args: args.to_owned() },
+            Some(command) => Parsed::Known {
+                command,
+                args: args.to_owned(),
+            },
             None => Parsed::Unknown,
         })
     }
@@ -119,8 +140,14 @@ mod tests {
 
     #[test]
     fn payload_and_bot_name_are_separated() {
-        assert_eq!(known("/start desa-kenanga"), Some((Command::Start, "desa-kenanga".into())));
-        assert_eq!(known("/start@Desmigratif_Bot"), Some((Command::Start, String::new())));
+        assert_eq!(
+            known("/start desa-kenanga"),
+            Some((Command::Start, "desa-kenanga".into()))
+        );
+        assert_eq!(
+            known("/start@Desmigratif_Bot"),
+            Some((Command::Start, String::new()))
+        );
         assert_eq!(
             Command::parse("/start@other_bot", Some("desmigratif_bot")),
             Some(Parsed::ForAnotherBot)
@@ -140,7 +167,10 @@ mod tests {
             let (en, id) = command.names();
             for name in [en, id] {
                 assert!((1..=32).contains(&name.len()));
-                assert!(name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'));
+                assert!(
+                    name.bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+                );
             }
         }
     }

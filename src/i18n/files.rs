@@ -15,7 +15,14 @@ macro_rules! locale_files {
     };
 }
 
-locale_files!("main.ftl", "dates.ftl", "trainings.ftl");
+locale_files!(
+    "main.ftl",
+    "dates.ftl",
+    "registration.ftl",
+    "profile.ftl",
+    "broadcast.ftl",
+    "trainings.ftl",
+);
 
 /// (file name, contents) of a language's files.
 pub fn sources(lang: Language) -> impl Iterator<Item = (&'static str, &'static str)> {

@@ -12,7 +12,9 @@ pub fn number_en(value: &FluentValue, _: &IntlLangMemoizer) -> Option<String> {
 }
 
 fn number(value: &FluentValue, thousands: char, decimal: char) -> Option<String> {
-    let FluentValue::Number(number) = value else { return None };
+    let FluentValue::Number(number) = value else {
+        return None;
+    };
     Some(group(number.value, thousands, decimal))
 }
 

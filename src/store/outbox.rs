@@ -19,7 +19,11 @@ pub enum Priority {
 
 impl Priority {
     fn from_db(value: i64) -> Priority {
-        if value == 0 { Priority::Interactive } else { Priority::Bulk }
+        if value == 0 {
+            Priority::Interactive
+        } else {
+            Priority::Bulk
+        }
     }
 }
 
@@ -42,6 +46,7 @@ pub struct Pending {
     pub not_before_ms: i64,
 }
 
+/// Queues a message; returns its outbox id.
 pub async fn enqueue(conn: &mut Conn, message: &NewMessage<'_>, now: DateTime<Utc>) -> Result<i64> {
     Ok(sqlx::query_scalar(
         "INSERT INTO outbox (chat_id, subject_user_id, priority, payload, created_at)
@@ -67,6 +72,7 @@ pub async fn pending(
     let rows = sqlx::query(
         "SELECT id, chat_id, priority, payload, attempts, not_before_ms FROM outbox
          WHERE status = 'pending' AND (?2 IS NULL OR priority = ?2) AND (?3 IS NULL OR chat_id = ?3)
+           AND (broadcast_id IS NULL OR broadcast_id NOT IN (SELECT id FROM broadcasts WHERE status = 'paused'))
          ORDER BY priority, id LIMIT ?1",
     )
     .bind(limit)
@@ -175,15 +181,19 @@ pub async fn fail_pending_for_chat(
 
 /// Forgets delivered and failed messages older than `before`.
 pub async fn prune(conn: &mut Conn, before: DateTime<Utc>) -> Result<u64> {
-    Ok(sqlx::query("DELETE FROM outbox WHERE status <> 'pending' AND sent_at < ?")
-        .bind(unix(before))
-        .execute(conn)
-        .await?
-        .rows_affected())
+    Ok(
+        sqlx::query("DELETE FROM outbox WHERE status <> 'pending' AND sent_at < ?")
+            .bind(unix(before))
+            .execute(conn)
+            .await?
+            .rows_affected(),
+    )
 }
 
 pub async fn pending_count(conn: &mut Conn) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT count(*) FROM outbox WHERE status = 'pending'")
-        .fetch_one(conn)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT count(*) FROM outbox WHERE status = 'pending'")
+            .fetch_one(conn)
+            .await?,
+    )
 }

@@ -62,18 +62,27 @@ pub async fn sign_up(
     status.as_deref().map(SignUpStatus::from_db).transpose()
 }
 
-pub async fn status(conn: &mut Conn, training_id: i64, user_id: i64) -> Result<Option<SignUpStatus>> {
-    let status: Option<String> =
-        sqlx::query_scalar("SELECT status FROM training_signups WHERE training_id = ? AND user_id = ?")
-            .bind(training_id)
-            .bind(user_id)
-            .fetch_optional(conn)
-            .await?;
+pub async fn status(
+    conn: &mut Conn,
+    training_id: i64,
+    user_id: i64,
+) -> Result<Option<SignUpStatus>> {
+    let status: Option<String> = sqlx::query_scalar(
+        "SELECT status FROM training_signups WHERE training_id = ? AND user_id = ?",
+    )
+    .bind(training_id)
+    .bind(user_id)
+    .fetch_optional(conn)
+    .await?;
     status.as_deref().map(SignUpStatus::from_db).transpose()
 }
 
 /// The user's place on the waitlist, from 1; `None` if they are not waiting.
-pub async fn waiting_position(conn: &mut Conn, training_id: i64, user_id: i64) -> Result<Option<i64>> {
+pub async fn waiting_position(
+    conn: &mut Conn,
+    training_id: i64,
+    user_id: i64,
+) -> Result<Option<i64>> {
     let position: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM training_signups
          WHERE training_id = ?1 AND status = 'waiting'
@@ -87,24 +96,34 @@ pub async fn waiting_position(conn: &mut Conn, training_id: i64, user_id: i64) -
 }
 
 /// Takes the user off the training; returns what they had.
-pub async fn remove(conn: &mut Conn, training_id: i64, user_id: i64) -> Result<Option<SignUpStatus>> {
-    let status: Option<String> =
-        sqlx::query_scalar("DELETE FROM training_signups WHERE training_id = ? AND user_id = ? RETURNING status")
-            .bind(training_id)
-            .bind(user_id)
-            .fetch_optional(conn)
-            .await?;
+pub async fn remove(
+    conn: &mut Conn,
+    training_id: i64,
+    user_id: i64,
+) -> Result<Option<SignUpStatus>> {
+    let status: Option<String> = sqlx::query_scalar(
+        "DELETE FROM training_signups WHERE training_id = ? AND user_id = ? RETURNING status",
+    )
+    .bind(training_id)
+    .bind(user_id)
+    .fetch_optional(conn)
+    .await?;
     status.as_deref().map(SignUpStatus::from_db).transpose()
 }
 
 /// Takes the user off every training; returns the trainings where they had a seat.
 pub async fn remove_all(conn: &mut Conn, user_id: i64) -> Result<Vec<i64>> {
-    let removed: Vec<(i64, String)> =
-        sqlx::query_as("DELETE FROM training_signups WHERE user_id = ? RETURNING training_id, status")
-            .bind(user_id)
-            .fetch_all(conn)
-            .await?;
-    Ok(removed.into_iter().filter(|(_, status)| status == "booked").map(|(training_id, _)| training_id).collect())
+    let removed: Vec<(i64, String)> = sqlx::query_as(
+        "DELETE FROM training_signups WHERE user_id = ? RETURNING training_id, status",
+    )
+    .bind(user_id)
+    .fetch_all(conn)
+    .await?;
+    Ok(removed
+        .into_iter()
+        .filter(|(_, status)| status == "booked")
+        .map(|(training_id, _)| training_id)
+        .collect())
 }
 
 /// Gives the free seats to the people waiting longest; returns who got one.
@@ -135,7 +154,11 @@ pub struct MySignUp {
 }
 
 /// The user's sign-ups, soonest first; with `after`, only trainings starting after it.
-pub async fn of_user(conn: &mut Conn, user_id: i64, after: Option<DateTime<Utc>>) -> Result<Vec<MySignUp>> {
+pub async fn of_user(
+    conn: &mut Conn,
+    user_id: i64,
+    after: Option<DateTime<Utc>>,
+) -> Result<Vec<MySignUp>> {
     let columns = trainings::COLUMNS;
     sqlx::query(&format!(
         "SELECT {columns}, s.status AS signup_status, s.signed_up_at, s.booked_at,
@@ -166,7 +189,11 @@ pub async fn of_user(conn: &mut Conn, user_id: i64, after: Option<DateTime<Utc>>
 
 /// The people to tell about a training (those with a seat, or everyone signed up), who have
 /// not blocked the bot, in sign-up order, with the language to write to them in.
-pub async fn recipients(conn: &mut Conn, training_id: i64, booked_only: bool) -> Result<Vec<(i64, Language)>> {
+pub async fn recipients(
+    conn: &mut Conn,
+    training_id: i64,
+    booked_only: bool,
+) -> Result<Vec<(i64, Language)>> {
     let rows: Vec<(i64, String)> = sqlx::query_as(
         "SELECT s.user_id, u.language FROM training_signups s JOIN users u ON u.id = s.user_id
          WHERE s.training_id = ?1 AND (NOT ?2 OR s.status = 'booked') AND u.status = 'active'
@@ -178,8 +205,8 @@ pub async fn recipients(conn: &mut Conn, training_id: i64, booked_only: bool) ->
     .await?;
     rows.into_iter()
         .map(|(id, code)| {
-            let language =
-                Language::parse(&code).ok_or_else(|| StoreError::Corrupt(format!("user language {code:?}")))?;
+            let language = Language::parse(&code)
+                .ok_or_else(|| StoreError::Corrupt(format!("user language {code:?}")))?;
             Ok((id, language))
         })
         .collect()
@@ -223,7 +250,12 @@ pub async fn participants(conn: &mut Conn, training_id: i64) -> Result<Vec<Parti
 }
 
 /// Remembers the training an unregistered user wanted (replacing an earlier wish).
-pub async fn wish(conn: &mut Conn, user_id: i64, training_id: i64, now: DateTime<Utc>) -> Result<()> {
+pub async fn wish(
+    conn: &mut Conn,
+    user_id: i64,
+    training_id: i64,
+    now: DateTime<Utc>,
+) -> Result<()> {
     sqlx::query(
         "INSERT INTO training_wishes (user_id, training_id, wished_at) VALUES (?1, ?2, ?3)
          ON CONFLICT (user_id) DO UPDATE SET training_id = excluded.training_id, wished_at = excluded.wished_at",
@@ -238,16 +270,20 @@ pub async fn wish(conn: &mut Conn, user_id: i64, training_id: i64, now: DateTime
 
 /// The training the user wanted, forgetting the wish.
 pub async fn take_wish(conn: &mut Conn, user_id: i64) -> Result<Option<i64>> {
-    Ok(sqlx::query_scalar("DELETE FROM training_wishes WHERE user_id = ? RETURNING training_id")
-        .bind(user_id)
-        .fetch_optional(conn)
-        .await?)
+    Ok(
+        sqlx::query_scalar("DELETE FROM training_wishes WHERE user_id = ? RETURNING training_id")
+            .bind(user_id)
+            .fetch_optional(conn)
+            .await?,
+    )
 }
 
 /// The training the user wanted, if any (for their data export).
 pub async fn wished(conn: &mut Conn, user_id: i64) -> Result<Option<(i64, i64)>> {
-    Ok(sqlx::query_as("SELECT training_id, wished_at FROM training_wishes WHERE user_id = ?")
-        .bind(user_id)
-        .fetch_optional(conn)
-        .await?)
+    Ok(
+        sqlx::query_as("SELECT training_id, wished_at FROM training_wishes WHERE user_id = ?")
+            .bind(user_id)
+            .fetch_optional(conn)
+            .await?,
+    )
 }

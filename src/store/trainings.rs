@@ -4,7 +4,9 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::{Conn, Result, StoreError, unix};
-use crate::domain::{Capacity, Category, Description, Location, Title, TrainingDetails, TrainingStatus};
+use crate::domain::{
+    Capacity, Category, Description, Location, Title, TrainingDetails, TrainingStatus,
+};
 
 /// A training as stored, with how many seats are taken and how many people wait.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,9 +47,14 @@ pub(super) fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Training> {
             category: Category::parse(&text("category")?).ok_or_else(|| corrupt("category"))?,
             starts_at: row.try_get("starts_at")?,
             location: Location::parse(&text("location")?).map_err(|_| corrupt("location"))?,
-            capacity: u32::try_from(capacity).ok().and_then(Capacity::new).ok_or_else(|| corrupt("capacity"))?,
-            description_id: Description::parse(&text("description_id")?).map_err(|_| corrupt("description_id"))?,
-            description_en: Description::parse(&text("description_en")?).map_err(|_| corrupt("description_en"))?,
+            capacity: u32::try_from(capacity)
+                .ok()
+                .and_then(Capacity::new)
+                .ok_or_else(|| corrupt("capacity"))?,
+            description_id: Description::parse(&text("description_id")?)
+                .map_err(|_| corrupt("description_id"))?,
+            description_en: Description::parse(&text("description_en")?)
+                .map_err(|_| corrupt("description_en"))?,
         },
         status: TrainingStatus::parse(&text("status")?).ok_or_else(|| corrupt("status"))?,
         booked: row.try_get("booked")?,
@@ -61,7 +68,12 @@ pub async fn insert(conn: &mut Conn, details: &TrainingDetails, now: DateTime<Ut
 
 /// Replaces what an officer decided about a training. A new start time forgets the reminders
 /// already sent for the old one.
-pub async fn update(conn: &mut Conn, id: i64, details: &TrainingDetails, now: DateTime<Utc>) -> Result<()> {
+pub async fn update(
+    conn: &mut Conn,
+    id: i64,
+    details: &TrainingDetails,
+    now: DateTime<Utc>,
+) -> Result<()> {
     sqlx::query(
         "DELETE FROM training_reminders WHERE training_id = ?1
          AND (SELECT starts_at FROM trainings WHERE id = ?1) <> ?2",
@@ -75,7 +87,12 @@ pub async fn update(conn: &mut Conn, id: i64, details: &TrainingDetails, now: Da
 }
 
 /// Writes a new training (`id` None) or over an existing one; returns its id.
-async fn save(conn: &mut Conn, id: Option<i64>, details: &TrainingDetails, now: DateTime<Utc>) -> Result<i64> {
+async fn save(
+    conn: &mut Conn,
+    id: Option<i64>,
+    details: &TrainingDetails,
+    now: DateTime<Utc>,
+) -> Result<i64> {
     Ok(sqlx::query_scalar(
         "INSERT INTO trainings (id, title_id, title_en, category, starts_at, location, capacity,
                                 description_id, description_en, created_at, updated_at)
@@ -101,7 +118,12 @@ async fn save(conn: &mut Conn, id: Option<i64>, details: &TrainingDetails, now: 
     .await?)
 }
 
-pub async fn set_status(conn: &mut Conn, id: i64, status: TrainingStatus, now: DateTime<Utc>) -> Result<()> {
+pub async fn set_status(
+    conn: &mut Conn,
+    id: i64,
+    status: TrainingStatus,
+    now: DateTime<Utc>,
+) -> Result<()> {
     sqlx::query("UPDATE trainings SET status = ?2, updated_at = ?3 WHERE id = ?1")
         .bind(id)
         .bind(status.code())
@@ -168,7 +190,11 @@ pub async fn count_upcoming(conn: &mut Conn, now: DateTime<Utc>, with_closed: bo
 }
 
 /// Trainings that take place (open or closed) and start after `from` but no later than `to`.
-pub async fn starting_between(conn: &mut Conn, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Training>> {
+pub async fn starting_between(
+    conn: &mut Conn,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<Training>> {
     sqlx::query(&format!(
         "SELECT {COLUMNS} FROM trainings t
          WHERE t.starts_at > ?1 AND t.starts_at <= ?2 AND t.status IN ('open', 'closed')
@@ -193,10 +219,12 @@ pub enum ReminderOutcome {
 
 /// The reminders (seconds before the start) already dealt with for a training.
 pub async fn reminders_done(conn: &mut Conn, training_id: i64) -> Result<Vec<i64>> {
-    Ok(sqlx::query_scalar("SELECT offset_seconds FROM training_reminders WHERE training_id = ?")
-        .bind(training_id)
-        .fetch_all(conn)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT offset_seconds FROM training_reminders WHERE training_id = ?")
+            .bind(training_id)
+            .fetch_all(conn)
+            .await?,
+    )
 }
 
 /// Records a reminder as dealt with. Returns `false` if it already was (nothing recorded).

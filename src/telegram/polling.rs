@@ -20,7 +20,11 @@ use crate::engine::{Engine, Event, Input};
 
 /// Polls until `stop` is cancelled; the update in hand is finished first.
 pub async fn run(bot: Bot, engine: Engine, stop: CancellationToken) {
-    let mut listener = Polling::builder(bot.clone()).timeout(Duration::from_secs(10)).delete_webhook().await.build();
+    let mut listener = Polling::builder(bot.clone())
+        .timeout(Duration::from_secs(10))
+        .delete_webhook()
+        .await
+        .build();
     let stop_token = listener.stop_token();
     let watcher = {
         let stop = stop.clone();
@@ -41,7 +45,9 @@ pub async fn run(bot: Bot, engine: Engine, stop: CancellationToken) {
                 }
             }
             // teloxide strips URLs (and so the token) from these errors.
-            Err(error) => tracing::warn!(%error, "getUpdates failed; teloxide retries with backoff"),
+            Err(error) => {
+                tracing::warn!(%error, "getUpdates failed; teloxide retries with backoff")
+            }
         }
     }
     watcher.abort();
@@ -71,8 +77,19 @@ pub async fn handle_durably(engine: &Engine, input: Input, stop: &CancellationTo
 /// `training_csv::MAX_BYTES`). If the download fails the engine gets the file without content
 /// and tells the officer to try again.
 async fn fetch_officers_csv(bot: &Bot, engine: &Engine, mut input: Input) -> Input {
-    let officer = input.chat.private && input.sender.as_ref().is_some_and(|s| engine.settings().is_admin(s.id));
-    if let Event::Document { file_id, file_name, mime_type, size, content } = &mut input.event {
+    let officer = input.chat.private
+        && input
+            .sender
+            .as_ref()
+            .is_some_and(|s| engine.settings().is_admin(s.id));
+    if let Event::Document {
+        file_id,
+        file_name,
+        mime_type,
+        size,
+        content,
+    } = &mut input.event
+    {
         let wanted = officer
             && *size <= training_csv::MAX_BYTES
             && training_csv::looks_like_csv(file_name.as_deref(), mime_type.as_deref());
@@ -89,7 +106,10 @@ async fn fetch_officers_csv(bot: &Bot, engine: &Engine, mut input: Input) -> Inp
 
 async fn download(bot: &Bot, file_id: &str) -> anyhow::Result<Vec<u8>> {
     let file = bot.get_file(FileId(file_id.to_owned())).await?;
-    anyhow::ensure!(u64::from(file.meta.size) <= training_csv::MAX_BYTES, "file larger than 1 MiB");
+    anyhow::ensure!(
+        u64::from(file.meta.size) <= training_csv::MAX_BYTES,
+        "file larger than 1 MiB"
+    );
     let mut bytes = Vec::new();
     bot.download_file(&file.path, &mut bytes).await?;
     Ok(bytes)

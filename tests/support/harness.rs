@@ -8,7 +8,9 @@ use std::{collections::BTreeSet, sync::Arc};
 use chrono::{DateTime, TimeZone, Utc};
 use desmigratif::{
     domain::Language,
-    engine::{Action, Engine, Event, Handled, Input, ManualClock, Reply, ReplyKind, Settings, Target},
+    engine::{
+        Action, Engine, Event, Handled, Input, ManualClock, Reply, ReplyKind, Settings, Target,
+    },
     i18n::Locales,
     store,
 };
@@ -40,13 +42,16 @@ impl Harness {
     pub async fn with_settings(adjust: impl FnOnce(&mut Settings)) -> Harness {
         let dir = tempfile::tempdir().unwrap();
         let db_path = dir.path().join("test.db");
-        let pool = store::open(&format!("sqlite://{}", db_path.display())).await.unwrap();
+        let pool = store::open(&format!("sqlite://{}", db_path.display()))
+            .await
+            .unwrap();
         let mut settings = Settings {
             admins: BTreeSet::from([ADMIN, ADMIN_2]),
             admin_chat_id: None,
             default_language: Language::Id,
             timezone: chrono_tz::Asia::Jakarta,
             bot_username: Some("desmigratif_test_bot".into()),
+            broadcast_rate: 25,
             reminder_offsets: vec![chrono::TimeDelta::hours(24), chrono::TimeDelta::hours(2)],
         };
         adjust(&mut settings);
@@ -67,16 +72,22 @@ impl Harness {
     pub async fn handle(&mut self, input: Input) -> Handled {
         let id = self.next_update;
         self.next_update += 1;
-        self.engine.handle(input.with_update_id(id)).await.unwrap()
+        let handled = self.engine.handle(input.with_update_id(id)).await.unwrap();
+        assert_translated(&self.locales, &handled.replies);
+        handled
     }
 
     /// A user types `text` (their Telegram app in `lang`).
     pub async fn say(&mut self, user: i64, text: &str) -> Vec<Reply> {
-        self.handle(Input::text(user, text).with_language_code("id")).await.replies
+        self.handle(Input::text(user, text).with_language_code("id"))
+            .await
+            .replies
     }
 
     pub async fn say_in(&mut self, user: i64, lang: &str, text: &str) -> Vec<Reply> {
-        self.handle(Input::text(user, text).with_language_code(lang)).await.replies
+        self.handle(Input::text(user, text).with_language_code(lang))
+            .await
+            .replies
     }
 
     pub async fn event(&mut self, user: i64, event: Event) -> Vec<Reply> {
@@ -91,15 +102,19 @@ impl Harness {
     }
 
     pub async fn press_data(&mut self, user: i64, data: &str) -> Vec<Reply> {
-        self.handle(Input::button(user, Some(77), data)).await.replies
+        self.handle(Input::button(user, Some(77), data))
+            .await
+            .replies
     }
 
     /// Renders a reply's text in its language.
     pub fn text(&self, reply: &Reply) -> String {
         match self.locales.render(reply) {
-            desmigratif::sender::Outgoing::Message { text, .. } | desmigratif::sender::Outgoing::Edit { text, .. } => text,
+            desmigratif::sender::Outgoing::Message { text, .. }
+            | desmigratif::sender::Outgoing::Edit { text, .. } => text,
             desmigratif::sender::Outgoing::CallbackAnswer { text, .. } => text.unwrap_or_default(),
-            desmigratif::sender::Outgoing::Document { caption, .. } => caption,
+            desmigratif::sender::Outgoing::Document { caption, .. }
+            | desmigratif::sender::Outgoing::Photo { caption, .. } => caption,
             desmigratif::sender::Outgoing::CommandMenu { .. } => String::new(),
         }
     }
@@ -111,7 +126,11 @@ impl Harness {
 
 /// All Fluent ids of the replies' texts, in order.
 pub fn ids(replies: &[Reply]) -> Vec<String> {
-    replies.iter().flat_map(|r| r.text_ids()).map(str::to_owned).collect()
+    replies
+        .iter()
+        .flat_map(|r| r.text_ids())
+        .map(str::to_owned)
+        .collect()
 }
 
 pub fn has_id(replies: &[Reply], id: &str) -> bool {
@@ -132,14 +151,63 @@ pub fn actions(replies: &[Reply]) -> Vec<Action> {
 
 /// The button labels' Fluent ids.
 pub fn button_ids(replies: &[Reply]) -> Vec<String> {
-    replies.iter().flat_map(|r| r.keyboard().rows().iter().flatten()).map(|b| b.label.id.clone()).collect()
+    replies
+        .iter()
+        .flat_map(|r| r.keyboard().rows().iter().flatten())
+        .map(|b| b.label.id.clone())
+        .collect()
 }
 
 /// The one callback answer in the replies (every button press must have exactly one).
 pub fn callback_answers(replies: &[Reply]) -> usize {
-    replies.iter().filter(|r| matches!(r.kind, ReplyKind::CallbackAnswer { .. })).count()
+    replies
+        .iter()
+        .filter(|r| matches!(r.kind, ReplyKind::CallbackAnswer { .. }))
+        .count()
 }
 
 pub fn languages(replies: &[Reply]) -> BTreeSet<Language> {
     replies.iter().map(|r| r.lang).collect()
+}
+
+/// Every message in the replies (texts, nested arguments, button labels) exists in both
+/// languages, so no screen shows a bare message id.
+pub fn assert_translated(locales: &Locales, replies: &[Reply]) {
+    fn walk<'a>(msg: &'a desmigratif::engine::Msg, out: &mut Vec<&'a desmigratif::engine::Msg>) {
+        out.push(msg);
+        for (_, arg) in &msg.args {
+            match arg {
+                desmigratif::engine::Arg::Msg(inner) => walk(inner, out),
+                desmigratif::engine::Arg::List(items) => items.iter().for_each(|m| walk(m, out)),
+                _ => {}
+            }
+        }
+    }
+    let mut msgs = Vec::new();
+    for reply in replies {
+        match &reply.kind {
+            ReplyKind::Message { text, .. } | ReplyKind::Edit { text, .. } => {
+                text.iter().for_each(|m| walk(m, &mut msgs))
+            }
+            ReplyKind::CallbackAnswer { text: Some(m), .. } => walk(m, &mut msgs),
+            ReplyKind::Document { caption, .. } => caption.iter().for_each(|m| walk(m, &mut msgs)),
+            _ => {}
+        }
+        for button in reply.keyboard().rows().iter().flatten() {
+            walk(&button.label, &mut msgs);
+        }
+        if let desmigratif::engine::Keyboard::ShareContact { share } = reply.keyboard() {
+            walk(share, &mut msgs);
+        }
+    }
+    for msg in msgs {
+        for lang in Language::ALL {
+            assert!(
+                locales.has(lang, &msg.id),
+                "message {} missing in {}",
+                msg.id,
+                lang.code()
+            );
+        }
+    }
 }

@@ -63,7 +63,9 @@ impl FeatureAction for TrainingAction {
             A::Template => vec!["t".into()],
             A::Edit(id) => op("e", id),
             A::EditField(id, field) => vec!["ef".into(), id.to_string(), field.code().into()],
-            A::EditCategory(id, category) => vec!["ec".into(), id.to_string(), category.code().into()],
+            A::EditCategory(id, category) => {
+                vec!["ec".into(), id.to_string(), category.code().into()]
+            }
             A::Close(id) => op("c", id),
             A::Reopen(id) => op("r", id),
             A::Cancel(id) => op("k", id),
@@ -75,7 +77,9 @@ impl FeatureAction for TrainingAction {
     fn parse(fields: &[&str]) -> Option<TrainingAction> {
         use TrainingAction as A;
         Some(match fields {
-            ["l", page] => A::List { page: u32::try_from(parse_id(page)?).ok()? },
+            ["l", page] => A::List {
+                page: u32::try_from(parse_id(page)?).ok()?,
+            },
             ["o", id] => A::Open(parse_id(id)?),
             ["j", id] => A::Join(parse_id(id)?),
             ["m"] => A::Mine,

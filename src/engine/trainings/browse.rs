@@ -28,7 +28,11 @@ pub(super) async fn list(turn: &mut Turn<'_>, page: u32) -> Result<()> {
     if items.is_empty() {
         text.push(Msg::new("training-list-empty"));
     } else {
-        text.push(Msg::new("training-list-title").arg("page", page).arg("pages", pages));
+        text.push(
+            Msg::new("training-list-title")
+                .arg("page", page)
+                .arg("pages", pages),
+        );
         for (number, training) in (first + 1..).zip(&items) {
             let seats = if training.status == TrainingStatus::Closed {
                 Msg::new("training-list-closed")
@@ -37,9 +41,14 @@ pub(super) async fn list(turn: &mut Turn<'_>, page: u32) -> Result<()> {
             } else {
                 Msg::new("training-list-full")
             };
-            text.push(about("training-list-item", training, lang).arg("number", number).arg("seats", seats));
-            let label =
-                Msg::new("training-button-open").arg("number", number).arg("title", training.details.title(lang));
+            text.push(
+                about("training-list-item", training, lang)
+                    .arg("number", number)
+                    .arg("seats", seats),
+            );
+            let label = Msg::new("training-button-open")
+                .arg("number", number)
+                .arg("title", training.details.title(lang));
             rows.push(vec![button(label, TrainingAction::Open(training.id))]);
         }
         text.push(Msg::new("training-list-pick"));
@@ -47,17 +56,26 @@ pub(super) async fn list(turn: &mut Turn<'_>, page: u32) -> Result<()> {
     let mut paging = Vec::new();
     if page > 1 {
         let previous = u32::try_from(page - 1).unwrap_or(1);
-        paging.push(button(Msg::new("training-button-previous"), TrainingAction::List { page: previous }));
+        paging.push(button(
+            Msg::new("training-button-previous"),
+            TrainingAction::List { page: previous },
+        ));
     }
     if page < pages {
         let next = u32::try_from(page + 1).unwrap_or(u32::MAX);
-        paging.push(button(Msg::new("training-button-next"), TrainingAction::List { page: next }));
+        paging.push(button(
+            Msg::new("training-button-next"),
+            TrainingAction::List { page: next },
+        ));
     }
     if !paging.is_empty() {
         rows.push(paging);
     }
     if officer {
-        rows.push(vec![button(Msg::new("training-button-new"), TrainingAction::New)]);
+        rows.push(vec![button(
+            Msg::new("training-button-new"),
+            TrainingAction::New,
+        )]);
     }
     rows.push(vec![mine_button(), menu::menu_button()]);
     turn.show(text, Keyboard::Inline(rows));
@@ -75,7 +93,9 @@ pub(super) async fn open(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
 
 /// The training as a new message, after a step elsewhere (registration) led away from it.
 pub(super) async fn show_again(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
-    let Some(training) = trainings::find(turn.conn, training_id).await? else { return Ok(()) };
+    let Some(training) = trainings::find(turn.conn, training_id).await? else {
+        return Ok(());
+    };
     let (mut text, keyboard) = screen(turn, &training).await?;
     text.insert(0, Msg::new("training-after-registration"));
     turn.send(text, keyboard);
@@ -84,12 +104,18 @@ pub(super) async fn show_again(turn: &mut Turn<'_>, training_id: i64) -> Result<
 
 pub(super) fn not_found(turn: &mut Turn<'_>) -> Result<()> {
     turn.notice(Msg::new("training-not-found"), false);
-    turn.show(vec![Msg::new("training-not-found")], Keyboard::Inline(vec![vec![list_button(), menu::menu_button()]]));
+    turn.show(
+        vec![Msg::new("training-not-found")],
+        Keyboard::Inline(vec![vec![list_button(), menu::menu_button()]]),
+    );
     Ok(())
 }
 
 /// A training's details, the reader's place in it, and what they can do about it.
-pub(super) async fn screen(turn: &mut Turn<'_>, training: &Training) -> Result<(Vec<Msg>, Keyboard)> {
+pub(super) async fn screen(
+    turn: &mut Turn<'_>,
+    training: &Training,
+) -> Result<(Vec<Msg>, Keyboard)> {
     let lang = turn.lang;
     let id = training.id;
     let started = training.details.starts_at <= unix(turn.now);
@@ -110,14 +136,20 @@ pub(super) async fn screen(turn: &mut Turn<'_>, training: &Training) -> Result<(
         Some(SignUpStatus::Booked) => {
             text.push(Msg::new("training-you-booked"));
             if takes_place {
-                rows.push(vec![button(Msg::new("training-button-leave-seat"), TrainingAction::Leave(id))]);
+                rows.push(vec![button(
+                    Msg::new("training-button-leave-seat"),
+                    TrainingAction::Leave(id),
+                )]);
             }
         }
         Some(SignUpStatus::Waiting) => {
             let position = waiting_position(turn, id).await?;
             text.push(Msg::new("training-you-waiting").arg("position", position));
             if takes_place {
-                rows.push(vec![button(Msg::new("training-button-leave-waitlist"), TrainingAction::Leave(id))]);
+                rows.push(vec![button(
+                    Msg::new("training-button-leave-waitlist"),
+                    TrainingAction::Leave(id),
+                )]);
             }
         }
         None if training.takes_sign_ups(turn.now) => {
@@ -142,29 +174,43 @@ pub(super) fn describe(training: &Training, lang: crate::domain::Language) -> Ve
     let details = &training.details;
     let capacity = i64::from(details.capacity.get());
     let seats = if training.seats_left() > 0 && training.waiting == 0 {
-        Msg::new("training-seats-left").arg("left", training.seats_left()).arg("capacity", capacity)
+        Msg::new("training-seats-left")
+            .arg("left", training.seats_left())
+            .arg("capacity", capacity)
     } else {
-        Msg::new("training-seats-full").arg("capacity", capacity).arg("waiting", training.waiting)
+        Msg::new("training-seats-full")
+            .arg("capacity", capacity)
+            .arg("waiting", training.waiting)
     };
     vec![
-        about("training-detail", training, lang).arg("category", Msg::new(details.category.message_id())),
+        about("training-detail", training, lang)
+            .arg("category", Msg::new(details.category.message_id())),
         seats,
         Msg::new("training-description").arg("text", details.description(lang)),
     ]
 }
 
 async fn waiting_position(turn: &mut Turn<'_>, training_id: i64) -> Result<i64> {
-    let Some(user_id) = turn.user_id() else { return Ok(0) };
-    Ok(signups::waiting_position(turn.conn, training_id, user_id).await?.unwrap_or(0))
+    let Some(user_id) = turn.user_id() else {
+        return Ok(0);
+    };
+    Ok(signups::waiting_position(turn.conn, training_id, user_id)
+        .await?
+        .unwrap_or(0))
 }
 
 /// "Sign up": a seat if one is free, else the waitlist. Registration comes first.
 pub(super) async fn join(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
-    let Some(user_id) = turn.user_id() else { return Ok(()) };
+    let Some(user_id) = turn.user_id() else {
+        return Ok(());
+    };
     let Some(training) = trainings::find(turn.conn, training_id).await? else {
         return not_found(turn);
     };
-    if signups::status(turn.conn, training_id, user_id).await?.is_some() {
+    if signups::status(turn.conn, training_id, user_id)
+        .await?
+        .is_some()
+    {
         turn.notice(Msg::new("training-already-signed-up"), false);
         return open(turn, training_id).await;
     }
@@ -174,21 +220,33 @@ pub(super) async fn join(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
     }
     if !profiles::is_registered(turn.conn, user_id).await? {
         signups::wish(turn.conn, user_id, training_id, turn.now).await?;
-        let text = vec![Msg::new("training-register-first").arg("title", training.details.title(turn.lang))];
-        turn.show(text, Keyboard::Inline(vec![vec![list_button(), menu::menu_button()]]));
+        let text = vec![
+            Msg::new("training-register-first").arg("title", training.details.title(turn.lang)),
+        ];
+        turn.show(
+            text,
+            Keyboard::Inline(vec![vec![list_button(), menu::menu_button()]]),
+        );
         return Ok(());
     }
     let lang = turn.lang;
     match signups::sign_up(turn.conn, training_id, user_id, turn.now).await? {
         Some(SignUpStatus::Booked) => {
-            let keyboard = Keyboard::Inline(vec![vec![mine_button()], vec![list_button(), menu::menu_button()]]);
+            let keyboard = Keyboard::Inline(vec![
+                vec![mine_button()],
+                vec![list_button(), menu::menu_button()],
+            ]);
             turn.show(vec![about("training-signed-up", &training, lang)], keyboard);
         }
         Some(SignUpStatus::Waiting) => {
             let position = waiting_position(turn, training_id).await?;
-            let text = vec![about("training-waitlisted", &training, lang).arg("position", position)];
+            let text =
+                vec![about("training-waitlisted", &training, lang).arg("position", position)];
             let keyboard = Keyboard::Inline(vec![
-                vec![button(Msg::new("training-button-leave-waitlist"), TrainingAction::Leave(training_id))],
+                vec![button(
+                    Msg::new("training-button-leave-waitlist"),
+                    TrainingAction::Leave(training_id),
+                )],
                 vec![mine_button(), menu::menu_button()],
             ]);
             turn.show(text, keyboard);
@@ -204,7 +262,9 @@ pub(super) async fn join(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
 
 /// "My trainings": upcoming seats and waitlist places, each with a way to give it up.
 pub(super) async fn mine(turn: &mut Turn<'_>) -> Result<()> {
-    let Some(user_id) = turn.user_id() else { return Ok(()) };
+    let Some(user_id) = turn.user_id() else {
+        return Ok(());
+    };
     let lang = turn.lang;
     let signed_up: Vec<_> = signups::of_user(turn.conn, user_id, Some(turn.now))
         .await?
@@ -219,7 +279,9 @@ pub(super) async fn mine(turn: &mut Turn<'_>) -> Result<()> {
         text.push(Msg::new("training-mine-title"));
         for s in &signed_up {
             let status = match (s.status, s.position) {
-                (SignUpStatus::Waiting, Some(position)) => Msg::new("training-mine-waiting").arg("position", position),
+                (SignUpStatus::Waiting, Some(position)) => {
+                    Msg::new("training-mine-waiting").arg("position", position)
+                }
                 _ => Msg::new("training-mine-booked"),
             };
             text.push(about("training-mine-item", &s.training, lang).arg("status", status));
@@ -228,7 +290,10 @@ pub(super) async fn mine(turn: &mut Turn<'_>) -> Result<()> {
                     Msg::new("training-button-title").arg("title", s.training.details.title(lang)),
                     TrainingAction::Open(s.training.id),
                 ),
-                button(Msg::new("training-button-leave"), TrainingAction::Leave(s.training.id)),
+                button(
+                    Msg::new("training-button-leave"),
+                    TrainingAction::Leave(s.training.id),
+                ),
             ]);
         }
     }
@@ -239,7 +304,9 @@ pub(super) async fn mine(turn: &mut Turn<'_>) -> Result<()> {
 
 /// Giving up a seat lets someone else in: ask first.
 pub(super) async fn ask_leave(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
-    let Some(user_id) = turn.user_id() else { return Ok(()) };
+    let Some(user_id) = turn.user_id() else {
+        return Ok(());
+    };
     let Some(training) = trainings::find(turn.conn, training_id).await? else {
         return not_found(turn);
     };
@@ -252,15 +319,23 @@ pub(super) async fn ask_leave(turn: &mut Turn<'_>, training_id: i64) -> Result<(
         }
     };
     let keyboard = Keyboard::Inline(vec![
-        vec![button(Msg::new("training-button-leave-yes"), TrainingAction::LeaveConfirmed(training_id))],
-        vec![button(Msg::new("training-button-keep"), TrainingAction::Open(training_id))],
+        vec![button(
+            Msg::new("training-button-leave-yes"),
+            TrainingAction::LeaveConfirmed(training_id),
+        )],
+        vec![button(
+            Msg::new("training-button-keep"),
+            TrainingAction::Open(training_id),
+        )],
     ]);
     turn.show(vec![about(question, &training, turn.lang)], keyboard);
     Ok(())
 }
 
 pub(super) async fn leave(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
-    let Some(user_id) = turn.user_id() else { return Ok(()) };
+    let Some(user_id) = turn.user_id() else {
+        return Ok(());
+    };
     let Some(training) = trainings::find(turn.conn, training_id).await? else {
         return not_found(turn);
     };
@@ -275,7 +350,10 @@ pub(super) async fn leave(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
             return open(turn, training_id).await;
         }
     };
-    let keyboard = Keyboard::Inline(vec![vec![mine_button()], vec![list_button(), menu::menu_button()]]);
+    let keyboard = Keyboard::Inline(vec![
+        vec![mine_button()],
+        vec![list_button(), menu::menu_button()],
+    ]);
     turn.show(vec![about(done, &training, turn.lang)], keyboard);
     Ok(())
 }

@@ -29,8 +29,13 @@ pub(crate) async fn import_csv(
     };
     let mut errors = Vec::new();
     for row in &rows {
-        if let Some(id) = trainings::find_same(conn, row.details.title_id.as_str(), row.details.starts_at).await? {
-            errors.push(LineError { line: Some(row.line), problem: Problem::Exists(id) });
+        if let Some(id) =
+            trainings::find_same(conn, row.details.title_id.as_str(), row.details.starts_at).await?
+        {
+            errors.push(LineError {
+                line: Some(row.line),
+                problem: Problem::Exists(id),
+            });
         }
     }
     if !errors.is_empty() {
@@ -45,14 +50,23 @@ pub(crate) async fn import_csv(
 
 /// An officer's file: a trainings CSV is imported; anything else gets a hint.
 pub(super) async fn document(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
-    let Event::Document { file_name, mime_type, size, content, .. } = event else {
+    let Event::Document {
+        file_name,
+        mime_type,
+        size,
+        content,
+        ..
+    } = event
+    else {
         return fallback::hint(turn, event).await;
     };
     let menu_only = || Keyboard::Inline(vec![vec![menu::menu_button()]]);
     if !training_csv::looks_like_csv(file_name.as_deref(), mime_type.as_deref()) {
         let spreadsheet = file_name.as_deref().is_some_and(|name| {
             let name = name.to_ascii_lowercase();
-            [".xlsx", ".xls", ".ods"].iter().any(|ext| name.ends_with(ext))
+            [".xlsx", ".xls", ".ods"]
+                .iter()
+                .any(|ext| name.ends_with(ext))
         });
         if !spreadsheet {
             return fallback::hint(turn, event).await;
@@ -65,22 +79,35 @@ pub(super) async fn document(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
         return Ok(());
     }
     let Some(csv) = content else {
-        turn.send(vec![Msg::new("training-import-download-failed")], menu_only());
+        turn.send(
+            vec![Msg::new("training-import-download-failed")],
+            menu_only(),
+        );
         return Ok(());
     };
     match import_csv(turn.conn, csv, turn.settings.timezone, turn.now).await? {
         Ok(ids) => {
             let text = vec![Msg::new("training-import-done").arg("count", ids.len() as i64)];
-            turn.send(text, Keyboard::Inline(vec![vec![list_button(), menu::menu_button()]]));
+            turn.send(
+                text,
+                Keyboard::Inline(vec![vec![list_button(), menu::menu_button()]]),
+            );
         }
         Err(errors) => {
-            let mut text = vec![Msg::new("training-import-failed").arg("count", errors.len() as i64)];
+            let mut text =
+                vec![Msg::new("training-import-failed").arg("count", errors.len() as i64)];
             text.extend(errors.iter().take(SHOWN_PROBLEMS).map(line_msg));
             if errors.len() > SHOWN_PROBLEMS {
-                text.push(Msg::new("training-import-more").arg("count", (errors.len() - SHOWN_PROBLEMS) as i64));
+                text.push(
+                    Msg::new("training-import-more")
+                        .arg("count", (errors.len() - SHOWN_PROBLEMS) as i64),
+                );
             }
             let keyboard = Keyboard::Inline(vec![
-                vec![button(Msg::new("training-button-template"), TrainingAction::Template)],
+                vec![button(
+                    Msg::new("training-button-template"),
+                    TrainingAction::Template,
+                )],
                 vec![menu::menu_button()],
             ]);
             turn.send(text, keyboard);
@@ -91,15 +118,21 @@ pub(super) async fn document(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
 
 fn line_msg(error: &LineError) -> Msg {
     match error.line {
-        Some(line) => {
-            Msg::new("training-import-line").arg("line", line as i64).arg("problem", problem_msg(&error.problem))
-        }
+        Some(line) => Msg::new("training-import-line")
+            .arg("line", line as i64)
+            .arg("problem", problem_msg(&error.problem)),
         None => problem_msg(&error.problem),
     }
 }
 
 fn problem_msg(problem: &Problem) -> Msg {
-    let list = |names: &[String]| if names.is_empty() { "-".to_owned() } else { names.join(", ") };
+    let list = |names: &[String]| {
+        if names.is_empty() {
+            "-".to_owned()
+        } else {
+            names.join(", ")
+        }
+    };
     match problem {
         Problem::NotUtf8 => Msg::new("training-import-not-utf8"),
         Problem::TooBig => Msg::new("training-import-too-big"),
@@ -108,12 +141,19 @@ fn problem_msg(problem: &Problem) -> Msg {
             .arg("missing", list(missing))
             .arg("unknown", list(unknown)),
         Problem::NoRows => Msg::new("training-import-no-rows"),
-        Problem::FieldCount { found } => Msg::new("training-import-field-count").arg("found", *found as i64),
-        Problem::Unreadable(detail) => Msg::new("training-import-unreadable").arg("detail", detail.as_str()),
-        Problem::Field { error: FieldError::UnknownCategory, .. } => Msg::new("training-import-category"),
-        Problem::Field { column, error } => {
-            Msg::new("training-import-field").arg("column", *column).arg("problem", invalid(*error))
+        Problem::FieldCount { found } => {
+            Msg::new("training-import-field-count").arg("found", *found as i64)
         }
+        Problem::Unreadable(detail) => {
+            Msg::new("training-import-unreadable").arg("detail", detail.as_str())
+        }
+        Problem::Field {
+            error: FieldError::UnknownCategory,
+            ..
+        } => Msg::new("training-import-category"),
+        Problem::Field { column, error } => Msg::new("training-import-field")
+            .arg("column", *column)
+            .arg("problem", invalid(*error)),
         Problem::Repeated(line) => Msg::new("training-import-repeated").arg("line", *line as i64),
         Problem::Exists(id) => Msg::new("training-import-exists").arg("id", *id),
     }

@@ -24,7 +24,10 @@ use crate::store::{Conn, outbox::Priority, signups, trainings::Training, unix, u
 
 /// The main menu's way in.
 pub(crate) fn menu_button() -> Button {
-    button(Msg::new("menu-button-trainings"), TrainingAction::List { page: 1 })
+    button(
+        Msg::new("menu-button-trainings"),
+        TrainingAction::List { page: 1 },
+    )
 }
 
 /// `/trainings`: the upcoming trainings.
@@ -62,7 +65,11 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: TrainingAction) -> Re
 }
 
 /// Text and files while an officer works on a training.
-pub(crate) async fn on_event(turn: &mut Turn<'_>, state: TrainingState, event: &Event) -> Result<()> {
+pub(crate) async fn on_event(
+    turn: &mut Turn<'_>,
+    state: TrainingState,
+    event: &Event,
+) -> Result<()> {
     if !turn.is_admin() {
         // No longer an officer (ADMIN_IDS changed): nothing to carry on with.
         turn.state = super::State::Idle;
@@ -76,16 +83,26 @@ pub(crate) async fn document(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
     import::document(turn, event).await
 }
 
-#[allow(dead_code, reason = "called at the end of registration, which is being written on main")]
+#[allow(
+    dead_code,
+    reason = "called at the end of registration, which is being written on main"
+)]
 /// For registration, when it is done: if the user had tried to sign up for a training before
 /// registering, shows them that training again so they can finish signing up.
 pub(crate) async fn after_registration(turn: &mut Turn<'_>) -> Result<()> {
-    let Some(user_id) = turn.user_id() else { return Ok(()) };
-    let Some(training_id) = signups::take_wish(turn.conn, user_id).await? else { return Ok(()) };
+    let Some(user_id) = turn.user_id() else {
+        return Ok(());
+    };
+    let Some(training_id) = signups::take_wish(turn.conn, user_id).await? else {
+        return Ok(());
+    };
     browse::show_again(turn, training_id).await
 }
 
-#[allow(dead_code, reason = "called by /delete, which is being written on main")]
+#[allow(
+    dead_code,
+    reason = "called by /delete, which is being written on main"
+)]
 /// For erasure, BEFORE the user row is deleted: gives up the user's seats, so the people
 /// waiting get them, and forgets their wish.
 pub(crate) async fn on_erase(turn: &mut Turn<'_>, user_id: i64) -> Result<()> {
@@ -96,10 +113,15 @@ pub(crate) async fn on_erase(turn: &mut Turn<'_>, user_id: i64) -> Result<()> {
     Ok(())
 }
 
-#[allow(dead_code, reason = "called by /mydata, which is being written on main")]
+#[allow(
+    dead_code,
+    reason = "called by /mydata, which is being written on main"
+)]
 /// For /mydata: the user's sign-ups (and the training they wanted before registering).
 pub(crate) async fn export(conn: &mut Conn, user_id: i64) -> Result<serde_json::Value> {
-    let time = |unix: i64| chrono::DateTime::<chrono::Utc>::from_timestamp(unix, 0).map(|t| t.to_rfc3339());
+    let time = |unix: i64| {
+        chrono::DateTime::<chrono::Utc>::from_timestamp(unix, 0).map(|t| t.to_rfc3339())
+    };
     let sign_ups: Vec<serde_json::Value> = signups::of_user(conn, user_id, None)
         .await?
         .into_iter()
@@ -128,7 +150,10 @@ fn button(label: Msg, action: TrainingAction) -> Button {
 }
 
 fn list_button() -> Button {
-    button(Msg::new("training-button-list"), TrainingAction::List { page: 1 })
+    button(
+        Msg::new("training-button-list"),
+        TrainingAction::List { page: 1 },
+    )
 }
 
 fn mine_button() -> Button {
@@ -156,19 +181,29 @@ fn notice_to(user_id: i64, lang: Language, text: Vec<Msg>, keyboard: Keyboard) -
 
 /// Gives a training's free seats to the people waiting longest, and tells them.
 async fn fill_free_seats(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
-    let Some(training) = crate::store::trainings::find(turn.conn, training_id).await? else { return Ok(()) };
-    let takes_place =
-        training.status != crate::domain::TrainingStatus::Cancelled && training.details.starts_at > unix(turn.now);
+    let Some(training) = crate::store::trainings::find(turn.conn, training_id).await? else {
+        return Ok(());
+    };
+    let takes_place = training.status != crate::domain::TrainingStatus::Cancelled
+        && training.details.starts_at > unix(turn.now);
     if !takes_place {
         return Ok(());
     }
     for user_id in signups::promote(turn.conn, training_id, turn.now).await? {
         let lang = users::language_of(turn.conn, user_id, turn.settings.default_language).await?;
         let keyboard = Keyboard::Inline(vec![
-            vec![button(Msg::new("training-button-details"), TrainingAction::Open(training_id))],
+            vec![button(
+                Msg::new("training-button-details"),
+                TrainingAction::Open(training_id),
+            )],
             vec![mine_button()],
         ]);
-        turn.push_reply(notice_to(user_id, lang, vec![about("training-promoted", &training, lang)], keyboard));
+        turn.push_reply(notice_to(
+            user_id,
+            lang,
+            vec![about("training-promoted", &training, lang)],
+            keyboard,
+        ));
     }
     Ok(())
 }

@@ -9,7 +9,9 @@ use super::{TrainingAction, about, button, fill_free_seats, invalid, list_button
 use crate::domain::training::format_start;
 use crate::domain::training_csv::COLUMNS;
 use crate::domain::{Category, TrainingDetails, TrainingStatus};
-use crate::engine::{Action, Arg, Button, Event, Keyboard, Msg, ReplyKind, Result, State, fallback, turn::Turn};
+use crate::engine::{
+    Action, Arg, Button, Event, Keyboard, Msg, ReplyKind, Result, State, fallback, turn::Turn,
+};
 use crate::store::{
     signups::{self, SignUpStatus},
     trainings::{self, Training},
@@ -35,11 +37,17 @@ pub(super) async fn on_action(turn: &mut Turn<'_>, action: TrainingAction) -> Re
         A::CancelConfirmed(id) => cancel(turn, id).await,
         A::Participants(id) => participants(turn, id).await,
         // Everybody's buttons are handled before officers' ones.
-        A::List { .. } | A::Open(_) | A::Join(_) | A::Mine | A::Leave(_) | A::LeaveConfirmed(_) => Ok(()),
+        A::List { .. } | A::Open(_) | A::Join(_) | A::Mine | A::Leave(_) | A::LeaveConfirmed(_) => {
+            Ok(())
+        }
     }
 }
 
-pub(super) async fn on_event(turn: &mut Turn<'_>, state: TrainingState, event: &Event) -> Result<()> {
+pub(super) async fn on_event(
+    turn: &mut Turn<'_>,
+    state: TrainingState,
+    event: &Event,
+) -> Result<()> {
     match state {
         TrainingState::Drafting { draft, awaiting } => draft_input(turn, draft, awaiting, event),
         TrainingState::Previewing { details } => {
@@ -48,12 +56,20 @@ pub(super) async fn on_event(turn: &mut Turn<'_>, state: TrainingState, event: &
             turn.show(text, preview_keyboard());
             Ok(())
         }
-        TrainingState::Editing { training_id, awaiting } => edit_input(turn, training_id, awaiting, event).await,
+        TrainingState::Editing {
+            training_id,
+            awaiting,
+        } => edit_input(turn, training_id, awaiting, event).await,
     }
 }
 
 /// The officer's part of a training's screen: the poster link, the numbers and the tools.
-pub(super) fn add_tools(turn: &Turn<'_>, training: &Training, text: &mut Vec<Msg>, rows: &mut Vec<Vec<Button>>) {
+pub(super) fn add_tools(
+    turn: &Turn<'_>,
+    training: &Training,
+    text: &mut Vec<Msg>,
+    rows: &mut Vec<Vec<Button>>,
+) {
     let id = training.id;
     text.push(
         Msg::new("training-officer-summary")
@@ -63,19 +79,49 @@ pub(super) fn add_tools(turn: &Turn<'_>, training: &Training, text: &mut Vec<Msg
             .arg("waiting", training.waiting),
     );
     if let Some(bot) = &turn.settings.bot_username {
-        text.push(Msg::new("training-officer-link").arg("link", format!("https://t.me/{bot}?start=training-{id}")));
+        text.push(
+            Msg::new("training-officer-link")
+                .arg("link", format!("https://t.me/{bot}?start=training-{id}")),
+        );
     }
-    let participants = button(Msg::new("training-button-participants"), TrainingAction::Participants(id));
+    let participants = button(
+        Msg::new("training-button-participants"),
+        TrainingAction::Participants(id),
+    );
     if training.status == TrainingStatus::Cancelled {
         rows.push(vec![participants]);
         return;
     }
-    rows.push(vec![button(Msg::new("training-button-edit"), TrainingAction::Edit(id)), participants]);
+    rows.push(vec![
+        button(Msg::new("training-button-edit"), TrainingAction::Edit(id)),
+        participants,
+    ]);
     let open_or_close = match training.status {
-        TrainingStatus::Closed => button(Msg::new("training-button-reopen"), TrainingAction::Reopen(id)),
+        TrainingStatus::Closed => button(
+            Msg::new("training-button-reopen"),
+            TrainingAction::Reopen(id),
+        ),
         _ => button(Msg::new("training-button-close"), TrainingAction::Close(id)),
     };
-    rows.push(vec![open_or_close, button(Msg::new("training-button-cancel-training"), TrainingAction::Cancel(id))]);
+    rows.push(vec![
+        open_or_close,
+        button(
+            Msg::new("training-button-cancel-training"),
+            TrainingAction::Cancel(id),
+        ),
+    ]);
+}
+
+fn working_on(turn: &mut Turn<'_>, state: TrainingState) {
+    turn.state = State::Training(Box::new(state));
+}
+
+/// What the officer is doing with a training, if anything.
+fn current(turn: &Turn<'_>) -> Option<TrainingState> {
+    match &turn.state {
+        State::Training(state) => Some(state.as_ref().clone()),
+        _ => None,
+    }
 }
 
 fn cancel_button() -> Button {
@@ -119,7 +165,11 @@ fn field_name(field: Field) -> Msg {
 fn category_rows(action: impl Fn(Category) -> TrainingAction) -> Vec<Vec<Button>> {
     Category::ALL
         .chunks(2)
-        .map(|pair| pair.iter().map(|c| button(Msg::new(c.message_id()), action(*c))).collect())
+        .map(|pair| {
+            pair.iter()
+                .map(|c| button(Msg::new(c.message_id()), action(*c)))
+                .collect()
+        })
         .collect()
 }
 
@@ -141,10 +191,22 @@ fn typed(event: &Event) -> Option<&str> {
 }
 
 pub(super) async fn start_draft(turn: &mut Turn<'_>) -> Result<()> {
-    turn.state = State::Training(TrainingState::Drafting { draft: Draft::default(), awaiting: Field::TitleId });
-    let text = vec![Msg::new("training-new-intro"), question(turn, Field::TitleId)];
+    working_on(
+        turn,
+        TrainingState::Drafting {
+            draft: Draft::default(),
+            awaiting: Field::TitleId,
+        },
+    );
+    let text = vec![
+        Msg::new("training-new-intro"),
+        question(turn, Field::TitleId),
+    ];
     let keyboard = Keyboard::Inline(vec![
-        vec![button(Msg::new("training-button-template"), TrainingAction::Template)],
+        vec![button(
+            Msg::new("training-button-template"),
+            TrainingAction::Template,
+        )],
         vec![cancel_button()],
     ]);
     turn.show(text, keyboard);
@@ -157,7 +219,12 @@ fn ask_again(turn: &mut Turn<'_>, problem: Msg, field: Field) {
     turn.show(text, draft_keyboard(field));
 }
 
-fn draft_input(turn: &mut Turn<'_>, mut draft: Draft, awaiting: Field, event: &Event) -> Result<()> {
+fn draft_input(
+    turn: &mut Turn<'_>,
+    mut draft: Draft,
+    awaiting: Field,
+    event: &Event,
+) -> Result<()> {
     let Some(text) = typed(event) else {
         ask_again(turn, Msg::new("training-invalid-not-text"), awaiting);
         return Ok(());
@@ -170,7 +237,11 @@ fn draft_input(turn: &mut Turn<'_>, mut draft: Draft, awaiting: Field, event: &E
 }
 
 async fn draft_category(turn: &mut Turn<'_>, category: Category) -> Result<()> {
-    let State::Training(TrainingState::Drafting { mut draft, awaiting: Field::Category }) = turn.state.clone() else {
+    let Some(TrainingState::Drafting {
+        mut draft,
+        awaiting: Field::Category,
+    }) = current(turn)
+    else {
         fallback::old_button(turn);
         return Ok(());
     };
@@ -185,13 +256,19 @@ fn next_step(turn: &mut Turn<'_>, draft: Draft) {
         (None, Some(details)) => {
             let mut text = vec![Msg::new("training-preview")];
             text.extend(preview(&details));
-            turn.state = State::Training(TrainingState::Previewing { details });
+            working_on(turn, TrainingState::Previewing { details });
             turn.show(text, preview_keyboard());
         }
         (next, _) => {
             let next = next.unwrap_or(Field::TitleId);
             let text = vec![question(turn, next)];
-            turn.state = State::Training(TrainingState::Drafting { draft, awaiting: next });
+            working_on(
+                turn,
+                TrainingState::Drafting {
+                    draft,
+                    awaiting: next,
+                },
+            );
             turn.show(text, draft_keyboard(next));
         }
     }
@@ -214,13 +291,16 @@ fn preview(details: &TrainingDetails) -> Vec<Msg> {
 
 fn preview_keyboard() -> Keyboard {
     Keyboard::Inline(vec![
-        vec![button(Msg::new("training-button-save"), TrainingAction::SaveDraft)],
+        vec![button(
+            Msg::new("training-button-save"),
+            TrainingAction::SaveDraft,
+        )],
         vec![cancel_button()],
     ])
 }
 
 async fn save_draft(turn: &mut Turn<'_>) -> Result<()> {
-    let State::Training(TrainingState::Previewing { details }) = turn.state.clone() else {
+    let Some(TrainingState::Previewing { details }) = current(turn) else {
         fallback::old_button(turn);
         return Ok(());
     };
@@ -228,8 +308,18 @@ async fn save_draft(turn: &mut Turn<'_>) -> Result<()> {
         // The officer took their time and the start went by: ask for it again.
         let mut draft = Draft::from(details);
         draft.starts_at = None;
-        turn.state = State::Training(TrainingState::Drafting { draft, awaiting: Field::StartsAt });
-        ask_again(turn, invalid(crate::domain::FieldError::InThePast), Field::StartsAt);
+        working_on(
+            turn,
+            TrainingState::Drafting {
+                draft,
+                awaiting: Field::StartsAt,
+            },
+        );
+        ask_again(
+            turn,
+            invalid(crate::domain::FieldError::InThePast),
+            Field::StartsAt,
+        );
         return Ok(());
     }
     let id = trainings::insert(turn.conn, &details, turn.now).await?;
@@ -267,17 +357,30 @@ async fn changeable(turn: &mut Turn<'_>, training_id: i64) -> Result<Option<Trai
 }
 
 async fn edit_menu(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
-    let Some(training) = changeable(turn, training_id).await? else { return Ok(()) };
+    let Some(training) = changeable(turn, training_id).await? else {
+        return Ok(());
+    };
     let mut rows: Vec<Vec<Button>> = Field::ALL
         .chunks(2)
         .map(|pair| {
             pair.iter()
-                .map(|field| button(field_name(*field), TrainingAction::EditField(training_id, *field)))
+                .map(|field| {
+                    button(
+                        field_name(*field),
+                        TrainingAction::EditField(training_id, *field),
+                    )
+                })
                 .collect()
         })
         .collect();
-    rows.push(vec![button(Msg::new("button-back"), TrainingAction::Open(training_id))]);
-    turn.show(vec![about("training-edit-choose", &training, turn.lang)], Keyboard::Inline(rows));
+    rows.push(vec![button(
+        Msg::new("button-back"),
+        TrainingAction::Open(training_id),
+    )]);
+    turn.show(
+        vec![about("training-edit-choose", &training, turn.lang)],
+        Keyboard::Inline(rows),
+    );
     Ok(())
 }
 
@@ -308,22 +411,46 @@ fn ask_edit(turn: &mut Turn<'_>, problem: Option<Msg>, training: &Training, fiel
 }
 
 async fn edit_field(turn: &mut Turn<'_>, training_id: i64, field: Field) -> Result<()> {
-    let Some(training) = changeable(turn, training_id).await? else { return Ok(()) };
+    let Some(training) = changeable(turn, training_id).await? else {
+        return Ok(());
+    };
     if field == Field::Category {
-        let mut rows = category_rows(|category| TrainingAction::EditCategory(training_id, category));
-        rows.push(vec![button(Msg::new("button-back"), TrainingAction::Edit(training_id))]);
+        let mut rows =
+            category_rows(|category| TrainingAction::EditCategory(training_id, category));
+        rows.push(vec![button(
+            Msg::new("button-back"),
+            TrainingAction::Edit(training_id),
+        )]);
         turn.show(vec![question(turn, field)], Keyboard::Inline(rows));
         return Ok(());
     }
-    turn.state = State::Training(TrainingState::Editing { training_id, awaiting: field });
+    working_on(
+        turn,
+        TrainingState::Editing {
+            training_id,
+            awaiting: field,
+        },
+    );
     ask_edit(turn, None, &training, field);
     Ok(())
 }
 
-async fn edit_input(turn: &mut Turn<'_>, training_id: i64, field: Field, event: &Event) -> Result<()> {
-    let Some(training) = changeable(turn, training_id).await? else { return Ok(()) };
+async fn edit_input(
+    turn: &mut Turn<'_>,
+    training_id: i64,
+    field: Field,
+    event: &Event,
+) -> Result<()> {
+    let Some(training) = changeable(turn, training_id).await? else {
+        return Ok(());
+    };
     let Some(text) = typed(event) else {
-        ask_edit(turn, Some(Msg::new("training-invalid-not-text")), &training, field);
+        ask_edit(
+            turn,
+            Some(Msg::new("training-invalid-not-text")),
+            &training,
+            field,
+        );
         return Ok(());
     };
     let mut draft = Draft::from(training.details.clone());
@@ -331,9 +458,12 @@ async fn edit_input(turn: &mut Turn<'_>, training_id: i64, field: Field, event: 
         ask_edit(turn, Some(invalid(error)), &training, field);
         return Ok(());
     }
-    let Some(details) = draft.complete() else { return Ok(()) };
+    let Some(details) = draft.complete() else {
+        return Ok(());
+    };
     if i64::from(details.capacity.get()) < training.booked {
-        let problem = Msg::new("training-invalid-capacity-below-booked").arg("booked", training.booked);
+        let problem =
+            Msg::new("training-invalid-capacity-below-booked").arg("booked", training.booked);
         ask_edit(turn, Some(problem), &training, field);
         return Ok(());
     }
@@ -342,8 +472,13 @@ async fn edit_input(turn: &mut Turn<'_>, training_id: i64, field: Field, event: 
 }
 
 async fn edit_category(turn: &mut Turn<'_>, training_id: i64, category: Category) -> Result<()> {
-    let Some(training) = changeable(turn, training_id).await? else { return Ok(()) };
-    let details = TrainingDetails { category, ..training.details.clone() };
+    let Some(training) = changeable(turn, training_id).await? else {
+        return Ok(());
+    };
+    let details = TrainingDetails {
+        category,
+        ..training.details.clone()
+    };
     save_edit(turn, training, details).await
 }
 
@@ -357,40 +492,67 @@ async fn save_edit(turn: &mut Turn<'_>, before: Training, details: TrainingDetai
     if details.capacity > before.details.capacity {
         fill_free_seats(turn, id).await?;
     }
-    let Some(after) = trainings::find(turn.conn, id).await? else { return not_found(turn) };
+    let Some(after) = trainings::find(turn.conn, id).await? else {
+        return not_found(turn);
+    };
     let people = signups::recipients(turn.conn, id, false).await?;
     for (user_id, lang) in &people {
         let mut text = vec![Msg::new("training-changed-notice")];
         text.extend(describe(&after, *lang));
-        let keyboard =
-            Keyboard::Inline(vec![vec![button(Msg::new("training-button-details"), TrainingAction::Open(id))]]);
+        let keyboard = Keyboard::Inline(vec![vec![button(
+            Msg::new("training-button-details"),
+            TrainingAction::Open(id),
+        )]]);
         turn.push_reply(notice_to(*user_id, *lang, text, keyboard));
     }
-    show_with(turn, id, Msg::new("training-edit-saved").arg("people", people.len() as i64)).await
+    show_with(
+        turn,
+        id,
+        Msg::new("training-edit-saved").arg("people", people.len() as i64),
+    )
+    .await
 }
 
 async fn set_open(turn: &mut Turn<'_>, training_id: i64, open_it: bool) -> Result<()> {
-    let Some(_) = changeable(turn, training_id).await? else { return Ok(()) };
-    let (status, done) =
-        if open_it { (TrainingStatus::Open, "training-reopened") } else { (TrainingStatus::Closed, "training-closed") };
+    let Some(_) = changeable(turn, training_id).await? else {
+        return Ok(());
+    };
+    let (status, done) = if open_it {
+        (TrainingStatus::Open, "training-reopened")
+    } else {
+        (TrainingStatus::Closed, "training-closed")
+    };
     trainings::set_status(turn.conn, training_id, status, turn.now).await?;
     turn.notice(Msg::new(done), false);
     show_with(turn, training_id, Msg::new(done)).await
 }
 
 async fn ask_cancel(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
-    let Some(training) = changeable(turn, training_id).await? else { return Ok(()) };
+    let Some(training) = changeable(turn, training_id).await? else {
+        return Ok(());
+    };
     let people = training.booked + training.waiting;
     let keyboard = Keyboard::Inline(vec![
-        vec![button(Msg::new("training-button-cancel-yes"), TrainingAction::CancelConfirmed(training_id))],
-        vec![button(Msg::new("training-button-keep-training"), TrainingAction::Open(training_id))],
+        vec![button(
+            Msg::new("training-button-cancel-yes"),
+            TrainingAction::CancelConfirmed(training_id),
+        )],
+        vec![button(
+            Msg::new("training-button-keep-training"),
+            TrainingAction::Open(training_id),
+        )],
     ]);
-    turn.show(vec![about("training-cancel-confirm", &training, turn.lang).arg("people", people)], keyboard);
+    turn.show(
+        vec![about("training-cancel-confirm", &training, turn.lang).arg("people", people)],
+        keyboard,
+    );
     Ok(())
 }
 
 async fn cancel(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
-    let Some(training) = changeable(turn, training_id).await? else { return Ok(()) };
+    let Some(training) = changeable(turn, training_id).await? else {
+        return Ok(());
+    };
     trainings::set_status(turn.conn, training_id, TrainingStatus::Cancelled, turn.now).await?;
     let people = signups::recipients(turn.conn, training_id, false).await?;
     for (user_id, lang) in &people {
@@ -398,7 +560,12 @@ async fn cancel(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
         let keyboard = Keyboard::Inline(vec![vec![list_button()]]);
         turn.push_reply(notice_to(*user_id, *lang, text, keyboard));
     }
-    show_with(turn, training_id, Msg::new("training-cancelled-done").arg("people", people.len() as i64)).await
+    show_with(
+        turn,
+        training_id,
+        Msg::new("training-cancelled-done").arg("people", people.len() as i64),
+    )
+    .await
 }
 
 /// The participant list as a spreadsheet: seats first, then the waitlist in its order.
@@ -408,8 +575,19 @@ async fn participants(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
     };
     let people = signups::participants(turn.conn, training_id).await?;
     let tz = turn.settings.timezone;
-    let mut rows =
-        vec![["status", "position", "name", "phone", "village", "district", "role", "signed_up_at"].map(String::from)];
+    let mut rows = vec![
+        [
+            "status",
+            "position",
+            "name",
+            "phone",
+            "village",
+            "district",
+            "role",
+            "signed_up_at",
+        ]
+        .map(String::from),
+    ];
     let mut waiting = 0;
     for person in people {
         let position = match person.status {

@@ -17,7 +17,11 @@ fn window(offset: TimeDelta) -> TimeDelta {
 }
 
 /// The reminders due now, as replies to queue; records each as dealt with.
-pub(crate) async fn due_reminders(conn: &mut Conn, settings: &Settings, now: DateTime<Utc>) -> Result<Vec<Reply>> {
+pub(crate) async fn due_reminders(
+    conn: &mut Conn,
+    settings: &Settings,
+    now: DateTime<Utc>,
+) -> Result<Vec<Reply>> {
     let Some(longest) = settings.reminder_offsets.iter().max().copied() else {
         return Ok(Vec::new());
     };
@@ -33,14 +37,30 @@ pub(crate) async fn due_reminders(conn: &mut Conn, settings: &Settings, now: Dat
             .collect();
         // The nearest to the start is the one to send; longer ones are overtaken by it.
         due.sort();
-        let Some((&nearest, overtaken)) = due.split_first() else { continue };
+        let Some((&nearest, overtaken)) = due.split_first() else {
+            continue;
+        };
         for offset in overtaken {
-            trainings::record_reminder(conn, training.id, offset.num_seconds(), ReminderOutcome::Skipped, 0, now)
-                .await?;
+            trainings::record_reminder(
+                conn,
+                training.id,
+                offset.num_seconds(),
+                ReminderOutcome::Skipped,
+                0,
+                now,
+            )
+            .await?;
         }
         if now - (start - nearest) > window(nearest) {
-            trainings::record_reminder(conn, training.id, nearest.num_seconds(), ReminderOutcome::Skipped, 0, now)
-                .await?;
+            trainings::record_reminder(
+                conn,
+                training.id,
+                nearest.num_seconds(),
+                ReminderOutcome::Skipped,
+                0,
+                now,
+            )
+            .await?;
             continue;
         }
         let people = signups::recipients(conn, training.id, true).await?;
@@ -58,10 +78,18 @@ pub(crate) async fn due_reminders(conn: &mut Conn, settings: &Settings, now: Dat
         }
         for (user_id, lang) in people {
             let keyboard = Keyboard::Inline(vec![
-                vec![button(Msg::new("training-button-details"), TrainingAction::Open(training.id))],
+                vec![button(
+                    Msg::new("training-button-details"),
+                    TrainingAction::Open(training.id),
+                )],
                 vec![mine_button()],
             ]);
-            replies.push(notice_to(user_id, lang, vec![about("training-reminder", &training, lang)], keyboard));
+            replies.push(notice_to(
+                user_id,
+                lang,
+                vec![about("training-reminder", &training, lang)],
+                keyboard,
+            ));
         }
     }
     Ok(replies)

@@ -5,7 +5,9 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::training::parse_start;
-use crate::domain::{Capacity, Category, Description, FieldError, Location, Title, TrainingDetails};
+use crate::domain::{
+    Capacity, Category, Description, FieldError, Location, Title, TrainingDetails,
+};
 
 /// The steps of a training, in the order a new one is asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,12 +69,19 @@ pub struct Draft {
 
 impl Draft {
     /// Checks what the officer typed for `field` and keeps it.
-    pub fn set(&mut self, field: Field, input: &str, tz: Tz, now: DateTime<Utc>) -> Result<(), FieldError> {
+    pub fn set(
+        &mut self,
+        field: Field,
+        input: &str,
+        tz: Tz,
+        now: DateTime<Utc>,
+    ) -> Result<(), FieldError> {
         match field {
             Field::TitleId => self.title_id = Some(Title::parse(input)?),
             Field::TitleEn => self.title_en = Some(Title::parse(input)?),
             Field::Category => {
-                self.category = Some(Category::parse(input.trim()).ok_or(FieldError::UnknownCategory)?);
+                self.category =
+                    Some(Category::parse(input.trim()).ok_or(FieldError::UnknownCategory)?);
             }
             Field::StartsAt => self.starts_at = Some(parse_start(input, tz, now)?.timestamp()),
             Field::Location => self.location = Some(Location::parse(input)?),
@@ -176,9 +185,12 @@ mod tests {
         assert_eq!(draft.missing(), None);
         let details = draft.complete().unwrap();
         assert_eq!(Draft::from(details.clone()), draft);
-        assert_eq!(draft.set(Field::Capacity, "0", tz, now), Err(FieldError::CapacityRange));
+        assert_eq!(
+            draft.set(Field::Capacity, "0", tz, now),
+            Err(FieldError::CapacityRange)
+        );
 
-        let state = State::Training(TrainingState::Previewing { details });
+        let state = State::Training(Box::new(TrainingState::Previewing { details }));
         let json = serde_json::to_string(&state).unwrap();
         assert_eq!(serde_json::from_str::<State>(&json).unwrap(), state);
     }

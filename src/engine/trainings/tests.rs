@@ -23,6 +23,7 @@ fn settings() -> Settings {
         timezone: chrono_tz::Asia::Jakarta,
         bot_username: None,
         reminder_offsets: Vec::new(),
+        broadcast_rate: 25,
     }
 }
 
@@ -36,21 +37,39 @@ struct Fixture {
 /// A database with one training of `capacity` seats.
 async fn fixture(capacity: u32) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let pool = store::open(&format!("sqlite://{}", dir.path().join("t.db").display())).await.unwrap();
+    let pool = store::open(&format!("sqlite://{}", dir.path().join("t.db").display()))
+        .await
+        .unwrap();
     let engine = Engine::new(pool.clone(), settings(), Arc::new(ManualClock::new(now())));
     let csv = format!(
         "title_id,title_en,category,starts_at,location,capacity,description_id,description_en\n\
          Wirausaha,Entrepreneurship,business,2026-12-05 09:00,Balai Desa,{capacity},Belajar usaha kecil.,Learn small business.\n"
     );
     let mut conn = pool.acquire().await.unwrap();
-    let ids = super::import_csv(&mut conn, csv.as_bytes(), chrono_tz::Asia::Jakarta, now()).await.unwrap().unwrap();
+    let ids = super::import_csv(&mut conn, csv.as_bytes(), chrono_tz::Asia::Jakarta, now())
+        .await
+        .unwrap()
+        .unwrap();
     drop(conn);
-    Fixture { engine, pool, training_id: ids[0], _dir: dir }
+    Fixture {
+        engine,
+        pool,
+        training_id: ids[0],
+        _dir: dir,
+    }
 }
 
 impl Fixture {
     async fn press(&self, user: i64, action: TrainingAction) -> Vec<Reply> {
-        self.engine.handle(Input::button(user, Some(1), &Action::Training(action).encode())).await.unwrap().replies
+        self.engine
+            .handle(Input::button(
+                user,
+                Some(1),
+                &Action::Training(action).encode(),
+            ))
+            .await
+            .unwrap()
+            .replies
     }
 
     async fn register(&self, user: i64) {
@@ -76,7 +95,9 @@ impl Fixture {
         let settings = settings();
         let mut tx = self.pool.begin().await.unwrap();
         let input = Input::text(user, "/menu");
-        let mut turn = Turn::begin(&mut tx, &settings, &input, now()).await.unwrap();
+        let mut turn = Turn::begin(&mut tx, &settings, &input, now())
+            .await
+            .unwrap();
         match step {
             Step::AfterRegistration => after_registration(&mut turn).await.unwrap(),
             Step::Erase => {
@@ -84,9 +105,9 @@ impl Fixture {
                 users::erase(turn.conn, user).await.unwrap();
             }
         }
-        let replies = turn.finish().await.unwrap();
+        let finished = turn.finish().await.unwrap();
         tx.commit().await.unwrap();
-        replies
+        finished.replies
     }
 
     async fn status_of(&self, user: i64) -> Option<String> {
@@ -123,8 +144,14 @@ async fn registration_leads_back_to_the_training_the_user_wanted_once() {
             .any(|b| b.target == crate::engine::Target::Action(join.clone()))
     );
 
-    assert!(f.in_turn(1, Step::AfterRegistration).await.is_empty(), "the wish is used up");
-    assert!(f.in_turn(2, Step::AfterRegistration).await.is_empty(), "nobody else had one");
+    assert!(
+        f.in_turn(1, Step::AfterRegistration).await.is_empty(),
+        "the wish is used up"
+    );
+    assert!(
+        f.in_turn(2, Step::AfterRegistration).await.is_empty(),
+        "nobody else had one"
+    );
 }
 
 #[tokio::test]
@@ -134,14 +161,20 @@ async fn erasing_a_user_gives_their_seat_to_the_first_person_waiting() {
         f.register(user).await;
         f.press(user, TrainingAction::Join(f.training_id)).await;
     }
-    sqlx::query("UPDATE users SET language = 'en' WHERE id = 2").execute(&f.pool).await.unwrap();
+    sqlx::query("UPDATE users SET language = 'en' WHERE id = 2")
+        .execute(&f.pool)
+        .await
+        .unwrap();
     assert_eq!(f.status_of(1).await.as_deref(), Some("booked"));
 
     let replies = f.in_turn(1, Step::Erase).await;
     let told: Vec<&Reply> = replies.iter().filter(|r| r.chat_id == 2).collect();
     assert_eq!(told.len(), 1);
     assert_eq!(told[0].text_ids(), ["training-promoted"]);
-    assert_eq!((told[0].lang, told[0].priority), (Language::En, Priority::Bulk));
+    assert_eq!(
+        (told[0].lang, told[0].priority),
+        (Language::En, Priority::Bulk)
+    );
     assert_eq!(f.status_of(1).await, None);
     assert_eq!(f.status_of(2).await.as_deref(), Some("booked"));
     assert_eq!(f.status_of(3).await.as_deref(), Some("waiting"));
@@ -158,10 +191,16 @@ async fn the_data_export_lists_sign_ups_and_the_wish() {
     let booked = export(&mut conn, 1).await.unwrap();
     assert_eq!(booked["sign_ups"][0]["status"], "booked");
     assert_eq!(booked["sign_ups"][0]["title_en"], "Entrepreneurship");
-    assert_eq!(booked["sign_ups"][0]["starts_at"], "2026-12-05T02:00:00+00:00");
+    assert_eq!(
+        booked["sign_ups"][0]["starts_at"],
+        "2026-12-05T02:00:00+00:00"
+    );
     assert!(booked["wanted_before_registering"].is_null());
 
     let wished = export(&mut conn, 2).await.unwrap();
     assert_eq!(wished["sign_ups"].as_array().map(Vec::len), Some(0));
-    assert_eq!(wished["wanted_before_registering"]["training_id"], f.training_id);
+    assert_eq!(
+        wished["wanted_before_registering"]["training_id"],
+        f.training_id
+    );
 }
