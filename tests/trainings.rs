@@ -591,6 +591,87 @@ async fn two_hundred_people_racing_for_twenty_seats_book_exactly_twenty() {
     );
 }
 
+// With registration, /mydata and /delete
+
+/// Registers through the real conversation, as a returnee, and saves.
+async fn register_by_talking(h: &mut Harness, user: i64) -> Vec<Reply> {
+    use desmigratif::domain::{Destination, Interest, Role, Sector};
+    use desmigratif::engine::registration::RegAction;
+    let reg = |action| Action::Registration(action);
+    h.say(user, "/daftar").await;
+    h.press(user, &reg(RegAction::Agree)).await;
+    h.press(user, &reg(RegAction::Role(Role::Returnee))).await;
+    for answer in ["Siti Aminah", "0812-3456-7890", "Kenanga", "Indramayu"] {
+        h.say(user, answer).await;
+    }
+    h.press(user, &reg(RegAction::Country(Destination::Taiwan)))
+        .await;
+    h.say(user, "4 tahun").await;
+    h.press(user, &reg(RegAction::Sector(Sector::Care))).await;
+    h.press(user, &reg(RegAction::Interest(Interest::Entrepreneurship)))
+        .await;
+    h.press(user, &reg(RegAction::InterestsDone)).await;
+    h.press(user, &reg(RegAction::Save)).await
+}
+
+#[tokio::test]
+async fn an_unregistered_user_registers_and_is_brought_back_to_the_training() {
+    let mut h = Harness::new().await;
+    let id = training(&h, "Wirausaha", SATURDAY_9, 10).await;
+    assert!(has_id(
+        &h.press(1, &tr(TrainingAction::Join(id))).await,
+        "training-register-first"
+    ));
+    let saved = register_by_talking(&mut h, 1).await;
+    assert!(has_id(&saved, "registration-done"));
+    let back = ids(&saved);
+    let after = back
+        .iter()
+        .position(|i| i == "training-after-registration")
+        .expect("led back");
+    assert_eq!(back[after + 1], "training-detail");
+    assert!(actions(&saved).contains(&tr(TrainingAction::Join(id))));
+    assert_eq!(
+        ids(&h.press(1, &tr(TrainingAction::Join(id))).await),
+        ["training-signed-up"]
+    );
+    // Someone who registers without having wanted a training just finishes registering.
+    let other = register_by_talking(&mut h, 2).await;
+    assert!(!has_id(&other, "training-after-registration"));
+}
+
+#[tokio::test]
+async fn erasing_a_user_gives_their_seat_away_and_their_data_export_lists_sign_ups() {
+    let mut h = Harness::new().await;
+    let id = training(&h, "Wirausaha", SATURDAY_9, 1).await;
+    register_by_talking(&mut h, 1).await;
+    register(&h, 2).await;
+    h.press(1, &tr(TrainingAction::Join(id))).await;
+    h.press(2, &tr(TrainingAction::Join(id))).await;
+
+    let data = h.say(1, "/dataku").await;
+    let (_, content) = document_content(&data).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&content).unwrap();
+    assert_eq!(json["trainings"]["sign_ups"][0]["training_id"], id);
+    assert_eq!(json["trainings"]["sign_ups"][0]["status"], "booked");
+
+    h.say(1, "/hapus").await;
+    let erased = h
+        .press(
+            1,
+            &Action::Profile(desmigratif::engine::profile::ProfileAction::DeleteConfirmed),
+        )
+        .await;
+    assert!(has_id(&erased, "privacy-deleted"));
+    assert_eq!(ids(&replies_to(&erased, 2)), ["training-promoted"]);
+    assert_eq!(signup_status(&h, id, 2).await.as_deref(), Some("booked"));
+    assert_eq!(
+        h.count("SELECT count(*) FROM training_signups WHERE user_id = 1")
+            .await,
+        0
+    );
+}
+
 // Officers: writing a training
 
 #[tokio::test]

@@ -6,7 +6,7 @@ use serde_json::json;
 
 use super::{
     Action, Button, Keyboard, Msg, ReplyKind, Result, State, menu, profile::ProfileAction,
-    registration, turn::Turn,
+    registration, trainings, turn::Turn,
 };
 use crate::store::{conversations, profiles, users};
 
@@ -17,6 +17,7 @@ pub(crate) async fn my_data(turn: &mut Turn<'_>) -> Result<()> {
     let saved = profiles::find(turn.conn, user.id).await?;
     let consents = profiles::consents(turn.conn, user.id).await?;
     let state = conversations::load(turn.conn, user.id).await?;
+    let sign_ups = trainings::export(turn.conn, user.id).await?;
 
     let mut text = vec![
         Msg::new("mydata-intro")
@@ -62,6 +63,7 @@ pub(crate) async fn my_data(turn: &mut Turn<'_>) -> Result<()> {
             "registered_at": p.registered_at,
         })),
         "consents": consents.iter().map(|(version, at)| json!({ "version": version, "given_at": at })).collect::<Vec<_>>(),
+        "trainings": sign_ups,
         "conversation_in_progress": state.and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok()),
     });
     let keyboard = Keyboard::Inline(vec![
@@ -101,6 +103,8 @@ pub(crate) async fn delete(turn: &mut Turn<'_>) -> Result<()> {
     let Some(user_id) = turn.user_id() else {
         return Ok(());
     };
+    // Seats are given to the people waiting before the cascade deletes the sign-ups.
+    trainings::on_erase(turn, user_id).await?;
     users::erase(turn.conn, user_id).await?;
     turn.forget_user();
     turn.state = State::Idle;

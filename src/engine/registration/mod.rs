@@ -475,7 +475,8 @@ async fn save(turn: &mut Turn<'_>, r: Registration) -> Result<()> {
         Mode::Profile => profile::show_updated(turn).await,
         Mode::New => {
             screens::done(turn);
-            Ok(())
+            // Back to the training they wanted to join before registering, if any.
+            super::trainings::after_registration(turn).await
         }
     }
 }

@@ -83,10 +83,6 @@ pub(crate) async fn document(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
     import::document(turn, event).await
 }
 
-#[allow(
-    dead_code,
-    reason = "called at the end of registration, which is being written on main"
-)]
 /// For registration, when it is done: if the user had tried to sign up for a training before
 /// registering, shows them that training again so they can finish signing up.
 pub(crate) async fn after_registration(turn: &mut Turn<'_>) -> Result<()> {
@@ -99,10 +95,6 @@ pub(crate) async fn after_registration(turn: &mut Turn<'_>) -> Result<()> {
     browse::show_again(turn, training_id).await
 }
 
-#[allow(
-    dead_code,
-    reason = "called by /delete, which is being written on main"
-)]
 /// For erasure, BEFORE the user row is deleted: gives up the user's seats, so the people
 /// waiting get them, and forgets their wish.
 pub(crate) async fn on_erase(turn: &mut Turn<'_>, user_id: i64) -> Result<()> {
@@ -113,10 +105,6 @@ pub(crate) async fn on_erase(turn: &mut Turn<'_>, user_id: i64) -> Result<()> {
     Ok(())
 }
 
-#[allow(
-    dead_code,
-    reason = "called by /mydata, which is being written on main"
-)]
 /// For /mydata: the user's sign-ups (and the training they wanted before registering).
 pub(crate) async fn export(conn: &mut Conn, user_id: i64) -> Result<serde_json::Value> {
     let time = |unix: i64| {
@@ -222,6 +210,3 @@ fn invalid(error: FieldError) -> Msg {
         FieldError::CapacityRange => Msg::new("training-invalid-capacity-range"),
     }
 }
-
-#[cfg(test)]
-mod tests;
