@@ -8,7 +8,7 @@ use super::state::{Draft, Field, TrainingState};
 use super::{TrainingAction, about, button, fill_free_seats, invalid, list_button, notice_to};
 use crate::domain::training::format_start;
 use crate::domain::training_csv::COLUMNS;
-use crate::domain::{Category, TrainingDetails, TrainingStatus};
+use crate::domain::{Category, Language, TrainingDetails, TrainingStatus};
 use crate::engine::{
     Action, Arg, Button, Event, Keyboard, Msg, ReplyKind, Result, State, fallback, turn::Turn,
 };
@@ -495,20 +495,20 @@ async fn save_edit(turn: &mut Turn<'_>, before: Training, details: TrainingDetai
     let Some(after) = trainings::find(turn.conn, id).await? else {
         return not_found(turn);
     };
-    let people = signups::recipients(turn.conn, id, false).await?;
-    for (user_id, lang) in &people {
+    let details = button(
+        Msg::new("training-button-details"),
+        TrainingAction::Open(id),
+    );
+    let told = tell_everyone_signed_up(turn, id, vec![vec![details]], |lang| {
         let mut text = vec![Msg::new("training-changed-notice")];
-        text.extend(describe(&after, *lang));
-        let keyboard = Keyboard::Inline(vec![vec![button(
-            Msg::new("training-button-details"),
-            TrainingAction::Open(id),
-        )]]);
-        turn.push_reply(notice_to(*user_id, *lang, text, keyboard));
-    }
+        text.extend(describe(&after, lang));
+        text
+    })
+    .await?;
     show_with(
         turn,
         id,
-        Msg::new("training-edit-saved").arg("people", people.len() as i64),
+        Msg::new("training-edit-saved").arg("people", told),
     )
     .await
 }
@@ -554,18 +554,31 @@ async fn cancel(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
         return Ok(());
     };
     trainings::set_status(turn.conn, training_id, TrainingStatus::Cancelled, turn.now).await?;
-    let people = signups::recipients(turn.conn, training_id, false).await?;
-    for (user_id, lang) in &people {
-        let text = vec![about("training-cancelled-notice", &training, *lang)];
-        let keyboard = Keyboard::Inline(vec![vec![list_button()]]);
-        turn.push_reply(notice_to(*user_id, *lang, text, keyboard));
-    }
+    let told = tell_everyone_signed_up(turn, training_id, vec![vec![list_button()]], |lang| {
+        vec![about("training-cancelled-notice", &training, lang)]
+    })
+    .await?;
     show_with(
         turn,
         training_id,
-        Msg::new("training-cancelled-done").arg("people", people.len() as i64),
+        Msg::new("training-cancelled-done").arg("people", told),
     )
     .await
+}
+
+/// Tells everyone with a seat or on the waitlist, each in their language; returns how many.
+async fn tell_everyone_signed_up(
+    turn: &mut Turn<'_>,
+    training_id: i64,
+    buttons: Vec<Vec<Button>>,
+    text: impl Fn(Language) -> Vec<Msg>,
+) -> Result<i64> {
+    let people = signups::recipients(turn.conn, training_id, false).await?;
+    for (user_id, lang) in &people {
+        let keyboard = Keyboard::Inline(buttons.clone());
+        turn.push_reply(notice_to(*user_id, *lang, text(*lang), keyboard));
+    }
+    Ok(people.len() as i64)
 }
 
 /// The participant list as a spreadsheet: seats first, then the waitlist in its order.
