@@ -26,7 +26,11 @@ help-text =
     /help – this message
 help-officer =
     You are registered as an officer. Officers' commands:
-    /broadcast – send an announcement
+            /broadcast – send an announcement
+    /stats – figures and a chart
+    /export – download data (CSV)
+    /stats – figures and a chart
+    /export – download data (CSV)
 
 language-choose = Choose your language:
 language-button-id = 🇮🇩 Bahasa Indonesia
@@ -63,3 +67,5 @@ command-profile = See and change my profile
 command-mydata = All my data, as a file
 command-delete = Erase my data
 command-broadcast = Send an announcement (officers)
+command-stats = Figures and a chart (officers)
+command-export = Download data as CSV (officers)

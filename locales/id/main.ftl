@@ -26,7 +26,11 @@ help-text =
     /bantuan – pesan ini
 help-officer =
     Anda terdaftar sebagai petugas. Perintah petugas:
-    /umumkan – kirim pengumuman
+            /umumkan – kirim pengumuman
+    /statistik – statistik dan grafik
+    /ekspor – unduh data (CSV)
+    /statistik – statistik dan grafik
+    /ekspor – unduh data (CSV)
 
 language-choose = Pilih bahasa Anda:
 language-button-id = 🇮🇩 Bahasa Indonesia
@@ -63,3 +67,5 @@ command-profile = Lihat dan ubah profil saya
 command-mydata = Semua data saya dan berkasnya
 command-delete = Hapus data saya
 command-broadcast = Kirim pengumuman (petugas)
+command-stats = Statistik dan grafik (petugas)
+command-export = Unduh data sebagai CSV (petugas)

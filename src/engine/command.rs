@@ -15,6 +15,8 @@ pub enum Command {
     MyData,
     Delete,
     Broadcast,
+    Stats,
+    Export,
 }
 
 /// A command as typed: `/name@bot args`.
@@ -31,7 +33,7 @@ pub enum Parsed {
 }
 
 impl Command {
-    pub const ALL: [Command; 10] = [
+    pub const ALL: [Command; 12] = [
         Command::Start,
         Command::Menu,
         Command::Register,
@@ -40,6 +42,8 @@ impl Command {
         Command::Delete,
         Command::Language,
         Command::Broadcast,
+        Command::Stats,
+        Command::Export,
         Command::Cancel,
         Command::Help,
     ];
@@ -57,6 +61,8 @@ impl Command {
             Command::MyData => ("mydata", "dataku"),
             Command::Delete => ("delete", "hapus"),
             Command::Broadcast => ("broadcast", "umumkan"),
+            Command::Stats => ("stats", "statistik"),
+            Command::Export => ("export", "ekspor"),
         }
     }
 
@@ -71,7 +77,7 @@ impl Command {
 
     /// Officers only.
     pub fn admin_only(self) -> bool {
-        matches!(self, Command::Broadcast)
+        matches!(self, Command::Broadcast | Command::Stats | Command::Export)
     }
 
     /// Fluent id of the command's description in the command menu.

@@ -20,7 +20,8 @@ locale_files!(
     "dates.ftl",
     "registration.ftl",
     "profile.ftl",
-    "broadcast.ftl"
+    "broadcast.ftl",
+    "officer.ftl"
 );
 
 /// (file name, contents) of a language's files.

@@ -7,6 +7,7 @@ pub mod broadcasts;
 pub mod conversations;
 pub mod outbox;
 pub mod profiles;
+pub mod stats;
 pub mod updates;
 pub mod users;
 
