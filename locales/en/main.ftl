@@ -28,6 +28,8 @@ help-text =
 help-officer =
     You are registered as an officer. Officers' commands:
     /broadcast – send an announcement
+    /stats – figures and a chart
+    /export – download data (CSV)
     /newtraining – create a training step by step; send a CSV file to import many trainings at once
 
 language-choose = Choose your language:
@@ -65,3 +67,5 @@ command-profile = See and change my profile
 command-mydata = All my data, as a file
 command-delete = Erase my data
 command-broadcast = Send an announcement (officers)
+command-stats = Figures and a chart (officers)
+command-export = Download data as CSV (officers)

@@ -28,6 +28,8 @@ help-text =
 help-officer =
     Anda terdaftar sebagai petugas. Perintah petugas:
     /umumkan – kirim pengumuman
+    /statistik – statistik dan grafik
+    /ekspor – unduh data (CSV)
     /pelatihan_baru – buat pelatihan langkah demi langkah; kirim file CSV untuk mengimpor banyak pelatihan sekaligus
 
 language-choose = Pilih bahasa Anda:
@@ -65,3 +67,5 @@ command-profile = Lihat dan ubah profil saya
 command-mydata = Semua data saya dan berkasnya
 command-delete = Hapus data saya
 command-broadcast = Kirim pengumuman (petugas)
+command-stats = Statistik dan grafik (petugas)
+command-export = Unduh data sebagai CSV (petugas)

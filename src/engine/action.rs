@@ -8,8 +8,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    broadcast::BroadcastAction, profile::ProfileAction, registration::RegAction,
-    trainings::TrainingAction,
+    broadcast::BroadcastAction, officer::ExportAction, profile::ProfileAction,
+    registration::RegAction, trainings::TrainingAction,
 };
 use crate::domain::Language;
 
@@ -31,6 +31,7 @@ pub enum Action {
     Registration(RegAction),
     Profile(ProfileAction),
     Broadcast(BroadcastAction),
+    Export(ExportAction),
     Training(TrainingAction),
 }
 
@@ -74,6 +75,7 @@ impl Action {
             Action::Registration(a) => feature(a),
             Action::Profile(a) => feature(a),
             Action::Broadcast(a) => feature(a),
+            Action::Export(a) => feature(a),
             Action::Training(a) => feature(a),
         };
         let mut data = String::from(VERSION);
@@ -102,6 +104,9 @@ impl Action {
             [RegAction::TAG, rest @ ..] => {
                 Action::Registration(RegAction::parse(rest).ok_or(UnknownAction)?)
             }
+            [ExportAction::TAG, rest @ ..] => {
+                Action::Export(ExportAction::parse(rest).ok_or(UnknownAction)?)
+            }
             [BroadcastAction::TAG, rest @ ..] => {
                 Action::Broadcast(BroadcastAction::parse(rest).ok_or(UnknownAction)?)
             }
@@ -126,17 +131,75 @@ mod tests {
     use super::*;
 
     fn all_actions() -> Vec<Action> {
-        vec![
+        let base = vec![
             Action::Menu,
             Action::Help,
             Action::LanguageMenu,
             Action::SetLanguage(Language::Id),
             Action::SetLanguage(Language::En),
             Action::Cancel,
-        ]
-        .into_iter()
-        .chain(training_actions().into_iter().map(Action::Training))
-        .collect()
+        ];
+        use crate::domain::{Destination, Interest, Relation, Role, Sector};
+        use crate::engine::broadcast::AudienceChoice;
+        use crate::engine::registration::Field;
+        let mut registration = vec![
+            RegAction::Agree,
+            RegAction::Decline,
+            RegAction::CountryOther,
+            RegAction::CountryUndecided,
+            RegAction::WorkerAbroad(true),
+            RegAction::WorkerAbroad(false),
+            RegAction::InterestsDone,
+            RegAction::UseHint,
+            RegAction::Back,
+            RegAction::Save,
+        ];
+        registration.extend(Role::ALL.iter().map(|r| RegAction::Role(*r)));
+        registration.extend(Destination::ALL.iter().map(|d| RegAction::Country(*d)));
+        registration.extend(Sector::ALL.iter().map(|s| RegAction::Sector(*s)));
+        registration.extend(Relation::ALL.iter().map(|r| RegAction::Relation(*r)));
+        registration.extend(Interest::ALL.iter().map(|i| RegAction::Interest(*i)));
+        registration.extend(Field::ALL.iter().map(|f| RegAction::Edit(*f)));
+        let mut actions = base;
+        actions.extend(registration.into_iter().map(Action::Registration));
+        actions.extend(
+            [
+                ProfileAction::Show,
+                ProfileAction::MyData,
+                ProfileAction::Delete,
+                ProfileAction::DeleteConfirmed,
+            ]
+            .into_iter()
+            .chain(Field::ALL.iter().map(|f| ProfileAction::Edit(*f)))
+            .map(Action::Profile),
+        );
+        let big = i64::MAX;
+        actions.extend(
+            [
+                BroadcastAction::AddOther,
+                BroadcastAction::SkipOther,
+                BroadcastAction::Audience(AudienceChoice::Everyone),
+                BroadcastAction::Audience(AudienceChoice::Village),
+                BroadcastAction::Audience(AudienceChoice::Role(Role::Family)),
+                BroadcastAction::Audience(AudienceChoice::Language(Language::En)),
+                BroadcastAction::Now,
+                BroadcastAction::Later,
+                BroadcastAction::Send,
+                BroadcastAction::EditText,
+                BroadcastAction::Pause(big),
+                BroadcastAction::Resume(1),
+                BroadcastAction::Stop(big),
+            ]
+            .into_iter()
+            .map(Action::Broadcast),
+        );
+        actions.extend(
+            crate::export::Table::ALL
+                .into_iter()
+                .map(|t| Action::Export(ExportAction::File(t))),
+        );
+        actions.extend(training_actions().into_iter().map(Action::Training));
+        actions
     }
 
     fn training_actions() -> Vec<TrainingAction> {

@@ -15,6 +15,8 @@ pub enum Command {
     MyData,
     Delete,
     Broadcast,
+    Stats,
+    Export,
     Trainings,
     NewTraining,
 }
@@ -33,7 +35,7 @@ pub enum Parsed {
 }
 
 impl Command {
-    pub const ALL: [Command; 12] = [
+    pub const ALL: [Command; 14] = [
         Command::Start,
         Command::Menu,
         Command::Register,
@@ -43,6 +45,8 @@ impl Command {
         Command::Delete,
         Command::Language,
         Command::Broadcast,
+        Command::Stats,
+        Command::Export,
         Command::NewTraining,
         Command::Cancel,
         Command::Help,
@@ -61,6 +65,8 @@ impl Command {
             Command::MyData => ("mydata", "dataku"),
             Command::Delete => ("delete", "hapus"),
             Command::Broadcast => ("broadcast", "umumkan"),
+            Command::Stats => ("stats", "statistik"),
+            Command::Export => ("export", "ekspor"),
             Command::Trainings => ("trainings", "pelatihan"),
             Command::NewTraining => ("newtraining", "pelatihan_baru"),
         }
@@ -77,7 +83,10 @@ impl Command {
 
     /// Officers only.
     pub fn admin_only(self) -> bool {
-        matches!(self, Command::Broadcast | Command::NewTraining)
+        matches!(
+            self,
+            Command::Broadcast | Command::Stats | Command::Export | Command::NewTraining
+        )
     }
 
     /// Fluent id of the command's description in the command menu.

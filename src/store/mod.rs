@@ -8,6 +8,7 @@ pub mod conversations;
 pub mod outbox;
 pub mod profiles;
 pub mod signups;
+pub mod stats;
 pub mod trainings;
 pub mod updates;
 pub mod users;
