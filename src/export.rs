@@ -2,7 +2,6 @@
 //! with the right characters. Made when they are sent, from the database as it is then, so
 //! no copy of people's data waits in the outbox.
 
-use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
@@ -13,14 +12,22 @@ use crate::store::{Conn, Result, StoreError};
 #[serde(rename_all = "snake_case")]
 pub enum Table {
     Registrations,
+    Trainings,
+    SignUps,
+    /// One training's participants (from the training's own screen, not the /export menu).
+    Participants(i64),
 }
 
 impl Table {
-    pub const ALL: [Table; 1] = [Table::Registrations];
+    /// The files on the /export menu.
+    pub const ALL: [Table; 3] = [Table::Registrations, Table::Trainings, Table::SignUps];
 
     pub fn code(self) -> &'static str {
         match self {
             Table::Registrations => "registrations",
+            Table::Trainings => "trainings",
+            Table::SignUps => "signups",
+            Table::Participants(_) => "participants",
         }
     }
 
@@ -31,11 +38,10 @@ impl Table {
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// A moment as a spreadsheet reads it, in the configured time zone.
+/// A moment as a spreadsheet reads it, in the configured time zone (as officers type a
+/// training's start).
 pub fn local(unix: i64, tz: Tz) -> String {
-    DateTime::<Utc>::from_timestamp(unix, 0)
-        .map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_default()
+    crate::domain::training::format_start(unix, tz)
 }
 
 fn csv_error(e: impl std::fmt::Display) -> StoreError {
@@ -46,6 +52,11 @@ pub async fn csv(conn: &mut Conn, table: Table, tz: Tz) -> Result<Vec<u8>> {
     let mut writer = csv::Writer::from_writer(BOM.to_vec());
     match table {
         Table::Registrations => registrations(conn, &mut writer, tz).await?,
+        Table::Trainings => trainings(conn, &mut writer, tz).await?,
+        Table::SignUps => sign_ups(conn, &mut writer, tz, None).await?,
+        Table::Participants(training_id) => {
+            sign_ups(conn, &mut writer, tz, Some(training_id)).await?
+        }
     }
     writer.into_inner().map_err(csv_error)
 }
@@ -121,6 +132,87 @@ async fn registrations(conn: &mut Conn, writer: &mut csv::Writer<Vec<u8>>, tz: T
                 text("language"),
                 text("status"),
                 local(row.try_get::<i64, _>("registered_at")?, tz),
+            ])
+            .map_err(csv_error)?;
+    }
+    Ok(())
+}
+
+async fn trainings(conn: &mut Conn, writer: &mut csv::Writer<Vec<u8>>, tz: Tz) -> Result<()> {
+    writer
+        .write_record([
+            "id",
+            "status",
+            "title_id",
+            "title_en",
+            "category",
+            "starts_at",
+            "location",
+            "capacity",
+            "booked",
+            "waiting",
+            "description_id",
+            "description_en",
+        ])
+        .map_err(csv_error)?;
+    for t in crate::store::trainings::all(conn).await? {
+        let d = &t.details;
+        writer
+            .write_record([
+                t.id.to_string(),
+                t.status.code().to_owned(),
+                d.title_id.as_str().to_owned(),
+                d.title_en.as_str().to_owned(),
+                d.category.code().to_owned(),
+                local(d.starts_at, tz),
+                d.location.as_str().to_owned(),
+                d.capacity.get().to_string(),
+                t.booked.to_string(),
+                t.waiting.to_string(),
+                d.description_id.as_str().to_owned(),
+                d.description_en.as_str().to_owned(),
+            ])
+            .map_err(csv_error)?;
+    }
+    Ok(())
+}
+
+/// Everyone signed up, for one training or all: seats first, then the waitlist in its order.
+async fn sign_ups(
+    conn: &mut Conn,
+    writer: &mut csv::Writer<Vec<u8>>,
+    tz: Tz,
+    training_id: Option<i64>,
+) -> Result<()> {
+    writer
+        .write_record([
+            "training_id",
+            "training",
+            "starts_at",
+            "status",
+            "position",
+            "name",
+            "phone",
+            "village",
+            "district",
+            "role",
+            "signed_up_at",
+        ])
+        .map_err(csv_error)?;
+    for p in crate::store::signups::participants(conn, training_id).await? {
+        writer
+            .write_record([
+                p.training_id.to_string(),
+                p.training_title,
+                local(p.starts_at, tz),
+                p.status.code().to_owned(),
+                p.position.map(|n| n.to_string()).unwrap_or_default(),
+                p.name.unwrap_or_default(),
+                p.phone.unwrap_or_default(),
+                p.village.unwrap_or_default(),
+                p.district.unwrap_or_default(),
+                p.role.unwrap_or_default(),
+                local(p.signed_up_at, tz),
             ])
             .map_err(csv_error)?;
     }

@@ -11,8 +11,10 @@ use desmigratif::{
     domain::{Category, Language},
     engine::{
         Action, Arg, Engine, Event, Input, Msg, Reply, ReplyKind, State,
+        officer::ExportAction,
         trainings::{Field, TrainingAction, TrainingState},
     },
+    export::Table,
     i18n::Locales,
     store::{self, outbox::Priority},
 };
@@ -1154,8 +1156,21 @@ async fn the_participant_list_is_a_csv_with_seats_first_then_the_waitlist() {
     }
     let replies = h.press(ADMIN, &tr(TrainingAction::Participants(id))).await;
     assert_eq!(callback_answers(&replies), 1);
-    let (name, content) = document_content(&replies).unwrap();
-    assert_eq!(name, format!("training-{id}-participants.csv"));
+    assert_eq!(
+        arg(&replies, "training-participants-caption", "waiting"),
+        Some(Arg::Number(2))
+    );
+    // The file is made when it is sent: no copy of people's data waits in the outbox.
+    let table = replies.iter().find_map(|r| match &r.kind {
+        ReplyKind::Export { table, file_name } => Some((*table, file_name.clone())),
+        _ => None,
+    });
+    let (table, file_name) = table.expect("a file");
+    assert_eq!(table, Table::Participants(id));
+    assert!(file_name.ends_with(".csv"));
+    assert_eq!(h.count("SELECT count(*) FROM audit_log WHERE action = 'export.participants' AND officer_id = 900").await, 1);
+
+    let content = csv_file(&h, table).await;
     assert!(
         content.starts_with('\u{FEFF}'),
         "a BOM so spreadsheets read UTF-8"
@@ -1163,18 +1178,57 @@ async fn the_participant_list_is_a_csv_with_seats_first_then_the_waitlist() {
     let lines: Vec<&str> = content.trim_start_matches('\u{FEFF}').lines().collect();
     assert_eq!(
         lines[0],
-        "status,position,name,phone,village,district,role,signed_up_at"
+        "training_id,training,starts_at,status,position,name,phone,village,district,role,signed_up_at"
     );
     assert_eq!(lines.len(), 4);
-    assert!(lines[1].starts_with(
-        "booked,,Siti Aminah,+6281234567890,Kenanga,Indramayu,returnee,2026-12-01 10:00"
-    ));
-    assert!(lines[2].starts_with("waiting,1,"));
-    assert!(lines[3].starts_with("waiting,2,"));
-    assert_eq!(
-        arg(&replies, "training-participants-caption", "waiting"),
-        Some(Arg::Number(2))
-    );
+    let prefix = format!("{id},Wirausaha,2026-12-05 09:00,");
+    assert!(lines[1].starts_with(&format!(
+        "{prefix}booked,,Siti Aminah,+6281234567890,Kenanga,Indramayu,returnee,2026-12-01 10:00"
+    )));
+    assert!(lines[2].starts_with(&format!("{prefix}waiting,1,")));
+    assert!(lines[3].starts_with(&format!("{prefix}waiting,2,")));
+}
+
+#[tokio::test]
+async fn the_officers_export_has_trainings_and_every_sign_up() {
+    let mut h = Harness::new().await;
+    let first = training(&h, "Wirausaha", SATURDAY_9, 1).await;
+    let second = training(&h, "Keuangan", "2026-12-12 09:00", 10).await;
+    register(&h, 1).await;
+    register(&h, 2).await;
+    for id in [first, second] {
+        h.press(1, &tr(TrainingAction::Join(id))).await;
+    }
+    h.press(2, &tr(TrainingAction::Join(first))).await;
+    let menu = h.say(ADMIN, "/ekspor").await;
+    for table in [Table::Trainings, Table::SignUps] {
+        assert!(
+            actions(&menu).contains(&Action::Export(ExportAction::File(table))),
+            "{table:?}"
+        );
+    }
+    let trainings = csv_file(&h, Table::Trainings).await;
+    let lines: Vec<&str> = trainings.lines().collect();
+    assert_eq!(lines.len(), 3);
+    assert!(lines[1].starts_with(&format!(
+        "{first},open,Wirausaha,Wirausaha (EN),business,2026-12-05 09:00,Balai Desa Kenanga,1,1,1,"
+    )));
+    let sign_ups = csv_file(&h, Table::SignUps).await;
+    let statuses: Vec<&str> = sign_ups
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(3).unwrap())
+        .collect();
+    assert_eq!(statuses, ["booked", "waiting", "booked"]);
+}
+
+/// What a file export holds when it is sent.
+async fn csv_file(h: &Harness, table: Table) -> String {
+    let mut conn = h.pool.acquire().await.unwrap();
+    let bytes = desmigratif::export::csv(&mut conn, table, chrono_tz::Asia::Jakarta)
+        .await
+        .unwrap();
+    String::from_utf8(bytes).unwrap()
 }
 
 // Officers: importing

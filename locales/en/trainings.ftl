@@ -224,3 +224,8 @@ training-import-repeated = is the same as line { $line }.
 training-import-exists = this training is already in the bot (number { $id }).
 training-import-spreadsheet = To import trainings, save the spreadsheet as "CSV UTF-8" (.csv) and send that file.
 training-import-download-failed = Sorry, I could not download that file. Please send it once more.
+
+## /export
+
+export-button-trainings = 📄 Trainings
+export-button-signups = 📄 Training sign-ups (all)

@@ -200,3 +200,8 @@ training-import-repeated = sama dengan baris { $line }.
 training-import-exists = pelatihan ini sudah ada (nomor { $id }).
 training-import-spreadsheet = Untuk mengimpor pelatihan, simpan lembar kerja sebagai "CSV UTF-8" (.csv) lalu kirim file itu.
 training-import-download-failed = Maaf, file itu gagal saya unduh. Silakan kirim sekali lagi.
+
+## /ekspor
+
+export-button-trainings = 📄 Pelatihan
+export-button-signups = 📄 Peserta pelatihan (semua)

@@ -215,7 +215,12 @@ pub async fn recipients(
 /// One line of a participant list, for officers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Participant {
+    pub training_id: i64,
+    pub training_title: String,
+    pub starts_at: i64,
     pub status: SignUpStatus,
+    /// The place on the waitlist, from 1, when waiting.
+    pub position: Option<i64>,
     pub signed_up_at: i64,
     pub name: Option<String>,
     pub phone: Option<String>,
@@ -224,12 +229,21 @@ pub struct Participant {
     pub role: Option<String>,
 }
 
-/// Everyone signed up: seats first, then the waitlist in its order.
-pub async fn participants(conn: &mut Conn, training_id: i64) -> Result<Vec<Participant>> {
+/// Everyone signed up for one training, or for every training (soonest first): seats
+/// first, then the waitlist in its order.
+pub async fn participants(conn: &mut Conn, training_id: Option<i64>) -> Result<Vec<Participant>> {
     sqlx::query(
-        "SELECT s.status, s.signed_up_at, p.full_name, p.phone, p.village, p.district, p.role
-         FROM training_signups s LEFT JOIN profiles p ON p.user_id = s.user_id
-         WHERE s.training_id = ? ORDER BY s.status = 'waiting', s.id",
+        "SELECT s.training_id, t.title_id, t.starts_at, s.status, s.signed_up_at,
+                CASE WHEN s.status = 'waiting' THEN
+                    (SELECT count(*) FROM training_signups q
+                     WHERE q.training_id = s.training_id AND q.status = 'waiting' AND q.id <= s.id)
+                END AS position,
+                p.full_name, p.phone, p.village, p.district, p.role
+         FROM training_signups s
+         JOIN trainings t ON t.id = s.training_id
+         LEFT JOIN profiles p ON p.user_id = s.user_id
+         WHERE ?1 IS NULL OR s.training_id = ?1
+         ORDER BY t.starts_at, t.id, s.status = 'waiting', s.id",
     )
     .bind(training_id)
     .fetch_all(conn)
@@ -237,7 +251,11 @@ pub async fn participants(conn: &mut Conn, training_id: i64) -> Result<Vec<Parti
     .iter()
     .map(|row| {
         Ok(Participant {
+            training_id: row.try_get("training_id")?,
+            training_title: row.try_get("title_id")?,
+            starts_at: row.try_get("starts_at")?,
             status: SignUpStatus::from_db(&row.try_get::<String, _>("status")?)?,
+            position: row.try_get("position")?,
             signed_up_at: row.try_get("signed_up_at")?,
             name: row.try_get("full_name")?,
             phone: row.try_get("phone")?,

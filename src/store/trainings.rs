@@ -143,6 +143,18 @@ pub async fn find(conn: &mut Conn, id: i64) -> Result<Option<Training>> {
         .transpose()
 }
 
+/// Every training, soonest first (for the officers' export).
+pub async fn all(conn: &mut Conn) -> Result<Vec<Training>> {
+    sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM trainings t ORDER BY t.starts_at, t.id"
+    ))
+    .fetch_all(conn)
+    .await?
+    .iter()
+    .map(from_row)
+    .collect()
+}
+
 /// The id of a training with this Indonesian title (in any case) starting then, if any.
 pub async fn find_same(conn: &mut Conn, title_id: &str, starts_at: i64) -> Result<Option<i64>> {
     Ok(sqlx::query_scalar(

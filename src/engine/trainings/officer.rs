@@ -12,8 +12,9 @@ use crate::domain::{Category, Language, TrainingDetails, TrainingStatus};
 use crate::engine::{
     Action, Arg, Button, Event, Keyboard, Msg, ReplyKind, Result, State, fallback, turn::Turn,
 };
+use crate::export::Table;
 use crate::store::{
-    signups::{self, SignUpStatus},
+    audit, signups,
     trainings::{self, Training},
     unix,
 };
@@ -581,56 +582,35 @@ async fn tell_everyone_signed_up(
     Ok(people.len() as i64)
 }
 
-/// The participant list as a spreadsheet: seats first, then the waitlist in its order.
+/// The participant list as a spreadsheet: seats first, then the waitlist in its order. Like
+/// /export, the file is made when it is sent (so no copy of people's data waits in the
+/// outbox) and the officer's look at it is recorded.
 async fn participants(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
-    let Some(training) = trainings::find(turn.conn, training_id).await? else {
+    let (Some(officer), Some(training)) = (
+        turn.user_id(),
+        trainings::find(turn.conn, training_id).await?,
+    ) else {
         return not_found(turn);
     };
-    let people = signups::participants(turn.conn, training_id).await?;
-    let tz = turn.settings.timezone;
-    let mut rows = vec![
-        [
-            "status",
-            "position",
-            "name",
-            "phone",
-            "village",
-            "district",
-            "role",
-            "signed_up_at",
-        ]
-        .map(String::from),
-    ];
-    let mut waiting = 0;
-    for person in people {
-        let position = match person.status {
-            SignUpStatus::Booked => String::new(),
-            SignUpStatus::Waiting => {
-                waiting += 1;
-                waiting.to_string()
-            }
-        };
-        let text = |value: Option<String>| value.unwrap_or_default();
-        rows.push([
-            person.status.code().to_owned(),
-            position,
-            text(person.name),
-            text(person.phone),
-            text(person.village),
-            text(person.district),
-            text(person.role),
-            format_start(person.signed_up_at, tz),
-        ]);
-    }
-    let caption = vec![
+    let detail = format!("training {training_id}");
+    audit::record(turn.conn, officer, "export.participants", &detail, turn.now).await?;
+    let text = vec![
         about("training-participants-caption", &training, turn.lang)
             .arg("booked", training.booked)
             .arg("waiting", training.waiting),
     ];
-    turn.push(ReplyKind::Document {
-        file_name: format!("training-{training_id}-participants.csv"),
-        content: spreadsheet(&rows),
-        caption,
+    let back = button(
+        Msg::new("training-button-details"),
+        TrainingAction::Open(training_id),
+    );
+    turn.send(text, Keyboard::Inline(vec![vec![back]]));
+    let date = turn
+        .now
+        .with_timezone(&turn.settings.timezone)
+        .format("%Y-%m-%d");
+    turn.push(ReplyKind::Export {
+        table: Table::Participants(training_id),
+        file_name: format!("training-{training_id}-participants-{date}.csv"),
     });
     Ok(())
 }
