@@ -3,8 +3,11 @@
 //! inside the caller's transaction.
 
 pub mod conversations;
+pub mod cooperative;
+pub mod officer_texts;
 pub mod outbox;
 pub mod profiles;
+pub mod questions;
 pub mod updates;
 pub mod users;
 
