@@ -139,6 +139,7 @@ async fn in_a_group_only_commands_get_an_answer_pointing_to_a_private_chat() {
         chat: Chat { id: -100, private: false },
         sender: Some(desmigratif::engine::Sender { id: 1, language_code: Some("en".into()) }),
         event: Event::Text { text: text.into(), forwarded: false, reply_to: None },
+        message_id: None,
     };
     let replies = h.handle(group("/start")).await.replies;
     assert_eq!(ids(&replies), ["group-private-only"]);

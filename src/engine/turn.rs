@@ -18,6 +18,8 @@ pub(crate) struct Turn<'a> {
     pub lang: Language,
     /// The user's state; saved when the turn finishes.
     pub state: State,
+    /// The id of the user's message this update carries (see `Input::message_id`).
+    pub message_id: Option<i32>,
     loaded_state: State,
     callback: Option<Callback>,
     replies: Vec<Reply>,
@@ -65,6 +67,7 @@ impl<'a> Turn<'a> {
             user,
             loaded_state: state.clone(),
             state,
+            message_id: input.message_id,
             callback,
             replies: Vec::new(),
         })
@@ -93,6 +96,15 @@ impl<'a> Turn<'a> {
                 self.replies.push(reply);
             }
             _ => self.send(text, keyboard),
+        }
+    }
+
+    /// `show`, for a screen quoting someone's personal data (`subject`), so that erasing them
+    /// also removes it from the outbox.
+    pub fn show_about(&mut self, subject: i64, text: Vec<Msg>, keyboard: Keyboard) {
+        self.show(text, keyboard);
+        if let Some(last) = self.replies.last_mut() {
+            last.subject = Some(subject);
         }
     }
 

@@ -161,7 +161,7 @@ impl Locales {
         let lang = reply.lang;
         let chat_id = reply.chat_id;
         match &reply.kind {
-            ReplyKind::Message { text, keyboard } => Outgoing::Message {
+            ReplyKind::Message { text, keyboard } | ReplyKind::Tagged { text, keyboard, .. } => Outgoing::Message {
                 chat_id,
                 text: self.paragraphs(lang, text),
                 keyboard: self.keyboard(lang, keyboard),
@@ -188,6 +188,9 @@ impl Locales {
                 language: lang,
                 commands: self.command_menu(lang, *officer),
             },
+            ReplyKind::Copy { from_chat_id, message_id, .. } => {
+                Outgoing::Copy { chat_id, from_chat_id: *from_chat_id, message_id: *message_id }
+            }
         }
     }
 }

@@ -107,6 +107,22 @@ impl From<sqlx::Error> for SenderError {
     }
 }
 
+/// Marks an outbox row sent, and records what the Telegram message stands for where the
+/// engine asked (so a reply to it can be recognised), in the same transaction.
+async fn mark_delivered(
+    conn: &mut store::Conn,
+    id: i64,
+    reply: &Reply,
+    delivered: Delivered,
+    now: chrono::DateTime<Utc>,
+) -> Result<(), SenderError> {
+    outbox::mark_sent(conn, id, delivered.message_id, now).await?;
+    if let (Some(tag), Some(message_id)) = (reply.tag(), delivered.message_id) {
+        outbox::remember(conn, reply.chat_id, message_id, tag).await?;
+    }
+    Ok(())
+}
+
 /// How many outbox rows of each priority one look at the queue considers.
 const BATCH: i64 = 128;
 
@@ -193,7 +209,7 @@ impl<T: Transport> Sender<T> {
                 let mut conn = self.pool.acquire().await?;
                 match result {
                     Ok(done) => {
-                        outbox::mark_sent(&mut conn, row.id, done.message_id, Utc::now()).await?;
+                        mark_delivered(&mut conn, row.id, &reply, done, Utc::now()).await?;
                         delivered.push((reply, done));
                     }
                     Err(error) => {
@@ -317,7 +333,7 @@ impl<T: Transport> Sender<T> {
     ) -> Result<(), SenderError> {
         let Attempt { id, chat_id, reply, attempts, result } = attempt;
         match result {
-            Ok(delivered) => outbox::mark_sent(conn, id, delivered.message_id, now).await?,
+            Ok(delivered) => mark_delivered(conn, id, &reply, delivered, now).await?,
             Err(DeliveryError::RetryAfter(wait)) => {
                 tracing::warn!(?wait, "Telegram flood control: pausing every send");
                 let until = Instant::now() + wait;

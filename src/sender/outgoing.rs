@@ -31,4 +31,6 @@ pub enum Outgoing {
     CallbackAnswer { query_id: String, text: Option<String>, alert: bool },
     Document { chat_id: i64, file_name: String, content: Vec<u8>, caption: String },
     CommandMenu { chat_id: i64, language: Language, commands: Vec<(String, String)> },
+    /// A copy of message `message_id` of chat `from_chat_id`.
+    Copy { chat_id: i64, from_chat_id: i64, message_id: i32 },
 }

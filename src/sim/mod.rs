@@ -56,6 +56,7 @@ pub async fn run(engine: Engine, locales: Arc<Locales>, options: SimOptions) -> 
             chat: Chat { id: options.user_id, private: true },
             sender: Some(From { id: options.user_id, language_code: options.language_code.clone() }),
             event,
+            message_id: None,
         };
         engine.handle(input).await?;
         sender.drain(Some(options.user_id)).await?;

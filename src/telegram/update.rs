@@ -25,6 +25,7 @@ pub fn to_input(update: &Update) -> Option<Input> {
                     message_id: message.map(|m| m.id().0),
                     data: query.data.clone().unwrap_or_default(),
                 },
+                message_id: None,
             })
         }
         UpdateKind::MyChatMember(change) if change.chat.is_private() => Some(Input {
@@ -34,6 +35,7 @@ pub fn to_input(update: &Update) -> Option<Input> {
             event: Event::Membership {
                 blocked: change.new_chat_member.kind.is_banned() || change.new_chat_member.kind.is_left(),
             },
+            message_id: None,
         }),
         _ => None,
     }
@@ -53,6 +55,7 @@ fn message_input(message: &Message) -> Input {
         chat: Chat { id: message.chat.id.0, private: message.chat.is_private() },
         sender,
         event: message_event(message),
+        message_id: Some(message.id.0),
     }
 }
 

@@ -8,7 +8,9 @@ use std::{collections::BTreeSet, sync::Arc};
 use chrono::{DateTime, TimeZone, Utc};
 use desmigratif::{
     domain::Language,
-    engine::{Action, Engine, Event, Handled, Input, ManualClock, Reply, ReplyKind, Settings, Target},
+    engine::{
+        Action, Engine, Event, Handled, Input, ManualClock, Reply, ReplyKind, Settings, Target,
+    },
     i18n::Locales,
     store,
 };
@@ -40,7 +42,9 @@ impl Harness {
     pub async fn with_settings(adjust: impl FnOnce(&mut Settings)) -> Harness {
         let dir = tempfile::tempdir().unwrap();
         let db_path = dir.path().join("test.db");
-        let pool = store::open(&format!("sqlite://{}", db_path.display())).await.unwrap();
+        let pool = store::open(&format!("sqlite://{}", db_path.display()))
+            .await
+            .unwrap();
         let mut settings = Settings {
             admins: BTreeSet::from([ADMIN, ADMIN_2]),
             admin_chat_id: None,
@@ -71,11 +75,15 @@ impl Harness {
 
     /// A user types `text` (their Telegram app in `lang`).
     pub async fn say(&mut self, user: i64, text: &str) -> Vec<Reply> {
-        self.handle(Input::text(user, text).with_language_code("id")).await.replies
+        self.handle(Input::text(user, text).with_language_code("id"))
+            .await
+            .replies
     }
 
     pub async fn say_in(&mut self, user: i64, lang: &str, text: &str) -> Vec<Reply> {
-        self.handle(Input::text(user, text).with_language_code(lang)).await.replies
+        self.handle(Input::text(user, text).with_language_code(lang))
+            .await
+            .replies
     }
 
     pub async fn event(&mut self, user: i64, event: Event) -> Vec<Reply> {
@@ -90,16 +98,20 @@ impl Harness {
     }
 
     pub async fn press_data(&mut self, user: i64, data: &str) -> Vec<Reply> {
-        self.handle(Input::button(user, Some(77), data)).await.replies
+        self.handle(Input::button(user, Some(77), data))
+            .await
+            .replies
     }
 
     /// Renders a reply's text in its language.
     pub fn text(&self, reply: &Reply) -> String {
         match self.locales.render(reply) {
-            desmigratif::sender::Outgoing::Message { text, .. } | desmigratif::sender::Outgoing::Edit { text, .. } => text,
+            desmigratif::sender::Outgoing::Message { text, .. }
+            | desmigratif::sender::Outgoing::Edit { text, .. } => text,
             desmigratif::sender::Outgoing::CallbackAnswer { text, .. } => text.unwrap_or_default(),
             desmigratif::sender::Outgoing::Document { caption, .. } => caption,
-            desmigratif::sender::Outgoing::CommandMenu { .. } => String::new(),
+            desmigratif::sender::Outgoing::CommandMenu { .. }
+            | desmigratif::sender::Outgoing::Copy { .. } => String::new(),
         }
     }
 
@@ -110,7 +122,11 @@ impl Harness {
 
 /// All Fluent ids of the replies' texts, in order.
 pub fn ids(replies: &[Reply]) -> Vec<String> {
-    replies.iter().flat_map(|r| r.text_ids()).map(str::to_owned).collect()
+    replies
+        .iter()
+        .flat_map(|r| r.text_ids())
+        .map(str::to_owned)
+        .collect()
 }
 
 pub fn has_id(replies: &[Reply], id: &str) -> bool {
@@ -131,12 +147,19 @@ pub fn actions(replies: &[Reply]) -> Vec<Action> {
 
 /// The button labels' Fluent ids.
 pub fn button_ids(replies: &[Reply]) -> Vec<String> {
-    replies.iter().flat_map(|r| r.keyboard().rows().iter().flatten()).map(|b| b.label.id.clone()).collect()
+    replies
+        .iter()
+        .flat_map(|r| r.keyboard().rows().iter().flatten())
+        .map(|b| b.label.id.clone())
+        .collect()
 }
 
 /// The one callback answer in the replies (every button press must have exactly one).
 pub fn callback_answers(replies: &[Reply]) -> usize {
-    replies.iter().filter(|r| matches!(r.kind, ReplyKind::CallbackAnswer { .. })).count()
+    replies
+        .iter()
+        .filter(|r| matches!(r.kind, ReplyKind::CallbackAnswer { .. }))
+        .count()
 }
 
 pub fn languages(replies: &[Reply]) -> BTreeSet<Language> {
