@@ -16,10 +16,19 @@ help-text =
     How to use this bot: tap the buttons under the messages; there is no need to type commands.
     Commands you can type:
     /menu – main menu
+    /migration – safe migration: steps, documents, official channels
+    /business – productive business
+    /parenting – care for migrant workers' children
+    /cooperative – the cooperative and joining it
+    /faq – frequently asked questions
+    /ask – ask the officers a question
     /language – change language
     /cancel – leave the current step
     /help – this message
-help-officer = You are registered as an officer.
+help-officer =
+    You are registered as an officer.
+    /inbox – questions waiting for an answer
+    /answer NUMBER text – answer a question (or reply to the question's message)
 
 language-choose = Choose your language:
 language-button-id = 🇮🇩 Bahasa Indonesia

@@ -16,10 +16,19 @@ help-text =
     Cara memakai bot ini: tekan tombol di bawah pesan, tidak perlu mengetik perintah.
     Perintah yang bisa diketik:
     /menu – menu utama
+    /migrasi – migrasi aman: langkah, dokumen, saluran resmi
+    /usaha – usaha produktif
+    /parenting – pengasuhan anak pekerja migran
+    /koperasi – koperasi dan pendaftaran anggota
+    /faq – pertanyaan yang sering diajukan
+    /tanya – bertanya kepada petugas
     /bahasa – ganti bahasa
     /batal – keluar dari langkah yang sedang berjalan
     /bantuan – pesan ini
-help-officer = Anda terdaftar sebagai petugas.
+help-officer =
+    Anda terdaftar sebagai petugas.
+    /pertanyaan – pertanyaan yang menunggu jawaban
+    /jawab NOMOR teks – menjawab pertanyaan (atau balas pesan pertanyaannya)
 
 language-choose = Pilih bahasa Anda:
 language-button-id = 🇮🇩 Bahasa Indonesia

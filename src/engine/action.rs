@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::pillars::PillarsAction;
 use crate::domain::Language;
 
 const VERSION: &str = "1";
@@ -24,6 +25,8 @@ pub enum Action {
     SetLanguage(Language),
     /// Leave the current step.
     Cancel,
+    /// The pillars' pages, the FAQ, questions and the cooperative.
+    Pillars(super::pillars::PillarsAction),
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -63,6 +66,7 @@ impl Action {
             Action::LanguageMenu => vec!["lang".into()],
             Action::SetLanguage(l) => vec!["lang".into(), l.code().into()],
             Action::Cancel => vec!["cancel".into()],
+            Action::Pillars(action) => feature(action),
         };
         let mut data = String::from(VERSION);
         for field in fields {
@@ -87,6 +91,9 @@ impl Action {
             ["lang"] => Action::LanguageMenu,
             ["lang", code] => Action::SetLanguage(Language::parse(code).ok_or(UnknownAction)?),
             ["cancel"] => Action::Cancel,
+            [tag, rest @ ..] if *tag == PillarsAction::TAG => {
+                Action::Pillars(PillarsAction::parse(rest).ok_or(UnknownAction)?)
+            }
             _ => return Err(UnknownAction),
         };
         // Only the canonical spelling is accepted (no "EN", no spaces).
@@ -102,14 +109,16 @@ mod tests {
     use super::*;
 
     fn all_actions() -> Vec<Action> {
-        vec![
+        let mut actions = vec![
             Action::Menu,
             Action::Help,
             Action::LanguageMenu,
             Action::SetLanguage(Language::Id),
             Action::SetLanguage(Language::En),
             Action::Cancel,
-        ]
+        ];
+        actions.extend(crate::engine::pillars::every_action().into_iter().map(Action::Pillars));
+        actions
     }
 
     #[test]

@@ -10,6 +10,14 @@ pub enum Command {
     Language,
     Cancel,
     Help,
+    Migration,
+    Business,
+    Parenting,
+    Cooperative,
+    Faq,
+    Ask,
+    Inbox,
+    Answer,
 }
 
 /// A command as typed: `/name@bot args`.
@@ -23,8 +31,21 @@ pub enum Parsed {
 }
 
 impl Command {
-    pub const ALL: [Command; 5] =
-        [Command::Start, Command::Menu, Command::Language, Command::Cancel, Command::Help];
+    pub const ALL: [Command; 13] = [
+        Command::Start,
+        Command::Menu,
+        Command::Language,
+        Command::Cancel,
+        Command::Help,
+        Command::Migration,
+        Command::Business,
+        Command::Parenting,
+        Command::Cooperative,
+        Command::Faq,
+        Command::Ask,
+        Command::Inbox,
+        Command::Answer,
+    ];
 
     /// (English name, Indonesian alias). Telegram allows `a-z0-9_`, 1..32 characters.
     pub fn names(self) -> (&'static str, &'static str) {
@@ -34,6 +55,14 @@ impl Command {
             Command::Language => ("language", "bahasa"),
             Command::Cancel => ("cancel", "batal"),
             Command::Help => ("help", "bantuan"),
+            Command::Migration => ("migration", "migrasi"),
+            Command::Business => ("business", "usaha"),
+            Command::Parenting => ("parenting", "parenting"),
+            Command::Cooperative => ("cooperative", "koperasi"),
+            Command::Faq => ("faq", "faq"),
+            Command::Ask => ("ask", "tanya"),
+            Command::Inbox => ("inbox", "pertanyaan"),
+            Command::Answer => ("answer", "jawab"),
         }
     }
 
@@ -48,7 +77,7 @@ impl Command {
 
     /// Officers only.
     pub fn admin_only(self) -> bool {
-        false
+        matches!(self, Command::Inbox | Command::Answer)
     }
 
     /// Fluent id of the command's description in the command menu.

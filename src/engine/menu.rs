@@ -9,11 +9,13 @@ pub(crate) fn menu_button() -> Button {
 }
 
 /// The main menu as buttons; every screen leads back here.
-pub(crate) fn main_menu(_turn: &Turn<'_>) -> Keyboard {
-    Keyboard::Inline(vec![vec![
+pub(crate) fn main_menu(turn: &Turn<'_>) -> Keyboard {
+    let mut rows = super::pillars::menu_rows(turn);
+    rows.push(vec![
         Button::action(Msg::new("menu-button-language"), Action::LanguageMenu),
         Button::action(Msg::new("menu-button-help"), Action::Help),
-    ]])
+    ]);
+    Keyboard::Inline(rows)
 }
 
 fn language_buttons() -> Keyboard {

@@ -9,6 +9,7 @@ pub mod action;
 pub mod clock;
 pub mod command;
 pub mod input;
+pub mod pillars;
 pub mod reply;
 pub mod state;
 
@@ -190,6 +191,9 @@ async fn enqueue(conn: &mut store::Conn, replies: &[Reply], now: chrono::DateTim
 /// Sends each update to the feature that handles it.
 async fn route(turn: &mut Turn<'_>, input: &Input) -> Result<()> {
     if !input.chat.private {
+        if turn.settings.admin_chat_id == Some(input.chat.id) {
+            return pillars::in_officers_group(turn, input).await;
+        }
         fallback::group(turn, input);
         return Ok(());
     }
@@ -223,6 +227,14 @@ async fn on_command(turn: &mut Turn<'_>, text: &str) -> Result<()> {
                 Command::Help => menu::help(turn).await,
                 Command::Language => menu::language_menu(turn).await,
                 Command::Cancel => menu::cancel(turn).await,
+                Command::Migration
+                | Command::Business
+                | Command::Parenting
+                | Command::Cooperative
+                | Command::Faq
+                | Command::Ask
+                | Command::Inbox
+                | Command::Answer => pillars::on_command(turn, command, &args).await,
             }
         }
         Some(Parsed::Unknown) | Some(Parsed::ForAnotherBot) | None => {
@@ -238,12 +250,14 @@ async fn on_action(turn: &mut Turn<'_>, action: Action) -> Result<()> {
         Action::LanguageMenu => menu::language_menu(turn).await,
         Action::SetLanguage(language) => menu::set_language(turn, language).await,
         Action::Cancel => menu::cancel(turn).await,
+        Action::Pillars(action) => pillars::on_action(turn, action).await,
     }
 }
 
 /// Text, files and everything else that is not a command or a button.
 async fn on_event(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
     match turn.state.clone() {
-        State::Idle => fallback::hint(turn, event).await,
+        State::Idle => pillars::on_idle(turn, event).await,
+        State::Pillars(step) => pillars::on_step(turn, step, event).await,
     }
 }

@@ -9,6 +9,8 @@ pub enum State {
     /// Not in the middle of anything.
     #[default]
     Idle,
+    /// A step of the pillars feature: a question, a follow-up, a cooperative application…
+    Pillars(super::pillars::PillarsState),
 }
 
 impl State {

@@ -15,7 +15,7 @@ macro_rules! locale_files {
     };
 }
 
-locale_files!("main.ftl", "dates.ftl");
+locale_files!("main.ftl", "dates.ftl", "pillars.ftl", "faq.ftl", "questions.ftl", "cooperative.ftl");
 
 /// (file name, contents) of a language's files.
 pub fn sources(lang: Language) -> impl Iterator<Item = (&'static str, &'static str)> {
