@@ -17,7 +17,7 @@ command-answer = Answer a question: /answer NUMBER text (officers)
 
 ## Pillar 1: migration services
 
-page-mig-button = 🧭 Safe migration
+page-mig = 🧭 Safe migration
 page-mig-text =
     🧭 Safe migration (migration services)
 
@@ -27,7 +27,7 @@ page-mig-text =
 
     Choose a topic:
 
-page-mig-steps-button = ✅ Steps
+page-mig-steps = ✅ Steps
 page-mig-steps-text =
     ✅ Steps to migrate safely and legally
 
@@ -41,7 +41,7 @@ page-mig-steps-text =
 
     Remember: individuals (brokers, calo) may not place migrant workers.
 
-page-mig-docs-button = 📄 Documents
+page-mig-docs = 📄 Documents
 page-mig-docs-text =
     📄 Documents for prospective migrant workers
 
@@ -57,7 +57,7 @@ page-mig-docs-text =
 
     The village government helps with civil-registration documents.
 
-page-mig-costs-button = 💰 Costs and social security
+page-mig-costs = 💰 Costs and social security
 page-mig-costs-text =
     💰 Costs and social security
 
@@ -65,7 +65,7 @@ page-mig-costs-text =
     • Work-accident (JKK) and death (JKM) cover with BPJS Ketenagakerjaan is compulsory; old-age savings (JHT) are optional. The fees are Rp37,500 before work plus Rp332,500 for a 24-month contract.
     • KUR Penempatan (since August 2025) is a loan for placement costs, not business capital: up to Rp100 million, 6% interest, no collateral. According to the minister, repayments start in the 7th month of work and run to the end of the contract.
 
-page-mig-help-button = 📞 Official channels
+page-mig-help = 📞 Official channels
 page-mig-help-text =
     📞 Official channels
 
@@ -77,7 +77,7 @@ page-mig-help-text =
 
     Numbers and names of institutions can change. If a number does not work, ask an officer.
 
-page-mig-calo-button = ⚠️ Beware of brokers
+page-mig-calo = ⚠️ Beware of brokers
 page-mig-calo-text =
     ⚠️ Beware of illegal brokers (calo)
 
@@ -93,7 +93,7 @@ page-mig-calo-text =
 
 ## Pillar 2: productive business
 
-page-biz-button = 💼 Productive business
+page-biz = 💼 Productive business
 page-biz-text =
     💼 Productive business
 
@@ -103,7 +103,7 @@ page-biz-text =
 
     Choose a topic:
 
-page-biz-train-button = 🎓 Training and mentoring
+page-biz-train = 🎓 Training and mentoring
 page-biz-train-text =
     🎓 Training and mentoring
 
@@ -113,7 +113,7 @@ page-biz-train-text =
 
     See the training schedule with /trainings, or ask an officer.
 
-page-biz-capital-button = 💵 Business capital
+page-biz-capital = 💵 Business capital
 page-biz-capital-text =
     💵 Business capital
 
@@ -125,7 +125,7 @@ page-biz-capital-text =
 
 ## Pillar 3: community parenting
 
-page-par-button = 👨‍👩‍👧 Parenting
+page-par = 👨‍👩‍👧 Parenting
 page-par-text =
     👨‍👩‍👧 Community parenting
 
@@ -135,7 +135,7 @@ page-par-text =
 
     Choose a topic:
 
-page-par-problems-button = 💭 Common problems
+page-par-problems = 💭 Common problems
 page-par-problems-text =
     💭 Problems migrant workers' children often face
 
@@ -146,7 +146,7 @@ page-par-problems-text =
 
     Through community parenting, the village faces these together.
 
-page-par-support-button = 📚 Materials and activities
+page-par-support = 📚 Materials and activities
 page-par-support-text =
     📚 Materials and activities
 
@@ -157,7 +157,7 @@ page-par-support-text =
 
 ## Pillar 4: the Desmigratif cooperative
 
-page-coop-button = 🤝 Cooperative
+page-coop = 🤝 Cooperative
 page-coop-text =
     🤝 The Desmigratif cooperative (Koperasi Desmigratif)
 
@@ -167,7 +167,7 @@ page-coop-text =
 
     Choose a topic, or apply to join:
 
-page-coop-members-button = 👥 Members and savings
+page-coop-members = 👥 Members and savings
 page-coop-members-text =
     👥 Members and savings
 
@@ -178,7 +178,7 @@ page-coop-members-text =
 
     Each cooperative's bylaws set the amounts. Ask the board or an officer.
 
-page-coop-loans-button = 💵 Loans
+page-coop-loans = 💵 Loans
 page-coop-loans-text =
     💵 Loans
 
@@ -188,7 +188,7 @@ page-coop-loans-text =
 
     Ask the cooperative's board about the terms of a loan.
 
-page-coop-meetings-button = 🗳️ Members' meeting
+page-coop-meetings = 🗳️ Members' meeting
 page-coop-meetings-text =
     🗳️ The members' meeting (Rapat Anggota)
 
@@ -202,5 +202,5 @@ page-coop-meetings-text =
 
     For meeting dates, see «Contacts and office hours».
 
-page-coop-contacts-button = 📍 Contacts and office hours
+page-coop-contacts = 📍 Contacts and office hours
 page-coop-contacts-text = 📍 The cooperative's contacts and office hours

@@ -17,7 +17,7 @@ command-answer = Menjawab pertanyaan: /jawab NOMOR teks (petugas)
 
 ## Pilar 1: layanan migrasi
 
-page-mig-button = 🧭 Migrasi aman
+page-mig = 🧭 Migrasi aman
 page-mig-text =
     🧭 Migrasi aman (layanan migrasi)
 
@@ -27,7 +27,7 @@ page-mig-text =
 
     Pilih topik:
 
-page-mig-steps-button = ✅ Langkah-langkah
+page-mig-steps = ✅ Langkah-langkah
 page-mig-steps-text =
     ✅ Langkah migrasi yang aman dan resmi
 
@@ -41,7 +41,7 @@ page-mig-steps-text =
 
     Ingat: perorangan (calo) tidak boleh menempatkan pekerja migran.
 
-page-mig-docs-button = 📄 Dokumen
+page-mig-docs = 📄 Dokumen
 page-mig-docs-text =
     📄 Dokumen calon pekerja migran
 
@@ -57,7 +57,7 @@ page-mig-docs-text =
 
     Pemerintah desa membantu mengurus dokumen kependudukan.
 
-page-mig-costs-button = 💰 Biaya dan jaminan sosial
+page-mig-costs = 💰 Biaya dan jaminan sosial
 page-mig-costs-text =
     💰 Biaya dan jaminan sosial
 
@@ -65,7 +65,7 @@ page-mig-costs-text =
     • Jaminan Kecelakaan Kerja (JKK) dan Jaminan Kematian (JKM) dari BPJS Ketenagakerjaan wajib; Jaminan Hari Tua (JHT) boleh dipilih. Iurannya Rp37.500 sebelum bekerja, ditambah Rp332.500 untuk kontrak 24 bulan.
     • KUR Penempatan (sejak Agustus 2025) adalah pinjaman untuk biaya penempatan, bukan modal usaha: sampai Rp100 juta, bunga 6%, tanpa agunan. Menurut menteri, cicilannya mulai bulan ke-7 bekerja sampai kontrak selesai.
 
-page-mig-help-button = 📞 Saluran resmi
+page-mig-help = 📞 Saluran resmi
 page-mig-help-text =
     📞 Saluran resmi
 
@@ -77,7 +77,7 @@ page-mig-help-text =
 
     Nomor dan nama lembaga bisa berubah. Bila nomor tidak bisa dihubungi, tanyakan kepada petugas.
 
-page-mig-calo-button = ⚠️ Waspada calo
+page-mig-calo = ⚠️ Waspada calo
 page-mig-calo-text =
     ⚠️ Waspada calo
 
@@ -93,7 +93,7 @@ page-mig-calo-text =
 
 ## Pilar 2: usaha produktif
 
-page-biz-button = 💼 Usaha produktif
+page-biz = 💼 Usaha produktif
 page-biz-text =
     💼 Usaha produktif
 
@@ -103,7 +103,7 @@ page-biz-text =
 
     Pilih topik:
 
-page-biz-train-button = 🎓 Pelatihan dan pendampingan
+page-biz-train = 🎓 Pelatihan dan pendampingan
 page-biz-train-text =
     🎓 Pelatihan dan pendampingan
 
@@ -113,7 +113,7 @@ page-biz-train-text =
 
     Lihat jadwal pelatihan dengan /pelatihan, atau tanyakan kepada petugas.
 
-page-biz-capital-button = 💵 Modal usaha
+page-biz-capital = 💵 Modal usaha
 page-biz-capital-text =
     💵 Modal usaha
 
@@ -125,7 +125,7 @@ page-biz-capital-text =
 
 ## Pilar 3: community parenting
 
-page-par-button = 👨‍👩‍👧 Pengasuhan anak
+page-par = 👨‍👩‍👧 Pengasuhan anak
 page-par-text =
     👨‍👩‍👧 Community parenting (pengasuhan bersama)
 
@@ -135,7 +135,7 @@ page-par-text =
 
     Pilih topik:
 
-page-par-problems-button = 💭 Masalah yang sering ada
+page-par-problems = 💭 Masalah yang sering ada
 page-par-problems-text =
     💭 Masalah yang sering dihadapi anak pekerja migran
 
@@ -146,7 +146,7 @@ page-par-problems-text =
 
     Lewat community parenting, masyarakat desa membantu menghadapinya bersama.
 
-page-par-support-button = 📚 Bahan dan kegiatan
+page-par-support = 📚 Bahan dan kegiatan
 page-par-support-text =
     📚 Bahan dan kegiatan
 
@@ -157,7 +157,7 @@ page-par-support-text =
 
 ## Pilar 4: Koperasi Desmigratif
 
-page-coop-button = 🤝 Koperasi
+page-coop = 🤝 Koperasi
 page-coop-text =
     🤝 Koperasi Desmigratif
 
@@ -167,7 +167,7 @@ page-coop-text =
 
     Pilih topik, atau daftar menjadi anggota:
 
-page-coop-members-button = 👥 Anggota dan simpanan
+page-coop-members = 👥 Anggota dan simpanan
 page-coop-members-text =
     👥 Anggota dan simpanan
 
@@ -178,7 +178,7 @@ page-coop-members-text =
 
     Besarnya simpanan ditetapkan dalam anggaran dasar tiap koperasi. Tanyakan kepada pengurus atau petugas.
 
-page-coop-loans-button = 💵 Pinjaman
+page-coop-loans = 💵 Pinjaman
 page-coop-loans-text =
     💵 Pinjaman
 
@@ -188,7 +188,7 @@ page-coop-loans-text =
 
     Tanyakan syarat pinjaman kepada pengurus koperasi.
 
-page-coop-meetings-button = 🗳️ Rapat Anggota
+page-coop-meetings = 🗳️ Rapat Anggota
 page-coop-meetings-text =
     🗳️ Rapat Anggota
 
@@ -202,5 +202,5 @@ page-coop-meetings-text =
 
     Jadwal rapat: lihat «Kontak dan jam layanan».
 
-page-coop-contacts-button = 📍 Kontak dan jam layanan
+page-coop-contacts = 📍 Kontak dan jam layanan
 page-coop-contacts-text = 📍 Kontak dan jam layanan koperasi

@@ -28,6 +28,7 @@ macro_rules! choice {
         }
     };
 }
+pub(crate) use choice;
 
 choice!(
     /// Who the person is to the programme.

@@ -35,11 +35,11 @@ fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Application> {
     })
 }
 
-pub async fn find(conn: &mut Conn, id: i64) -> Result<Option<Application>> {
+async fn one_where(conn: &mut Conn, column: &str, value: i64) -> Result<Option<Application>> {
     sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM cooperative_applications WHERE id = ?"
+        "SELECT {COLUMNS} FROM cooperative_applications WHERE {column} = ?"
     ))
-    .bind(id)
+    .bind(value)
     .fetch_optional(conn)
     .await?
     .as_ref()
@@ -47,16 +47,12 @@ pub async fn find(conn: &mut Conn, id: i64) -> Result<Option<Application>> {
     .transpose()
 }
 
+pub async fn find(conn: &mut Conn, id: i64) -> Result<Option<Application>> {
+    one_where(conn, "id", id).await
+}
+
 pub async fn of_user(conn: &mut Conn, user_id: i64) -> Result<Option<Application>> {
-    sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM cooperative_applications WHERE user_id = ?"
-    ))
-    .bind(user_id)
-    .fetch_optional(conn)
-    .await?
-    .as_ref()
-    .map(from_row)
-    .transpose()
+    one_where(conn, "user_id", user_id).await
 }
 
 /// Records the user's application (again, after a refusal: with fresh details, as applied).

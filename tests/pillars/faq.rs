@@ -35,7 +35,7 @@ async fn the_faq_goes_from_topics_to_questions_to_answers_in_both_languages() {
             let replies = h
                 .press(user, &pillar(PillarsAction::FaqEntry(*entry)))
                 .await;
-            assert_eq!(ids(&replies), [entry.question_id(), entry.answer_id()]);
+            assert_eq!(ids(&replies), [entry.message_id(), entry.answer_id()]);
             let text = h.text(&replies[1]);
             assert!(text.chars().count() < 4096);
             assert!(!text.contains("faq-"), "{entry:?} {lang:?}: {text}");

@@ -29,8 +29,7 @@ pub fn pillar(action: PillarsAction) -> Action {
     Action::Pillars(action)
 }
 
-/// A message in a group chat.
-pub fn in_group(chat: i64, user: i64, text: &str, reply_to: Option<i32>) -> Input {
+fn group_input(chat: i64, user: i64, event: Event, message_id: Option<i32>) -> Input {
     Input {
         update_id: None,
         chat: Chat {
@@ -41,34 +40,29 @@ pub fn in_group(chat: i64, user: i64, text: &str, reply_to: Option<i32>) -> Inpu
             id: user,
             language_code: Some("id".into()),
         }),
-        event: Event::Text {
-            text: text.into(),
-            forwarded: false,
-            reply_to,
-        },
-        message_id: Some(1),
+        event,
+        message_id,
     }
+}
+
+/// A message in a group chat.
+pub fn in_group(chat: i64, user: i64, text: &str, reply_to: Option<i32>) -> Input {
+    let event = Event::Text {
+        text: text.into(),
+        forwarded: false,
+        reply_to,
+    };
+    group_input(chat, user, event, Some(1))
 }
 
 /// A button press in a group chat.
 pub fn press_in_group(chat: i64, user: i64, action: &Action) -> Input {
-    Input {
-        update_id: None,
-        chat: Chat {
-            id: chat,
-            private: false,
-        },
-        sender: Some(From {
-            id: user,
-            language_code: Some("id".into()),
-        }),
-        event: Event::Button {
-            query_id: "g".into(),
-            message_id: Some(3),
-            data: action.encode(),
-        },
-        message_id: None,
-    }
+    let event = Event::Button {
+        query_id: "g".into(),
+        message_id: Some(3),
+        data: action.encode(),
+    };
+    group_input(chat, user, event, None)
 }
 
 /// A private text message that replies to the bot's message `message_id`.

@@ -1,18 +1,18 @@
 //! Frequently asked questions, by topic, and FAQ answers offered for free text.
 //!
-//! The questions and answers are Fluent messages (`faq-<entry>-question`, `faq-<entry>-answer`);
+//! The questions and answers are Fluent messages (`faq-<entry>`, `faq-<entry>-answer`);
 //! the search terms below are in both languages, in the forms people type (the matcher forgives
 //! case, endings and single typos).
 
-use super::{PillarsAction, PillarsState, ask_button, codes, matching, pages::Page};
+use super::{PillarsAction, PillarsState, ask_button, choice, matching, pages::Page};
 use crate::engine::{Button, Keyboard, Msg, Result, State, menu, turn::Turn};
 
 /// How many FAQ answers to offer for free text.
 const SUGGESTIONS: usize = 3;
 
-codes!(
-    /// The FAQ's chapters.
-    FaqTopic {
+choice!(
+    /// The FAQ's chapters; `message_id` names the topic.
+    FaqTopic, "faq-topic" {
         Migration => "mig",
         Business => "biz",
         Parenting => "par",
@@ -21,9 +21,9 @@ codes!(
     }
 );
 
-codes!(
-    /// One question and its answer.
-    FaqEntry {
+choice!(
+    /// One question (`message_id`) and its answer.
+    FaqEntry, "faq" {
         Requirements => "requirements",
         Documents => "documents",
         Fees => "fees",
@@ -47,10 +47,6 @@ codes!(
 );
 
 impl FaqTopic {
-    fn label_id(self) -> String {
-        format!("faq-topic-{}", self.code())
-    }
-
     fn entries(self) -> impl Iterator<Item = FaqEntry> {
         FaqEntry::ALL
             .iter()
@@ -78,10 +74,6 @@ impl FaqEntry {
         }
     }
 
-    pub fn question_id(self) -> String {
-        format!("faq-{}-question", self.code())
-    }
-
     pub fn answer_id(self) -> String {
         format!("faq-{}-answer", self.code())
     }
@@ -106,203 +98,46 @@ impl FaqEntry {
     }
 
     /// Search terms, Indonesian and English, lower case.
+    #[rustfmt::skip]
     pub fn terms(self) -> &'static [&'static str] {
         use FaqEntry as E;
         match self {
-            E::Requirements => &[
-                "syarat",
-                "persyaratan",
-                "umur",
-                "usia",
-                "sehat",
-                "requirement",
-                "requirements",
-                "age",
-                "qualify",
-            ],
-            E::Documents => &[
-                "dokumen",
-                "paspor",
-                "visa",
-                "surat",
-                "sertifikat",
-                "berkas",
-                "document",
-                "passport",
-                "certificate",
-                "papers",
-            ],
-            E::Fees => &[
-                "biaya", "bayar", "membayar", "ongkos", "gratis", "fee", "cost", "pay", "charge",
-                "free",
-            ],
-            E::Agency => &[
-                "perusahaan",
-                "agen",
-                "agensi",
-                "pjtki",
-                "p3mi",
-                "resmi",
-                "izin",
-                "agency",
-                "agent",
-                "company",
-                "licence",
-                "license",
-                "licensed",
-                "legal",
-            ],
-            E::Brokers => &[
-                "calo",
-                "sponsor",
-                "tawaran",
-                "menawari",
-                "penipuan",
-                "tipu",
-                "ilegal",
-                "whatsapp",
-                "broker",
-                "offer",
-                "scam",
-                "illegal",
-                "recruiter",
-                "trafficking",
-                "tppo",
-            ],
-            E::Trouble => &[
-                "masalah",
-                "tolong",
-                "darurat",
-                "hilang",
-                "kabur",
-                "kbri",
-                "kjri",
-                "pengaduan",
-                "lapor",
-                "hotline",
-                "trouble",
-                "problem",
-                "emergency",
-                "missing",
-                "embassy",
-                "consulate",
-                "complaint",
-                "report",
-            ],
-            E::SocialSecurity => &[
-                "bpjs",
-                "asuransi",
-                "jaminan",
-                "jkk",
-                "jkm",
-                "jht",
-                "insurance",
-                "security",
-                "accident",
-            ],
+            E::Requirements => &["syarat", "persyaratan", "umur", "usia", "sehat", "requirement",
+                "requirements", "age", "qualify"],
+            E::Documents => &["dokumen", "paspor", "visa", "surat", "sertifikat", "berkas", "document",
+                "passport", "certificate", "papers"],
+            E::Fees => &["biaya", "bayar", "membayar", "ongkos", "gratis", "fee", "cost", "pay", "charge",
+                "free"],
+            E::Agency => &["perusahaan", "agen", "agensi", "pjtki", "p3mi", "resmi", "izin", "agency",
+                "agent", "company", "licence", "license", "licensed", "legal"],
+            E::Brokers => &["calo", "sponsor", "tawaran", "menawari", "penipuan", "tipu", "ilegal",
+                "whatsapp", "broker", "offer", "scam", "illegal", "recruiter", "trafficking", "tppo"],
+            E::Trouble => &["masalah", "tolong", "darurat", "hilang", "kabur", "kbri", "kjri", "pengaduan",
+                "lapor", "hotline", "trouble", "problem", "emergency", "missing", "embassy", "consulate",
+                "complaint", "report"],
+            E::SocialSecurity => &["bpjs", "asuransi", "jaminan", "jkk", "jkm", "jht", "insurance",
+                "security", "accident"],
             E::PlacementLoan => &["kur", "penempatan", "kredit", "placement", "credit"],
-            E::Training => &[
-                "pelatihan",
-                "latihan",
-                "kursus",
-                "keterampilan",
-                "wirausaha",
-                "kewirausahaan",
-                "training",
-                "course",
-                "skill",
-                "entrepreneurship",
-                "mentoring",
-                "pendampingan",
-            ],
-            E::Capital => &[
-                "modal", "usaha", "bisnis", "dagang", "jualan", "warung", "capital", "business",
-                "shop", "start",
-            ],
+            E::Training => &["pelatihan", "latihan", "kursus", "keterampilan", "wirausaha", "kewirausahaan",
+                "training", "course", "skill", "entrepreneurship", "mentoring", "pendampingan"],
+            E::Capital => &["modal", "usaha", "bisnis", "dagang", "jualan", "warung", "capital", "business",
+                "shop"],
             E::Parenting => &["parenting", "pengasuhan", "asuh", "mengasuh", "community"],
-            E::Children => &[
-                "anak",
-                "sekolah",
-                "nenek",
-                "kakek",
-                "pengasuh",
-                "child",
-                "children",
-                "kids",
-                "school",
-                "carer",
-                "grandparents",
-                "grandmother",
-            ],
-            E::Join => &[
-                "anggota",
-                "keanggotaan",
-                "gabung",
-                "bergabung",
-                "koperasi",
-                "join",
-                "member",
-                "membership",
-                "cooperative",
-            ],
-            E::Savings => &[
-                "simpanan",
-                "tabungan",
-                "pokok",
-                "wajib",
-                "sukarela",
-                "iuran",
-                "savings",
-                "deposit",
-                "principal",
-                "mandatory",
-                "voluntary",
-            ],
-            E::Loans => &[
-                "pinjam",
-                "pinjaman",
-                "kredit",
-                "utang",
-                "hutang",
-                "rentenir",
-                "loan",
-                "borrow",
-                "lend",
-                "credit",
-                "moneylender",
-            ],
-            E::Meeting => &[
-                "rapat",
-                "pengurus",
-                "pengawas",
-                "shu",
-                "keputusan",
-                "meeting",
-                "board",
-                "vote",
-                "surplus",
-                "decide",
-            ],
-            E::Programme => &[
-                "desmigratif",
-                "program",
-                "programme",
-                "pilar",
-                "pillar",
-                "produktif",
-                "kemnaker",
-            ],
-            E::Registration => &[
-                "daftar",
-                "mendaftar",
-                "pendaftaran",
-                "registrasi",
-                "register",
-                "registration",
-            ],
-            E::AskOfficer => &[
-                "petugas", "tanya", "bertanya", "officer", "ask", "admin", "person", "manusia",
-            ],
+            E::Children => &["anak", "sekolah", "nenek", "kakek", "pengasuh", "child", "children", "kids",
+                "school", "carer", "grandparents", "grandmother"],
+            E::Join => &["anggota", "keanggotaan", "gabung", "bergabung", "koperasi", "join", "member",
+                "membership", "cooperative"],
+            E::Savings => &["simpanan", "tabungan", "pokok", "wajib", "sukarela", "iuran", "savings",
+                "deposit", "principal", "mandatory", "voluntary"],
+            E::Loans => &["pinjam", "pinjaman", "kredit", "utang", "hutang", "rentenir", "loan", "borrow",
+                "lend", "credit", "moneylender"],
+            E::Meeting => &["rapat", "pengurus", "pengawas", "shu", "keputusan", "meeting", "board", "vote",
+                "surplus", "decide"],
+            E::Programme => &["desmigratif", "program", "programme", "pilar", "pillar", "produktif",
+                "kemnaker"],
+            E::Registration => &["daftar", "mendaftar", "pendaftaran", "registrasi", "register",
+                "registration"],
+            E::AskOfficer => &["petugas", "tanya", "bertanya", "officer", "ask", "admin", "person", "manusia"],
         }
     }
 }
@@ -313,7 +148,9 @@ pub(crate) async fn topics(turn: &mut Turn<'_>) -> Result<()> {
         .chunks(2)
         .map(|pair| {
             pair.iter()
-                .map(|t| Button::action(Msg::new(t.label_id()), PillarsAction::FaqTopic(*t).into()))
+                .map(|t| {
+                    Button::action(Msg::new(t.message_id()), PillarsAction::FaqTopic(*t).into())
+                })
                 .collect()
         })
         .collect();
@@ -331,7 +168,7 @@ pub(crate) async fn topic(turn: &mut Turn<'_>, topic: FaqTopic) -> Result<()> {
         menu::menu_button(),
     ]);
     turn.show(
-        vec![Msg::new(topic.label_id()), Msg::new("faq-choose")],
+        vec![Msg::new(topic.message_id()), Msg::new("faq-choose")],
         Keyboard::Inline(rows),
     );
     Ok(())
@@ -355,7 +192,7 @@ pub(crate) async fn entry(turn: &mut Turn<'_>, entry: FaqEntry) -> Result<()> {
         menu::menu_button(),
     ]);
     turn.show(
-        vec![Msg::new(entry.question_id()), Msg::new(entry.answer_id())],
+        vec![Msg::new(entry.message_id()), Msg::new(entry.answer_id())],
         Keyboard::Inline(rows),
     );
     Ok(())
@@ -363,7 +200,7 @@ pub(crate) async fn entry(turn: &mut Turn<'_>, entry: FaqEntry) -> Result<()> {
 
 fn entry_button(entry: FaqEntry) -> Button {
     Button::action(
-        Msg::new(entry.question_id()),
+        Msg::new(entry.message_id()),
         PillarsAction::FaqEntry(entry).into(),
     )
 }

@@ -22,28 +22,7 @@ use super::{Action, Button, Command, Event, Input, Msg, Result, State, fallback,
 use crate::domain::MembershipStatus;
 use crate::store::{self, Conn};
 
-/// An enum of codes: each variant has a stable code, used in buttons and Fluent ids.
-macro_rules! codes {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident => $code:literal),+ $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-
-            pub fn parse(code: &str) -> Option<$name> {
-                match code { $($code => Some($name::$variant),)+ _ => None }
-            }
-        }
-    };
-}
-use codes;
+use crate::domain::profile::choice;
 
 /// What this feature's buttons do.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -173,8 +152,8 @@ pub(crate) fn every_action() -> Vec<PillarsAction> {
     actions.extend(FaqEntry::ALL.iter().map(|e| A::FaqEntry(*e)));
     actions.extend(
         MembershipStatus::ALL
-            .into_iter()
-            .map(|s| A::SetMembership(i64::MAX, s)),
+            .iter()
+            .map(|s| A::SetMembership(i64::MAX, *s)),
     );
     actions.extend([
         A::FaqTopics,

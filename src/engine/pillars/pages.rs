@@ -1,13 +1,13 @@
 //! The information pages of the four pillars: a short page per topic, buttons to the topics
 //! below it, and a way back.
 
-use super::{PillarsAction, ask_button, codes, contacts, cooperative};
+use super::{PillarsAction, ask_button, choice, contacts, cooperative};
 use crate::engine::{Button, Keyboard, Msg, Result, menu, turn::Turn};
 
-codes!(
-    /// An information page. Its words are the Fluent messages `page-<code>-text` and, on the
-    /// button that leads to it, `page-<code>-button`.
-    Page {
+choice!(
+    /// An information page. Its name (on the button that leads to it) is the Fluent message
+    /// `page-<code>`, its words `page-<code>-text`.
+    Page, "page" {
         Migration => "mig",
         MigrationSteps => "mig-steps",
         MigrationDocuments => "mig-docs",
@@ -68,12 +68,11 @@ impl Page {
         format!("page-{}-text", self.code())
     }
 
-    pub fn button_id(self) -> String {
-        format!("page-{}-button", self.code())
-    }
-
     pub fn button(self) -> Button {
-        Button::action(Msg::new(self.button_id()), PillarsAction::Page(self).into())
+        Button::action(
+            Msg::new(self.message_id()),
+            PillarsAction::Page(self).into(),
+        )
     }
 }
 
