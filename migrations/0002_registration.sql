@@ -13,7 +13,7 @@ CREATE TABLE profiles (
     user_id       INTEGER PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
     role          TEXT    NOT NULL CHECK (role IN ('returnee', 'family', 'prospective')),
     full_name     TEXT    NOT NULL,
-    phone         TEXT    NOT NULL,   -- E.164, e.g. +6281234567890
+    phone         TEXT    NOT NULL,   -- E.164: + and the country code
     village       TEXT    NOT NULL,   -- desa / kelurahan
     district      TEXT    NOT NULL,   -- kabupaten / kota
     country       TEXT,               -- returnee: last placement; family: the worker's; prospective: destination

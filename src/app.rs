@@ -27,18 +27,28 @@ impl App {
         let pool = store::open(&config.database_url)
             .await
             .with_context(|| format!("DATABASE_URL: cannot open {}", config.database_url))?;
-        Ok(App { config, pool, locales })
+        Ok(App {
+            config,
+            pool,
+            locales,
+        })
     }
 
     pub fn engine(&self, bot_username: Option<String>) -> Engine {
-        let settings = Settings { bot_username, ..Settings::from_config(&self.config) };
+        let settings = Settings {
+            bot_username,
+            ..Settings::from_config(&self.config)
+        };
         Engine::new(self.pool.clone(), settings, Arc::new(SystemClock))
     }
 
     /// Runs the bot by long polling until SIGINT or SIGTERM.
     pub async fn run_polling(self) -> anyhow::Result<()> {
         let bot = telegram::bot(&self.config)?;
-        let me = bot.get_me().await.context("getMe failed (is TELOXIDE_TOKEN right?)")?;
+        let me = bot
+            .get_me()
+            .await
+            .context("getMe failed (is TELOXIDE_TOKEN right?)")?;
         tracing::info!(username = %me.username(), "connected to Telegram");
         let engine = self.engine(me.user.username.clone());
 
@@ -56,6 +66,7 @@ impl App {
             engine.outbox_ready(),
         );
         let sender = tokio::spawn(sender.run(sender_stop.clone()));
+        let ticker = tokio::spawn(tick_every_second(engine.clone()));
         tokio::spawn(stop_on_signal(stop.clone()));
 
         telegram::polling::run(bot, engine, stop).await;
@@ -65,6 +76,7 @@ impl App {
         flush_interactive(&self.pool, Duration::from_secs(3)).await;
         sender_stop.cancel();
         menus.abort();
+        ticker.abort();
         sender.await.context("sender task")?.context("sender")?;
         self.pool.close().await;
         tracing::info!("stopped");
@@ -72,13 +84,27 @@ impl App {
     }
 }
 
+/// Time-driven work (scheduled broadcasts, progress), once a second.
+async fn tick_every_second(engine: Engine) {
+    let mut interval = tokio::time::interval(Duration::from_secs(1));
+    interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        interval.tick().await;
+        if let Err(error) = engine.tick().await {
+            tracing::error!(%error, "scheduled work failed; trying again in a second");
+        }
+    }
+}
+
 async fn flush_interactive(pool: &SqlitePool, within: Duration) {
     let deadline = tokio::time::Instant::now() + within;
     while tokio::time::Instant::now() < deadline {
-        let waiting: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox WHERE status = 'pending' AND priority = 0")
-            .fetch_one(pool)
-            .await
-            .unwrap_or(0);
+        let waiting: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM outbox WHERE status = 'pending' AND priority = 0",
+        )
+        .fetch_one(pool)
+        .await
+        .unwrap_or(0);
         if waiting == 0 {
             return;
         }

@@ -54,7 +54,10 @@ pub struct ConfigError {
 
 impl ConfigError {
     fn new(variable: &'static str, problem: impl Into<String>) -> Self {
-        ConfigError { variable, problem: problem.into() }
+        ConfigError {
+            variable,
+            problem: problem.into(),
+        }
     }
 
     fn expected(variable: &'static str, expected: &str, got: &str) -> Self {
@@ -76,7 +79,11 @@ impl Config {
 
     /// Builds the configuration from any lookup, so tests need not touch the environment.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
-        let get = |name: &str| lookup(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        let get = |name: &str| {
+            lookup(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
 
         let token = get("TELOXIDE_TOKEN").map(parse_token).transpose()?;
         let api_url = get("TELOXIDE_API_URL")
@@ -84,9 +91,7 @@ impl Config {
                 url::Url::parse(&v)
                     .ok()
                     .filter(|u| matches!(u.scheme(), "http" | "https"))
-                    .ok_or_else(|| {
-                        ConfigError::expected("TELOXIDE_API_URL", "an http(s) URL", &v)
-                    })
+                    .ok_or_else(|| ConfigError::expected("TELOXIDE_API_URL", "an http(s) URL", &v))
             })
             .transpose()?;
         let database_url = get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
@@ -104,7 +109,11 @@ impl Config {
         let admin_chat_id = get("ADMIN_CHAT_ID")
             .map(|v| {
                 v.parse::<i64>().ok().filter(|id| *id != 0).ok_or_else(|| {
-                    ConfigError::expected("ADMIN_CHAT_ID", "a Telegram chat id such as -1001234567890", &v)
+                    ConfigError::expected(
+                        "ADMIN_CHAT_ID",
+                        "a Telegram chat id such as -1001234567890",
+                        &v,
+                    )
                 })
             })
             .transpose()?;
@@ -116,7 +125,11 @@ impl Config {
         let timezone = match get("TIMEZONE") {
             None => chrono_tz::Asia::Jakarta,
             Some(v) => v.parse::<Tz>().map_err(|_| {
-                ConfigError::expected("TIMEZONE", "an IANA time zone name such as Asia/Jakarta", &v)
+                ConfigError::expected(
+                    "TIMEZONE",
+                    "an IANA time zone name such as Asia/Jakarta",
+                    &v,
+                )
             })?,
         };
         let broadcast_rate = match get("BROADCAST_RATE") {
@@ -128,7 +141,9 @@ impl Config {
                 .ok_or_else(|| {
                     ConfigError::expected(
                         "BROADCAST_RATE",
-                        &format!("messages per second, a whole number from 1 to {MAX_BROADCAST_RATE}"),
+                        &format!(
+                            "messages per second, a whole number from 1 to {MAX_BROADCAST_RATE}"
+                        ),
                         &v,
                     )
                 })?,
@@ -161,7 +176,9 @@ fn parse_token(value: String) -> Result<Token, ConfigError> {
         !id.is_empty()
             && id.bytes().all(|b| b.is_ascii_digit())
             && !secret.is_empty()
-            && secret.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            && secret
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
     });
     if well_formed {
         Ok(Token(value))
@@ -180,13 +197,16 @@ fn parse_admin_ids(value: &str) -> Result<BTreeSet<i64>, ConfigError> {
         .map(str::trim)
         .filter(|part| !part.is_empty())
         .map(|part| {
-            part.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| {
-                ConfigError::expected(
-                    "ADMIN_IDS",
-                    "comma-separated Telegram user ids such as 12345678,87654321",
-                    part,
-                )
-            })
+            part.parse::<i64>()
+                .ok()
+                .filter(|id| *id > 0)
+                .ok_or_else(|| {
+                    ConfigError::expected(
+                        "ADMIN_IDS",
+                        "comma-separated Telegram user ids such as 12345678,87654321",
+                        part,
+                    )
+                })
         })
         .collect()
 }
@@ -198,8 +218,10 @@ mod tests {
     use super::*;
 
     fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let vars: HashMap<String, String> =
-            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let vars: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Config::from_lookup(|name| vars.get(name).cloned())
     }
 

@@ -6,7 +6,11 @@ use clap::{Parser, Subcommand};
 use desmigratif::{app::App, config::Config, sim};
 
 #[derive(Parser)]
-#[command(name = "desmigratif", version, about = "Telegram bot for the Desa Migran Produktif programme")]
+#[command(
+    name = "desmigratif",
+    version,
+    about = "Telegram bot for the Desa Migran Produktif programme"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Mode>,
@@ -63,7 +67,11 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
         Some(Mode::Chat { lang, user, phone }) => {
             let app = App::open(config).await?;
             let engine = app.engine(None);
-            let options = sim::SimOptions { user_id: user, language_code: lang, phone };
+            let options = sim::SimOptions {
+                user_id: user,
+                language_code: lang,
+                phone,
+            };
             sim::run(engine, app.locales.clone(), options).await
         }
     }
@@ -74,7 +82,12 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
 fn init_logging() {
     use tracing_subscriber::EnvFilter;
     let requested = std::env::var("RUST_LOG").unwrap_or_else(|_| "info".into());
-    let filter = EnvFilter::try_new(format!("{requested},reqwest=warn,hyper=warn,hyper_util=warn"))
-        .unwrap_or_else(|_| EnvFilter::new("info"));
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+    let filter = EnvFilter::try_new(format!(
+        "{requested},reqwest=warn,hyper=warn,hyper_util=warn"
+    ))
+    .unwrap_or_else(|_| EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
 }

@@ -24,15 +24,24 @@ async fn first_start_greets_in_the_telegram_language_and_offers_the_choice() {
     assert!(h.text(&id[0]).starts_with("Selamat datang"));
 
     for (user, code) in [(3, "jv"), (4, "ms"), (5, "su")] {
-        assert_eq!(languages(&h.say_in(user, code, "/start").await), [Language::Id].into());
+        assert_eq!(
+            languages(&h.say_in(user, code, "/start").await),
+            [Language::Id].into()
+        );
     }
 }
 
 #[tokio::test]
 async fn other_telegram_languages_get_the_configured_default() {
     let mut h = Harness::with_settings(|s| s.default_language = Language::En).await;
-    assert_eq!(languages(&h.say_in(1, "de", "/start").await), [Language::En].into());
-    assert_eq!(languages(&h.say_in(2, "id", "/start").await), [Language::Id].into());
+    assert_eq!(
+        languages(&h.say_in(1, "de", "/start").await),
+        [Language::En].into()
+    );
+    assert_eq!(
+        languages(&h.say_in(2, "id", "/start").await),
+        [Language::Id].into()
+    );
 }
 
 #[tokio::test]
@@ -42,13 +51,20 @@ async fn choosing_a_language_sticks_and_updates_the_command_menu() {
     let replies = h.press(1, &Action::SetLanguage(Language::En)).await;
     assert_eq!(callback_answers(&replies), 1);
     assert!(has_id(&replies, "language-set"));
-    assert!(replies.iter().any(|r| matches!(r.kind, ReplyKind::CommandMenu { officer: false })));
+    assert!(
+        replies
+            .iter()
+            .any(|r| matches!(r.kind, ReplyKind::CommandMenu { officer: false }))
+    );
     assert_eq!(languages(&replies), [Language::En].into());
     // The chosen language wins over the Telegram app's from now on.
     let later = h.say_in(1, "id", "/menu").await;
     assert_eq!(languages(&later), [Language::En].into());
     // And the next /start no longer asks.
-    assert_eq!(ids(&h.say_in(1, "id", "/start").await), ["welcome-back", "menu-title"]);
+    assert_eq!(
+        ids(&h.say_in(1, "id", "/start").await),
+        ["welcome-back", "menu-title"]
+    );
 }
 
 #[tokio::test]
@@ -67,8 +83,14 @@ async fn menu_help_and_cancel_answer_with_their_aliases() {
     assert_eq!(ids(&h.say(1, "/menu").await), ["menu-title"]);
     assert_eq!(ids(&h.say(1, "/bantuan").await), ["help-text"]);
     assert_eq!(ids(&h.say(1, "/help").await), ["help-text"]);
-    assert_eq!(ids(&h.say(1, "/batal").await), ["cancel-nothing", "menu-title"]);
-    assert_eq!(ids(&h.say(ADMIN, "/help").await), ["help-text", "help-officer"]);
+    assert_eq!(
+        ids(&h.say(1, "/batal").await),
+        ["cancel-nothing", "menu-title"]
+    );
+    assert_eq!(
+        ids(&h.say(ADMIN, "/help").await),
+        ["help-text", "help-officer"]
+    );
 }
 
 #[tokio::test]
@@ -76,17 +98,41 @@ async fn a_button_press_edits_the_screen_and_is_answered_once() {
     let mut h = Harness::new().await;
     let replies = h.press(1, &Action::Help).await;
     assert_eq!(callback_answers(&replies), 1);
-    assert!(matches!(replies[0].kind, ReplyKind::CallbackAnswer { .. }), "answer goes first");
-    assert!(matches!(replies[1].kind, ReplyKind::Edit { message_id: 77, .. }));
+    assert!(
+        matches!(replies[0].kind, ReplyKind::CallbackAnswer { .. }),
+        "answer goes first"
+    );
+    assert!(matches!(
+        replies[1].kind,
+        ReplyKind::Edit { message_id: 77, .. }
+    ));
 }
 
 #[tokio::test]
 async fn every_odd_kind_of_message_gets_a_hint_and_the_menu() {
     let mut h = Harness::new().await;
-    let media = |kind| Event::Media { kind, file_id: "f".into(), caption: None };
+    let media = |kind| Event::Media {
+        kind,
+        file_id: "f".into(),
+        caption: None,
+    };
     let cases = [
-        (Event::Text { text: "halo".into(), forwarded: false, reply_to: None }, "hint-text"),
-        (Event::Text { text: "/start".into(), forwarded: true, reply_to: None }, "hint-forwarded"),
+        (
+            Event::Text {
+                text: "halo".into(),
+                forwarded: false,
+                reply_to: None,
+            },
+            "hint-text",
+        ),
+        (
+            Event::Text {
+                text: "/start".into(),
+                forwarded: true,
+                reply_to: None,
+            },
+            "hint-forwarded",
+        ),
         (media(MediaKind::Sticker), "hint-sticker"),
         (media(MediaKind::Animation), "hint-sticker"),
         (media(MediaKind::Photo), "hint-media"),
@@ -94,9 +140,20 @@ async fn every_odd_kind_of_message_gets_a_hint_and_the_menu() {
         (media(MediaKind::Voice), "hint-voice"),
         (media(MediaKind::VideoNote), "hint-voice"),
         (Event::Location, "hint-location"),
-        (Event::Contact { phone: "+62812".into(), user_id: Some(1) }, "hint-contact"),
         (
-            Event::Document { file_id: "d".into(), file_name: Some("a.pdf".into()), mime_type: None, size: 10 },
+            Event::Contact {
+                phone: "+62812".into(),
+                user_id: Some(1),
+            },
+            "hint-contact",
+        ),
+        (
+            Event::Document {
+                file_id: "d".into(),
+                file_name: Some("a.pdf".into()),
+                mime_type: None,
+                size: 10,
+            },
             "hint-document",
         ),
         (Event::Other, "hint-other"),
@@ -104,16 +161,30 @@ async fn every_odd_kind_of_message_gets_a_hint_and_the_menu() {
     for (event, hint) in cases {
         let replies = h.event(1, event).await;
         assert_eq!(ids(&replies), [hint, "menu-title"]);
-        assert!(actions(&replies).contains(&Action::Help), "the menu comes with the hint");
+        assert!(
+            actions(&replies).contains(&Action::Help),
+            "the menu comes with the hint"
+        );
         assert!(!h.text(&replies[0]).is_empty());
     }
-    assert_eq!(ids(&h.say(1, "/frobnicate").await), ["hint-command-unknown", "menu-title"]);
+    assert_eq!(
+        ids(&h.say(1, "/frobnicate").await),
+        ["hint-command-unknown", "menu-title"]
+    );
 }
 
 #[tokio::test]
 async fn forged_and_old_buttons_get_a_hint_not_an_error() {
     let mut h = Harness::new().await;
-    for data in ["", "x", "1:lang:fr", "9:menu", "1:menu:1:2:3", "💣💣💣", &"1".repeat(64)] {
+    for data in [
+        "",
+        "x",
+        "1:lang:fr",
+        "9:menu",
+        "1:menu:1:2:3",
+        "💣💣💣",
+        &"1".repeat(64),
+    ] {
         let replies = h.press_data(1, data).await;
         assert_eq!(callback_answers(&replies), 1, "{data:?}");
         assert!(has_id(&replies, "button-expired"), "{data:?}");
@@ -128,7 +199,10 @@ async fn a_redelivered_update_has_no_second_effect() {
     let again = h.engine.handle(input).await.unwrap();
     assert!(!first.duplicate && !first.replies.is_empty());
     assert!(again.duplicate && again.replies.is_empty());
-    assert_eq!(h.count("SELECT count(*) FROM outbox").await, first.replies.len() as i64);
+    assert_eq!(
+        h.count("SELECT count(*) FROM outbox").await,
+        first.replies.len() as i64
+    );
 }
 
 #[tokio::test]
@@ -136,17 +210,37 @@ async fn in_a_group_only_commands_get_an_answer_pointing_to_a_private_chat() {
     let mut h = Harness::new().await;
     let group = |text: &str| Input {
         update_id: None,
-        chat: Chat { id: -100, private: false },
-        sender: Some(desmigratif::engine::Sender { id: 1, language_code: Some("en".into()) }),
-        event: Event::Text { text: text.into(), forwarded: false, reply_to: None },
+        chat: Chat {
+            id: -100,
+            private: false,
+        },
+        sender: Some(desmigratif::engine::Sender {
+            id: 1,
+            language_code: Some("en".into()),
+        }),
+        event: Event::Text {
+            text: text.into(),
+            forwarded: false,
+            reply_to: None,
+        },
         message_id: None,
     };
     let replies = h.handle(group("/start")).await.replies;
     assert_eq!(ids(&replies), ["group-private-only"]);
     assert_eq!(replies[0].chat_id, -100);
     assert!(matches!(replies[0].keyboard(), Keyboard::Inline(rows) if !rows.is_empty()));
-    assert!(h.handle(group("good morning everyone")).await.replies.is_empty());
-    assert!(h.handle(group("/start@some_other_bot")).await.replies.is_empty());
+    assert!(
+        h.handle(group("good morning everyone"))
+            .await
+            .replies
+            .is_empty()
+    );
+    assert!(
+        h.handle(group("/start@some_other_bot"))
+            .await
+            .replies
+            .is_empty()
+    );
     // Nobody's data is stored for a group message.
     assert_eq!(h.count("SELECT count(*) FROM users").await, 0);
 }
@@ -155,10 +249,22 @@ async fn in_a_group_only_commands_get_an_answer_pointing_to_a_private_chat() {
 async fn blocking_and_unblocking_are_recorded() {
     let mut h = Harness::new().await;
     h.say(1, "/start").await;
-    assert!(h.event(1, Event::Membership { blocked: true }).await.is_empty());
-    assert_eq!(h.count("SELECT count(*) FROM users WHERE status = 'blocked'").await, 1);
+    assert!(
+        h.event(1, Event::Membership { blocked: true })
+            .await
+            .is_empty()
+    );
+    assert_eq!(
+        h.count("SELECT count(*) FROM users WHERE status = 'blocked'")
+            .await,
+        1
+    );
     h.event(1, Event::Membership { blocked: false }).await;
-    assert_eq!(h.count("SELECT count(*) FROM users WHERE status = 'active'").await, 1);
+    assert_eq!(
+        h.count("SELECT count(*) FROM users WHERE status = 'active'")
+            .await,
+        1
+    );
     // A block notice from someone never seen creates nobody.
     h.event(2, Event::Membership { blocked: true }).await;
     assert_eq!(h.count("SELECT count(*) FROM users").await, 1);
@@ -168,6 +274,10 @@ async fn blocking_and_unblocking_are_recorded() {
 async fn every_reply_is_in_the_outbox_with_the_update() {
     let mut h = Harness::new().await;
     let replies = h.say(1, "/start").await;
-    assert_eq!(h.count("SELECT count(*) FROM outbox WHERE status = 'pending' AND chat_id = 1").await, replies.len() as i64);
+    assert_eq!(
+        h.count("SELECT count(*) FROM outbox WHERE status = 'pending' AND chat_id = 1")
+            .await,
+        replies.len() as i64
+    );
     assert_eq!(h.count("SELECT count(*) FROM processed_updates").await, 1);
 }

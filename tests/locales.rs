@@ -3,7 +3,11 @@
 
 use std::{collections::BTreeSet, fs};
 
-use desmigratif::{domain::Language, engine::Command, i18n::{LOCALE_FILES, Locales}};
+use desmigratif::{
+    domain::Language,
+    engine::Command,
+    i18n::{LOCALE_FILES, Locales},
+};
 
 fn files_on_disk(lang: &str) -> BTreeSet<String> {
     fs::read_dir(format!("{}/locales/{lang}", env!("CARGO_MANIFEST_DIR")))
@@ -26,7 +30,10 @@ fn both_languages_define_the_same_ids() {
     let en = Locales::ids(Language::En);
     let only_id: Vec<_> = id.difference(&en).collect();
     let only_en: Vec<_> = en.difference(&id).collect();
-    assert!(only_id.is_empty() && only_en.is_empty(), "only in id: {only_id:?}; only in en: {only_en:?}");
+    assert!(
+        only_id.is_empty() && only_en.is_empty(),
+        "only in id: {only_id:?}; only in en: {only_en:?}"
+    );
 }
 
 #[test]
@@ -48,7 +55,10 @@ fn command_menus_fit_telegrams_limits() {
             assert!(menu.len() <= 100);
             for (name, description) in menu {
                 assert!((1..=32).contains(&name.len()));
-                assert!((1..=256).contains(&description.chars().count()), "{name}: {description}");
+                assert!(
+                    (1..=256).contains(&description.chars().count()),
+                    "{name}: {description}"
+                );
             }
         }
     }
@@ -60,10 +70,19 @@ fn dates_read_naturally_in_each_language() {
     let locales = Locales::load(chrono_tz::Asia::Jakarta).unwrap();
     // 2026-12-05 02:00 UTC is Saturday 09:00 in Jakarta.
     let unix = 1_796_436_000;
-    assert_eq!(locales.time(Language::Id, unix), "Sabtu, 5 Desember 2026 pukul 09.00 WIB");
-    assert_eq!(locales.time(Language::En, unix), "Saturday, 5 December 2026 at 09:00 WIB");
+    assert_eq!(
+        locales.time(Language::Id, unix),
+        "Sabtu, 5 Desember 2026 pukul 09.00 WIB"
+    );
+    assert_eq!(
+        locales.time(Language::En, unix),
+        "Saturday, 5 December 2026 at 09:00 WIB"
+    );
     let makassar = Locales::load(chrono_tz::Asia::Makassar).unwrap();
-    assert_eq!(makassar.time(Language::En, unix), "Saturday, 5 December 2026 at 10:00 WITA");
+    assert_eq!(
+        makassar.time(Language::En, unix),
+        "Saturday, 5 December 2026 at 10:00 WITA"
+    );
 }
 
 /// Every literal `Msg::new("…")` in the code names a message both languages define.
@@ -71,7 +90,10 @@ fn dates_read_naturally_in_each_language() {
 fn every_message_id_in_the_code_exists() {
     let locales = Locales::load(chrono_tz::Asia::Jakarta).unwrap();
     let mut missing = Vec::new();
-    let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+    let mut stack = vec![std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src"
+    ))];
     while let Some(path) = stack.pop() {
         if path.is_dir() {
             stack.extend(fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));

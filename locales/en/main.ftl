@@ -5,6 +5,7 @@ welcome-first =
     Here you can register, join trainings, learn about the village cooperative and ask the officers questions.
 welcome-back = Welcome back! 👋
 menu-title = Please choose what you need:
+menu-button-profile = 👤 Registration & my profile
 menu-button-language = 🌐 Bahasa / Language
 menu-button-help = ❓ Help
 
@@ -16,6 +17,10 @@ help-text =
     How to use this bot: tap the buttons under the messages; there is no need to type commands.
     Commands you can type:
     /menu – main menu
+    /register – registration
+    /profile – my profile
+    /mydata – all my data
+    /delete – erase my data
     /migration – safe migration: steps, documents, official channels
     /business – productive business
     /parenting – care for migrant workers' children
@@ -26,7 +31,8 @@ help-text =
     /cancel – leave the current step
     /help – this message
 help-officer =
-    You are registered as an officer.
+    You are registered as an officer. Officers' commands:
+    /broadcast – send an announcement
     /inbox – questions waiting for an answer
     /answer NUMBER text – answer a question (or reply to the question's message)
 
@@ -60,3 +66,8 @@ command-menu = Main menu
 command-language = Change language (Indonesian / English)
 command-cancel = Leave the current step
 command-help = Help
+command-register = Register as a returnee, family member or prospective worker
+command-profile = See and change my profile
+command-mydata = All my data, as a file
+command-delete = Erase my data
+command-broadcast = Send an announcement (officers)

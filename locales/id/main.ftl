@@ -5,6 +5,7 @@ welcome-first =
     Di sini Anda bisa mendaftar, ikut pelatihan, mengenal koperasi desa, dan bertanya kepada petugas.
 welcome-back = Selamat datang kembali! 👋
 menu-title = Silakan pilih yang Anda perlukan:
+menu-button-profile = 👤 Pendaftaran & profil saya
 menu-button-language = 🌐 Bahasa / Language
 menu-button-help = ❓ Bantuan
 
@@ -16,6 +17,10 @@ help-text =
     Cara memakai bot ini: tekan tombol di bawah pesan, tidak perlu mengetik perintah.
     Perintah yang bisa diketik:
     /menu – menu utama
+    /daftar – pendaftaran
+    /profil – profil saya
+    /dataku – semua data saya
+    /hapus – hapus data saya
     /migrasi – migrasi aman: langkah, dokumen, saluran resmi
     /usaha – usaha produktif
     /parenting – pengasuhan anak pekerja migran
@@ -26,7 +31,8 @@ help-text =
     /batal – keluar dari langkah yang sedang berjalan
     /bantuan – pesan ini
 help-officer =
-    Anda terdaftar sebagai petugas.
+    Anda terdaftar sebagai petugas. Perintah petugas:
+    /umumkan – kirim pengumuman
     /pertanyaan – pertanyaan yang menunggu jawaban
     /jawab NOMOR teks – menjawab pertanyaan (atau balas pesan pertanyaannya)
 
@@ -60,3 +66,8 @@ command-menu = Menu utama
 command-language = Ganti bahasa (Indonesia / English)
 command-cancel = Keluar dari langkah yang sedang berjalan
 command-help = Bantuan
+command-register = Daftar sebagai purna PMI, keluarga, atau calon PMI
+command-profile = Lihat dan ubah profil saya
+command-mydata = Semua data saya dan berkasnya
+command-delete = Hapus data saya
+command-broadcast = Kirim pengumuman (petugas)

@@ -64,23 +64,38 @@ mod tests {
     #[test]
     fn english_variants_give_english() {
         for code in ["en", "en-US", "en_GB", "EN"] {
-            assert_eq!(Language::from_telegram(Some(code), Language::Id), Language::En);
+            assert_eq!(
+                Language::from_telegram(Some(code), Language::Id),
+                Language::En
+            );
         }
     }
 
     #[test]
     fn regional_languages_give_indonesian() {
         for code in ["id", "ms", "jv", "su", "id-ID"] {
-            assert_eq!(Language::from_telegram(Some(code), Language::En), Language::Id);
+            assert_eq!(
+                Language::from_telegram(Some(code), Language::En),
+                Language::Id
+            );
         }
     }
 
     #[test]
     fn other_or_missing_codes_give_the_default() {
-        assert_eq!(Language::from_telegram(Some("de"), Language::En), Language::En);
-        assert_eq!(Language::from_telegram(Some("zh-hans"), Language::Id), Language::Id);
+        assert_eq!(
+            Language::from_telegram(Some("de"), Language::En),
+            Language::En
+        );
+        assert_eq!(
+            Language::from_telegram(Some("zh-hans"), Language::Id),
+            Language::Id
+        );
         assert_eq!(Language::from_telegram(None, Language::En), Language::En);
-        assert_eq!(Language::from_telegram(Some(""), Language::Id), Language::Id);
+        assert_eq!(
+            Language::from_telegram(Some(""), Language::Id),
+            Language::Id
+        );
     }
 
     #[test]

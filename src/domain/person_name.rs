@@ -27,7 +27,9 @@ impl PersonName {
         if name.chars().any(|c| c.is_ascii_digit() || c.is_numeric()) {
             return Err(NameError::Digits);
         }
-        if name.chars().any(|c| !(c.is_alphabetic() || c.is_whitespace() || ".'’-,".contains(c) || is_combining(c))) {
+        if name.chars().any(|c| {
+            !(c.is_alphabetic() || c.is_whitespace() || ".'’-,".contains(c) || is_combining(c))
+        }) {
             return Err(NameError::NotLetters);
         }
         if letters < 2 {
@@ -52,8 +54,18 @@ mod tests {
 
     #[test]
     fn real_names_are_accepted_and_tidied() {
-        assert_eq!(PersonName::parse("  Siti   Nur'aini ").unwrap().as_str(), "Siti Nur'aini");
-        for name in ["I Made Wirawan, S.Pd.", "Dewi", "Nguyễn Thị Mai", "Ahmad-Fauzi", "Al", "O’Brien"] {
+        assert_eq!(
+            PersonName::parse("  Siti   Nur'aini ").unwrap().as_str(),
+            "Siti Nur'aini"
+        );
+        for name in [
+            "I Made Wirawan, S.Pd.",
+            "Dewi",
+            "Nguyễn Thị Mai",
+            "Ahmad-Fauzi",
+            "Al",
+            "O’Brien",
+        ] {
             assert!(PersonName::parse(name).is_ok(), "{name}");
         }
     }
@@ -66,6 +78,9 @@ mod tests {
         assert_eq!(PersonName::parse("Budi 😀"), Err(NameError::NotLetters));
         assert_eq!(PersonName::parse("B"), Err(NameError::TooShort));
         assert_eq!(PersonName::parse("   "), Err(NameError::TooShort));
-        assert_eq!(PersonName::parse(&"a".repeat(5000)), Err(NameError::TooLong));
+        assert_eq!(
+            PersonName::parse(&"a".repeat(5000)),
+            Err(NameError::TooLong)
+        );
     }
 }

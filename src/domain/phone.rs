@@ -22,7 +22,10 @@ impl Phone {
         if trimmed.len() > 40 {
             return Err(PhoneError::TooLong);
         }
-        if !trimmed.chars().all(|c| c.is_ascii_digit() || " -.()/+".contains(c)) {
+        if !trimmed
+            .chars()
+            .all(|c| c.is_ascii_digit() || " -.()/+".contains(c))
+        {
             return Err(PhoneError::NotANumber);
         }
         let plus = trimmed.starts_with('+');
@@ -48,7 +51,11 @@ impl Phone {
         if international.starts_with('0') {
             return Err(PhoneError::NotANumber);
         }
-        let min = if international.starts_with("62") { 10 } else { 8 };
+        let min = if international.starts_with("62") {
+            10
+        } else {
+            8
+        };
         if international.len() < min {
             return Err(PhoneError::TooShort);
         }
@@ -73,7 +80,15 @@ mod tests {
 
     #[test]
     fn indonesian_forms_become_plus_62() {
-        for input in ["0812-3456-7890", "081234567890", "62812 3456 7890", "+62 812-3456-7890", "0062 812 3456 7890", "812 3456 7890", "(0812) 3456.7890"] {
+        for input in [
+            "0812-3456-7890",
+            "081234567890",
+            "62812 3456 7890",
+            "+62 812-3456-7890",
+            "0062 812 3456 7890",
+            "812 3456 7890",
+            "(0812) 3456.7890",
+        ] {
             assert_eq!(ok(input), "+6281234567890", "{input}");
         }
     }

@@ -21,7 +21,10 @@ impl PlaceName {
         if name.chars().count() > PlaceName::MAX_CHARS {
             return Err(PlaceError::TooLong);
         }
-        if name.chars().any(|c| !(c.is_alphanumeric() || c == ' ' || ".,'’-/()".contains(c))) {
+        if name
+            .chars()
+            .any(|c| !(c.is_alphanumeric() || c == ' ' || ".,'’-/()".contains(c)))
+        {
             return Err(PlaceError::BadCharacters);
         }
         if name.chars().filter(|c| c.is_alphabetic()).count() < 2 {
@@ -37,7 +40,10 @@ impl PlaceName {
             .filter(|w| !w.is_empty())
             .map(|w| {
                 let mut chars = w.chars();
-                chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+                chars
+                    .next()
+                    .map(|first| first.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
             })
             .collect();
         PlaceName::parse(&words.join(" ")).ok()
@@ -59,12 +65,18 @@ mod tests {
         assert!(PlaceName::parse("Kab. Wonosobo").is_ok());
         assert_eq!(PlaceName::parse("1"), Err(PlaceError::TooShort));
         assert_eq!(PlaceName::parse("🏠🏠"), Err(PlaceError::BadCharacters));
-        assert_eq!(PlaceName::parse(&"x".repeat(5000)), Err(PlaceError::TooLong));
+        assert_eq!(
+            PlaceName::parse(&"x".repeat(5000)),
+            Err(PlaceError::TooLong)
+        );
     }
 
     #[test]
     fn village_codes_from_posters() {
-        assert_eq!(PlaceName::from_code("kenanga_indramayu").unwrap().as_str(), "Kenanga Indramayu");
+        assert_eq!(
+            PlaceName::from_code("kenanga_indramayu").unwrap().as_str(),
+            "Kenanga Indramayu"
+        );
         assert_eq!(PlaceName::from_code("kuripan").unwrap().as_str(), "Kuripan");
         assert!(PlaceName::from_code("_").is_none());
     }

@@ -1,7 +1,7 @@
 //! The choices a profile is made of. Each has a stable code (stored, and used in buttons) and
 //! a Fluent id for its name.
 
-use super::{Phone, PlaceName, PersonName, YearsAbroad};
+use super::{PersonName, Phone, PlaceName, YearsAbroad};
 
 macro_rules! choice {
     ($(#[$doc:meta])* $name:ident, $prefix:literal { $($variant:ident => $code:literal),+ $(,)? }) => {
@@ -148,7 +148,11 @@ pub fn interests_from_db(value: &str) -> Vec<Interest> {
 }
 
 pub fn interests_to_db(interests: &[Interest]) -> String {
-    interests.iter().map(|i| i.code()).collect::<Vec<_>>().join(",")
+    interests
+        .iter()
+        .map(|i| i.code())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 #[cfg(test)]
@@ -160,7 +164,11 @@ mod tests {
         for role in Role::ALL {
             assert_eq!(Role::parse(role.code()), Some(*role));
         }
-        for country in [Country::Listed(Destination::HongKong), Country::Other("Brunei".into()), Country::Undecided] {
+        for country in [
+            Country::Listed(Destination::HongKong),
+            Country::Other("Brunei".into()),
+            Country::Undecided,
+        ] {
             assert_eq!(Country::from_db(&country.to_db()), country);
         }
         let interests = vec![Interest::Finance, Interest::Parenting];

@@ -27,17 +27,16 @@ impl StartPayload {
         if !well_formed {
             return StartPayload::Unknown;
         }
-        if let Some(code) = payload.strip_prefix("desa-") {
-            if !code.is_empty() {
-                return StartPayload::Village(code.to_ascii_lowercase());
-            }
+        if let Some(code) = payload.strip_prefix("desa-")
+            && !code.is_empty()
+        {
+            return StartPayload::Village(code.to_ascii_lowercase());
         }
-        if let Some(id) = payload.strip_prefix("training-") {
-            if let Ok(id) = id.parse::<i64>() {
-                if id > 0 {
-                    return StartPayload::Training(id);
-                }
-            }
+        if let Some(id) = payload.strip_prefix("training-")
+            && let Ok(id) = id.parse::<i64>()
+            && id > 0
+        {
+            return StartPayload::Training(id);
         }
         StartPayload::Unknown
     }
@@ -53,13 +52,23 @@ mod tests {
             StartPayload::parse("desa-Kenanga_Indramayu"),
             StartPayload::Village("kenanga_indramayu".into())
         );
-        assert_eq!(StartPayload::parse("training-42"), StartPayload::Training(42));
+        assert_eq!(
+            StartPayload::parse("training-42"),
+            StartPayload::Training(42)
+        );
         assert_eq!(StartPayload::parse(""), StartPayload::None);
     }
 
     #[test]
     fn rejects_malformed_payloads() {
-        for bad in ["desa-", "training-x", "training--1", "training-0", "hello world", "desa-a/b"] {
+        for bad in [
+            "desa-",
+            "training-x",
+            "training--1",
+            "training-0",
+            "hello world",
+            "desa-a/b",
+        ] {
             assert_eq!(StartPayload::parse(bad), StartPayload::Unknown, "{bad}");
         }
         assert_eq!(StartPayload::parse(&"a".repeat(65)), StartPayload::Unknown);

@@ -20,12 +20,21 @@ impl YearsAbroad {
         if text.starts_with('-') {
             return Err(YearsError::Negative);
         }
-        let number: String = text.chars().take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.').collect();
+        let number: String = text
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+            .collect();
         let rest = text[number.len()..].trim().to_lowercase();
-        if number.is_empty() || !(rest.is_empty() || ["tahun", "thn", "th", "years", "year", "yrs", "yr"].contains(&rest.as_str())) {
+        if number.is_empty()
+            || !(rest.is_empty()
+                || ["tahun", "thn", "th", "years", "year", "yrs", "yr"].contains(&rest.as_str()))
+        {
             return Err(YearsError::NotANumber);
         }
-        let value: f64 = number.replace(',', ".").parse().map_err(|_| YearsError::NotANumber)?;
+        let value: f64 = number
+            .replace(',', ".")
+            .parse()
+            .map_err(|_| YearsError::NotANumber)?;
         if value > f64::from(YearsAbroad::MAX) {
             return Err(YearsError::TooMany);
         }
@@ -62,6 +71,9 @@ mod tests {
         assert_eq!(YearsAbroad::parse("banyak"), Err(YearsError::NotANumber));
         assert_eq!(YearsAbroad::parse("3 bulan"), Err(YearsError::NotANumber));
         assert_eq!(YearsAbroad::parse("1.2.3"), Err(YearsError::NotANumber));
-        assert_eq!(YearsAbroad::parse(&"9".repeat(5000)), Err(YearsError::TooMany));
+        assert_eq!(
+            YearsAbroad::parse(&"9".repeat(5000)),
+            Err(YearsError::TooMany)
+        );
     }
 }

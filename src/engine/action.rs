@@ -7,7 +7,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::pillars::PillarsAction;
+use super::{
+    broadcast::BroadcastAction, pillars::PillarsAction, profile::ProfileAction,
+    registration::RegAction,
+};
 use crate::domain::Language;
 
 const VERSION: &str = "1";
@@ -25,8 +28,11 @@ pub enum Action {
     SetLanguage(Language),
     /// Leave the current step.
     Cancel,
+    Registration(RegAction),
+    Profile(ProfileAction),
+    Broadcast(BroadcastAction),
     /// The pillars' pages, the FAQ, questions and the cooperative.
-    Pillars(super::pillars::PillarsAction),
+    Pillars(PillarsAction),
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -66,7 +72,10 @@ impl Action {
             Action::LanguageMenu => vec!["lang".into()],
             Action::SetLanguage(l) => vec!["lang".into(), l.code().into()],
             Action::Cancel => vec!["cancel".into()],
-            Action::Pillars(action) => feature(action),
+            Action::Registration(a) => feature(a),
+            Action::Profile(a) => feature(a),
+            Action::Broadcast(a) => feature(a),
+            Action::Pillars(a) => feature(a),
         };
         let mut data = String::from(VERSION);
         for field in fields {
@@ -91,7 +100,16 @@ impl Action {
             ["lang"] => Action::LanguageMenu,
             ["lang", code] => Action::SetLanguage(Language::parse(code).ok_or(UnknownAction)?),
             ["cancel"] => Action::Cancel,
-            [tag, rest @ ..] if *tag == PillarsAction::TAG => {
+            [RegAction::TAG, rest @ ..] => {
+                Action::Registration(RegAction::parse(rest).ok_or(UnknownAction)?)
+            }
+            [BroadcastAction::TAG, rest @ ..] => {
+                Action::Broadcast(BroadcastAction::parse(rest).ok_or(UnknownAction)?)
+            }
+            [ProfileAction::TAG, rest @ ..] => {
+                Action::Profile(ProfileAction::parse(rest).ok_or(UnknownAction)?)
+            }
+            [PillarsAction::TAG, rest @ ..] => {
                 Action::Pillars(PillarsAction::parse(rest).ok_or(UnknownAction)?)
             }
             _ => return Err(UnknownAction),
@@ -117,7 +135,11 @@ mod tests {
             Action::SetLanguage(Language::En),
             Action::Cancel,
         ];
-        actions.extend(crate::engine::pillars::every_action().into_iter().map(Action::Pillars));
+        actions.extend(
+            crate::engine::pillars::every_action()
+                .into_iter()
+                .map(Action::Pillars),
+        );
         actions
     }
 
@@ -132,9 +154,22 @@ mod tests {
 
     #[test]
     fn forged_or_old_data_is_refused() {
-        for data in ["", "menu", "0:menu", "1:lang:fr", "1:lang:EN", "1:menu:extra", "2:menu", "1:", "1:💥"] {
+        for data in [
+            "",
+            "menu",
+            "0:menu",
+            "1:lang:fr",
+            "1:lang:EN",
+            "1:menu:extra",
+            "2:menu",
+            "1:",
+            "1:💥",
+        ] {
             assert_eq!(Action::parse(data), Err(UnknownAction), "{data:?}");
         }
-        assert_eq!(Action::parse(&format!("1:{}", "x".repeat(70))), Err(UnknownAction));
+        assert_eq!(
+            Action::parse(&format!("1:{}", "x".repeat(70))),
+            Err(UnknownAction)
+        );
     }
 }

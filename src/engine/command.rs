@@ -10,6 +10,11 @@ pub enum Command {
     Language,
     Cancel,
     Help,
+    Register,
+    Profile,
+    MyData,
+    Delete,
+    Broadcast,
     Migration,
     Business,
     Parenting,
@@ -23,7 +28,10 @@ pub enum Command {
 /// A command as typed: `/name@bot args`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Parsed {
-    Known { command: Command, args: String },
+    Known {
+        command: Command,
+        args: String,
+    },
     /// Looks like a command, but none of ours.
     Unknown,
     /// Addressed to another bot (`/start@otherbot` in a group).
@@ -31,20 +39,25 @@ pub enum Parsed {
 }
 
 impl Command {
-    pub const ALL: [Command; 13] = [
+    pub const ALL: [Command; 18] = [
         Command::Start,
         Command::Menu,
-        Command::Language,
-        Command::Cancel,
-        Command::Help,
+        Command::Register,
+        Command::Profile,
         Command::Migration,
         Command::Business,
         Command::Parenting,
         Command::Cooperative,
         Command::Faq,
         Command::Ask,
+        Command::MyData,
+        Command::Delete,
+        Command::Language,
+        Command::Broadcast,
         Command::Inbox,
         Command::Answer,
+        Command::Cancel,
+        Command::Help,
     ];
 
     /// (English name, Indonesian alias). Telegram allows `a-z0-9_`, 1..32 characters.
@@ -55,6 +68,11 @@ impl Command {
             Command::Language => ("language", "bahasa"),
             Command::Cancel => ("cancel", "batal"),
             Command::Help => ("help", "bantuan"),
+            Command::Register => ("register", "daftar"),
+            Command::Profile => ("profile", "profil"),
+            Command::MyData => ("mydata", "dataku"),
+            Command::Delete => ("delete", "hapus"),
+            Command::Broadcast => ("broadcast", "umumkan"),
             Command::Migration => ("migration", "migrasi"),
             Command::Business => ("business", "usaha"),
             Command::Parenting => ("parenting", "parenting"),
@@ -77,7 +95,7 @@ impl Command {
 
     /// Officers only.
     pub fn admin_only(self) -> bool {
-        matches!(self, Command::Inbox | Command::Answer)
+        matches!(self, Command::Broadcast | Command::Inbox | Command::Answer)
     }
 
     /// Fluent id of the command's description in the command menu.
@@ -100,10 +118,10 @@ impl Command {
             Some((name, bot)) => (name, Some(bot)),
             None => (head, None),
         };
-        if let (Some(addressee), Some(ours)) = (addressee, bot_username) {
-            if !addressee.eq_ignore_ascii_case(ours) {
-                return Some(Parsed::ForAnotherBot);
-            }
+        if let (Some(addressee), Some(ours)) = (addressee, bot_username)
+            && !addressee.eq_ignore_ascii_case(ours)
+        {
+            return Some(Parsed::ForAnotherBot);
         }
         let name = name.to_ascii_lowercase();
         let command = Command::ALL.into_iter().find(|c| {
@@ -111,7 +129,10 @@ impl Command {
             name == en || name == id
         });
         Some(match command {
-            Some(command) => Parsed::Known { command, args: args.to_owned() },
+            Some(command) => Parsed::Known {
+                command,
+                args: args.to_owned(),
+            },
             None => Parsed::Unknown,
         })
     }
@@ -137,8 +158,14 @@ mod tests {
 
     #[test]
     fn payload_and_bot_name_are_separated() {
-        assert_eq!(known("/start desa-kenanga"), Some((Command::Start, "desa-kenanga".into())));
-        assert_eq!(known("/start@Desmigratif_Bot"), Some((Command::Start, String::new())));
+        assert_eq!(
+            known("/start desa-kenanga"),
+            Some((Command::Start, "desa-kenanga".into()))
+        );
+        assert_eq!(
+            known("/start@Desmigratif_Bot"),
+            Some((Command::Start, String::new()))
+        );
         assert_eq!(
             Command::parse("/start@other_bot", Some("desmigratif_bot")),
             Some(Parsed::ForAnotherBot)
@@ -158,7 +185,10 @@ mod tests {
             let (en, id) = command.names();
             for name in [en, id] {
                 assert!((1..=32).contains(&name.len()));
-                assert!(name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'));
+                assert!(
+                    name.bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+                );
             }
         }
     }

@@ -57,7 +57,10 @@ pub enum Event {
         data: String,
     },
     /// A shared contact card.
-    Contact { phone: String, user_id: Option<i64> },
+    Contact {
+        phone: String,
+        user_id: Option<i64>,
+    },
     /// A file.
     Document {
         file_id: String,
@@ -65,12 +68,18 @@ pub enum Event {
         mime_type: Option<String>,
         size: u64,
     },
-    Media { kind: MediaKind, file_id: String, caption: Option<String> },
+    Media {
+        kind: MediaKind,
+        file_id: String,
+        caption: Option<String>,
+    },
     Location,
     /// Anything else a chat can carry (polls, dice, games, service messages).
     Other,
     /// The user blocked (`true`) or unblocked the bot.
-    Membership { blocked: bool },
+    Membership {
+        blocked: bool,
+    },
 }
 
 impl Input {
@@ -78,9 +87,19 @@ impl Input {
     pub fn text(user_id: i64, text: &str) -> Input {
         Input {
             update_id: None,
-            chat: Chat { id: user_id, private: true },
-            sender: Some(Sender { id: user_id, language_code: None }),
-            event: Event::Text { text: text.to_owned(), forwarded: false, reply_to: None },
+            chat: Chat {
+                id: user_id,
+                private: true,
+            },
+            sender: Some(Sender {
+                id: user_id,
+                language_code: None,
+            }),
+            event: Event::Text {
+                text: text.to_owned(),
+                forwarded: false,
+                reply_to: None,
+            },
             message_id: None,
         }
     }
@@ -89,8 +108,14 @@ impl Input {
     pub fn button(user_id: i64, message_id: Option<i32>, data: &str) -> Input {
         Input {
             update_id: None,
-            chat: Chat { id: user_id, private: true },
-            sender: Some(Sender { id: user_id, language_code: None }),
+            chat: Chat {
+                id: user_id,
+                private: true,
+            },
+            sender: Some(Sender {
+                id: user_id,
+                language_code: None,
+            }),
             event: Event::Button {
                 query_id: format!("q{user_id}-{}", message_id.unwrap_or_default()),
                 message_id,

@@ -1,7 +1,9 @@
 //! Welcome, the main menu, help, the language switch and leaving a step.
 
-use super::{Action, Button, Keyboard, Msg, ReplyKind, Result, State, turn::Turn};
-use crate::domain::{Language, StartPayload};
+use super::{
+    Action, Button, Keyboard, Msg, ReplyKind, Result, State, profile::ProfileAction, turn::Turn,
+};
+use crate::domain::{Language, PlaceName, StartPayload};
 use crate::store::users;
 
 pub(crate) fn menu_button() -> Button {
@@ -10,7 +12,11 @@ pub(crate) fn menu_button() -> Button {
 
 /// The main menu as buttons; every screen leads back here.
 pub(crate) fn main_menu(turn: &Turn<'_>) -> Keyboard {
-    let mut rows = super::pillars::menu_rows(turn);
+    let mut rows = vec![vec![Button::action(
+        Msg::new("menu-button-profile"),
+        Action::Profile(ProfileAction::Show),
+    )]];
+    rows.extend(super::pillars::menu_rows(turn));
     rows.push(vec![
         Button::action(Msg::new("menu-button-language"), Action::LanguageMenu),
         Button::action(Msg::new("menu-button-help"), Action::Help),
@@ -20,25 +26,50 @@ pub(crate) fn main_menu(turn: &Turn<'_>) -> Keyboard {
 
 fn language_buttons() -> Keyboard {
     Keyboard::Inline(vec![vec![
-        Button::action(Msg::new("language-button-id"), Action::SetLanguage(Language::Id)),
-        Button::action(Msg::new("language-button-en"), Action::SetLanguage(Language::En)),
+        Button::action(
+            Msg::new("language-button-id"),
+            Action::SetLanguage(Language::Id),
+        ),
+        Button::action(
+            Msg::new("language-button-en"),
+            Action::SetLanguage(Language::En),
+        ),
     ]])
 }
 
 /// `/start [payload]`: on first contact a welcome with the language choice; later the menu.
 pub(crate) async fn start(turn: &mut Turn<'_>, args: &str) -> Result<()> {
-    let payload = StartPayload::parse(args);
-    if payload == StartPayload::Unknown {
-        tracing::debug!("start payload not recognised; greeting normally");
+    match StartPayload::parse(args) {
+        StartPayload::Village(code) => remember_village(turn, &code),
+        StartPayload::Unknown => tracing::debug!("start payload not recognised; greeting normally"),
+        StartPayload::None | StartPayload::Training(_) => {}
     }
     let language_chosen = turn.user.as_ref().is_some_and(|u| u.language_chosen);
     if !language_chosen {
-        turn.send(vec![Msg::new("welcome-first"), Msg::new("language-choose")], language_buttons());
+        turn.send(
+            vec![Msg::new("welcome-first"), Msg::new("language-choose")],
+            language_buttons(),
+        );
         return Ok(());
     }
     let keyboard = main_menu(turn);
-    turn.send(vec![Msg::new("welcome-back"), Msg::new("menu-title")], keyboard);
+    turn.send(
+        vec![Msg::new("welcome-back"), Msg::new("menu-title")],
+        keyboard,
+    );
     Ok(())
+}
+
+/// A poster's village link: offered as the village when the user registers.
+fn remember_village(turn: &mut Turn<'_>, code: &str) {
+    let Some(village) = PlaceName::from_code(code) else {
+        return;
+    };
+    let village = village.as_str().to_owned();
+    match &mut turn.state {
+        State::Registration(registration) => registration.draft.village_hint = Some(village),
+        state => *state = State::Arrived { village },
+    }
 }
 
 pub(crate) async fn show_menu(turn: &mut Turn<'_>) -> Result<()> {
@@ -63,11 +94,16 @@ pub(crate) async fn language_menu(turn: &mut Turn<'_>) -> Result<()> {
 
 /// Switches the language for good: replies, the menu, and this chat's command menu.
 pub(crate) async fn set_language(turn: &mut Turn<'_>, language: Language) -> Result<()> {
-    let Some(user_id) = turn.user_id() else { return Ok(()) };
+    let Some(user_id) = turn.user_id() else {
+        return Ok(());
+    };
     users::set_language(turn.conn, user_id, language).await?;
     turn.lang = language;
     let keyboard = main_menu(turn);
-    turn.show(vec![Msg::new("language-set"), Msg::new("menu-title")], keyboard);
+    turn.show(
+        vec![Msg::new("language-set"), Msg::new("menu-title")],
+        keyboard,
+    );
     let officer = turn.is_admin();
     turn.push(ReplyKind::CommandMenu { officer });
     Ok(())
@@ -75,7 +111,18 @@ pub(crate) async fn set_language(turn: &mut Turn<'_>, language: Language) -> Res
 
 /// `/cancel`: leave whatever step the user is in.
 pub(crate) async fn cancel(turn: &mut Turn<'_>) -> Result<()> {
-    let id = if turn.state.is_idle() { "cancel-nothing" } else { "cancel-done" };
+    let id = match turn.state {
+        State::Idle | State::Arrived { .. } => "cancel-nothing",
+        _ => "cancel-done",
+    };
+    super::broadcast::discard(turn).await?;
+    if turn.state.shows_reply_keyboard() {
+        turn.send(vec![Msg::new(id)], Keyboard::Remove);
+        turn.state = State::Idle;
+        let keyboard = main_menu(turn);
+        turn.send(vec![Msg::new("menu-title")], keyboard);
+        return Ok(());
+    }
     turn.state = State::Idle;
     let keyboard = main_menu(turn);
     turn.show(vec![Msg::new(id), Msg::new("menu-title")], keyboard);

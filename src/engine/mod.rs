@@ -13,8 +13,12 @@ pub mod pillars;
 pub mod reply;
 pub mod state;
 
+pub mod broadcast;
 mod fallback;
 mod menu;
+mod privacy;
+pub mod profile;
+pub mod registration;
 mod turn;
 
 use std::{collections::BTreeSet, sync::Arc};
@@ -43,6 +47,8 @@ pub struct Settings {
     pub timezone: Tz,
     /// The bot's @username (from `getMe`), for links to a private chat; `None` offline.
     pub bot_username: Option<String>,
+    /// Bulk messages per second, for the time a broadcast has left.
+    pub broadcast_rate: u32,
 }
 
 impl Settings {
@@ -53,6 +59,7 @@ impl Settings {
             default_language: config.default_language,
             timezone: config.timezone,
             bot_username: None,
+            broadcast_rate: config.broadcast_rate,
         }
     }
 
@@ -96,7 +103,12 @@ pub struct Engine {
 
 impl Engine {
     pub fn new(pool: SqlitePool, settings: Settings, clock: Arc<dyn Clock>) -> Engine {
-        Engine { pool, settings: Arc::new(settings), clock, outbox_ready: Arc::new(Notify::new()) }
+        Engine {
+            pool,
+            settings: Arc::new(settings),
+            clock,
+            outbox_ready: Arc::new(Notify::new()),
+        }
     }
 
     pub fn pool(&self) -> &SqlitePool {
@@ -133,22 +145,65 @@ impl Engine {
     async fn handle_in_transaction(&self, input: &Input) -> Result<Handled> {
         let now = self.clock.now();
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        if let Some(update_id) = input.update_id {
-            if !updates::mark_processed(&mut tx, update_id, now).await? {
-                return Ok(Handled { replies: Vec::new(), duplicate: true });
-            }
+        if let Some(update_id) = input.update_id
+            && !updates::mark_processed(&mut tx, update_id, now).await?
+        {
+            return Ok(Handled {
+                replies: Vec::new(),
+                duplicate: true,
+            });
         }
-        let replies = {
+        let finished = {
             let mut turn = Turn::begin(&mut tx, &self.settings, input, now).await?;
             route(&mut turn, input).await?;
             turn.finish().await?
         };
+        let replies = finished.replies;
         enqueue(&mut tx, &replies, now).await?;
         tx.commit().await?;
+        if finished.checkpoint {
+            self.checkpoint().await;
+        }
         if !replies.is_empty() {
             self.outbox_ready.notify_one();
         }
-        Ok(Handled { replies, duplicate: false })
+        Ok(Handled {
+            replies,
+            duplicate: false,
+        })
+    }
+
+    /// Time-driven work: starts broadcasts whose time has come and refreshes their progress.
+    /// Called every second or so by the running bot; returns how many messages it queued.
+    pub async fn tick(&self) -> Result<usize> {
+        let now = self.clock.now();
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let queued = broadcast::delivery::tick(&mut tx, &self.settings, now).await?;
+        tx.commit().await?;
+        if queued > 0 {
+            self.outbox_ready.notify_one();
+        }
+        Ok(queued)
+    }
+
+    /// Moves everything from the write-ahead log into the database file and empties the log,
+    /// so erased data has no copy left in it. Readers can hold it up; it is retried briefly
+    /// and otherwise left to SQLite's automatic checkpoints.
+    async fn checkpoint(&self) {
+        for _ in 0..20 {
+            match sqlx::query_as::<_, (i64, i64, i64)>("PRAGMA wal_checkpoint(TRUNCATE)")
+                .fetch_one(&self.pool)
+                .await
+            {
+                Ok((0, _, _)) => return,
+                Ok(_) => tokio::time::sleep(std::time::Duration::from_millis(10)).await,
+                Err(error) => {
+                    tracing::warn!(%error, "checkpoint after erasure failed");
+                    return;
+                }
+            }
+        }
+        tracing::warn!("checkpoint after erasure was held up by readers");
     }
 
     async fn apologise(&self, input: &Input) -> Result<()> {
@@ -162,7 +217,10 @@ impl Engine {
                 .await?
                 .map(|u| u.language)
                 .unwrap_or_else(|| {
-                    Language::from_telegram(sender.language_code.as_deref(), self.settings.default_language)
+                    Language::from_telegram(
+                        sender.language_code.as_deref(),
+                        self.settings.default_language,
+                    )
                 }),
             None => self.settings.default_language,
         };
@@ -174,18 +232,31 @@ impl Engine {
     }
 }
 
-async fn enqueue(conn: &mut store::Conn, replies: &[Reply], now: chrono::DateTime<chrono::Utc>) -> Result<()> {
+async fn enqueue(
+    conn: &mut store::Conn,
+    replies: &[Reply],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
     for reply in replies {
-        let payload = serde_json::to_string(reply)?;
-        let message = outbox::NewMessage {
-            chat_id: reply.chat_id,
-            subject_user_id: reply.subject,
-            priority: reply.priority,
-            payload: &payload,
-        };
-        outbox::enqueue(conn, &message, now).await?;
+        enqueue_one(conn, reply, now).await?;
     }
     Ok(())
+}
+
+/// Queues one reply in the outbox; returns its outbox id.
+pub(crate) async fn enqueue_one(
+    conn: &mut store::Conn,
+    reply: &Reply,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<i64> {
+    let payload = serde_json::to_string(reply)?;
+    let message = outbox::NewMessage {
+        chat_id: reply.chat_id,
+        subject_user_id: reply.subject,
+        priority: reply.priority,
+        payload: &payload,
+    };
+    Ok(outbox::enqueue(conn, &message, now).await?)
 }
 
 /// Sends each update to the feature that handles it.
@@ -199,9 +270,11 @@ async fn route(turn: &mut Turn<'_>, input: &Input) -> Result<()> {
     }
     match &input.event {
         Event::Membership { blocked } => turn.set_blocked(*blocked).await,
-        Event::Text { text, forwarded: false, .. } if text.trim_start().starts_with('/') => {
-            on_command(turn, text).await
-        }
+        Event::Text {
+            text,
+            forwarded: false,
+            ..
+        } if text.trim_start().starts_with('/') => on_command(turn, text).await,
         Event::Button { data, .. } => match Action::parse(data) {
             Ok(action) => on_action(turn, action).await,
             Err(_) => {
@@ -227,6 +300,11 @@ async fn on_command(turn: &mut Turn<'_>, text: &str) -> Result<()> {
                 Command::Help => menu::help(turn).await,
                 Command::Language => menu::language_menu(turn).await,
                 Command::Cancel => menu::cancel(turn).await,
+                Command::Register => registration::start(turn).await,
+                Command::Profile => profile::show(turn).await,
+                Command::MyData => privacy::my_data(turn).await,
+                Command::Delete => privacy::ask_to_delete(turn).await,
+                Command::Broadcast => broadcast::start(turn).await,
                 Command::Migration
                 | Command::Business
                 | Command::Parenting
@@ -250,6 +328,9 @@ async fn on_action(turn: &mut Turn<'_>, action: Action) -> Result<()> {
         Action::LanguageMenu => menu::language_menu(turn).await,
         Action::SetLanguage(language) => menu::set_language(turn, language).await,
         Action::Cancel => menu::cancel(turn).await,
+        Action::Registration(action) => registration::on_action(turn, action).await,
+        Action::Profile(action) => profile::on_action(turn, action).await,
+        Action::Broadcast(action) => broadcast::on_action(turn, action).await,
         Action::Pillars(action) => pillars::on_action(turn, action).await,
     }
 }
@@ -257,7 +338,11 @@ async fn on_action(turn: &mut Turn<'_>, action: Action) -> Result<()> {
 /// Text, files and everything else that is not a command or a button.
 async fn on_event(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
     match turn.state.clone() {
-        State::Idle => pillars::on_idle(turn, event).await,
+        State::Idle | State::Arrived { .. } => pillars::on_idle(turn, event).await,
         State::Pillars(step) => pillars::on_step(turn, step, event).await,
+        State::Registration(registration) => {
+            registration::on_event(turn, *registration, event).await
+        }
+        State::Broadcast(composer) => broadcast::on_event(turn, *composer, event).await,
     }
 }

@@ -18,7 +18,10 @@ pub struct Msg {
 
 impl Msg {
     pub fn new(id: impl Into<String>) -> Msg {
-        Msg { id: id.into(), args: Vec::new() }
+        Msg {
+            id: id.into(),
+            args: Vec::new(),
+        }
     }
 
     pub fn arg(mut self, name: &str, value: impl Into<Arg>) -> Msg {
@@ -38,6 +41,8 @@ pub enum Arg {
     Time(i64),
     /// Another message, rendered in the same language (e.g. the name of a role).
     Msg(Box<Msg>),
+    /// Several messages, rendered and joined with commas (e.g. a list of interests).
+    List(Vec<Msg>),
 }
 
 impl From<&str> for Arg {
@@ -79,11 +84,17 @@ pub enum Target {
 
 impl Button {
     pub fn action(label: Msg, action: Action) -> Button {
-        Button { label, target: Target::Action(action) }
+        Button {
+            label,
+            target: Target::Action(action),
+        }
     }
 
     pub fn url(label: Msg, url: impl Into<String>) -> Button {
-        Button { label, target: Target::Url(url.into()) }
+        Button {
+            label,
+            target: Target::Url(url.into()),
+        }
     }
 }
 
@@ -115,20 +126,42 @@ pub enum ReplyKind {
     /// A new message: paragraphs, each a Fluent message.
     Message { text: Vec<Msg>, keyboard: Keyboard },
     /// Replace the text and buttons of a message the bot sent earlier (menu navigation).
-    Edit { message_id: i32, text: Vec<Msg>, keyboard: Keyboard },
+    Edit {
+        message_id: i32,
+        text: Vec<Msg>,
+        keyboard: Keyboard,
+    },
     /// Stop the button's spinner, optionally with a short notice.
-    CallbackAnswer { query_id: String, text: Option<Msg>, alert: bool },
+    CallbackAnswer {
+        query_id: String,
+        text: Option<Msg>,
+        alert: bool,
+    },
     /// A text file (JSON, CSV).
-    Document { file_name: String, content: String, caption: Vec<Msg> },
+    Document {
+        file_name: String,
+        content: String,
+        caption: Vec<Msg>,
+    },
+    /// An officer's announcement, in the reply's language (or the other when it has only one).
+    Broadcast { broadcast_id: i64 },
     /// Show this chat the command menu in the reply's language (with the officers' commands
     /// for an officer).
     CommandMenu { officer: bool },
     /// A new message the engine wants to recognise later, when someone replies to it: once
     /// delivered, its Telegram id is recorded under `tag`.
-    Tagged { text: Vec<Msg>, keyboard: Keyboard, tag: MessageTag },
+    Tagged {
+        text: Vec<Msg>,
+        keyboard: Keyboard,
+        tag: MessageTag,
+    },
     /// A copy of a message from another chat (a user's photo or voice note passed on to the
     /// officers), without the "forwarded from" header; recorded under `tag` like `Tagged`.
-    Copy { from_chat_id: i64, message_id: i32, tag: Option<MessageTag> },
+    Copy {
+        from_chat_id: i64,
+        message_id: i32,
+        tag: Option<MessageTag>,
+    },
 }
 
 /// One thing to send to one chat.
@@ -147,12 +180,14 @@ impl Reply {
     /// The message ids in this reply, in order (for tests and the simulator).
     pub fn text_ids(&self) -> Vec<&str> {
         match &self.kind {
-            ReplyKind::Message { text, .. } | ReplyKind::Edit { text, .. } | ReplyKind::Tagged { text, .. } => {
-                text.iter().map(|m| m.id.as_str()).collect()
-            }
+            ReplyKind::Message { text, .. }
+            | ReplyKind::Edit { text, .. }
+            | ReplyKind::Tagged { text, .. } => text.iter().map(|m| m.id.as_str()).collect(),
             ReplyKind::CallbackAnswer { text, .. } => text.iter().map(|m| m.id.as_str()).collect(),
             ReplyKind::Document { caption, .. } => caption.iter().map(|m| m.id.as_str()).collect(),
-            ReplyKind::CommandMenu { .. } | ReplyKind::Copy { .. } => Vec::new(),
+            ReplyKind::CommandMenu { .. }
+            | ReplyKind::Broadcast { .. }
+            | ReplyKind::Copy { .. } => Vec::new(),
         }
     }
 

@@ -3,18 +3,65 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::registration::Registration;
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "step", rename_all = "snake_case")]
+#[serde(tag = "state", rename_all = "snake_case")]
 pub enum State {
     /// Not in the middle of anything.
     #[default]
     Idle,
+    /// Idle, having come by a village's poster link: registration offers that village.
+    Arrived {
+        village: String,
+    },
+    Registration(Box<Registration>),
+    /// An officer writing an announcement.
+    Broadcast(Box<super::broadcast::Composer>),
     /// A step of the pillars feature: a question, a follow-up, a cooperative application…
     Pillars(super::pillars::PillarsState),
 }
 
 impl State {
+    /// A keyboard in place of the user's own is showing (the phone question's).
+    pub fn shows_reply_keyboard(&self) -> bool {
+        matches!(self, State::Registration(r) if r.step == super::registration::Step::Ask(super::registration::Field::Phone))
+    }
+
     pub fn is_idle(&self) -> bool {
         matches!(self, State::Idle)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::registration::{Draft, Field, Mode, Registration, Step};
+
+    #[test]
+    fn every_state_survives_a_round_trip_through_the_database() {
+        let states = [
+            State::Idle,
+            State::Arrived {
+                village: "Kenanga".into(),
+            },
+            State::Registration(Box::new(Registration {
+                step: Step::Ask(Field::Phone),
+                mode: Mode::New,
+                draft: Draft {
+                    name: Some("Siti".into()),
+                    ..Draft::default()
+                },
+                choosing: Some(vec![]),
+            })),
+        ];
+        for state in states {
+            let json = serde_json::to_string(&state).unwrap();
+            assert_eq!(
+                serde_json::from_str::<State>(&json).unwrap(),
+                state,
+                "{json}"
+            );
+        }
     }
 }

@@ -23,6 +23,15 @@ pub(crate) struct Turn<'a> {
     loaded_state: State,
     callback: Option<Callback>,
     replies: Vec<Reply>,
+    checkpoint: bool,
+}
+
+/// What a turn leaves behind once finished.
+pub(crate) struct Finished {
+    pub replies: Vec<Reply>,
+    /// Personal data was erased: checkpoint the write-ahead log after the commit so no copy of
+    /// it stays in the WAL file.
+    pub checkpoint: bool,
 }
 
 struct Callback {
@@ -39,7 +48,10 @@ impl<'a> Turn<'a> {
         now: DateTime<Utc>,
     ) -> Result<Turn<'a>> {
         let detected = Language::from_telegram(
-            input.sender.as_ref().and_then(|s| s.language_code.as_deref()),
+            input
+                .sender
+                .as_ref()
+                .and_then(|s| s.language_code.as_deref()),
             settings.default_language,
         );
         let user = match (&input.sender, input.chat.private, &input.event) {
@@ -53,9 +65,15 @@ impl<'a> Turn<'a> {
             None => State::Idle,
         };
         let callback = match &input.event {
-            Event::Button { query_id, message_id, .. } => {
-                Some(Callback { query_id: query_id.clone(), message_id: *message_id, notice: None })
-            }
+            Event::Button {
+                query_id,
+                message_id,
+                ..
+            } => Some(Callback {
+                query_id: query_id.clone(),
+                message_id: *message_id,
+                notice: None,
+            }),
             _ => None,
         };
         Ok(Turn {
@@ -70,6 +88,7 @@ impl<'a> Turn<'a> {
             message_id: input.message_id,
             callback,
             replies: Vec::new(),
+            checkpoint: false,
         })
     }
 
@@ -92,19 +111,14 @@ impl<'a> Turn<'a> {
         let editable = matches!(keyboard, Keyboard::Inline(_) | Keyboard::None);
         match self.callback.as_ref().and_then(|c| c.message_id) {
             Some(message_id) if editable => {
-                let reply = self.reply_here(ReplyKind::Edit { message_id, text, keyboard });
+                let reply = self.reply_here(ReplyKind::Edit {
+                    message_id,
+                    text,
+                    keyboard,
+                });
                 self.replies.push(reply);
             }
             _ => self.send(text, keyboard),
-        }
-    }
-
-    /// `show`, for a screen quoting someone's personal data (`subject`), so that erasing them
-    /// also removes it from the outbox.
-    pub fn show_about(&mut self, subject: i64, text: Vec<Msg>, keyboard: Keyboard) {
-        self.show(text, keyboard);
-        if let Some(last) = self.replies.last_mut() {
-            last.subject = Some(subject);
         }
     }
 
@@ -124,12 +138,43 @@ impl<'a> Turn<'a> {
     /// Queues a message to another chat (a notice to an officer, a seat freed up for someone
     /// waiting…). Such messages are bulk unless the caller says otherwise; set `subject` when
     /// the message quotes someone's personal data, so erasing them removes it.
+    #[allow(
+        dead_code,
+        reason = "the first users are the trainings and question desk features"
+    )]
     pub fn push_reply(&mut self, reply: Reply) {
         self.replies.push(reply);
     }
 
+    /// Marks the last queued reply as quoting `user_id`'s personal data.
+    pub fn mark_last_as_about(&mut self, user_id: i64) {
+        if let Some(reply) = self.replies.last_mut() {
+            reply.subject = Some(user_id);
+        }
+    }
+
+    /// The user was erased: nothing more is stored for them in this turn.
+    pub fn forget_user(&mut self) {
+        self.user = None;
+    }
+
+    pub fn checkpoint_after_commit(&mut self) {
+        self.checkpoint = true;
+    }
+
+    /// A reply of any kind to this chat, to adjust before `push_reply`.
+    pub fn reply_to_self(&self, kind: ReplyKind) -> Reply {
+        self.reply_here(kind)
+    }
+
     fn reply_here(&self, kind: ReplyKind) -> Reply {
-        Reply { chat_id: self.chat_id, lang: self.lang, priority: Priority::Interactive, subject: None, kind }
+        Reply {
+            chat_id: self.chat_id,
+            lang: self.lang,
+            priority: Priority::Interactive,
+            subject: None,
+            kind,
+        }
     }
 
     pub async fn set_blocked(&mut self, blocked: bool) -> Result<()> {
@@ -140,15 +185,15 @@ impl<'a> Turn<'a> {
     }
 
     /// Saves the state and returns the replies, the button's answer first.
-    pub async fn finish(mut self) -> Result<Vec<Reply>> {
-        if let Some(user) = &self.user {
-            if self.state != self.loaded_state {
-                if self.state.is_idle() {
-                    conversations::clear(self.conn, user.id).await?;
-                } else {
-                    let json = serde_json::to_string(&self.state)?;
-                    conversations::save(self.conn, user.id, &json, self.now).await?;
-                }
+    pub async fn finish(mut self) -> Result<Finished> {
+        if let Some(user) = &self.user
+            && self.state != self.loaded_state
+        {
+            if self.state.is_idle() {
+                conversations::clear(self.conn, user.id).await?;
+            } else {
+                let json = serde_json::to_string(&self.state)?;
+                conversations::save(self.conn, user.id, &json, self.now).await?;
             }
         }
         if let Some(callback) = self.callback.take() {
@@ -156,10 +201,17 @@ impl<'a> Turn<'a> {
                 Some((text, alert)) => (Some(text), alert),
                 None => (None, false),
             };
-            let answer = self.reply_here(ReplyKind::CallbackAnswer { query_id: callback.query_id, text, alert });
+            let answer = self.reply_here(ReplyKind::CallbackAnswer {
+                query_id: callback.query_id,
+                text,
+                alert,
+            });
             self.replies.insert(0, answer);
         }
-        Ok(self.replies)
+        Ok(Finished {
+            replies: self.replies,
+            checkpoint: self.checkpoint,
+        })
     }
 }
 

@@ -15,7 +15,17 @@ macro_rules! locale_files {
     };
 }
 
-locale_files!("main.ftl", "dates.ftl", "pillars.ftl", "faq.ftl", "questions.ftl", "cooperative.ftl");
+locale_files!(
+    "main.ftl",
+    "dates.ftl",
+    "registration.ftl",
+    "profile.ftl",
+    "broadcast.ftl",
+    "pillars.ftl",
+    "faq.ftl",
+    "questions.ftl",
+    "cooperative.ftl"
+);
 
 /// (file name, contents) of a language's files.
 pub fn sources(lang: Language) -> impl Iterator<Item = (&'static str, &'static str)> {

@@ -12,7 +12,9 @@ pub fn number_en(value: &FluentValue, _: &IntlLangMemoizer) -> Option<String> {
 }
 
 fn number(value: &FluentValue, thousands: char, decimal: char) -> Option<String> {
-    let FluentValue::Number(number) = value else { return None };
+    let FluentValue::Number(number) = value else {
+        return None;
+    };
     Some(group(number.value, thousands, decimal))
 }
 
@@ -28,14 +30,14 @@ pub fn group(value: f64, thousands: char, decimal: char) -> String {
         out.push('-');
     }
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(thousands);
         }
         out.push(c);
     }
     if cents > 0 {
         out.push(decimal);
-        if cents % 10 == 0 {
+        if cents.is_multiple_of(10) {
             out.push_str(&(cents / 10).to_string());
         } else {
             out.push_str(&format!("{cents:02}"));

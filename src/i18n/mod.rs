@@ -19,7 +19,11 @@ pub use files::LOCALE_FILES;
 #[derive(Debug, thiserror::Error)]
 pub enum LocaleError {
     #[error("locales/{lang}/{file}: {detail}")]
-    Invalid { lang: &'static str, file: &'static str, detail: String },
+    Invalid {
+        lang: &'static str,
+        file: &'static str,
+        detail: String,
+    },
 }
 
 /// Both languages' messages, and the time zone dates are shown in.
@@ -31,7 +35,9 @@ pub struct Locales {
 
 impl std::fmt::Debug for Locales {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Locales").field("timezone", &self.timezone).finish_non_exhaustive()
+        f.debug_struct("Locales")
+            .field("timezone", &self.timezone)
+            .finish_non_exhaustive()
     }
 }
 
@@ -78,11 +84,20 @@ impl Locales {
                 Arg::Number(n) => FluentValue::from(*n),
                 Arg::Time(unix) => FluentValue::from(self.time(lang, *unix)),
                 Arg::Msg(inner) => FluentValue::from(self.message(lang, inner)),
+                Arg::List(items) => FluentValue::from(
+                    items
+                        .iter()
+                        .map(|m| self.message(lang, m))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
             };
             args.set(name.clone(), value);
         }
         let mut errors = Vec::new();
-        let text = bundle.format_pattern(pattern, Some(&args), &mut errors).into_owned();
+        let text = bundle
+            .format_pattern(pattern, Some(&args), &mut errors)
+            .into_owned();
         if !errors.is_empty() {
             tracing::error!(id = %msg.id, lang = lang.code(), ?errors, "Fluent message did not format cleanly");
         }
@@ -91,7 +106,10 @@ impl Locales {
 
     /// Paragraphs, separated by a blank line.
     pub fn paragraphs(&self, lang: Language, text: &[Msg]) -> String {
-        text.iter().map(|m| self.message(lang, m)).collect::<Vec<_>>().join("\n\n")
+        text.iter()
+            .map(|m| self.message(lang, m))
+            .collect::<Vec<_>>()
+            .join("\n\n")
     }
 
     /// A moment as people write it in each language, in the configured time zone:
@@ -103,7 +121,10 @@ impl Locales {
         let local = utc.with_timezone(&self.timezone);
         let weekday = self.message(
             lang,
-            &Msg::new(format!("date-weekday-{}", local.weekday().number_from_monday())),
+            &Msg::new(format!(
+                "date-weekday-{}",
+                local.weekday().number_from_monday()
+            )),
         );
         let month = self.message(lang, &Msg::new(format!("date-month-{}", local.month())));
         let clock = match lang {
@@ -127,7 +148,12 @@ impl Locales {
         Command::ALL
             .into_iter()
             .filter(|c| officer || !c.admin_only())
-            .map(|c| (c.name_in(lang).to_owned(), self.message(lang, &Msg::new(c.description_id()))))
+            .map(|c| {
+                (
+                    c.name_in(lang).to_owned(),
+                    self.message(lang, &Msg::new(c.description_id())),
+                )
+            })
             .collect()
     }
 
@@ -135,9 +161,9 @@ impl Locales {
         match keyboard {
             Keyboard::None => RenderedKeyboard::None,
             Keyboard::Remove => RenderedKeyboard::Remove,
-            Keyboard::ShareContact { share } => {
-                RenderedKeyboard::ShareContact { label: self.message(lang, share) }
-            }
+            Keyboard::ShareContact { share } => RenderedKeyboard::ShareContact {
+                label: self.message(lang, share),
+            },
             Keyboard::Inline(rows) => RenderedKeyboard::Inline(
                 rows.iter()
                     .map(|row| {
@@ -145,8 +171,14 @@ impl Locales {
                             .map(|button| {
                                 let label = self.message(lang, &button.label);
                                 match &button.target {
-                                    Target::Action(action) => RenderedButton::Callback { label, data: action.encode() },
-                                    Target::Url(url) => RenderedButton::Url { label, url: url.clone() },
+                                    Target::Action(action) => RenderedButton::Callback {
+                                        label,
+                                        data: action.encode(),
+                                    },
+                                    Target::Url(url) => RenderedButton::Url {
+                                        label,
+                                        url: url.clone(),
+                                    },
                                 }
                             })
                             .collect()
@@ -161,36 +193,62 @@ impl Locales {
         let lang = reply.lang;
         let chat_id = reply.chat_id;
         match &reply.kind {
-            ReplyKind::Message { text, keyboard } | ReplyKind::Tagged { text, keyboard, .. } => Outgoing::Message {
-                chat_id,
-                text: self.paragraphs(lang, text),
-                keyboard: self.keyboard(lang, keyboard),
-            },
-            ReplyKind::Edit { message_id, text, keyboard } => Outgoing::Edit {
+            ReplyKind::Message { text, keyboard } | ReplyKind::Tagged { text, keyboard, .. } => {
+                Outgoing::Message {
+                    chat_id,
+                    text: self.paragraphs(lang, text),
+                    keyboard: self.keyboard(lang, keyboard),
+                }
+            }
+            ReplyKind::Edit {
+                message_id,
+                text,
+                keyboard,
+            } => Outgoing::Edit {
                 chat_id,
                 message_id: *message_id,
                 text: self.paragraphs(lang, text),
                 keyboard: self.keyboard(lang, keyboard),
             },
-            ReplyKind::CallbackAnswer { query_id, text, alert } => Outgoing::CallbackAnswer {
+            ReplyKind::CallbackAnswer {
+                query_id,
+                text,
+                alert,
+            } => Outgoing::CallbackAnswer {
                 query_id: query_id.clone(),
                 text: text.as_ref().map(|m| self.message(lang, m)),
                 alert: *alert,
             },
-            ReplyKind::Document { file_name, content, caption } => Outgoing::Document {
+            ReplyKind::Document {
+                file_name,
+                content,
+                caption,
+            } => Outgoing::Document {
                 chat_id,
                 file_name: file_name.clone(),
                 content: content.clone().into_bytes(),
                 caption: self.paragraphs(lang, caption),
+            },
+            // The sender puts the officer's own words in; this is what shows if it cannot.
+            ReplyKind::Broadcast { .. } => Outgoing::Message {
+                chat_id,
+                text: self.message(lang, &Msg::new("broadcast-unavailable")),
+                keyboard: RenderedKeyboard::None,
             },
             ReplyKind::CommandMenu { officer } => Outgoing::CommandMenu {
                 chat_id,
                 language: lang,
                 commands: self.command_menu(lang, *officer),
             },
-            ReplyKind::Copy { from_chat_id, message_id, .. } => {
-                Outgoing::Copy { chat_id, from_chat_id: *from_chat_id, message_id: *message_id }
-            }
+            ReplyKind::Copy {
+                from_chat_id,
+                message_id,
+                ..
+            } => Outgoing::Copy {
+                chat_id,
+                from_chat_id: *from_chat_id,
+                message_id: *message_id,
+            },
         }
     }
 }
@@ -200,22 +258,27 @@ fn bundle(
     number_format: fn(&FluentValue, &intl_memoizer::concurrent::IntlLangMemoizer) -> Option<String>,
 ) -> Result<FluentBundle<FluentResource>, LocaleError> {
     let code = lang.code();
-    let langid: unic_langid::LanguageIdentifier = code.parse().expect("id and en are valid language tags");
+    let langid: unic_langid::LanguageIdentifier =
+        code.parse().expect("id and en are valid language tags");
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     // Telegram shows text as is: no invisible bidi isolation marks around arguments.
     bundle.set_use_isolating(false);
     bundle.set_formatter(Some(number_format));
     for (file, source) in files::sources(lang) {
-        let resource = FluentResource::try_new(source.to_owned()).map_err(|(_, errors)| LocaleError::Invalid {
-            lang: code,
-            file,
-            detail: format!("{errors:?}"),
+        let resource = FluentResource::try_new(source.to_owned()).map_err(|(_, errors)| {
+            LocaleError::Invalid {
+                lang: code,
+                file,
+                detail: format!("{errors:?}"),
+            }
         })?;
-        bundle.add_resource(resource).map_err(|errors| LocaleError::Invalid {
-            lang: code,
-            file,
-            detail: format!("{errors:?}"),
-        })?;
+        bundle
+            .add_resource(resource)
+            .map_err(|errors| LocaleError::Invalid {
+                lang: code,
+                file,
+                detail: format!("{errors:?}"),
+            })?;
     }
     Ok(bundle)
 }

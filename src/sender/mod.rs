@@ -10,12 +10,7 @@
 mod outgoing;
 mod pacing;
 
-use std::{
-    collections::HashSet,
-    future::Future,
-    sync::Arc,
-    time::Duration,
-};
+use std::{collections::HashSet, future::Future, sync::Arc, time::Duration};
 
 use chrono::Utc;
 use sqlx::SqlitePool;
@@ -58,7 +53,10 @@ pub enum DeliveryError {
 
 /// Something that can deliver a rendered message: the Telegram Bot API, or a terminal.
 pub trait Transport: Send + Sync + 'static {
-    fn deliver(&self, message: &Outgoing) -> impl Future<Output = Result<Delivered, DeliveryError>> + Send;
+    fn deliver(
+        &self,
+        message: &Outgoing,
+    ) -> impl Future<Output = Result<Delivered, DeliveryError>> + Send;
 }
 
 #[derive(Clone, Debug)]
@@ -91,7 +89,9 @@ impl Pacing {
 
     fn backoff(&self, attempts: i64) -> Duration {
         let factor = 2u32.saturating_pow(u32::try_from(attempts.clamp(0, 20)).unwrap_or(20));
-        self.first_backoff.saturating_mul(factor).min(self.max_backoff)
+        self.first_backoff
+            .saturating_mul(factor)
+            .min(self.max_backoff)
     }
 }
 
@@ -131,6 +131,9 @@ fn earliest(current: Option<Instant>, at: Instant) -> Option<Instant> {
 }
 
 pub struct Sender<T> {
+    /// Announcements' texts by id, looked up once (`None`: no such announcement).
+    broadcasts:
+        std::sync::Mutex<std::collections::HashMap<i64, Arc<Option<store::broadcasts::Broadcast>>>>,
     pool: SqlitePool,
     transport: Arc<T>,
     locales: Arc<Locales>,
@@ -157,8 +160,21 @@ struct Flight {
 }
 
 impl<T: Transport> Sender<T> {
-    pub fn new(pool: SqlitePool, transport: Arc<T>, locales: Arc<Locales>, pacing: Pacing, wake: Arc<Notify>) -> Self {
-        Sender { pool, transport, locales, pacing, wake }
+    pub fn new(
+        pool: SqlitePool,
+        transport: Arc<T>,
+        locales: Arc<Locales>,
+        pacing: Pacing,
+        wake: Arc<Notify>,
+    ) -> Self {
+        Sender {
+            broadcasts: Default::default(),
+            pool,
+            transport,
+            locales,
+            pacing,
+            wake,
+        }
     }
 
     /// Delivers until `stop` is cancelled, then waits for the requests under way.
@@ -173,7 +189,9 @@ impl<T: Transport> Sender<T> {
         let mut housekeeping = tokio::time::interval(Duration::from_secs(3600));
         loop {
             let next = self.dispatch(&mut flight).await?;
-            let sleep = tokio::time::sleep_until(next.unwrap_or_else(|| Instant::now() + Duration::from_secs(60)));
+            let sleep = tokio::time::sleep_until(
+                next.unwrap_or_else(|| Instant::now() + Duration::from_secs(60)),
+            );
             tokio::select! {
                 _ = stop.cancelled() => break,
                 _ = self.wake.notified() => {}
@@ -196,16 +214,23 @@ impl<T: Transport> Sender<T> {
 
     /// Delivers every pending message (of one chat, or all) right now, ignoring pacing, and
     /// returns the replies delivered. For the simulator and tests.
-    pub async fn drain(&self, chat_id: Option<i64>) -> Result<Vec<(Reply, Delivered)>, SenderError> {
+    pub async fn drain(
+        &self,
+        chat_id: Option<i64>,
+    ) -> Result<Vec<(Reply, Delivered)>, SenderError> {
         let mut delivered = Vec::new();
         loop {
-            let rows = outbox::pending(&mut *self.pool.acquire().await?, BATCH, None, chat_id).await?;
+            let rows =
+                outbox::pending(&mut *self.pool.acquire().await?, BATCH, None, chat_id).await?;
             if rows.is_empty() {
                 return Ok(delivered);
             }
             for row in rows {
-                let Some(reply) = self.decode(&row).await? else { continue };
-                let result = self.transport.deliver(&self.locales.render(&reply)).await;
+                let Some(reply) = self.decode(&row).await? else {
+                    continue;
+                };
+                let outgoing = self.outgoing(&reply).await?;
+                let result = self.transport.deliver(&outgoing).await;
                 let mut conn = self.pool.acquire().await?;
                 match result {
                     Ok(done) => {
@@ -213,11 +238,66 @@ impl<T: Transport> Sender<T> {
                         delivered.push((reply, done));
                     }
                     Err(error) => {
-                        outbox::mark_failed(&mut conn, row.id, &error.to_string(), Utc::now()).await?;
+                        outbox::mark_failed(&mut conn, row.id, &error.to_string(), Utc::now())
+                            .await?;
                     }
                 }
             }
         }
+    }
+
+    /// The words and buttons to send. An announcement's copies carry only its id: its text
+    /// (in the recipient's language, else the other) is looked up once and kept.
+    async fn outgoing(&self, reply: &Reply) -> Result<Outgoing, SenderError> {
+        let ReplyKind::Broadcast { broadcast_id } = reply.kind else {
+            return Ok(self.locales.render(reply));
+        };
+        let cached = self
+            .broadcasts
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&broadcast_id)
+            .cloned();
+        let content = match cached {
+            Some(content) => content,
+            None => {
+                let mut conn = self.pool.acquire().await?;
+                let found = store::broadcasts::find(&mut conn, broadcast_id).await?;
+                let content = Arc::new(found);
+                // A draft's text may still change (its preview); a sent one's never does.
+                if content
+                    .as_ref()
+                    .as_ref()
+                    .is_none_or(|b| b.status != "draft")
+                {
+                    self.broadcasts
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .insert(broadcast_id, content.clone());
+                }
+                content
+            }
+        };
+        let Some(broadcast) = content.as_ref() else {
+            return Ok(self.locales.render(reply));
+        };
+        let (first, second) = match reply.lang {
+            crate::domain::Language::Id => (&broadcast.text_id, &broadcast.text_en),
+            crate::domain::Language::En => (&broadcast.text_en, &broadcast.text_id),
+        };
+        let text = first.clone().or_else(|| second.clone()).unwrap_or_default();
+        Ok(match &broadcast.photo_file_id {
+            Some(file_id) => Outgoing::Photo {
+                chat_id: reply.chat_id,
+                file_id: file_id.clone(),
+                caption: text,
+            },
+            None => Outgoing::Message {
+                chat_id: reply.chat_id,
+                text,
+                keyboard: RenderedKeyboard::None,
+            },
+        })
     }
 
     async fn decode(&self, row: &outbox::Pending) -> Result<Option<Reply>, SenderError> {
@@ -259,7 +339,8 @@ impl<T: Transport> Sender<T> {
                 continue;
             }
             if row.not_before_ms > now_ms {
-                let wait = Duration::from_millis(u64::try_from(row.not_before_ms - now_ms).unwrap_or(0));
+                let wait =
+                    Duration::from_millis(u64::try_from(row.not_before_ms - now_ms).unwrap_or(0));
                 next = earliest(next, Instant::now() + wait);
                 continue;
             }
@@ -267,35 +348,52 @@ impl<T: Transport> Sender<T> {
                 // Bulk rows come after interactive ones, so a full flight holds bulk back.
                 break;
             }
-            if row.priority == Priority::Bulk {
-                if let Err(at) = flight.bulk_pacer.ready(Instant::now()) {
-                    next = earliest(next, at);
-                    break;
-                }
+            if row.priority == Priority::Bulk
+                && let Err(at) = flight.bulk_pacer.ready(Instant::now())
+            {
+                next = earliest(next, at);
+                break;
             }
-            let Some(reply) = self.decode(&row).await? else { continue };
-            let paced = !matches!(reply.kind, ReplyKind::CallbackAnswer { .. } | ReplyKind::CommandMenu { .. });
-            if paced {
-                if let Err(at) = flight.chat_pacer.check(row.chat_id) {
-                    next = earliest(next, at);
-                    continue;
-                }
+            let Some(reply) = self.decode(&row).await? else {
+                continue;
+            };
+            let paced = !matches!(
+                reply.kind,
+                ReplyKind::CallbackAnswer { .. } | ReplyKind::CommandMenu { .. }
+            );
+            if paced && let Err(at) = flight.chat_pacer.check(row.chat_id) {
+                next = earliest(next, at);
+                continue;
             }
             if row.priority == Priority::Bulk {
                 flight.bulk_pacer.record(Instant::now());
             }
-            self.start(flight, row.id, row.chat_id, row.attempts, reply);
+            let outgoing = self.outgoing(&reply).await?;
+            self.start(flight, row.id, row.chat_id, row.attempts, reply, outgoing);
         }
         Ok(next)
     }
 
-    fn start(&self, flight: &mut Flight, id: i64, chat_id: i64, attempts: i64, reply: Reply) {
+    fn start(
+        &self,
+        flight: &mut Flight,
+        id: i64,
+        chat_id: i64,
+        attempts: i64,
+        reply: Reply,
+        outgoing: Outgoing,
+    ) {
         flight.chats.insert(chat_id);
-        let outgoing = self.locales.render(&reply);
         let transport = self.transport.clone();
         flight.tasks.spawn(async move {
             let result = transport.deliver(&outgoing).await;
-            Attempt { id, chat_id, reply, attempts, result }
+            Attempt {
+                id,
+                chat_id,
+                reply,
+                attempts,
+                result,
+            }
         });
     }
 
@@ -331,18 +429,26 @@ impl<T: Transport> Sender<T> {
         attempt: Attempt,
         now: chrono::DateTime<Utc>,
     ) -> Result<(), SenderError> {
-        let Attempt { id, chat_id, reply, attempts, result } = attempt;
+        let Attempt {
+            id,
+            chat_id,
+            reply,
+            attempts,
+            result,
+        } = attempt;
         match result {
             Ok(delivered) => mark_delivered(conn, id, &reply, delivered, now).await?,
             Err(DeliveryError::RetryAfter(wait)) => {
                 tracing::warn!(?wait, "Telegram flood control: pausing every send");
                 let until = Instant::now() + wait;
                 flight.paused_until = Some(flight.paused_until.map_or(until, |p| p.max(until)));
-                let not_before = now.timestamp_millis() + i64::try_from(wait.as_millis()).unwrap_or(i64::MAX / 2);
+                let not_before = now.timestamp_millis()
+                    + i64::try_from(wait.as_millis()).unwrap_or(i64::MAX / 2);
                 outbox::retry_later(conn, id, not_before, false, "flood control").await?;
             }
             Err(DeliveryError::Unreachable(reason)) => {
                 tracing::info!(chat_id, %reason, "chat unreachable; its messages are dropped");
+                let reason = format!("{}: {reason}", store::broadcasts::BLOCKED);
                 outbox::mark_failed(conn, id, &reason, now).await?;
                 outbox::fail_pending_for_chat(conn, chat_id, &reason, now).await?;
                 users::set_blocked(conn, chat_id, true).await?;
@@ -352,7 +458,10 @@ impl<T: Transport> Sender<T> {
                     outbox::mark_failed(conn, id, "edit target gone", now).await?;
                     return Ok(());
                 };
-                let as_new = Reply { kind: ReplyKind::Message { text, keyboard }, ..reply };
+                let as_new = Reply {
+                    kind: ReplyKind::Message { text, keyboard },
+                    ..reply
+                };
                 match serde_json::to_string(&as_new) {
                     Ok(payload) => outbox::replace_payload(conn, id, &payload).await?,
                     Err(_) => outbox::mark_failed(conn, id, "edit target gone", now).await?,
@@ -370,7 +479,8 @@ impl<T: Transport> Sender<T> {
                 } else {
                     let wait = self.pacing.backoff(attempts - 1);
                     tracing::warn!(chat_id, %reason, ?wait, "delivery failed; retrying");
-                    let not_before = now.timestamp_millis() + i64::try_from(wait.as_millis()).unwrap_or(0);
+                    let not_before =
+                        now.timestamp_millis() + i64::try_from(wait.as_millis()).unwrap_or(0);
                     outbox::retry_later(conn, id, not_before, true, &reason).await?;
                 }
             }
@@ -380,6 +490,10 @@ impl<T: Transport> Sender<T> {
 
     async fn housekeeping(&self, flight: &mut Flight) -> Result<(), SenderError> {
         flight.chat_pacer.forget_idle();
+        self.broadcasts
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
         let mut conn = self.pool.acquire().await?;
         let week_ago = Utc::now() - chrono::Duration::days(7);
         outbox::prune(&mut conn, Utc::now() - chrono::Duration::days(2)).await?;

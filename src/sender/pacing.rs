@@ -16,8 +16,12 @@ pub struct ChatPacer {
 
 impl ChatPacer {
     pub fn new(burst: u32) -> ChatPacer {
-        let quota = Quota::per_second(NonZeroU32::MIN).allow_burst(NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN));
-        ChatPacer { limiter: RateLimiter::keyed(quota), clock: DefaultClock::default() }
+        let quota = Quota::per_second(NonZeroU32::MIN)
+            .allow_burst(NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN));
+        ChatPacer {
+            limiter: RateLimiter::keyed(quota),
+            clock: DefaultClock::default(),
+        }
     }
 
     /// Takes one message's allowance for the chat, or says when there will be one.
@@ -62,10 +66,10 @@ impl BulkPacer {
         if let Some(last) = self.recent.back() {
             at = at.max(*last + self.spacing);
         }
-        if self.recent.len() >= self.rate {
-            if let Some(oldest) = self.recent.front() {
-                at = at.max(*oldest + Duration::from_secs(1) + self.margin);
-            }
+        if self.recent.len() >= self.rate
+            && let Some(oldest) = self.recent.front()
+        {
+            at = at.max(*oldest + Duration::from_secs(1) + self.margin);
         }
         if at <= now { Ok(()) } else { Err(at) }
     }
@@ -106,7 +110,11 @@ mod tests {
 
     fn busiest_window(sent: &[Instant]) -> usize {
         sent.iter()
-            .map(|start| sent.iter().filter(|t| **t >= *start && **t < *start + Duration::from_secs(1)).count())
+            .map(|start| {
+                sent.iter()
+                    .filter(|t| **t >= *start && **t < *start + Duration::from_secs(1))
+                    .count()
+            })
             .max()
             .unwrap_or(0)
     }
@@ -116,7 +124,11 @@ mod tests {
         for rate in [1, 7, 25, 30] {
             let sent = run(rate, 20, None);
             assert!(busiest_window(&sent) <= rate as usize, "rate {rate}");
-            assert!(sent.len() as f64 >= 0.95 * f64::from(rate) * 20.0, "rate {rate}: {}", sent.len());
+            assert!(
+                sent.len() as f64 >= 0.95 * f64::from(rate) * 20.0,
+                "rate {rate}: {}",
+                sent.len()
+            );
         }
     }
 

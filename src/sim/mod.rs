@@ -27,7 +27,13 @@ const HELP: &str = "Type a message, or the number of a button. Also: :sticker :p
 /// Reads lines from standard input until it ends or the user types `:quit`.
 pub async fn run(engine: Engine, locales: Arc<Locales>, options: SimOptions) -> anyhow::Result<()> {
     let transport = Arc::new(SimTransport::new(std::io::stdout()));
-    let sender = Sender::new(engine.pool().clone(), transport.clone(), locales, Pacing::new(1000), engine.outbox_ready());
+    let sender = Sender::new(
+        engine.pool().clone(),
+        transport.clone(),
+        locales,
+        Pacing::new(1000),
+        engine.outbox_ready(),
+    );
     println!("Desmigratif simulator, user {}. {HELP}", options.user_id);
     // Show whatever was waiting for this user (e.g. after the bot ran).
     sender.drain(Some(options.user_id)).await?;
@@ -35,7 +41,9 @@ pub async fn run(engine: Engine, locales: Arc<Locales>, options: SimOptions) -> 
     loop {
         print!("> ");
         std::io::stdout().flush().ok();
-        let Some(line) = lines.next_line().await? else { break };
+        let Some(line) = lines.next_line().await? else {
+            break;
+        };
         let line = line.trim();
         if line.is_empty() {
             continue;
@@ -53,12 +61,19 @@ pub async fn run(engine: Engine, locales: Arc<Locales>, options: SimOptions) -> 
         };
         let input = Input {
             update_id: None,
-            chat: Chat { id: options.user_id, private: true },
-            sender: Some(From { id: options.user_id, language_code: options.language_code.clone() }),
+            chat: Chat {
+                id: options.user_id,
+                private: true,
+            },
+            sender: Some(From {
+                id: options.user_id,
+                language_code: options.language_code.clone(),
+            }),
             event,
             message_id: None,
         };
         engine.handle(input).await?;
+        engine.tick().await?;
         sender.drain(Some(options.user_id)).await?;
     }
     println!();
@@ -70,23 +85,34 @@ fn event_for(line: &str, screen: &Screen, options: &SimOptions) -> Option<Event>
     if let Some(text) = line.strip_prefix('\'') {
         return Some(text_event(text));
     }
-    if let Ok(n) = line.parse::<usize>() {
-        if let Some(event) = screen.press(n, &options.phone, options.user_id) {
-            return Some(event);
-        }
+    if let Ok(n) = line.parse::<usize>()
+        && let Some(event) = screen.press(n, &options.phone, options.user_id)
+    {
+        return Some(event);
     }
-    let media = |kind| Event::Media { kind, file_id: "sim".into(), caption: None };
+    let media = |kind| Event::Media {
+        kind,
+        file_id: "sim".into(),
+        caption: None,
+    };
     match line {
         ":sticker" => Some(media(MediaKind::Sticker)),
         ":photo" => Some(media(MediaKind::Photo)),
         ":voice" => Some(media(MediaKind::Voice)),
         ":location" => Some(Event::Location),
-        ":contact" => Some(Event::Contact { phone: options.phone.clone(), user_id: Some(options.user_id) }),
+        ":contact" => Some(Event::Contact {
+            phone: options.phone.clone(),
+            user_id: Some(options.user_id),
+        }),
         _ if line.starts_with(':') => None,
         _ => Some(text_event(line)),
     }
 }
 
 fn text_event(text: &str) -> Event {
-    Event::Text { text: text.to_owned(), forwarded: false, reply_to: None }
+    Event::Text {
+        text: text.to_owned(),
+        forwarded: false,
+        reply_to: None,
+    }
 }

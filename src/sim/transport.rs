@@ -2,13 +2,19 @@
 
 use std::{
     io::Write,
-    sync::{Mutex, atomic::{AtomicI32, Ordering}},
+    sync::{
+        Mutex,
+        atomic::{AtomicI32, Ordering},
+    },
 };
 
 use crate::engine::Event;
-use crate::sender::{Delivered, DeliveryError, Outgoing, RenderedButton, RenderedKeyboard, Transport};
+use crate::sender::{
+    Delivered, DeliveryError, Outgoing, RenderedButton, RenderedKeyboard, Transport,
+};
 
-/// The buttons the user can press now, numbered from 1.
+/// The buttons the user can press now: inline ones numbered from 1, a "share my number"
+/// keyboard as 0.
 #[derive(Clone, Debug, Default)]
 pub struct Screen {
     message_id: i32,
@@ -19,8 +25,11 @@ pub struct Screen {
 impl Screen {
     /// The event a press of button `n` makes, if there is such a button.
     pub fn press(&self, n: usize, phone: &str, user_id: i64) -> Option<Event> {
-        if self.share_contact && n == 1 {
-            return Some(Event::Contact { phone: phone.to_owned(), user_id: Some(user_id) });
+        if self.share_contact && n == 0 {
+            return Some(Event::Contact {
+                phone: phone.to_owned(),
+                user_id: Some(user_id),
+            });
         }
         match self.buttons.get(n.checked_sub(1)?)? {
             RenderedButton::Callback { data, .. } => Some(Event::Button {
@@ -41,11 +50,18 @@ pub struct SimTransport<W> {
 
 impl<W: Write + Send + 'static> SimTransport<W> {
     pub fn new(out: W) -> Self {
-        SimTransport { out: Mutex::new(out), screen: Mutex::new(Screen::default()), next_message_id: AtomicI32::new(1) }
+        SimTransport {
+            out: Mutex::new(out),
+            screen: Mutex::new(Screen::default()),
+            next_message_id: AtomicI32::new(1),
+        }
     }
 
     pub fn screen(&self) -> Screen {
-        self.screen.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        self.screen
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     fn print(&self, text: &str) {
@@ -56,7 +72,10 @@ impl<W: Write + Send + 'static> SimTransport<W> {
 
     fn show(&self, message_id: i32, heading: &str, text: &str, keyboard: &RenderedKeyboard) {
         let mut printed = format!("{heading}{text}");
-        let mut screen = Screen { message_id, ..Screen::default() };
+        let mut screen = Screen {
+            message_id,
+            ..Screen::default()
+        };
         match keyboard {
             RenderedKeyboard::Inline(rows) => {
                 for row in rows {
@@ -65,22 +84,31 @@ impl<W: Write + Send + 'static> SimTransport<W> {
                         screen.buttons.push(button.clone());
                         let n = screen.buttons.len();
                         match button {
-                            RenderedButton::Callback { label, .. } => printed.push_str(&format!("[{n}] {label}   ")),
-                            RenderedButton::Url { label, url } => printed.push_str(&format!("[{label}: {url}]   ")),
+                            RenderedButton::Callback { label, .. } => {
+                                printed.push_str(&format!("[{n}] {label}   "))
+                            }
+                            RenderedButton::Url { label, url } => {
+                                printed.push_str(&format!("[{label}: {url}]   "))
+                            }
                         }
                     }
                 }
             }
             RenderedKeyboard::ShareContact { label } => {
-                printed.push_str(&format!("\n  [1] {label}"));
-                screen.share_contact = true;
+                printed.push_str(&format!("\n  [0] {label}"))
             }
             RenderedKeyboard::None | RenderedKeyboard::Remove => {}
         }
         self.print(printed.trim_end());
         let mut current = self.screen.lock().unwrap_or_else(|e| e.into_inner());
-        // A message without buttons leaves the previous buttons usable, as in Telegram.
-        if !screen.buttons.is_empty() || screen.share_contact || !matches!(keyboard, RenderedKeyboard::None) {
+        // As in Telegram: a keyboard in place of the user's own stays until taken away, and a
+        // message without buttons leaves the previous buttons usable.
+        screen.share_contact = match keyboard {
+            RenderedKeyboard::ShareContact { .. } => true,
+            RenderedKeyboard::Remove => false,
+            _ => current.share_contact,
+        };
+        if !screen.buttons.is_empty() || !matches!(keyboard, RenderedKeyboard::None) {
             *current = screen;
         }
     }
@@ -92,11 +120,27 @@ impl<W: Write + Send + 'static> Transport for SimTransport<W> {
             Outgoing::Message { text, keyboard, .. } => {
                 let id = self.next_message_id.fetch_add(1, Ordering::Relaxed);
                 self.show(id, "\n🤖 ", text, keyboard);
-                Ok(Delivered { message_id: Some(id) })
+                Ok(Delivered {
+                    message_id: Some(id),
+                })
             }
-            Outgoing::Edit { message_id, text, keyboard, .. } => {
+            Outgoing::Edit {
+                message_id,
+                text,
+                keyboard,
+                ..
+            } => {
                 self.show(*message_id, "\n🤖 ", text, keyboard);
-                Ok(Delivered { message_id: Some(*message_id) })
+                Ok(Delivered {
+                    message_id: Some(*message_id),
+                })
+            }
+            Outgoing::Photo { caption, .. } => {
+                let id = self.next_message_id.fetch_add(1, Ordering::Relaxed);
+                self.show(id, "\n🤖 🖼 ", caption, &RenderedKeyboard::None);
+                Ok(Delivered {
+                    message_id: Some(id),
+                })
             }
             Outgoing::CallbackAnswer { text, .. } => {
                 if let Some(text) = text {
@@ -104,20 +148,39 @@ impl<W: Write + Send + 'static> Transport for SimTransport<W> {
                 }
                 Ok(Delivered::default())
             }
-            Outgoing::Document { file_name, content, caption, .. } => {
+            Outgoing::Document {
+                file_name,
+                content,
+                caption,
+                ..
+            } => {
                 let dir = std::env::temp_dir().join("desmigratif-chat");
                 let path = dir.join(file_name);
                 std::fs::create_dir_all(&dir)
                     .and_then(|_| std::fs::write(&path, content))
                     .map_err(|e| DeliveryError::Transient(e.to_string()))?;
-                self.print(&format!("\n📎 {} ({} bytes)\n{caption}", path.display(), content.len()));
+                self.print(&format!(
+                    "\n📎 {} ({} bytes)\n{caption}",
+                    path.display(),
+                    content.len()
+                ));
                 let id = self.next_message_id.fetch_add(1, Ordering::Relaxed);
-                Ok(Delivered { message_id: Some(id) })
+                Ok(Delivered {
+                    message_id: Some(id),
+                })
             }
-            Outgoing::Copy { from_chat_id, message_id, .. } => {
-                self.print(&format!("\n📎 (a copy of message {message_id} from chat {from_chat_id})"));
+            Outgoing::Copy {
+                from_chat_id,
+                message_id,
+                ..
+            } => {
+                self.print(&format!(
+                    "\n📎 (a copy of message {message_id} from chat {from_chat_id})"
+                ));
                 let id = self.next_message_id.fetch_add(1, Ordering::Relaxed);
-                Ok(Delivered { message_id: Some(id) })
+                Ok(Delivered {
+                    message_id: Some(id),
+                })
             }
             Outgoing::CommandMenu { language, .. } => {
                 self.print(&format!("  (command menu now in {})", language.code()));

@@ -5,10 +5,12 @@ use chrono::{DateTime, Utc};
 use super::{Conn, Result, unix};
 
 pub async fn load(conn: &mut Conn, user_id: i64) -> Result<Option<String>> {
-    Ok(sqlx::query_scalar("SELECT state FROM conversations WHERE user_id = ?")
-        .bind(user_id)
-        .fetch_optional(conn)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT state FROM conversations WHERE user_id = ?")
+            .bind(user_id)
+            .fetch_optional(conn)
+            .await?,
+    )
 }
 
 pub async fn save(conn: &mut Conn, user_id: i64, state: &str, now: DateTime<Utc>) -> Result<()> {

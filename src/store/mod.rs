@@ -2,6 +2,8 @@
 //! in the binary. One file per aggregate; every function takes a connection so that it can run
 //! inside the caller's transaction.
 
+pub mod audit;
+pub mod broadcasts;
 pub mod conversations;
 pub mod cooperative;
 pub mod officer_texts;

@@ -19,7 +19,11 @@ pub enum Priority {
 
 impl Priority {
     fn from_db(value: i64) -> Priority {
-        if value == 0 { Priority::Interactive } else { Priority::Bulk }
+        if value == 0 {
+            Priority::Interactive
+        } else {
+            Priority::Bulk
+        }
     }
 }
 
@@ -51,6 +55,7 @@ pub struct Pending {
     pub not_before_ms: i64,
 }
 
+/// Queues a message; returns its outbox id.
 pub async fn enqueue(conn: &mut Conn, message: &NewMessage<'_>, now: DateTime<Utc>) -> Result<i64> {
     Ok(sqlx::query_scalar(
         "INSERT INTO outbox (chat_id, subject_user_id, priority, payload, created_at)
@@ -76,6 +81,7 @@ pub async fn pending(
     let rows = sqlx::query(
         "SELECT id, chat_id, priority, payload, attempts, not_before_ms FROM outbox
          WHERE status = 'pending' AND (?2 IS NULL OR priority = ?2) AND (?3 IS NULL OR chat_id = ?3)
+           AND (broadcast_id IS NULL OR broadcast_id NOT IN (SELECT id FROM broadcasts WHERE status = 'paused'))
          ORDER BY priority, id LIMIT ?1",
     )
     .bind(limit)
@@ -119,7 +125,12 @@ pub async fn mark_sent(
 
 /// Records that Telegram message `message_id` in `chat_id` stands for `tag`. Kept apart from
 /// the outbox row, which is emptied on delivery and pruned after a few days.
-pub async fn remember(conn: &mut Conn, chat_id: i64, message_id: i32, tag: &MessageTag) -> Result<()> {
+pub async fn remember(
+    conn: &mut Conn,
+    chat_id: i64,
+    message_id: i32,
+    tag: &MessageTag,
+) -> Result<()> {
     match *tag {
         MessageTag::Question { id, round } => {
             super::questions::remember_message(conn, chat_id, message_id, id, round).await
@@ -194,15 +205,19 @@ pub async fn fail_pending_for_chat(
 
 /// Forgets delivered and failed messages older than `before`.
 pub async fn prune(conn: &mut Conn, before: DateTime<Utc>) -> Result<u64> {
-    Ok(sqlx::query("DELETE FROM outbox WHERE status <> 'pending' AND sent_at < ?")
-        .bind(unix(before))
-        .execute(conn)
-        .await?
-        .rows_affected())
+    Ok(
+        sqlx::query("DELETE FROM outbox WHERE status <> 'pending' AND sent_at < ?")
+            .bind(unix(before))
+            .execute(conn)
+            .await?
+            .rows_affected(),
+    )
 }
 
 pub async fn pending_count(conn: &mut Conn) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT count(*) FROM outbox WHERE status = 'pending'")
-        .fetch_one(conn)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT count(*) FROM outbox WHERE status = 'pending'")
+            .fetch_one(conn)
+            .await?,
+    )
 }

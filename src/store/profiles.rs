@@ -18,7 +18,8 @@ fn corrupt(what: &str) -> StoreError {
 
 fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Profile> {
     let text = |name: &str| -> Result<String> { Ok(row.try_get::<String, _>(name)?) };
-    let optional = |name: &str| -> Result<Option<String>> { Ok(row.try_get::<Option<String>, _>(name)?) };
+    let optional =
+        |name: &str| -> Result<Option<String>> { Ok(row.try_get::<Option<String>, _>(name)?) };
     Ok(Profile {
         user_id: row.try_get("user_id")?,
         role: Role::parse(&text("role")?).ok_or_else(|| corrupt("role"))?,
@@ -50,11 +51,13 @@ pub async fn find(conn: &mut Conn, user_id: i64) -> Result<Option<Profile>> {
 }
 
 pub async fn is_registered(conn: &mut Conn, user_id: i64) -> Result<bool> {
-    Ok(sqlx::query_scalar::<_, i64>("SELECT count(*) FROM profiles WHERE user_id = ?")
-        .bind(user_id)
-        .fetch_one(conn)
-        .await?
-        > 0)
+    Ok(
+        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM profiles WHERE user_id = ?")
+            .bind(user_id)
+            .fetch_one(conn)
+            .await?
+            > 0,
+    )
 }
 
 /// Creates or replaces the profile.
@@ -88,20 +91,31 @@ pub async fn save(conn: &mut Conn, profile: &Profile, now: DateTime<Utc>) -> Res
     Ok(())
 }
 
-pub async fn record_consent(conn: &mut Conn, user_id: i64, version: &str, now: DateTime<Utc>) -> Result<()> {
-    sqlx::query("INSERT INTO consents (user_id, version, given_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-        .bind(user_id)
-        .bind(version)
-        .bind(unix(now))
-        .execute(conn)
-        .await?;
+pub async fn record_consent(
+    conn: &mut Conn,
+    user_id: i64,
+    version: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO consents (user_id, version, given_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+    )
+    .bind(user_id)
+    .bind(version)
+    .bind(unix(now))
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
 /// (version, given at) of every consent the user gave.
 pub async fn consents(conn: &mut Conn, user_id: i64) -> Result<Vec<(String, i64)>> {
-    Ok(sqlx::query_as("SELECT version, given_at FROM consents WHERE user_id = ? ORDER BY given_at")
+    Ok(
+        sqlx::query_as(
+            "SELECT version, given_at FROM consents WHERE user_id = ? ORDER BY given_at",
+        )
         .bind(user_id)
         .fetch_all(conn)
-        .await?)
+        .await?,
+    )
 }

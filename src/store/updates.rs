@@ -20,9 +20,11 @@ pub async fn mark_processed(conn: &mut Conn, update_id: i64, now: DateTime<Utc>)
 /// Forgets ids older than `before`. Telegram keeps undelivered updates for about a day, so a
 /// week of ids covers every re-delivery.
 pub async fn prune(conn: &mut Conn, before: DateTime<Utc>) -> Result<u64> {
-    Ok(sqlx::query("DELETE FROM processed_updates WHERE processed_at < ?")
-        .bind(unix(before))
-        .execute(conn)
-        .await?
-        .rows_affected())
+    Ok(
+        sqlx::query("DELETE FROM processed_updates WHERE processed_at < ?")
+            .bind(unix(before))
+            .execute(conn)
+            .await?
+            .rows_affected(),
+    )
 }

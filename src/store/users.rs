@@ -110,6 +110,9 @@ pub async fn erase(conn: &mut Conn, id: i64) -> Result<()> {
         .bind(id)
         .execute(&mut *conn)
         .await?;
-    sqlx::query("DELETE FROM users WHERE id = ?").bind(id).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM users WHERE id = ?")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }

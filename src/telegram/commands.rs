@@ -24,15 +24,24 @@ fn bot_commands(locales: &Locales, lang: Language, officer: bool) -> Vec<BotComm
 /// bot works without menus.
 pub async fn register(bot: &Bot, locales: &Locales, config: &Config) {
     for lang in Language::ALL {
-        if let Err(error) = bot.set_my_commands(bot_commands(locales, lang, false)).language_code(lang.code()).await {
+        if let Err(error) = bot
+            .set_my_commands(bot_commands(locales, lang, false))
+            .language_code(lang.code())
+            .await
+        {
             tracing::warn!(lang = lang.code(), %error, "could not register the command menu");
         }
     }
-    if let Err(error) = bot.set_my_commands(bot_commands(locales, config.default_language, false)).await {
+    if let Err(error) = bot
+        .set_my_commands(bot_commands(locales, config.default_language, false))
+        .await
+    {
         tracing::warn!(%error, "could not register the fallback command menu");
     }
     for admin in &config.admin_ids {
-        let scope = BotCommandScope::Chat { chat_id: Recipient::Id(ChatId(*admin)) };
+        let scope = BotCommandScope::Chat {
+            chat_id: Recipient::Id(ChatId(*admin)),
+        };
         let commands = bot_commands(locales, config.default_language, true);
         if let Err(error) = bot.set_my_commands(commands).scope(scope).await {
             // Usual until the officer has opened a chat with the bot.

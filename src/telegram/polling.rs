@@ -16,7 +16,11 @@ use crate::engine::{Engine, Input};
 
 /// Polls until `stop` is cancelled; the update in hand is finished first.
 pub async fn run(bot: Bot, engine: Engine, stop: CancellationToken) {
-    let mut listener = Polling::builder(bot).timeout(Duration::from_secs(10)).delete_webhook().await.build();
+    let mut listener = Polling::builder(bot)
+        .timeout(Duration::from_secs(10))
+        .delete_webhook()
+        .await
+        .build();
     let stop_token = listener.stop_token();
     let watcher = {
         let stop = stop.clone();
@@ -36,7 +40,9 @@ pub async fn run(bot: Bot, engine: Engine, stop: CancellationToken) {
                 }
             }
             // teloxide strips URLs (and so the token) from these errors.
-            Err(error) => tracing::warn!(%error, "getUpdates failed; teloxide retries with backoff"),
+            Err(error) => {
+                tracing::warn!(%error, "getUpdates failed; teloxide retries with backoff")
+            }
         }
     }
     watcher.abort();

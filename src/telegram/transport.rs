@@ -2,16 +2,21 @@
 
 use teloxide::{
     ApiError, Bot, RequestError,
-    payloads::{AnswerCallbackQuerySetters, EditMessageTextSetters, SendDocumentSetters, SendMessageSetters, SetMyCommandsSetters},
+    payloads::{
+        AnswerCallbackQuerySetters, EditMessageTextSetters, SendDocumentSetters,
+        SendMessageSetters, SendPhotoSetters, SetMyCommandsSetters,
+    },
     prelude::Requester,
     types::{
         BotCommand, BotCommandScope, ButtonRequest, CallbackQueryId, ChatId, InlineKeyboardButton,
-        InlineKeyboardMarkup, InputFile, KeyboardButton, KeyboardMarkup, KeyboardRemove, MessageId, Recipient,
-        ReplyMarkup,
+        InlineKeyboardMarkup, InputFile, KeyboardButton, KeyboardMarkup, KeyboardRemove, MessageId,
+        Recipient, ReplyMarkup,
     },
 };
 
-use crate::sender::{Delivered, DeliveryError, Outgoing, RenderedButton, RenderedKeyboard, Transport};
+use crate::sender::{
+    Delivered, DeliveryError, Outgoing, RenderedButton, RenderedKeyboard, Transport,
+};
 
 pub struct TelegramTransport {
     bot: Bot,
@@ -26,37 +31,73 @@ impl TelegramTransport {
 impl Transport for TelegramTransport {
     async fn deliver(&self, message: &Outgoing) -> Result<Delivered, DeliveryError> {
         let bot = &self.bot;
-        let sent = |m: teloxide::types::Message| Delivered { message_id: Some(m.id.0) };
+        let sent = |m: teloxide::types::Message| Delivered {
+            message_id: Some(m.id.0),
+        };
         match message {
-            Outgoing::Message { chat_id, text, keyboard } => {
+            Outgoing::Message {
+                chat_id,
+                text,
+                keyboard,
+            } => {
                 let mut request = bot.send_message(ChatId(*chat_id), text);
                 if let Some(markup) = reply_markup(keyboard) {
                     request = request.reply_markup(markup);
                 }
                 request.await.map(sent).map_err(classify)
             }
-            Outgoing::Edit { chat_id, message_id, text, keyboard } => {
-                let mut request = bot.edit_message_text(ChatId(*chat_id), MessageId(*message_id), text);
+            Outgoing::Edit {
+                chat_id,
+                message_id,
+                text,
+                keyboard,
+            } => {
+                let mut request =
+                    bot.edit_message_text(ChatId(*chat_id), MessageId(*message_id), text);
                 if let Some(markup) = inline_markup(keyboard) {
                     request = request.reply_markup(markup);
                 }
                 match request.await {
                     Ok(m) => Ok(sent(m)),
                     // The screen already shows exactly this: nothing to do.
-                    Err(RequestError::Api(ApiError::MessageNotModified)) => {
-                        Ok(Delivered { message_id: Some(*message_id) })
-                    }
+                    Err(RequestError::Api(ApiError::MessageNotModified)) => Ok(Delivered {
+                        message_id: Some(*message_id),
+                    }),
                     Err(e) => Err(classify(e)),
                 }
             }
-            Outgoing::CallbackAnswer { query_id, text, alert } => {
+            Outgoing::CallbackAnswer {
+                query_id,
+                text,
+                alert,
+            } => {
                 let mut request = bot.answer_callback_query(CallbackQueryId(query_id.clone()));
                 if let Some(text) = text {
                     request = request.text(truncate(text, 200)).show_alert(*alert);
                 }
-                request.await.map(|_| Delivered::default()).map_err(classify)
+                request
+                    .await
+                    .map(|_| Delivered::default())
+                    .map_err(classify)
             }
-            Outgoing::Document { chat_id, file_name, content, caption } => {
+            Outgoing::Photo {
+                chat_id,
+                file_id,
+                caption,
+            } => {
+                let photo = InputFile::file_id(teloxide::types::FileId(file_id.clone()));
+                let mut request = bot.send_photo(ChatId(*chat_id), photo);
+                if !caption.is_empty() {
+                    request = request.caption(truncate(caption, 1024));
+                }
+                request.await.map(sent).map_err(classify)
+            }
+            Outgoing::Document {
+                chat_id,
+                file_name,
+                content,
+                caption,
+            } => {
                 let file = InputFile::memory(content.clone()).file_name(file_name.clone());
                 let mut request = bot.send_document(ChatId(*chat_id), file);
                 if !caption.is_empty() {
@@ -64,14 +105,32 @@ impl Transport for TelegramTransport {
                 }
                 request.await.map(sent).map_err(classify)
             }
-            Outgoing::Copy { chat_id, from_chat_id, message_id } => bot
-                .copy_message(ChatId(*chat_id), ChatId(*from_chat_id), MessageId(*message_id))
+            Outgoing::Copy {
+                chat_id,
+                from_chat_id,
+                message_id,
+            } => bot
+                .copy_message(
+                    ChatId(*chat_id),
+                    ChatId(*from_chat_id),
+                    MessageId(*message_id),
+                )
                 .await
-                .map(|copy| Delivered { message_id: Some(copy.0) })
+                .map(|copy| Delivered {
+                    message_id: Some(copy.0),
+                })
                 .map_err(classify),
-            Outgoing::CommandMenu { chat_id, commands, .. } => bot
-                .set_my_commands(commands.iter().map(|(name, description)| BotCommand::new(name, description)))
-                .scope(BotCommandScope::Chat { chat_id: Recipient::Id(ChatId(*chat_id)) })
+            Outgoing::CommandMenu {
+                chat_id, commands, ..
+            } => bot
+                .set_my_commands(
+                    commands
+                        .iter()
+                        .map(|(name, description)| BotCommand::new(name, description)),
+                )
+                .scope(BotCommandScope::Chat {
+                    chat_id: Recipient::Id(ChatId(*chat_id)),
+                })
                 .await
                 .map(|_| Delivered::default())
                 .map_err(classify),
@@ -84,13 +143,18 @@ fn truncate(text: &str, max_chars: usize) -> String {
 }
 
 fn inline_markup(keyboard: &RenderedKeyboard) -> Option<InlineKeyboardMarkup> {
-    let RenderedKeyboard::Inline(rows) = keyboard else { return None };
+    let RenderedKeyboard::Inline(rows) = keyboard else {
+        return None;
+    };
     Some(InlineKeyboardMarkup::new(rows.iter().map(|row| {
         row.iter().filter_map(|button| match button {
-            RenderedButton::Callback { label, data } => Some(InlineKeyboardButton::callback(label, data)),
-            RenderedButton::Url { label, url } => {
-                url.parse().ok().map(|url| InlineKeyboardButton::url(label, url))
+            RenderedButton::Callback { label, data } => {
+                Some(InlineKeyboardButton::callback(label, data))
             }
+            RenderedButton::Url { label, url } => url
+                .parse()
+                .ok()
+                .map(|url| InlineKeyboardButton::url(label, url)),
         })
     })))
 }
@@ -127,13 +191,14 @@ pub fn classify(error: RequestError) -> DeliveryError {
             | A::GroupDeactivated,
         ) => DeliveryError::Unreachable(error_text(&error)),
         RequestError::MigrateToChatId(_) => DeliveryError::Unreachable("group migrated".into()),
-        RequestError::Api(A::MessageToEditNotFound | A::MessageCantBeEdited | A::MessageIdInvalid) => {
-            DeliveryError::EditTargetGone
-        }
+        RequestError::Api(
+            A::MessageToEditNotFound | A::MessageCantBeEdited | A::MessageIdInvalid,
+        ) => DeliveryError::EditTargetGone,
         RequestError::Api(A::Unknown(ref description)) => {
             if description.starts_with("Forbidden") {
                 DeliveryError::Unreachable(description.clone())
-            } else if description.starts_with("Bad Request") || description.starts_with("Not Found") {
+            } else if description.starts_with("Bad Request") || description.starts_with("Not Found")
+            {
                 DeliveryError::Rejected(description.clone())
             } else {
                 // "Bad Gateway", "Internal Server Error", "Unauthorized" during a token

@@ -9,17 +9,29 @@ use crate::engine::{Chat, Event, Input, MediaKind, Sender};
 pub fn to_input(update: &Update) -> Option<Input> {
     let update_id = Some(i64::from(update.id.0));
     match &update.kind {
-        UpdateKind::Message(message) => Some(Input { update_id, ..message_input(message) }),
+        UpdateKind::Message(message) => Some(Input {
+            update_id,
+            ..message_input(message)
+        }),
         UpdateKind::CallbackQuery(query) => {
             let message = query.message.as_ref();
             let chat = match message {
-                Some(m) => Chat { id: m.chat().id.0, private: m.chat().is_private() },
-                None => Chat { id: user_id(query.from.id.0), private: true },
+                Some(m) => Chat {
+                    id: m.chat().id.0,
+                    private: m.chat().is_private(),
+                },
+                None => Chat {
+                    id: user_id(query.from.id.0),
+                    private: true,
+                },
             };
             Some(Input {
                 update_id,
                 chat,
-                sender: Some(Sender { id: user_id(query.from.id.0), language_code: query.from.language_code.clone() }),
+                sender: Some(Sender {
+                    id: user_id(query.from.id.0),
+                    language_code: query.from.language_code.clone(),
+                }),
                 event: Event::Button {
                     query_id: query.id.0.clone(),
                     message_id: message.map(|m| m.id().0),
@@ -30,10 +42,17 @@ pub fn to_input(update: &Update) -> Option<Input> {
         }
         UpdateKind::MyChatMember(change) if change.chat.is_private() => Some(Input {
             update_id,
-            chat: Chat { id: change.chat.id.0, private: true },
-            sender: Some(Sender { id: user_id(change.from.id.0), language_code: change.from.language_code.clone() }),
+            chat: Chat {
+                id: change.chat.id.0,
+                private: true,
+            },
+            sender: Some(Sender {
+                id: user_id(change.from.id.0),
+                language_code: change.from.language_code.clone(),
+            }),
             event: Event::Membership {
-                blocked: change.new_chat_member.kind.is_banned() || change.new_chat_member.kind.is_left(),
+                blocked: change.new_chat_member.kind.is_banned()
+                    || change.new_chat_member.kind.is_left(),
             },
             message_id: None,
         }),
@@ -46,13 +65,16 @@ fn user_id(id: u64) -> i64 {
 }
 
 fn message_input(message: &Message) -> Input {
-    let sender = message
-        .from
-        .as_ref()
-        .map(|u| Sender { id: user_id(u.id.0), language_code: u.language_code.clone() });
+    let sender = message.from.as_ref().map(|u| Sender {
+        id: user_id(u.id.0),
+        language_code: u.language_code.clone(),
+    });
     Input {
         update_id: None,
-        chat: Chat { id: message.chat.id.0, private: message.chat.is_private() },
+        chat: Chat {
+            id: message.chat.id.0,
+            private: message.chat.is_private(),
+        },
         sender,
         event: message_event(message),
         message_id: Some(message.id.0),
@@ -89,7 +111,10 @@ fn message_event(m: &Message) -> Event {
             size: u64::from(d.file.size),
         };
     }
-    if let Some(photo) = m.photo().and_then(|sizes| sizes.iter().max_by_key(|p| p.width * p.height)) {
+    if let Some(photo) = m
+        .photo()
+        .and_then(|sizes| sizes.iter().max_by_key(|p| p.width * p.height))
+    {
         return media(MediaKind::Photo, &photo.file.id.0);
     }
     if let Some(s) = m.sticker() {

@@ -51,6 +51,7 @@ impl Harness {
             default_language: Language::Id,
             timezone: chrono_tz::Asia::Jakarta,
             bot_username: Some("desmigratif_test_bot".into()),
+            broadcast_rate: 25,
         };
         adjust(&mut settings);
         let clock = ManualClock::new(start_time());
@@ -70,7 +71,9 @@ impl Harness {
     pub async fn handle(&mut self, input: Input) -> Handled {
         let id = self.next_update;
         self.next_update += 1;
-        self.engine.handle(input.with_update_id(id)).await.unwrap()
+        let handled = self.engine.handle(input.with_update_id(id)).await.unwrap();
+        assert_translated(&self.locales, &handled.replies);
+        handled
     }
 
     /// A user types `text` (their Telegram app in `lang`).
@@ -109,7 +112,8 @@ impl Harness {
             desmigratif::sender::Outgoing::Message { text, .. }
             | desmigratif::sender::Outgoing::Edit { text, .. } => text,
             desmigratif::sender::Outgoing::CallbackAnswer { text, .. } => text.unwrap_or_default(),
-            desmigratif::sender::Outgoing::Document { caption, .. } => caption,
+            desmigratif::sender::Outgoing::Document { caption, .. }
+            | desmigratif::sender::Outgoing::Photo { caption, .. } => caption,
             desmigratif::sender::Outgoing::CommandMenu { .. }
             | desmigratif::sender::Outgoing::Copy { .. } => String::new(),
         }
@@ -164,4 +168,46 @@ pub fn callback_answers(replies: &[Reply]) -> usize {
 
 pub fn languages(replies: &[Reply]) -> BTreeSet<Language> {
     replies.iter().map(|r| r.lang).collect()
+}
+
+/// Every message in the replies (texts, nested arguments, button labels) exists in both
+/// languages, so no screen shows a bare message id.
+pub fn assert_translated(locales: &Locales, replies: &[Reply]) {
+    fn walk<'a>(msg: &'a desmigratif::engine::Msg, out: &mut Vec<&'a desmigratif::engine::Msg>) {
+        out.push(msg);
+        for (_, arg) in &msg.args {
+            match arg {
+                desmigratif::engine::Arg::Msg(inner) => walk(inner, out),
+                desmigratif::engine::Arg::List(items) => items.iter().for_each(|m| walk(m, out)),
+                _ => {}
+            }
+        }
+    }
+    let mut msgs = Vec::new();
+    for reply in replies {
+        match &reply.kind {
+            ReplyKind::Message { text, .. } | ReplyKind::Edit { text, .. } => {
+                text.iter().for_each(|m| walk(m, &mut msgs))
+            }
+            ReplyKind::CallbackAnswer { text: Some(m), .. } => walk(m, &mut msgs),
+            ReplyKind::Document { caption, .. } => caption.iter().for_each(|m| walk(m, &mut msgs)),
+            _ => {}
+        }
+        for button in reply.keyboard().rows().iter().flatten() {
+            walk(&button.label, &mut msgs);
+        }
+        if let desmigratif::engine::Keyboard::ShareContact { share } = reply.keyboard() {
+            walk(share, &mut msgs);
+        }
+    }
+    for msg in msgs {
+        for lang in Language::ALL {
+            assert!(
+                locales.has(lang, &msg.id),
+                "message {} missing in {}",
+                msg.id,
+                lang.code()
+            );
+        }
+    }
 }

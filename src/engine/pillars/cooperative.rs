@@ -314,7 +314,8 @@ pub(crate) async fn set_status(
             false,
         );
         let (text, keyboard) = officer_view(&current);
-        turn.show_about(current.user_id, text, keyboard);
+        turn.show(text, keyboard);
+        turn.mark_last_as_about(current.user_id);
         return Ok(());
     }
     let Some(application) = store::set_status(turn.conn, id, status, turn.now).await? else {
@@ -325,7 +326,8 @@ pub(crate) async fn set_status(
         false,
     );
     let (text, keyboard) = officer_view(&application);
-    turn.show_about(application.user_id, text, keyboard);
+    turn.show(text, keyboard);
+    turn.mark_last_as_about(application.user_id);
     let lang = users::language_of(
         turn.conn,
         application.user_id,

@@ -309,10 +309,6 @@ pub(crate) async fn in_officers_group(turn: &mut Turn<'_>, input: &Input) -> Res
 
 /// Everything this feature keeps about a user, for `/mydata`: their questions with what was
 /// said on them (officers appear only as "officer"), and their cooperative application.
-#[allow(
-    dead_code,
-    reason = "called by /mydata (the privacy feature), merged separately"
-)]
 pub(crate) async fn export(conn: &mut Conn, user_id: i64) -> Result<serde_json::Value> {
     let time = |unix: i64| chrono::DateTime::from_timestamp(unix, 0).map(|t| t.to_rfc3339());
     let mut questions = Vec::new();

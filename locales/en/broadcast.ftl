@@ -1,0 +1,66 @@
+# Officers' announcements: writing, choosing recipients, preview, delivery progress, report.
+
+broadcast-ask-text = 📣 Write the announcement in { $language }. It can be text, or a photo with a caption.
+broadcast-offer-other = Add a version in { $language }? Recipients who use { $language } will get it; without it, everyone gets the version you wrote.
+broadcast-button-add-other = ➕ Add the { $language } version
+broadcast-button-skip-other = ➡️ Skip
+broadcast-ask-other-text = Write the { $language } version:
+broadcast-text-or-photo = Please send text, or a photo with a caption.
+broadcast-text-empty = An announcement cannot be empty.
+broadcast-text-too-long = The announcement is too long: { $length } characters, at most { $max }.
+broadcast-ask-audience = Who should get it?
+broadcast-audience-button = { $audience } ({ $count })
+broadcast-audience-everyone = Everyone
+broadcast-audience-returnee = Returned migrant workers
+broadcast-audience-family = Migrant workers' families
+broadcast-audience-prospective = Prospective migrant workers
+broadcast-audience-lang-id = People using Indonesian
+broadcast-audience-lang-en = People using English
+broadcast-audience-village = 📍 One village…
+broadcast-audience-village-named = registered people of { $village }
+broadcast-ask-village = Type the village's name:
+broadcast-village-empty = Nobody from «{ $village }» has registered yet. Check the spelling, or type another village.
+broadcast-ask-when = When should it go out?
+broadcast-button-now = 🚀 Now
+broadcast-button-later = 🕘 Later…
+broadcast-ask-time = Type the date and time, for example { $example }
+broadcast-time-format = I could not read that time. Write it like this: { $example }
+broadcast-time-past = That time has passed. Please choose a time in the future.
+broadcast-when-now = right away
+broadcast-when-at = on { $time }
+broadcast-preview-intro = Preview of the announcement to { $audience }: { $count } people, sent { $when }. This is how recipients will see it:
+broadcast-confirm = Send this announcement?
+broadcast-button-send = ✅ Send to { $count } people
+broadcast-button-edit = ✏️ Change the text
+broadcast-started = 📣 Announcement #{ $id } is going out. Its progress shows below.
+broadcast-scheduled = 🕘 Announcement #{ $id } is scheduled { $time }.
+broadcast-unavailable = This announcement is no longer available.
+
+broadcast-progress =
+    📣 Announcement #{ $id }
+    { $bar } { $percent }%
+    { $done } of { $total } · delivered { $delivered } · blocked { $blocked } · failed { $failed }
+    Time left: { $minutes ->
+        [0] about { $seconds } s
+       *[other] about { $minutes } min
+    }
+broadcast-progress-paused = ⏸ Paused.
+broadcast-button-pause = ⏸ Pause
+broadcast-button-resume = ▶️ Resume
+broadcast-button-stop = ⏹ Stop
+broadcast-paused = Delivery paused.
+broadcast-resumed = Delivery resumed.
+broadcast-not-running = This announcement is no longer running.
+broadcast-report =
+    ✅ Announcement #{ $id } finished.
+    Recipients: { $total }
+    Delivered: { $delivered }
+    Blocked the bot: { $blocked }
+    Failed: { $failed }
+broadcast-report-cancelled =
+    ⏹ Announcement #{ $id } was stopped.
+    Recipients: { $total }
+    Delivered: { $delivered }
+    Blocked the bot: { $blocked }
+    Failed: { $failed }
+    Not sent: { $unsent }

@@ -1,0 +1,51 @@
+# Profile, my data, and erasing data.
+
+profile-card-returnee =
+    👤 { $role }
+    Name: { $name }
+    Phone: { $phone }
+    Village: { $village }, { $district }
+    Last country: { $country }
+    Years abroad: { $years }
+    Work: { $sector }
+    Interests: { $interests }
+profile-card-family =
+    👤 { $role }
+    Name: { $name }
+    Phone: { $phone }
+    Village: { $village }, { $district }
+    Relation: { $relation }
+    Migrant worker: { $where }, { $country }
+    Interests: { $interests }
+profile-card-prospective =
+    👤 { $role }
+    Name: { $name }
+    Phone: { $phone }
+    Village: { $village }, { $district }
+    Destination: { $country }
+    Interests: { $interests }
+profile-none = (none yet)
+profile-title = Your profile:
+profile-updated = ✅ Change saved. Your profile now:
+profile-not-registered = You are not registered yet. It only takes about a minute.
+profile-button-register = 📝 Register now
+profile-button-my-data = 📄 My data
+profile-button-delete = 🗑 Erase my data
+
+language-name-id = Bahasa Indonesia
+language-name-en = English
+mydata-intro =
+    This is everything stored about you:
+    Telegram ID: { $id }
+    Language: { $language }
+    First contact with the bot: { $since }
+mydata-no-profile = You are not registered, so no profile is stored.
+mydata-consent = Consent (version { $version }) given on { $at }.
+mydata-file = All of it is also sent as a file below.
+mydata-caption = Your data in the Desmigratif service (JSON).
+
+privacy-delete-confirm =
+    Are you sure you want to erase all your data? Your profile, training sign-ups, questions and every message quoting your data will be erased and cannot be brought back.
+privacy-delete-yes = 🗑 Yes, erase everything
+privacy-delete-no = ↩️ No, keep my data
+privacy-deleted = All your data has been erased. Thank you for using the Desmigratif service. You are welcome back any time.

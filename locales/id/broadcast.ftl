@@ -1,0 +1,66 @@
+# Pengumuman petugas: menulis, memilih penerima, pratinjau, kemajuan pengiriman, laporan.
+
+broadcast-ask-text = 📣 Tulis pengumuman dalam { $language }. Bisa berupa teks, atau foto dengan keterangan.
+broadcast-offer-other = Tambahkan versi { $language }? Penerima yang memakai { $language } akan mendapat versi itu; tanpa itu, semua orang mendapat versi yang sudah ditulis.
+broadcast-button-add-other = ➕ Tambah versi { $language }
+broadcast-button-skip-other = ➡️ Lewati
+broadcast-ask-other-text = Tulis versi { $language }:
+broadcast-text-or-photo = Mohon kirim teks, atau foto dengan keterangan.
+broadcast-text-empty = Pengumuman tidak boleh kosong.
+broadcast-text-too-long = Pengumuman terlalu panjang: { $length } huruf, paling banyak { $max }.
+broadcast-ask-audience = Kirim kepada siapa?
+broadcast-audience-button = { $audience } ({ $count })
+broadcast-audience-everyone = Semua pengguna
+broadcast-audience-returnee = Purna PMI
+broadcast-audience-family = Keluarga PMI
+broadcast-audience-prospective = Calon PMI
+broadcast-audience-lang-id = Pengguna berbahasa Indonesia
+broadcast-audience-lang-en = Pengguna berbahasa Inggris
+broadcast-audience-village = 📍 Satu desa…
+broadcast-audience-village-named = Warga terdaftar desa { $village }
+broadcast-ask-village = Ketik nama desanya:
+broadcast-village-empty = Belum ada orang terdaftar dari desa «{ $village }». Periksa ejaannya, atau ketik desa lain.
+broadcast-ask-when = Kapan dikirim?
+broadcast-button-now = 🚀 Sekarang
+broadcast-button-later = 🕘 Nanti…
+broadcast-ask-time = Ketik tanggal dan jamnya, misalnya { $example }
+broadcast-time-format = Format waktu tidak dikenal. Tulis seperti ini: { $example }
+broadcast-time-past = Waktu itu sudah lewat. Mohon pilih waktu yang akan datang.
+broadcast-when-now = segera
+broadcast-when-at = pada { $time }
+broadcast-preview-intro = Pratinjau pengumuman untuk { $audience }: { $count } orang, dikirim { $when }. Beginilah tampilannya bagi penerima:
+broadcast-confirm = Kirim pengumuman ini?
+broadcast-button-send = ✅ Kirim ke { $count } orang
+broadcast-button-edit = ✏️ Ubah teks
+broadcast-started = 📣 Pengumuman #{ $id } mulai dikirim. Kemajuannya muncul di bawah.
+broadcast-scheduled = 🕘 Pengumuman #{ $id } dijadwalkan { $time }.
+broadcast-unavailable = Pengumuman ini sudah tidak tersedia.
+
+broadcast-progress =
+    📣 Pengumuman #{ $id }
+    { $bar } { $percent }%
+    { $done } dari { $total } · terkirim { $delivered } · memblokir { $blocked } · gagal { $failed }
+    Sisa waktu: { $minutes ->
+        [0] sekitar { $seconds } detik
+       *[other] sekitar { $minutes } menit
+    }
+broadcast-progress-paused = ⏸ Dijeda.
+broadcast-button-pause = ⏸ Jeda
+broadcast-button-resume = ▶️ Lanjutkan
+broadcast-button-stop = ⏹ Hentikan
+broadcast-paused = Pengiriman dijeda.
+broadcast-resumed = Pengiriman dilanjutkan.
+broadcast-not-running = Pengumuman ini sudah tidak berjalan.
+broadcast-report =
+    ✅ Pengumuman #{ $id } selesai.
+    Penerima: { $total }
+    Terkirim: { $delivered }
+    Memblokir bot: { $blocked }
+    Gagal: { $failed }
+broadcast-report-cancelled =
+    ⏹ Pengumuman #{ $id } dihentikan.
+    Penerima: { $total }
+    Terkirim: { $delivered }
+    Memblokir bot: { $blocked }
+    Gagal: { $failed }
+    Tidak dikirim: { $unsent }

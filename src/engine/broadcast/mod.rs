@@ -1,0 +1,522 @@
+//! /broadcast (/umumkan): officers write an announcement (text, or a photo with a caption),
+//! optionally a second version in the other language, choose who gets it and when, see it
+//! exactly as recipients will, and confirm. Delivery and live progress are in `delivery`.
+
+mod audience;
+pub(crate) mod delivery;
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDateTime, TimeZone};
+use serde::{Deserialize, Serialize};
+
+pub use audience::Audience;
+
+use super::{
+    Action, Arg, Button, Event, Keyboard, MediaKind, Msg, ReplyKind, Result, State,
+    action::{FeatureAction, parse_id},
+    fallback, menu,
+    turn::Turn,
+};
+use crate::domain::{Language, PlaceName, Role};
+use crate::store::{audit, broadcasts};
+
+/// Telegram's limits: a message's text, a photo's caption.
+pub const MAX_TEXT: usize = 4096;
+pub const MAX_CAPTION: usize = 1024;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ComposeStep {
+    Text,
+    OfferOther,
+    OtherText,
+    Audience,
+    Village,
+    When,
+    WhenTyped,
+    Preview,
+}
+
+/// An announcement being written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Composer {
+    pub step: ComposeStep,
+    /// The officer's own language: the first version is written in it.
+    pub first: Language,
+    pub texts: BTreeMap<Language, String>,
+    pub photo: Option<String>,
+    pub audience: Option<Audience>,
+    /// Unix seconds; `None` for "now".
+    pub send_at: Option<i64>,
+    /// The draft row behind the preview.
+    pub draft_id: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BroadcastAction {
+    AddOther,
+    SkipOther,
+    Audience(AudienceChoice),
+    Now,
+    Later,
+    Send,
+    EditText,
+    Pause(i64),
+    Resume(i64),
+    Stop(i64),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AudienceChoice {
+    Everyone,
+    Role(Role),
+    Village,
+    Language(Language),
+}
+
+impl FeatureAction for BroadcastAction {
+    const TAG: &'static str = "bc";
+
+    fn fields(&self) -> Vec<String> {
+        let one = |a: &str| vec![a.to_owned()];
+        let two = |a: &str, b: String| vec![a.to_owned(), b];
+        match self {
+            BroadcastAction::AddOther => one("add"),
+            BroadcastAction::SkipOther => one("skip"),
+            BroadcastAction::Audience(AudienceChoice::Everyone) => two("to", "all".into()),
+            BroadcastAction::Audience(AudienceChoice::Role(r)) => two("to", r.code().into()),
+            BroadcastAction::Audience(AudienceChoice::Village) => two("to", "village".into()),
+            BroadcastAction::Audience(AudienceChoice::Language(l)) => {
+                two("to", format!("lang-{}", l.code()))
+            }
+            BroadcastAction::Now => one("now"),
+            BroadcastAction::Later => one("later"),
+            BroadcastAction::Send => one("send"),
+            BroadcastAction::EditText => one("edit"),
+            BroadcastAction::Pause(id) => two("pause", id.to_string()),
+            BroadcastAction::Resume(id) => two("resume", id.to_string()),
+            BroadcastAction::Stop(id) => two("stop", id.to_string()),
+        }
+    }
+
+    fn parse(fields: &[&str]) -> Option<BroadcastAction> {
+        Some(match fields {
+            ["add"] => BroadcastAction::AddOther,
+            ["skip"] => BroadcastAction::SkipOther,
+            ["to", "all"] => BroadcastAction::Audience(AudienceChoice::Everyone),
+            ["to", "village"] => BroadcastAction::Audience(AudienceChoice::Village),
+            ["to", lang] if lang.starts_with("lang-") => {
+                BroadcastAction::Audience(AudienceChoice::Language(Language::parse(&lang[5..])?))
+            }
+            ["to", role] => BroadcastAction::Audience(AudienceChoice::Role(Role::parse(role)?)),
+            ["now"] => BroadcastAction::Now,
+            ["later"] => BroadcastAction::Later,
+            ["send"] => BroadcastAction::Send,
+            ["edit"] => BroadcastAction::EditText,
+            ["pause", id] => BroadcastAction::Pause(parse_id(id)?),
+            ["resume", id] => BroadcastAction::Resume(parse_id(id)?),
+            ["stop", id] => BroadcastAction::Stop(parse_id(id)?),
+            _ => return None,
+        })
+    }
+}
+
+fn button(label: Msg, action: BroadcastAction) -> Button {
+    Button::action(label, Action::Broadcast(action))
+}
+
+fn cancel_row() -> Vec<Button> {
+    vec![Button::action(Msg::new("button-cancel"), Action::Cancel)]
+}
+
+fn language_name(language: Language) -> Msg {
+    Msg::new(format!("language-name-{}", language.code()))
+}
+
+/// /broadcast: asks for the text.
+pub(crate) async fn start(turn: &mut Turn<'_>) -> Result<()> {
+    let composer = Composer {
+        step: ComposeStep::Text,
+        first: turn.lang,
+        texts: BTreeMap::new(),
+        photo: None,
+        audience: None,
+        send_at: None,
+        draft_id: None,
+    };
+    enter(turn, composer, None).await
+}
+
+/// Shows the composer's current step and keeps it as the officer's state.
+async fn enter(turn: &mut Turn<'_>, composer: Composer, problem: Option<Msg>) -> Result<()> {
+    let mut text: Vec<Msg> = problem.into_iter().collect();
+    let keyboard = match composer.step {
+        ComposeStep::Text => {
+            text.push(
+                Msg::new("broadcast-ask-text").arg("language", language_name(composer.first)),
+            );
+            Keyboard::Inline(vec![cancel_row()])
+        }
+        ComposeStep::OfferOther => {
+            let other = composer.first.other();
+            text.push(Msg::new("broadcast-offer-other").arg("language", language_name(other)));
+            Keyboard::Inline(vec![
+                vec![button(
+                    Msg::new("broadcast-button-add-other").arg("language", language_name(other)),
+                    BroadcastAction::AddOther,
+                )],
+                vec![button(
+                    Msg::new("broadcast-button-skip-other"),
+                    BroadcastAction::SkipOther,
+                )],
+                cancel_row(),
+            ])
+        }
+        ComposeStep::OtherText => {
+            text.push(
+                Msg::new("broadcast-ask-other-text")
+                    .arg("language", language_name(composer.first.other())),
+            );
+            Keyboard::Inline(vec![cancel_row()])
+        }
+        ComposeStep::Audience => {
+            text.push(Msg::new("broadcast-ask-audience"));
+            audience_keyboard(turn).await?
+        }
+        ComposeStep::Village => {
+            text.push(Msg::new("broadcast-ask-village"));
+            Keyboard::Inline(vec![cancel_row()])
+        }
+        ComposeStep::When => {
+            text.push(Msg::new("broadcast-ask-when"));
+            Keyboard::Inline(vec![
+                vec![
+                    button(Msg::new("broadcast-button-now"), BroadcastAction::Now),
+                    button(Msg::new("broadcast-button-later"), BroadcastAction::Later),
+                ],
+                cancel_row(),
+            ])
+        }
+        ComposeStep::WhenTyped => {
+            text.push(Msg::new("broadcast-ask-time").arg("example", example_time(turn)));
+            Keyboard::Inline(vec![cancel_row()])
+        }
+        ComposeStep::Preview => return preview(turn, composer).await,
+    };
+    turn.show(text, keyboard);
+    turn.state = State::Broadcast(Box::new(composer));
+    Ok(())
+}
+
+fn example_time(turn: &Turn<'_>) -> String {
+    let tomorrow = (turn.now + chrono::Duration::days(1)).with_timezone(&turn.settings.timezone);
+    format!("{} 09:00", tomorrow.format("%Y-%m-%d"))
+}
+
+async fn audience_keyboard(turn: &mut Turn<'_>) -> Result<Keyboard> {
+    let choices = [
+        (AudienceChoice::Everyone, Audience::Everyone),
+        (
+            AudienceChoice::Role(Role::Returnee),
+            Audience::Role(Role::Returnee),
+        ),
+        (
+            AudienceChoice::Role(Role::Family),
+            Audience::Role(Role::Family),
+        ),
+        (
+            AudienceChoice::Role(Role::Prospective),
+            Audience::Role(Role::Prospective),
+        ),
+        (
+            AudienceChoice::Language(Language::Id),
+            Audience::Language(Language::Id),
+        ),
+        (
+            AudienceChoice::Language(Language::En),
+            Audience::Language(Language::En),
+        ),
+    ];
+    let mut rows = Vec::new();
+    for (choice, audience) in choices {
+        let count = audience.count(turn.conn).await?;
+        let label = Msg::new("broadcast-audience-button")
+            .arg("audience", audience.describe())
+            .arg("count", count);
+        rows.push(vec![button(label, BroadcastAction::Audience(choice))]);
+    }
+    rows.push(vec![button(
+        Msg::new("broadcast-audience-village"),
+        BroadcastAction::Audience(AudienceChoice::Village),
+    )]);
+    rows.push(cancel_row());
+    Ok(Keyboard::Inline(rows))
+}
+
+/// Saves the draft and shows it exactly as recipients will see it, with the count and the
+/// confirm button. Nothing is sent before the officer confirms.
+async fn preview(turn: &mut Turn<'_>, mut composer: Composer) -> Result<()> {
+    let Some(officer) = turn.user_id() else {
+        return Ok(());
+    };
+    let Some(audience) = composer.audience.clone() else {
+        composer.step = ComposeStep::Audience;
+        return Box::pin(enter(turn, composer, None)).await;
+    };
+    let audience_json = serde_json::to_string(&audience)?;
+    let new = broadcasts::NewBroadcast {
+        officer_id: officer,
+        text_id: composer.texts.get(&Language::Id).map(String::as_str),
+        text_en: composer.texts.get(&Language::En).map(String::as_str),
+        photo_file_id: composer.photo.as_deref(),
+        audience: &audience_json,
+        send_at: composer.send_at.unwrap_or(turn.now.timestamp()),
+    };
+    let id = match composer.draft_id {
+        Some(id) => {
+            broadcasts::update_draft(turn.conn, id, &new).await?;
+            id
+        }
+        None => broadcasts::create(turn.conn, &new, turn.now).await?,
+    };
+    composer.draft_id = Some(id);
+    let count = audience.count(turn.conn).await?;
+    let when = match composer.send_at {
+        Some(at) => Msg::new("broadcast-when-at").arg("time", Arg::Time(at)),
+        None => Msg::new("broadcast-when-now"),
+    };
+    turn.send(
+        vec![
+            Msg::new("broadcast-preview-intro")
+                .arg("audience", audience.describe())
+                .arg("count", count)
+                .arg("when", when),
+        ],
+        Keyboard::None,
+    );
+    // The announcement itself, through the very path recipients' copies take.
+    for language in composer.texts.keys() {
+        let kind = ReplyKind::Broadcast { broadcast_id: id };
+        let mut reply = turn.reply_to_self(kind);
+        reply.lang = *language;
+        turn.push_reply(reply);
+    }
+    let keyboard = Keyboard::Inline(vec![
+        vec![button(
+            Msg::new("broadcast-button-send").arg("count", count),
+            BroadcastAction::Send,
+        )],
+        vec![button(
+            Msg::new("broadcast-button-edit"),
+            BroadcastAction::EditText,
+        )],
+        cancel_row(),
+    ]);
+    turn.send(vec![Msg::new("broadcast-confirm")], keyboard);
+    composer.step = ComposeStep::Preview;
+    turn.state = State::Broadcast(Box::new(composer));
+    Ok(())
+}
+
+/// A button of the composer or of a running broadcast's progress message.
+pub(crate) async fn on_action(turn: &mut Turn<'_>, action: BroadcastAction) -> Result<()> {
+    if !turn.is_admin() {
+        fallback::not_an_officer(turn);
+        return Ok(());
+    }
+    match action {
+        BroadcastAction::Pause(id) => return delivery::pause(turn, id).await,
+        BroadcastAction::Resume(id) => return delivery::resume(turn, id).await,
+        BroadcastAction::Stop(id) => return delivery::stop(turn, id).await,
+        _ => {}
+    }
+    let State::Broadcast(composer) = turn.state.clone() else {
+        fallback::old_button(turn);
+        return Ok(());
+    };
+    let mut c = *composer;
+    match (c.step, action) {
+        (ComposeStep::OfferOther, BroadcastAction::AddOther) => c.step = ComposeStep::OtherText,
+        (ComposeStep::OfferOther, BroadcastAction::SkipOther) => c.step = ComposeStep::Audience,
+        (ComposeStep::Audience, BroadcastAction::Audience(choice)) => match choice {
+            AudienceChoice::Village => c.step = ComposeStep::Village,
+            AudienceChoice::Everyone => {
+                (c.audience, c.step) = (Some(Audience::Everyone), ComposeStep::When)
+            }
+            AudienceChoice::Role(r) => {
+                (c.audience, c.step) = (Some(Audience::Role(r)), ComposeStep::When)
+            }
+            AudienceChoice::Language(l) => {
+                (c.audience, c.step) = (Some(Audience::Language(l)), ComposeStep::When)
+            }
+        },
+        (ComposeStep::When, BroadcastAction::Now) => {
+            (c.send_at, c.step) = (None, ComposeStep::Preview)
+        }
+        (ComposeStep::When, BroadcastAction::Later) => c.step = ComposeStep::WhenTyped,
+        (ComposeStep::Preview, BroadcastAction::EditText) => {
+            c.texts.clear();
+            c.photo = None;
+            c.step = ComposeStep::Text;
+        }
+        (ComposeStep::Preview, BroadcastAction::Send) => return confirm(turn, c).await,
+        _ => {
+            turn.notice(Msg::new("button-expired"), false);
+        }
+    }
+    enter(turn, c, None).await
+}
+
+/// The officer confirmed: the draft becomes a scheduled broadcast; delivery starts at its time
+/// (now, or later) with the next tick.
+async fn confirm(turn: &mut Turn<'_>, composer: Composer) -> Result<()> {
+    let (Some(id), Some(officer)) = (composer.draft_id, turn.user_id()) else {
+        return enter(
+            turn,
+            Composer {
+                step: ComposeStep::Text,
+                ..composer
+            },
+            None,
+        )
+        .await;
+    };
+    broadcasts::set_status(turn.conn, id, "scheduled").await?;
+    broadcasts::set_progress_chat(turn.conn, id, turn.chat_id).await?;
+    let audience = composer
+        .audience
+        .as_ref()
+        .map(serde_json::to_string)
+        .transpose()?
+        .unwrap_or_default();
+    audit::record(
+        turn.conn,
+        officer,
+        "broadcast.send",
+        &format!("broadcast {id} to {audience}"),
+        turn.now,
+    )
+    .await?;
+    turn.state = State::Idle;
+    let text = match composer.send_at {
+        Some(at) => Msg::new("broadcast-scheduled")
+            .arg("id", id)
+            .arg("time", Arg::Time(at)),
+        None => Msg::new("broadcast-started").arg("id", id),
+    };
+    let keyboard = menu::main_menu(turn);
+    turn.show(vec![text], keyboard);
+    Ok(())
+}
+
+/// Text or a photo while composing.
+pub(crate) async fn on_event(turn: &mut Turn<'_>, composer: Composer, event: &Event) -> Result<()> {
+    let mut c = composer;
+    let problem = match (c.step, event) {
+        (ComposeStep::Text | ComposeStep::OtherText, Event::Text { text, .. }) => {
+            let language = if c.step == ComposeStep::Text {
+                c.first
+            } else {
+                c.first.other()
+            };
+            match check_text(text, c.photo.is_some()) {
+                Ok(text) => {
+                    c.texts.insert(language, text);
+                    c.step = if c.step == ComposeStep::Text {
+                        ComposeStep::OfferOther
+                    } else {
+                        ComposeStep::Audience
+                    };
+                    return enter(turn, c, None).await;
+                }
+                Err(problem) => problem,
+            }
+        }
+        (
+            ComposeStep::Text,
+            Event::Media {
+                kind: MediaKind::Photo,
+                file_id,
+                caption,
+            },
+        ) => match check_text(caption.as_deref().unwrap_or_default(), true) {
+            Ok(text) => {
+                c.photo = Some(file_id.clone());
+                c.texts.insert(c.first, text);
+                c.step = ComposeStep::OfferOther;
+                return enter(turn, c, None).await;
+            }
+            Err(problem) => problem,
+        },
+        (ComposeStep::Village, Event::Text { text, .. }) => match PlaceName::parse(text) {
+            Ok(village) => {
+                let audience = Audience::Village(village.as_str().to_owned());
+                if audience.count(turn.conn).await? == 0 {
+                    Msg::new("broadcast-village-empty").arg("village", village.as_str())
+                } else {
+                    c.audience = Some(audience);
+                    c.step = ComposeStep::When;
+                    return enter(turn, c, None).await;
+                }
+            }
+            Err(_) => Msg::new("registration-place-characters"),
+        },
+        (ComposeStep::WhenTyped, Event::Text { text, .. }) => match parse_time(turn, text) {
+            Ok(at) => {
+                c.send_at = Some(at);
+                c.step = ComposeStep::Preview;
+                return enter(turn, c, None).await;
+            }
+            Err(problem) => problem,
+        },
+        (ComposeStep::Text | ComposeStep::OtherText, _) => Msg::new("broadcast-text-or-photo"),
+        _ => Msg::new("registration-use-buttons"),
+    };
+    enter(turn, c, Some(problem)).await
+}
+
+/// The text of an announcement: not empty (unless a photo carries it), within Telegram's limit.
+fn check_text(text: &str, with_photo: bool) -> Result<String, Msg> {
+    let text = text.trim();
+    let max = if with_photo { MAX_CAPTION } else { MAX_TEXT };
+    let length = text.chars().count();
+    if length == 0 && !with_photo {
+        return Err(Msg::new("broadcast-text-empty"));
+    }
+    if length > max {
+        return Err(Msg::new("broadcast-text-too-long")
+            .arg("max", max as i64)
+            .arg("length", length as i64));
+    }
+    Ok(text.to_owned())
+}
+
+/// `YYYY-MM-DD HH:MM` in the configured time zone, in the future.
+fn parse_time(turn: &Turn<'_>, text: &str) -> Result<i64, Msg> {
+    let example = example_time(turn);
+    let local = NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%d %H:%M")
+        .map_err(|_| Msg::new("broadcast-time-format").arg("example", example.as_str()))?;
+    let at = turn
+        .settings
+        .timezone
+        .from_local_datetime(&local)
+        .earliest()
+        .ok_or_else(|| Msg::new("broadcast-time-format").arg("example", example.as_str()))?;
+    if at.timestamp() <= turn.now.timestamp() {
+        return Err(Msg::new("broadcast-time-past"));
+    }
+    Ok(at.timestamp())
+}
+
+/// Leaving the composer drops its draft.
+pub(crate) async fn discard(turn: &mut Turn<'_>) -> Result<()> {
+    if let State::Broadcast(composer) = &turn.state
+        && let Some(id) = composer.draft_id
+    {
+        broadcasts::delete_draft(turn.conn, id).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,116 @@
+//! /mydata (/dataku) shows and exports everything stored about the user; /delete (/hapus)
+//! erases it, for real: rows are deleted with `secure_delete` on (SQLite overwrites them with
+//! zeros) and the write-ahead log is checkpointed and truncated afterwards.
+
+use serde_json::json;
+
+use super::{
+    Action, Button, Keyboard, Msg, ReplyKind, Result, State, menu, profile::ProfileAction,
+    registration, turn::Turn,
+};
+use crate::store::{conversations, profiles, users};
+
+pub(crate) async fn my_data(turn: &mut Turn<'_>) -> Result<()> {
+    let Some(user) = turn.user.clone() else {
+        return Ok(());
+    };
+    let saved = profiles::find(turn.conn, user.id).await?;
+    let consents = profiles::consents(turn.conn, user.id).await?;
+    let state = conversations::load(turn.conn, user.id).await?;
+    let asked = super::pillars::export(turn.conn, user.id).await?;
+
+    let mut text = vec![
+        Msg::new("mydata-intro")
+            .arg("id", user.id.to_string())
+            .arg(
+                "language",
+                Msg::new(format!("language-name-{}", user.language.code())),
+            )
+            .arg("since", crate::engine::Arg::Time(user.first_seen)),
+    ];
+    match &saved {
+        Some(profile) => text.push(registration::card(&registration::Draft::from_profile(
+            profile,
+        ))),
+        None => text.push(Msg::new("mydata-no-profile")),
+    }
+    for (version, given_at) in &consents {
+        text.push(
+            Msg::new("mydata-consent")
+                .arg("version", version.as_str())
+                .arg("at", crate::engine::Arg::Time(*given_at)),
+        );
+    }
+    text.push(Msg::new("mydata-file"));
+
+    let export = json!({
+        "telegram_user_id": user.id,
+        "language": user.language.code(),
+        "first_seen": user.first_seen,
+        "blocked": user.blocked,
+        "profile": saved.as_ref().map(|p| json!({
+            "role": p.role.code(),
+            "full_name": p.name.as_str(),
+            "phone": p.phone.as_str(),
+            "village": p.village.as_str(),
+            "district": p.district.as_str(),
+            "country": p.country.as_ref().map(crate::domain::Country::to_db),
+            "years_abroad": p.years_abroad.map(|y| y.get()),
+            "sector": p.sector.map(|s| s.code()),
+            "relation": p.relation.map(|r| r.code()),
+            "worker_abroad": p.worker_abroad,
+            "interests": p.interests.iter().map(|i| i.code()).collect::<Vec<_>>(),
+            "registered_at": p.registered_at,
+        })),
+        "consents": consents.iter().map(|(version, at)| json!({ "version": version, "given_at": at })).collect::<Vec<_>>(),
+        "questions": asked["questions"],
+        "cooperative_application": asked["cooperative_application"],
+        "conversation_in_progress": state.and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok()),
+    });
+    let keyboard = Keyboard::Inline(vec![
+        vec![Button::action(
+            Msg::new("profile-button-delete"),
+            Action::Profile(ProfileAction::Delete),
+        )],
+        vec![menu::menu_button()],
+    ]);
+    turn.show(text, keyboard);
+    let content = serde_json::to_string_pretty(&export)?;
+    turn.push(ReplyKind::Document {
+        file_name: format!("desmigratif-data-{}.json", user.id),
+        content,
+        caption: vec![Msg::new("mydata-caption")],
+    });
+    // The file quotes the user's data: erasing them must find it in the outbox.
+    turn.mark_last_as_about(user.id);
+    Ok(())
+}
+
+pub(crate) async fn ask_to_delete(turn: &mut Turn<'_>) -> Result<()> {
+    let keyboard = Keyboard::Inline(vec![
+        vec![Button::action(
+            Msg::new("privacy-delete-yes"),
+            Action::Profile(ProfileAction::DeleteConfirmed),
+        )],
+        vec![Button::action(Msg::new("privacy-delete-no"), Action::Menu)],
+    ]);
+    turn.show(vec![Msg::new("privacy-delete-confirm")], keyboard);
+    Ok(())
+}
+
+/// Erases the user: profile, consents, sign-ups, questions, conversation, and every queued or
+/// sent message to or about them. What stays is nothing but this last reply.
+pub(crate) async fn delete(turn: &mut Turn<'_>) -> Result<()> {
+    let Some(user_id) = turn.user_id() else {
+        return Ok(());
+    };
+    users::erase(turn.conn, user_id).await?;
+    turn.forget_user();
+    turn.state = State::Idle;
+    turn.checkpoint_after_commit();
+    turn.show(
+        vec![Msg::new("privacy-deleted")],
+        Keyboard::Inline(vec![vec![menu::menu_button()]]),
+    );
+    Ok(())
+}

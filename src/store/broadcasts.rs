@@ -1,0 +1,297 @@
+//! Officers' announcements and their delivery counts.
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+use super::{Conn, Result, unix};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Broadcast {
+    pub id: i64,
+    pub officer_id: i64,
+    pub text_id: Option<String>,
+    pub text_en: Option<String>,
+    pub photo_file_id: Option<String>,
+    /// `engine::broadcast::Audience` as JSON.
+    pub audience: String,
+    pub status: String,
+    pub send_at: i64,
+    pub recipients: i64,
+    pub progress_chat_id: Option<i64>,
+    pub progress_outbox_id: Option<i64>,
+    pub progress_shown_at: Option<i64>,
+}
+
+/// Where a broadcast's copies stand.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub pending: i64,
+    pub delivered: i64,
+    pub blocked: i64,
+    pub failed: i64,
+    /// Dropped when an officer stopped the broadcast.
+    pub cancelled: i64,
+}
+
+impl Counts {
+    /// Copies whose fate is settled.
+    pub fn done(&self) -> i64 {
+        self.delivered + self.blocked + self.failed + self.cancelled
+    }
+}
+
+/// The error text outbox rows get when their chat cannot be reached.
+pub const BLOCKED: &str = "blocked";
+
+const COLUMNS: &str = "id, officer_id, text_id, text_en, photo_file_id, audience, status, send_at, recipients, \
+                       progress_chat_id, progress_outbox_id, progress_shown_at";
+
+fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Broadcast> {
+    Ok(Broadcast {
+        id: row.try_get("id")?,
+        officer_id: row.try_get("officer_id")?,
+        text_id: row.try_get("text_id")?,
+        text_en: row.try_get("text_en")?,
+        photo_file_id: row.try_get("photo_file_id")?,
+        audience: row.try_get("audience")?,
+        status: row.try_get("status")?,
+        send_at: row.try_get("send_at")?,
+        recipients: row.try_get("recipients")?,
+        progress_chat_id: row.try_get("progress_chat_id")?,
+        progress_outbox_id: row.try_get("progress_outbox_id")?,
+        progress_shown_at: row.try_get("progress_shown_at")?,
+    })
+}
+
+pub struct NewBroadcast<'a> {
+    pub officer_id: i64,
+    pub text_id: Option<&'a str>,
+    pub text_en: Option<&'a str>,
+    pub photo_file_id: Option<&'a str>,
+    pub audience: &'a str,
+    pub send_at: i64,
+}
+
+pub async fn create(conn: &mut Conn, new: &NewBroadcast<'_>, now: DateTime<Utc>) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO broadcasts (officer_id, text_id, text_en, photo_file_id, audience, status, send_at, created_at)
+         VALUES (?, ?, ?, ?, ?, 'draft', ?, ?) RETURNING id",
+    )
+    .bind(new.officer_id)
+    .bind(new.text_id)
+    .bind(new.text_en)
+    .bind(new.photo_file_id)
+    .bind(new.audience)
+    .bind(new.send_at)
+    .bind(unix(now))
+    .fetch_one(conn)
+    .await?)
+}
+
+pub async fn find(conn: &mut Conn, id: i64) -> Result<Option<Broadcast>> {
+    sqlx::query(&format!("SELECT {COLUMNS} FROM broadcasts WHERE id = ?"))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?
+        .as_ref()
+        .map(from_row)
+        .transpose()
+}
+
+/// Scheduled broadcasts whose time has come.
+pub async fn due(conn: &mut Conn, now: DateTime<Utc>) -> Result<Vec<Broadcast>> {
+    sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM broadcasts WHERE status = 'scheduled' AND send_at <= ? ORDER BY send_at, id"
+    ))
+    .bind(unix(now))
+    .fetch_all(conn)
+    .await?
+    .iter()
+    .map(from_row)
+    .collect()
+}
+
+/// Broadcasts being delivered (or paused part-way).
+pub async fn running(conn: &mut Conn) -> Result<Vec<Broadcast>> {
+    sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM broadcasts WHERE status IN ('sending', 'paused') ORDER BY id"
+    ))
+    .fetch_all(conn)
+    .await?
+    .iter()
+    .map(from_row)
+    .collect()
+}
+
+/// Queues one bulk copy for each recipient (the `SELECT` gives their user ids and languages),
+/// in one statement, and starts the delivery. Returns the number of recipients.
+pub async fn start_delivery(
+    conn: &mut Conn,
+    id: i64,
+    recipients_sql: &str,
+    binds: &[String],
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    // The payload is an `engine::Reply` of kind `broadcast`: the text is looked up when it is
+    // sent, so a hundred thousand copies do not hold a hundred thousand texts.
+    // Plain `?` parameters only, bound in the order they appear: sqlx numbers unnamed
+    // parameters by position even after numbered ones.
+    let sql = format!(
+        "INSERT INTO outbox (chat_id, priority, payload, created_at, broadcast_id)
+         SELECT r.id, 1,
+                json_object('chat_id', r.id, 'lang', r.language, 'priority', 'bulk',
+                            'kind', json_object('broadcast', json_object('broadcast_id', ?))),
+                ?, ?
+         FROM ({recipients_sql}) AS r ORDER BY r.id"
+    );
+    let mut query = sqlx::query(&sql).bind(id).bind(unix(now)).bind(id);
+    for value in binds {
+        query = query.bind(value);
+    }
+    let recipients =
+        i64::try_from(query.execute(&mut *conn).await?.rows_affected()).unwrap_or(i64::MAX);
+    sqlx::query("UPDATE broadcasts SET status = 'sending', recipients = ?2 WHERE id = ?1")
+        .bind(id)
+        .bind(recipients)
+        .execute(conn)
+        .await?;
+    Ok(recipients)
+}
+
+pub async fn counts(conn: &mut Conn, id: i64) -> Result<Counts> {
+    let rows: Vec<(String, String, i64)> = sqlx::query_as(
+        "SELECT status,
+                CASE WHEN error LIKE 'blocked%' THEN 'blocked' WHEN error = 'cancelled' THEN 'cancelled' ELSE '' END,
+                count(*)
+         FROM outbox WHERE broadcast_id = ? GROUP BY 1, 2",
+    )
+    .bind(id)
+    .fetch_all(conn)
+    .await?;
+    let mut counts = Counts::default();
+    for (status, why, n) in rows {
+        match (status.as_str(), why.as_str()) {
+            ("pending", _) => counts.pending += n,
+            ("sent", _) => counts.delivered += n,
+            (_, "blocked") => counts.blocked += n,
+            (_, "cancelled") => counts.cancelled += n,
+            _ => counts.failed += n,
+        }
+    }
+    Ok(counts)
+}
+
+pub async fn set_status(conn: &mut Conn, id: i64, status: &str) -> Result<()> {
+    sqlx::query("UPDATE broadcasts SET status = ?2 WHERE id = ?1")
+        .bind(id)
+        .bind(status)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Drops every copy not sent yet (a cancelled broadcast).
+pub async fn drop_pending(conn: &mut Conn, id: i64, now: DateTime<Utc>) -> Result<u64> {
+    Ok(sqlx::query(
+        "UPDATE outbox SET status = 'failed', payload = '{}', error = 'cancelled', sent_at = ?2
+         WHERE broadcast_id = ?1 AND status = 'pending'",
+    )
+    .bind(id)
+    .bind(unix(now))
+    .execute(conn)
+    .await?
+    .rows_affected())
+}
+
+pub async fn set_progress_message(
+    conn: &mut Conn,
+    id: i64,
+    chat_id: i64,
+    outbox_id: i64,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE broadcasts SET progress_chat_id = ?2, progress_outbox_id = ?3 WHERE id = ?1",
+    )
+    .bind(id)
+    .bind(chat_id)
+    .bind(outbox_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn progress_shown(conn: &mut Conn, id: i64, now: DateTime<Utc>) -> Result<()> {
+    sqlx::query("UPDATE broadcasts SET progress_shown_at = ?2 WHERE id = ?1")
+        .bind(id)
+        .bind(unix(now))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Ends the broadcast with its final counts.
+pub async fn finish(
+    conn: &mut Conn,
+    id: i64,
+    status: &str,
+    counts: Counts,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE broadcasts SET status = ?2, delivered = ?3, blocked = ?4, failed = ?5, finished_at = ?6 WHERE id = ?1",
+    )
+    .bind(id)
+    .bind(status)
+    .bind(counts.delivered)
+    .bind(counts.blocked)
+    .bind(counts.failed)
+    .bind(unix(now))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The Telegram message an outbox row became, once delivered.
+pub async fn delivered_message_id(conn: &mut Conn, outbox_id: i64) -> Result<Option<i32>> {
+    Ok(sqlx::query_scalar::<_, Option<i32>>(
+        "SELECT telegram_message_id FROM outbox WHERE id = ? AND status = 'sent'",
+    )
+    .bind(outbox_id)
+    .fetch_optional(conn)
+    .await?
+    .flatten())
+}
+
+/// Replaces a draft's text, photo, audience and time.
+pub async fn update_draft(conn: &mut Conn, id: i64, new: &NewBroadcast<'_>) -> Result<()> {
+    sqlx::query(
+        "UPDATE broadcasts SET text_id = ?2, text_en = ?3, photo_file_id = ?4, audience = ?5, send_at = ?6
+         WHERE id = ?1 AND status = 'draft'",
+    )
+    .bind(id)
+    .bind(new.text_id)
+    .bind(new.text_en)
+    .bind(new.photo_file_id)
+    .bind(new.audience)
+    .bind(new.send_at)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn delete_draft(conn: &mut Conn, id: i64) -> Result<()> {
+    sqlx::query("DELETE FROM broadcasts WHERE id = ? AND status = 'draft'")
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_progress_chat(conn: &mut Conn, id: i64, chat_id: i64) -> Result<()> {
+    sqlx::query("UPDATE broadcasts SET progress_chat_id = ?2 WHERE id = ?1")
+        .bind(id)
+        .bind(chat_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
