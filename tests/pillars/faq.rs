@@ -109,3 +109,25 @@ async fn asking_a_person_after_the_offer_is_gone_asks_for_the_question() {
     assert!(has_id(&replies, "question-ask-prompt"));
     assert_eq!(h.count("SELECT count(*) FROM questions").await, 0);
 }
+
+#[tokio::test]
+async fn offering_faq_answers_keeps_a_posters_village_for_registration() {
+    let mut h = Harness::new().await;
+    h.say(1, "/start desa-kenanga").await;
+    let before: String = sqlx::query_scalar("SELECT state FROM conversations WHERE user_id = 1")
+        .fetch_one(&h.pool)
+        .await
+        .unwrap();
+    assert!(has_id(
+        &h.say(1, "dokumen apa saja?").await,
+        "faq-suggestions"
+    ));
+    let after: String = sqlx::query_scalar("SELECT state FROM conversations WHERE user_id = 1")
+        .fetch_one(&h.pool)
+        .await
+        .unwrap();
+    assert_eq!(after, before);
+    // "Ask an officer" then asks for the question rather than losing the village silently.
+    let asked = h.press(1, &pillar(PillarsAction::AskTyped)).await;
+    assert!(has_id(&asked, "question-ask-prompt"));
+}

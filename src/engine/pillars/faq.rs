@@ -221,9 +221,13 @@ pub(crate) async fn offer(turn: &mut Turn<'_>, text: &str) -> Result<bool> {
     if found.is_empty() {
         return Ok(false);
     }
-    turn.state = State::Pillars(PillarsState::FaqOffered {
-        text: text.to_owned(),
-    });
+    // Kept so that "ask an officer" can send it; not in place of another idle state (a
+    // poster's village waiting for registration), where the button asks for the question.
+    if turn.state.is_idle() {
+        turn.state = State::Pillars(PillarsState::FaqOffered {
+            text: text.to_owned(),
+        });
+    }
     let mut rows: Vec<Vec<Button>> = found.into_iter().map(|e| vec![entry_button(e)]).collect();
     rows.push(vec![Button::action(
         Msg::new("faq-button-ask-typed"),
