@@ -2,12 +2,10 @@
 //! (an officer-only button on the contacts page), since they change more often than releases.
 
 use super::{
-    PillarsAction, PillarsState,
+    PillarsAction, PillarsState, cancel_keyboard,
     pages::{self, Page},
 };
-use crate::engine::{
-    Action, Arg, Button, Event, Keyboard, Msg, Result, State, fallback, turn::Turn,
-};
+use crate::engine::{Arg, Button, Event, Keyboard, Msg, Result, State, fallback, turn::Turn};
 use crate::store::officer_texts::{self, OfficerText};
 
 /// Long enough for names, numbers, hours and the next meeting; short enough for one page.
@@ -43,8 +41,7 @@ fn prompt(turn: &mut Turn<'_>, first: Option<Msg>) {
             .arg("max", MAX_CHARS as i64)
             .arg("clear", CLEAR),
     );
-    let cancel = Button::action(Msg::new("button-cancel"), Action::Cancel);
-    turn.send(text, Keyboard::Inline(vec![vec![cancel]]));
+    turn.send(text, cancel_keyboard());
 }
 
 /// An officer starts editing.

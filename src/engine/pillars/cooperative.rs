@@ -3,10 +3,10 @@
 //! officers get a notice with buttons to record where the application stands, and the person
 //! is told each change and can look it up.
 
-use super::{PillarsAction, PillarsState, officers, pages::Page};
+use super::{PillarsAction, PillarsState, cancel_keyboard, number, officers, pages::Page};
 use crate::domain::{MembershipStatus, NameError, PersonName, Phone, PhoneError};
 use crate::engine::{
-    Action, Arg, Button, Event, Keyboard, Msg, ReplyKind, Result, State, menu, turn::Turn,
+    Arg, Button, Event, Keyboard, Msg, ReplyKind, Result, State, menu, turn::Turn,
 };
 use crate::store::cooperative::{self as store, Application};
 use crate::store::{profiles, users};
@@ -21,10 +21,6 @@ const OFFICER_STATUSES: [MembershipStatus; 3] = [
     MembershipStatus::Declined,
 ];
 
-fn number(id: i64) -> Arg {
-    Arg::Text(id.to_string())
-}
-
 fn status_name(status: MembershipStatus) -> Msg {
     Msg::new(status.message_id())
 }
@@ -34,13 +30,6 @@ fn cooperative_button() -> Button {
         Msg::new("button-back"),
         PillarsAction::Page(Page::Cooperative).into(),
     )
-}
-
-fn cancel_keyboard() -> Keyboard {
-    Keyboard::Inline(vec![vec![Button::action(
-        Msg::new("button-cancel"),
-        Action::Cancel,
-    )]])
 }
 
 /// "I want to join", or "My application" once there is one.

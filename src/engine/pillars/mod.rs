@@ -18,7 +18,9 @@ pub use faq::{FaqEntry, FaqTopic};
 pub use pages::Page;
 
 use super::action::{FeatureAction, parse_id};
-use super::{Action, Button, Command, Event, Input, Msg, Result, State, fallback, turn::Turn};
+use super::{
+    Action, Arg, Button, Command, Event, Input, Keyboard, Msg, Result, State, fallback, turn::Turn,
+};
 use crate::domain::MembershipStatus;
 use crate::store::{self, Conn};
 
@@ -194,6 +196,19 @@ pub enum PillarsState {
     },
     /// An officer's new text for the cooperative's contacts.
     AwaitingContacts,
+}
+
+/// A number people read and type (a question's, an application's): no thousands separator.
+fn number(id: i64) -> Arg {
+    Arg::Text(id.to_string())
+}
+
+/// The Cancel button under a question the bot asks.
+fn cancel_keyboard() -> Keyboard {
+    Keyboard::Inline(vec![vec![Button::action(
+        Msg::new("button-cancel"),
+        Action::Cancel,
+    )]])
 }
 
 fn ask_button() -> Button {

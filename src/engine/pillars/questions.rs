@@ -5,11 +5,10 @@
 //! a named person, and can follow up on the same question. Each round of a question is
 //! answered once: the next officer to try is told it already was.
 
-use super::{PillarsAction, PillarsState, ask_button, officers};
+use super::{PillarsAction, PillarsState, ask_button, cancel_keyboard, number, officers};
 use crate::engine::action::parse_id;
 use crate::engine::{
-    Action, Arg, Button, Event, Keyboard, MediaKind, Msg, Reply, ReplyKind, Result, State, menu,
-    turn::Turn,
+    Arg, Button, Event, Keyboard, MediaKind, Msg, Reply, ReplyKind, Result, State, menu, turn::Turn,
 };
 use crate::store::outbox::{MessageTag, Priority};
 use crate::store::questions::{self as store, Author, Entry, Question, Said, Status};
@@ -24,23 +23,11 @@ const PREVIEW_CHARS: usize = 60;
 const THREAD_CHARS: usize = 2500;
 const THREAD_ENTRIES: usize = 12;
 
-/// A question's number as people read and type it (no thousands separator).
-fn number(id: i64) -> Arg {
-    Arg::Text(id.to_string())
-}
-
 fn tag(question: &Question) -> MessageTag {
     MessageTag::Question {
         id: question.id,
         round: question.round,
     }
-}
-
-fn cancel_keyboard() -> Keyboard {
-    Keyboard::Inline(vec![vec![Button::action(
-        Msg::new("button-cancel"),
-        Action::Cancel,
-    )]])
 }
 
 fn my_questions_button() -> Button {
