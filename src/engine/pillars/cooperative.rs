@@ -297,26 +297,27 @@ pub(crate) async fn set_status(
         turn.notice(Msg::new("coop-application-gone"), true);
         return Ok(());
     };
-    if current.status == status {
-        turn.notice(
-            Msg::new("coop-status-unchanged").arg("status", status_name(status)),
-            false,
-        );
-        let (text, keyboard) = officer_view(&current);
-        turn.show(text, keyboard);
-        turn.mark_last_as_about(current.user_id);
-        return Ok(());
-    }
-    let Some(application) = store::set_status(turn.conn, id, status, turn.now).await? else {
-        return Ok(());
+    let unchanged = current.status == status;
+    let application = if unchanged {
+        current
+    } else {
+        match store::set_status(turn.conn, id, status, turn.now).await? {
+            Some(application) => application,
+            None => return Ok(()),
+        }
     };
-    turn.notice(
-        Msg::new("coop-status-set").arg("status", status_name(status)),
-        false,
-    );
+    let notice = if unchanged {
+        "coop-status-unchanged"
+    } else {
+        "coop-status-set"
+    };
+    turn.notice(Msg::new(notice).arg("status", status_name(status)), false);
     let (text, keyboard) = officer_view(&application);
     turn.show(text, keyboard);
     turn.mark_last_as_about(application.user_id);
+    if unchanged {
+        return Ok(());
+    }
     let lang = users::language_of(
         turn.conn,
         application.user_id,
