@@ -72,7 +72,9 @@ pub(crate) async fn in_group(turn: &mut Turn<'_>, input: &Input) -> Result<()> {
             }
             Some(_) => fallback::group(turn, input),
             None => {
-                if let (Some(message_id), true) = (reply_to, officer) {
+                if let Some(message_id) = reply_to
+                    && officer
+                {
                     questions::on_reply(turn, *message_id, text).await?;
                 }
             }
