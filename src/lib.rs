@@ -6,9 +6,11 @@
 //! has put them into words.
 
 pub mod app;
+pub mod chart;
 pub mod config;
 pub mod domain;
 pub mod engine;
+pub mod export;
 pub mod i18n;
 pub mod sender;
 pub mod sim;

@@ -32,7 +32,11 @@ help-text =
     /help – this message
 help-officer =
     You are registered as an officer. Officers' commands:
-    /broadcast – send an announcement
+            /broadcast – send an announcement
+    /stats – figures and a chart
+    /export – download data (CSV)
+    /stats – figures and a chart
+    /export – download data (CSV)
     /inbox – questions waiting for an answer
     /answer NUMBER text – answer a question (or reply to the question's message)
 
@@ -71,3 +75,5 @@ command-profile = See and change my profile
 command-mydata = All my data, as a file
 command-delete = Erase my data
 command-broadcast = Send an announcement (officers)
+command-stats = Figures and a chart (officers)
+command-export = Download data as CSV (officers)

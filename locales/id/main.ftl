@@ -32,7 +32,11 @@ help-text =
     /bantuan – pesan ini
 help-officer =
     Anda terdaftar sebagai petugas. Perintah petugas:
-    /umumkan – kirim pengumuman
+            /umumkan – kirim pengumuman
+    /statistik – statistik dan grafik
+    /ekspor – unduh data (CSV)
+    /statistik – statistik dan grafik
+    /ekspor – unduh data (CSV)
     /pertanyaan – pertanyaan yang menunggu jawaban
     /jawab NOMOR teks – menjawab pertanyaan (atau balas pesan pertanyaannya)
 
@@ -71,3 +75,5 @@ command-profile = Lihat dan ubah profil saya
 command-mydata = Semua data saya dan berkasnya
 command-delete = Hapus data saya
 command-broadcast = Kirim pengumuman (petugas)
+command-stats = Statistik dan grafik (petugas)
+command-export = Unduh data sebagai CSV (petugas)

@@ -8,8 +8,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    broadcast::BroadcastAction, pillars::PillarsAction, profile::ProfileAction,
-    registration::RegAction,
+    broadcast::BroadcastAction, officer::ExportAction, pillars::PillarsAction,
+    profile::ProfileAction, registration::RegAction,
 };
 use crate::domain::Language;
 
@@ -31,6 +31,7 @@ pub enum Action {
     Registration(RegAction),
     Profile(ProfileAction),
     Broadcast(BroadcastAction),
+    Export(ExportAction),
     /// The pillars' pages, the FAQ, questions and the cooperative.
     Pillars(PillarsAction),
 }
@@ -75,6 +76,7 @@ impl Action {
             Action::Registration(a) => feature(a),
             Action::Profile(a) => feature(a),
             Action::Broadcast(a) => feature(a),
+            Action::Export(a) => feature(a),
             Action::Pillars(a) => feature(a),
         };
         let mut data = String::from(VERSION);
@@ -103,6 +105,9 @@ impl Action {
             [RegAction::TAG, rest @ ..] => {
                 Action::Registration(RegAction::parse(rest).ok_or(UnknownAction)?)
             }
+            [ExportAction::TAG, rest @ ..] => {
+                Action::Export(ExportAction::parse(rest).ok_or(UnknownAction)?)
+            }
             [BroadcastAction::TAG, rest @ ..] => {
                 Action::Broadcast(BroadcastAction::parse(rest).ok_or(UnknownAction)?)
             }
@@ -127,7 +132,7 @@ mod tests {
     use super::*;
 
     fn all_actions() -> Vec<Action> {
-        let mut actions = vec![
+        let base = vec![
             Action::Menu,
             Action::Help,
             Action::LanguageMenu,
@@ -135,6 +140,65 @@ mod tests {
             Action::SetLanguage(Language::En),
             Action::Cancel,
         ];
+        use crate::domain::{Destination, Interest, Relation, Role, Sector};
+        use crate::engine::broadcast::AudienceChoice;
+        use crate::engine::registration::Field;
+        let mut registration = vec![
+            RegAction::Agree,
+            RegAction::Decline,
+            RegAction::CountryOther,
+            RegAction::CountryUndecided,
+            RegAction::WorkerAbroad(true),
+            RegAction::WorkerAbroad(false),
+            RegAction::InterestsDone,
+            RegAction::UseHint,
+            RegAction::Back,
+            RegAction::Save,
+        ];
+        registration.extend(Role::ALL.iter().map(|r| RegAction::Role(*r)));
+        registration.extend(Destination::ALL.iter().map(|d| RegAction::Country(*d)));
+        registration.extend(Sector::ALL.iter().map(|s| RegAction::Sector(*s)));
+        registration.extend(Relation::ALL.iter().map(|r| RegAction::Relation(*r)));
+        registration.extend(Interest::ALL.iter().map(|i| RegAction::Interest(*i)));
+        registration.extend(Field::ALL.iter().map(|f| RegAction::Edit(*f)));
+        let mut actions = base;
+        actions.extend(registration.into_iter().map(Action::Registration));
+        actions.extend(
+            [
+                ProfileAction::Show,
+                ProfileAction::MyData,
+                ProfileAction::Delete,
+                ProfileAction::DeleteConfirmed,
+            ]
+            .into_iter()
+            .chain(Field::ALL.iter().map(|f| ProfileAction::Edit(*f)))
+            .map(Action::Profile),
+        );
+        let big = i64::MAX;
+        actions.extend(
+            [
+                BroadcastAction::AddOther,
+                BroadcastAction::SkipOther,
+                BroadcastAction::Audience(AudienceChoice::Everyone),
+                BroadcastAction::Audience(AudienceChoice::Village),
+                BroadcastAction::Audience(AudienceChoice::Role(Role::Family)),
+                BroadcastAction::Audience(AudienceChoice::Language(Language::En)),
+                BroadcastAction::Now,
+                BroadcastAction::Later,
+                BroadcastAction::Send,
+                BroadcastAction::EditText,
+                BroadcastAction::Pause(big),
+                BroadcastAction::Resume(1),
+                BroadcastAction::Stop(big),
+            ]
+            .into_iter()
+            .map(Action::Broadcast),
+        );
+        actions.extend(
+            crate::export::Table::ALL
+                .into_iter()
+                .map(|t| Action::Export(ExportAction::File(t))),
+        );
         actions.extend(
             crate::engine::pillars::every_action()
                 .into_iter()

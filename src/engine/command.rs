@@ -15,6 +15,8 @@ pub enum Command {
     MyData,
     Delete,
     Broadcast,
+    Stats,
+    Export,
     Migration,
     Business,
     Parenting,
@@ -39,7 +41,7 @@ pub enum Parsed {
 }
 
 impl Command {
-    pub const ALL: [Command; 18] = [
+    pub const ALL: [Command; 20] = [
         Command::Start,
         Command::Menu,
         Command::Register,
@@ -54,6 +56,8 @@ impl Command {
         Command::Delete,
         Command::Language,
         Command::Broadcast,
+        Command::Stats,
+        Command::Export,
         Command::Inbox,
         Command::Answer,
         Command::Cancel,
@@ -73,6 +77,8 @@ impl Command {
             Command::MyData => ("mydata", "dataku"),
             Command::Delete => ("delete", "hapus"),
             Command::Broadcast => ("broadcast", "umumkan"),
+            Command::Stats => ("stats", "statistik"),
+            Command::Export => ("export", "ekspor"),
             Command::Migration => ("migration", "migrasi"),
             Command::Business => ("business", "usaha"),
             Command::Parenting => ("parenting", "parenting"),
@@ -95,7 +101,14 @@ impl Command {
 
     /// Officers only.
     pub fn admin_only(self) -> bool {
-        matches!(self, Command::Broadcast | Command::Inbox | Command::Answer)
+        matches!(
+            self,
+            Command::Broadcast
+                | Command::Stats
+                | Command::Export
+                | Command::Inbox
+                | Command::Answer
+        )
     }
 
     /// Fluent id of the command's description in the command menu.

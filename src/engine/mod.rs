@@ -16,6 +16,7 @@ pub mod state;
 pub mod broadcast;
 mod fallback;
 mod menu;
+pub mod officer;
 mod privacy;
 pub mod profile;
 pub mod registration;
@@ -31,7 +32,7 @@ pub use action::Action;
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use command::Command;
 pub use input::{Chat, Event, Input, MediaKind, Sender};
-pub use reply::{Arg, Button, Keyboard, Msg, Reply, ReplyKind, Target};
+pub use reply::{Arg, Button, ChartPanel, Keyboard, Msg, Reply, ReplyKind, Target};
 pub use state::State;
 
 use crate::domain::Language;
@@ -305,6 +306,8 @@ async fn on_command(turn: &mut Turn<'_>, text: &str) -> Result<()> {
                 Command::MyData => privacy::my_data(turn).await,
                 Command::Delete => privacy::ask_to_delete(turn).await,
                 Command::Broadcast => broadcast::start(turn).await,
+                Command::Stats => officer::stats(turn).await,
+                Command::Export => officer::export_menu(turn).await,
                 Command::Migration
                 | Command::Business
                 | Command::Parenting
@@ -331,6 +334,7 @@ async fn on_action(turn: &mut Turn<'_>, action: Action) -> Result<()> {
         Action::Registration(action) => registration::on_action(turn, action).await,
         Action::Profile(action) => profile::on_action(turn, action).await,
         Action::Broadcast(action) => broadcast::on_action(turn, action).await,
+        Action::Export(action) => officer::on_export(turn, action).await,
         Action::Pillars(action) => pillars::on_action(turn, action).await,
     }
 }

@@ -143,6 +143,16 @@ pub enum ReplyKind {
         content: String,
         caption: Vec<Msg>,
     },
+    /// A CSV file made from the database when it is sent.
+    Export {
+        table: crate::export::Table,
+        file_name: String,
+    },
+    /// A bar chart, drawn when sent: panels of labelled numbers.
+    Chart {
+        caption: Vec<Msg>,
+        panels: Vec<ChartPanel>,
+    },
     /// An officer's announcement, in the reply's language (or the other when it has only one).
     Broadcast { broadcast_id: i64 },
     /// Show this chat the command menu in the reply's language (with the officers' commands
@@ -162,6 +172,13 @@ pub enum ReplyKind {
         message_id: i32,
         tag: Option<MessageTag>,
     },
+}
+
+/// One panel of a chart: a title and labelled bars.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChartPanel {
+    pub title: Msg,
+    pub bars: Vec<(Msg, i64)>,
 }
 
 /// One thing to send to one chat.
@@ -184,9 +201,12 @@ impl Reply {
             | ReplyKind::Edit { text, .. }
             | ReplyKind::Tagged { text, .. } => text.iter().map(|m| m.id.as_str()).collect(),
             ReplyKind::CallbackAnswer { text, .. } => text.iter().map(|m| m.id.as_str()).collect(),
-            ReplyKind::Document { caption, .. } => caption.iter().map(|m| m.id.as_str()).collect(),
+            ReplyKind::Document { caption, .. } | ReplyKind::Chart { caption, .. } => {
+                caption.iter().map(|m| m.id.as_str()).collect()
+            }
             ReplyKind::CommandMenu { .. }
             | ReplyKind::Broadcast { .. }
+            | ReplyKind::Export { .. }
             | ReplyKind::Copy { .. } => Vec::new(),
         }
     }

@@ -21,6 +21,7 @@ locale_files!(
     "registration.ftl",
     "profile.ftl",
     "broadcast.ftl",
+    "officer.ftl",
     "pillars.ftl",
     "faq.ftl",
     "questions.ftl",

@@ -51,6 +51,10 @@ impl Locales {
         })
     }
 
+    pub fn timezone(&self) -> Tz {
+        self.timezone
+    }
+
     fn bundle(&self, lang: Language) -> &FluentBundle<FluentResource> {
         match lang {
             Language::Id => &self.id,
@@ -228,6 +232,41 @@ impl Locales {
                 file_name: file_name.clone(),
                 content: content.clone().into_bytes(),
                 caption: self.paragraphs(lang, caption),
+            },
+            ReplyKind::Chart { caption, panels } => {
+                let panels: Vec<crate::chart::Panel> = panels
+                    .iter()
+                    .map(|p| crate::chart::Panel {
+                        title: self.message(lang, &p.title),
+                        bars: p
+                            .bars
+                            .iter()
+                            .map(|(label, n)| (self.message(lang, label), *n))
+                            .collect(),
+                    })
+                    .collect();
+                let caption = self.paragraphs(lang, caption);
+                match crate::chart::draw(&panels) {
+                    Ok(png) => Outgoing::PhotoUpload {
+                        chat_id,
+                        png,
+                        caption,
+                    },
+                    Err(error) => {
+                        tracing::error!(%error, "chart could not be drawn; sending its caption");
+                        Outgoing::Message {
+                            chat_id,
+                            text: caption,
+                            keyboard: RenderedKeyboard::None,
+                        }
+                    }
+                }
+            }
+            // The sender makes the file; this is what shows if it cannot.
+            ReplyKind::Export { .. } => Outgoing::Message {
+                chat_id,
+                text: self.message(lang, &Msg::new("export-failed")),
+                keyboard: RenderedKeyboard::None,
             },
             // The sender puts the officer's own words in; this is what shows if it cannot.
             ReplyKind::Broadcast { .. } => Outgoing::Message {

@@ -249,6 +249,23 @@ impl<T: Transport> Sender<T> {
     /// The words and buttons to send. An announcement's copies carry only its id: its text
     /// (in the recipient's language, else the other) is looked up once and kept.
     async fn outgoing(&self, reply: &Reply) -> Result<Outgoing, SenderError> {
+        if let ReplyKind::Export { table, file_name } = &reply.kind {
+            let mut conn = self.pool.acquire().await?;
+            return Ok(
+                match crate::export::csv(&mut conn, *table, self.locales.timezone()).await {
+                    Ok(content) => Outgoing::Document {
+                        chat_id: reply.chat_id,
+                        file_name: file_name.clone(),
+                        content,
+                        caption: String::new(),
+                    },
+                    Err(error) => {
+                        tracing::error!(%error, "export failed");
+                        self.locales.render(reply)
+                    }
+                },
+            );
+        }
         let ReplyKind::Broadcast { broadcast_id } = reply.kind else {
             return Ok(self.locales.render(reply));
         };

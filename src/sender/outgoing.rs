@@ -48,6 +48,12 @@ pub enum Outgoing {
         content: Vec<u8>,
         caption: String,
     },
+    /// A picture made here (PNG), with a caption.
+    PhotoUpload {
+        chat_id: i64,
+        png: Vec<u8>,
+        caption: String,
+    },
     /// A photo Telegram already has (by its file id), with a caption.
     Photo {
         chat_id: i64,

@@ -135,6 +135,18 @@ impl<W: Write + Send + 'static> Transport for SimTransport<W> {
                     message_id: Some(*message_id),
                 })
             }
+            Outgoing::PhotoUpload { png, caption, .. } => {
+                let dir = std::env::temp_dir().join("desmigratif-chat");
+                let id = self.next_message_id.fetch_add(1, Ordering::Relaxed);
+                let path = dir.join(format!("chart-{id}.png"));
+                std::fs::create_dir_all(&dir)
+                    .and_then(|_| std::fs::write(&path, png))
+                    .map_err(|e| DeliveryError::Transient(e.to_string()))?;
+                self.print(&format!("\n🖼 {}\n{caption}", path.display()));
+                Ok(Delivered {
+                    message_id: Some(id),
+                })
+            }
             Outgoing::Photo { caption, .. } => {
                 let id = self.next_message_id.fetch_add(1, Ordering::Relaxed);
                 self.show(id, "\n🤖 🖼 ", caption, &RenderedKeyboard::None);

@@ -10,6 +10,7 @@ pub mod officer_texts;
 pub mod outbox;
 pub mod profiles;
 pub mod questions;
+pub mod stats;
 pub mod updates;
 pub mod users;
 

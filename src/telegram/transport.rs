@@ -80,6 +80,18 @@ impl Transport for TelegramTransport {
                     .map(|_| Delivered::default())
                     .map_err(classify)
             }
+            Outgoing::PhotoUpload {
+                chat_id,
+                png,
+                caption,
+            } => {
+                let photo = InputFile::memory(png.clone()).file_name("chart.png");
+                let mut request = bot.send_photo(ChatId(*chat_id), photo);
+                if !caption.is_empty() {
+                    request = request.caption(truncate(caption, 1024));
+                }
+                request.await.map(sent).map_err(classify)
+            }
             Outgoing::Photo {
                 chat_id,
                 file_id,

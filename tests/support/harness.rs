@@ -113,7 +113,8 @@ impl Harness {
             | desmigratif::sender::Outgoing::Edit { text, .. } => text,
             desmigratif::sender::Outgoing::CallbackAnswer { text, .. } => text.unwrap_or_default(),
             desmigratif::sender::Outgoing::Document { caption, .. }
-            | desmigratif::sender::Outgoing::Photo { caption, .. } => caption,
+            | desmigratif::sender::Outgoing::Photo { caption, .. }
+            | desmigratif::sender::Outgoing::PhotoUpload { caption, .. } => caption,
             desmigratif::sender::Outgoing::CommandMenu { .. }
             | desmigratif::sender::Outgoing::Copy { .. } => String::new(),
         }
@@ -191,6 +192,16 @@ pub fn assert_translated(locales: &Locales, replies: &[Reply]) {
             }
             ReplyKind::CallbackAnswer { text: Some(m), .. } => walk(m, &mut msgs),
             ReplyKind::Document { caption, .. } => caption.iter().for_each(|m| walk(m, &mut msgs)),
+            ReplyKind::Chart { caption, panels } => {
+                caption.iter().for_each(|m| walk(m, &mut msgs));
+                for panel in panels {
+                    walk(&panel.title, &mut msgs);
+                    panel
+                        .bars
+                        .iter()
+                        .for_each(|(label, _)| walk(label, &mut msgs));
+                }
+            }
             _ => {}
         }
         for button in reply.keyboard().rows().iter().flatten() {

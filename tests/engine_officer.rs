@@ -1,0 +1,171 @@
+//! Officers' figures (/stats with a chart) and files (/export as CSV), and refusals for others.
+
+#[path = "support/harness.rs"]
+mod harness;
+
+use std::sync::Arc;
+
+use desmigratif::{
+    engine::{Action, ReplyKind, officer::ExportAction},
+    export::Table,
+    sender::{Delivered, DeliveryError, Outgoing, Pacing, Sender, Transport},
+};
+use harness::*;
+
+/// Keeps what would have gone to Telegram.
+#[derive(Default)]
+struct Capture(std::sync::Mutex<Vec<Outgoing>>);
+
+impl Transport for Capture {
+    async fn deliver(&self, message: &Outgoing) -> Result<Delivered, DeliveryError> {
+        self.0.lock().unwrap().push(message.clone());
+        Ok(Delivered {
+            message_id: Some(1),
+        })
+    }
+}
+
+async fn register(h: &Harness, id: i64, role: &str, village: &str, at: i64) {
+    sqlx::query("INSERT INTO users (id, language, first_seen, last_seen) VALUES (?, 'id', ?, ?)")
+        .bind(id)
+        .bind(at)
+        .bind(at)
+        .execute(&h.pool)
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO profiles (user_id, role, full_name, phone, village, district, interests, registered_at, updated_at)
+         VALUES (?, ?, 'Siti, \"Ani\"', '+6281234567890', ?, 'Indramayu', 'business,coop', ?, ?)",
+    )
+    .bind(id)
+    .bind(role)
+    .bind(village)
+    .bind(at)
+    .bind(at)
+    .execute(&h.pool)
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn figures_come_with_a_chart_and_only_for_officers() {
+    let mut h = Harness::new().await;
+    let now = start_time().timestamp();
+    register(&h, 1, "returnee", "Kenanga", now - 86_400).await;
+    register(&h, 2, "family", "kenanga", now - 20 * 86_400).await;
+    register(&h, 3, "prospective", "Kuripan", now - 60 * 86_400).await;
+    assert_eq!(ids(&h.say(1, "/statistik").await), ["officer-only"]);
+
+    let replies = h.say(ADMIN, "/statistik").await;
+    let summary = h.text(&replies[0]);
+    assert!(summary.contains("Terdaftar: 3"), "{summary}");
+    assert!(
+        summary.contains("1 dalam 7 hari, 2 dalam 30 hari"),
+        "{summary}"
+    );
+    assert!(
+        h.text(&replies[0]).contains("Kenanga (2)"),
+        "villages group whatever the case"
+    );
+    let chart = replies.iter().find_map(|r| match &r.kind {
+        ReplyKind::Chart { panels, .. } => Some(panels.clone()),
+        _ => None,
+    });
+    let panels = chart.expect("a chart");
+    assert_eq!(panels[0].bars.len(), 12);
+    assert_eq!(
+        panels[0].bars.iter().map(|(_, n)| n).sum::<i64>(),
+        3,
+        "all three within 12 weeks"
+    );
+    assert_eq!(
+        panels[1].bars.iter().map(|(_, n)| *n).collect::<Vec<_>>(),
+        [1, 1, 1]
+    );
+
+    let capture = Arc::new(Capture::default());
+    let sender = Sender::new(
+        h.pool.clone(),
+        capture.clone(),
+        h.locales.clone(),
+        Pacing::new(100),
+        h.engine.outbox_ready(),
+    );
+    sender.drain(Some(ADMIN)).await.unwrap();
+    let sent = capture.0.lock().unwrap().clone();
+    let png = sent.iter().find_map(|o| match o {
+        Outgoing::PhotoUpload { png, .. } => Some(png.clone()),
+        _ => None,
+    });
+    assert!(
+        png.expect("the chart is sent as a picture")
+            .starts_with(b"\x89PNG")
+    );
+}
+
+#[tokio::test]
+async fn registrations_export_as_csv_with_a_byte_order_mark_and_an_audit_entry() {
+    let mut h = Harness::new().await;
+    register(&h, 1, "returnee", "Kenanga", start_time().timestamp()).await;
+    let forged = h
+        .press(1, &Action::Export(ExportAction::File(Table::Registrations)))
+        .await;
+    assert!(has_id(&forged, "officer-only"));
+    assert!(
+        !forged
+            .iter()
+            .any(|r| matches!(r.kind, ReplyKind::Export { .. }))
+    );
+
+    let menu = h.say(ADMIN, "/ekspor").await;
+    assert!(actions(&menu).contains(&Action::Export(ExportAction::File(Table::Registrations))));
+    h.press(
+        ADMIN,
+        &Action::Export(ExportAction::File(Table::Registrations)),
+    )
+    .await;
+    assert_eq!(h.count("SELECT count(*) FROM audit_log WHERE action = 'export.registrations' AND officer_id = 900").await, 1);
+    assert_eq!(
+        h.count("SELECT count(*) FROM outbox WHERE payload LIKE '%Siti%'")
+            .await,
+        0,
+        "no personal data waits in the outbox"
+    );
+
+    let capture = Arc::new(Capture::default());
+    let sender = Sender::new(
+        h.pool.clone(),
+        capture.clone(),
+        h.locales.clone(),
+        Pacing::new(100),
+        h.engine.outbox_ready(),
+    );
+    sender.drain(Some(ADMIN)).await.unwrap();
+    let sent = capture.0.lock().unwrap().clone();
+    let (name, content) = sent
+        .iter()
+        .find_map(|o| match o {
+            Outgoing::Document {
+                file_name, content, ..
+            } => Some((file_name.clone(), content.clone())),
+            _ => None,
+        })
+        .expect("a file");
+    assert_eq!(name, "desmigratif-registrations-2026-12-01.csv");
+    assert!(content.starts_with(b"\xEF\xBB\xBF"));
+    let text = String::from_utf8(content[3..].to_vec()).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(reader.headers().unwrap().get(2), Some("full_name"));
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(
+        row.get(2),
+        Some("Siti, \"Ani\""),
+        "commas and quotes survive"
+    );
+    assert_eq!(row.get(11), Some("business;coop"));
+    assert_eq!(
+        row.get(14),
+        Some("2026-12-01 10:00"),
+        "times in the configured time zone"
+    );
+}
