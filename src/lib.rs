@@ -6,6 +6,7 @@
 //! has put them into words.
 
 pub mod app;
+pub mod check;
 pub mod config;
 pub mod domain;
 pub mod engine;
