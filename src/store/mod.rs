@@ -3,8 +3,8 @@
 //! inside the caller's transaction.
 
 pub mod audit;
-pub mod broadcasts;
 pub mod backup;
+pub mod broadcasts;
 pub mod conversations;
 pub mod outbox;
 pub mod profiles;
