@@ -11,7 +11,7 @@
 //! - 500: the database failed; Telegram retries later.
 //! - 503: the bot is stopping; Telegram retries later.
 
-use std::sync::Arc;
+use std::{sync::Arc, time::Duration};
 
 use anyhow::Context;
 use axum::{
@@ -24,6 +24,7 @@ use teloxide::{Bot, payloads::SetWebhookSetters, prelude::Requester, types::Upda
 use tokio::{
     net::TcpListener,
     sync::{mpsc, oneshot},
+    task::JoinHandle,
 };
 use tokio_util::sync::CancellationToken;
 
@@ -62,15 +63,16 @@ impl Webhook {
     }
 
     /// Registers the webhook with Telegram and serves until `stop` is cancelled; requests in
-    /// progress are finished first.
+    /// progress are finished first (for up to `SHUTDOWN_GRACE`).
     ///
     /// Updates are handled one at a time, in the order they arrive, by a single worker fed
     /// through a channel; each request waits on a oneshot for its update's outcome. One worker
     /// (rather than handling inside each request) keeps the order and the one-writer-at-a-time
     /// shape of polling mode. The webhook is registered with `max_connections = 1`, so Telegram
-    /// itself sends the next update only after the previous one was answered: arrival order is
-    /// update order, as with `getUpdates`. A failure is not retried here as polling does:
-    /// answering 500 hands the retry to Telegram, which keeps the update meanwhile.
+    /// makes at most one delivery at a time and the next update comes after the previous one
+    /// was answered, in update order as with `getUpdates`. A failure is not retried here as
+    /// polling does: answering 500 hands the retry to Telegram, which keeps the update
+    /// meanwhile.
     pub async fn serve(
         self,
         bot: Bot,
@@ -90,20 +92,37 @@ impl Webhook {
         let port = listener.local_addr().map(|a| a.port()).unwrap_or_default();
         tracing::info!(%url, port, "webhook registered; waiting for updates");
 
-        let (updates, queue) = mpsc::channel(16);
-        let worker = tokio::spawn(handle_in_order(engine, queue));
-        let router = router(url.path().to_owned(), secret, updates);
-        axum::serve(listener, router)
-            .with_graceful_shutdown(stop.cancelled_owned())
-            .await
-            .context("webhook server")?;
-        // The server, and with it every sender of the channel, is gone: the worker finishes
-        // what was queued and ends.
-        worker.await.context("webhook worker")?;
+        let (router, worker) = start(url.path(), secret, engine);
+        let stop_worker = worker.abort_handle();
+        let finished = async {
+            axum::serve(listener, router)
+                .with_graceful_shutdown(stop.clone().cancelled_owned())
+                .await
+                .context("webhook server")?;
+            // The server, and with it every sender of the channel, is gone: the worker
+            // finishes what was queued and ends.
+            worker.await.context("webhook worker")
+        };
+        tokio::select! {
+            finished = finished => finished?,
+            // A connection that never finishes must not hold up the stop for ever. An update
+            // cut off here was not answered 200: its transaction rolls back and Telegram
+            // sends it again.
+            _ = async {
+                stop.cancelled().await;
+                tokio::time::sleep(SHUTDOWN_GRACE).await;
+            } => {
+                stop_worker.abort();
+                tracing::warn!("webhook requests still open at shutdown; dropped");
+            }
+        }
         tracing::info!("webhook stopped");
         Ok(())
     }
 }
+
+/// How long requests in progress may take to finish once the bot is stopping.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
 type Outcome = Result<(), ()>;
 type Queue = mpsc::Sender<(Input, oneshot::Sender<Outcome>)>;
@@ -115,14 +134,17 @@ struct Shared {
     updates: Queue,
 }
 
-/// Every path goes to one handler, which compares the path itself: a path from `WEBHOOK_URL`
-/// never has to be valid axum route syntax.
-fn router(path: String, secret: WebhookSecret, updates: Queue) -> Router {
-    Router::new().fallback(receive).with_state(Shared {
+/// The server's routes and the worker behind them. Every path goes to one handler, which
+/// compares the path itself: a path from `WEBHOOK_URL` never has to be valid route syntax.
+fn start(path: &str, secret: WebhookSecret, engine: Engine) -> (Router, JoinHandle<()>) {
+    let (updates, queue) = mpsc::channel(16);
+    let worker = tokio::spawn(handle_in_order(engine, queue));
+    let router = Router::new().fallback(receive).with_state(Shared {
         path: path.into(),
         secret: Arc::new(secret),
         updates,
-    })
+    });
+    (router, worker)
 }
 
 async fn receive(
@@ -189,7 +211,67 @@ fn same_secret(given: &[u8], expected: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use serde_json::json;
+
     use super::*;
+    use crate::engine::{Settings, SystemClock};
+
+    const SECRET: &str = "right_Secret-1";
+
+    /// Serves the webhook on a free local port over a fresh database; `broken` closes the
+    /// database first. Returns the address to post to.
+    async fn serve(broken: bool) -> (String, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("bot.db").display());
+        let pool = crate::store::open(&url).await.unwrap();
+        if broken {
+            pool.close().await;
+        }
+        let config = Config::from_lookup(|_| None).unwrap();
+        let engine = Engine::new(pool, Settings::from_config(&config), Arc::new(SystemClock));
+        let (router, _worker) = start("/hook", WebhookSecret::parse(SECRET).unwrap(), engine);
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = format!("http://{}/hook", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, router).await });
+        (address, dir)
+    }
+
+    fn update(id: i64) -> serde_json::Value {
+        let user = json!({"id": 5, "is_bot": false, "first_name": "A", "language_code": "id"});
+        json!({"update_id": id, "message": {
+            "message_id": 1, "date": 0, "from": user,
+            "chat": {"id": 5, "type": "private", "first_name": "A"}, "text": "/start",
+        }})
+    }
+
+    async fn post(address: &str, body: &serde_json::Value) -> u16 {
+        reqwest::Client::new()
+            .post(address)
+            .header(SECRET_HEADER, SECRET)
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16()
+    }
+
+    #[tokio::test]
+    async fn an_update_is_answered_200_once_recorded() {
+        let (address, _dir) = serve(false).await;
+        assert_eq!(post(&address, &update(7)).await, 200);
+        assert_eq!(
+            post(&address, &json!({"update_id": 8, "poll": {}})).await,
+            200
+        );
+        assert_eq!(post(&address, &json!({"not": "an update"})).await, 400);
+    }
+
+    #[tokio::test]
+    async fn a_database_failure_is_answered_500_so_telegram_sends_it_again() {
+        let (address, _dir) = serve(true).await;
+        assert_eq!(post(&address, &update(7)).await, 500);
+    }
 
     #[test]
     fn only_the_exact_secret_matches() {
