@@ -152,6 +152,24 @@ impl Problems {
             fallback
         })
     }
+
+    /// A variable with a default: `parse`d when set, the default when unset or bad (noted).
+    fn read<T: Clone>(
+        &mut self,
+        value: Option<String>,
+        variable: &'static str,
+        default: T,
+        expected: &str,
+        parse: impl FnOnce(&str) -> Option<T>,
+    ) -> T {
+        match value {
+            None => default,
+            Some(v) => {
+                let parsed = parse(&v).ok_or_else(|| ConfigError::expected(variable, expected, &v));
+                self.or(parsed, default)
+            }
+        }
+    }
 }
 
 impl Config {
@@ -227,54 +245,38 @@ impl Config {
             })
             .transpose();
         let admin_chat_id = problems.or(admin_chat_id, None);
-        let default_language = match get("DEFAULT_LANGUAGE") {
-            None => Language::Id,
-            Some(v) => problems.or(
-                Language::parse(&v)
-                    .ok_or_else(|| ConfigError::expected("DEFAULT_LANGUAGE", "id or en", &v)),
-                Language::Id,
-            ),
-        };
-        let timezone = match get("TIMEZONE") {
-            None => chrono_tz::Asia::Jakarta,
-            Some(v) => problems.or(
-                v.parse::<Tz>().map_err(|_| {
-                    ConfigError::expected(
-                        "TIMEZONE",
-                        "an IANA time zone name such as Asia/Jakarta",
-                        &v,
-                    )
-                }),
-                chrono_tz::Asia::Jakarta,
-            ),
-        };
-        let broadcast_rate = match get("BROADCAST_RATE") {
-            None => DEFAULT_BROADCAST_RATE,
-            Some(v) => problems.or(
+        let default_language = problems.read(
+            get("DEFAULT_LANGUAGE"),
+            "DEFAULT_LANGUAGE",
+            Language::Id,
+            "id or en",
+            Language::parse,
+        );
+        let timezone = problems.read(
+            get("TIMEZONE"),
+            "TIMEZONE",
+            chrono_tz::Asia::Jakarta,
+            "an IANA time zone name such as Asia/Jakarta",
+            |v| v.parse::<Tz>().ok(),
+        );
+        let broadcast_rate = problems.read(
+            get("BROADCAST_RATE"),
+            "BROADCAST_RATE",
+            DEFAULT_BROADCAST_RATE,
+            &format!("messages per second, a whole number from 1 to {MAX_BROADCAST_RATE}"),
+            |v| {
                 v.parse::<u32>()
                     .ok()
                     .filter(|r| (1..=MAX_BROADCAST_RATE).contains(r))
-                    .ok_or_else(|| {
-                        ConfigError::expected(
-                            "BROADCAST_RATE",
-                            &format!(
-                                "messages per second, a whole number from 1 to {MAX_BROADCAST_RATE}"
-                            ),
-                            &v,
-                        )
-                    }),
-                DEFAULT_BROADCAST_RATE,
-            ),
-        };
-        let port = match get("PORT") {
-            None => DEFAULT_PORT,
-            Some(v) => problems.or(
-                v.parse::<u16>().ok().filter(|p| *p != 0).ok_or_else(|| {
-                    ConfigError::expected("PORT", "a port number from 1 to 65535", &v)
-                }),
-                DEFAULT_PORT,
-            ),
-        };
+            },
+        );
+        let port = problems.read(
+            get("PORT"),
+            "PORT",
+            DEFAULT_PORT,
+            "a port number from 1 to 65535",
+            |v| v.parse::<u16>().ok().filter(|p| *p != 0),
+        );
         let webhook_url = get("WEBHOOK_URL")
             .map(|v| parse_webhook_url(&v, token.as_ref()))
             .transpose();
@@ -291,14 +293,13 @@ impl Config {
             })
             .transpose();
         let webhook_secret = problems.or(webhook_secret, None);
-        let log_format = match get("LOG_FORMAT") {
-            None => LogFormat::Text,
-            Some(v) => problems.or(
-                LogFormat::parse(&v)
-                    .ok_or_else(|| ConfigError::expected("LOG_FORMAT", "text or json", &v)),
-                LogFormat::Text,
-            ),
-        };
+        let log_format = problems.read(
+            get("LOG_FORMAT"),
+            "LOG_FORMAT",
+            LogFormat::Text,
+            "text or json",
+            LogFormat::parse,
+        );
         let config = Config {
             token,
             api_url,

@@ -74,25 +74,51 @@ async fn count(db: &Path, sql: &str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap()
 }
 
-async fn webhook_registered(fake: &FakeApi) {
+/// The fake Bot API with one user, and the bot started in webhook mode on a free port (with
+/// `WEBHOOK_SECRET` when given), once it has registered its webhook.
+/// Destructure it keeping `_dir`: dropping it deletes the bot's database.
+struct Webhook {
+    fake: FakeApi,
+    env: BotEnv,
+    bot: bot_process::BotProcess,
+    port: u16,
+    _dir: tempfile::TempDir,
+}
+
+async fn webhook_mode(user: UserSpec<'_>, secret: Option<&str>) -> Webhook {
+    let fake = FakeApi::start().await;
+    fake.add_user(user);
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let mut env = BotEnv::new(&fake.url(), TOKEN, dir.path())
+        .var("PORT", &port.to_string())
+        .var("WEBHOOK_URL", WEBHOOK_URL);
+    if let Some(secret) = secret {
+        env = env.var("WEBHOOK_SECRET", secret);
+    }
+    let bot = env.start_with(&["webhook"]);
     fake.wait_for(WAIT, |s| s.calls_to("setWebhook").iter().any(|c| c.is_ok()))
         .await
         .unwrap();
+    Webhook {
+        fake,
+        env,
+        bot,
+        port,
+        _dir: dir,
+    }
 }
 
 #[tokio::test]
 async fn webhook_mode_handles_an_update_with_the_right_secret_and_refuses_the_others() {
-    let fake = FakeApi::start().await;
-    fake.add_user(UserSpec::new(1001, "Alice").language("en"));
-    let dir = tempfile::tempdir().unwrap();
-    let port = free_port();
     let secret = "s3cret_-Token";
-    let env = BotEnv::new(&fake.url(), TOKEN, dir.path())
-        .var("PORT", &port.to_string())
-        .var("WEBHOOK_URL", WEBHOOK_URL)
-        .var("WEBHOOK_SECRET", secret);
-    let bot = env.start_with(&["webhook"]);
-    webhook_registered(&fake).await;
+    let Webhook {
+        fake,
+        env,
+        bot,
+        port,
+        _dir,
+    } = webhook_mode(UserSpec::new(1001, "Alice").language("en"), Some(secret)).await;
     assert_eq!(fake.webhook_url().as_deref(), Some(WEBHOOK_URL));
     assert_eq!(fake.webhook_secret().as_deref(), Some(secret));
 
@@ -151,15 +177,13 @@ async fn webhook_mode_handles_an_update_with_the_right_secret_and_refuses_the_ot
 
 #[tokio::test]
 async fn without_webhook_secret_a_random_secret_is_registered_and_required() {
-    let fake = FakeApi::start().await;
-    fake.add_user(UserSpec::new(1001, "Budi").language("id"));
-    let dir = tempfile::tempdir().unwrap();
-    let port = free_port();
-    let env = BotEnv::new(&fake.url(), TOKEN, dir.path())
-        .var("PORT", &port.to_string())
-        .var("WEBHOOK_URL", WEBHOOK_URL);
-    let bot = env.start_with(&["webhook"]);
-    webhook_registered(&fake).await;
+    let Webhook {
+        fake,
+        bot,
+        port,
+        _dir,
+        ..
+    } = webhook_mode(UserSpec::new(1001, "Budi").language("id"), None).await;
     let secret = fake
         .webhook_secret()
         .expect("a secret is always registered");
