@@ -1,9 +1,9 @@
 //! `desmigratif`: runs the bot (long polling or webhook), or one of its tools.
 
-use std::{path::PathBuf, process::ExitCode};
+use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use desmigratif::{app::App, check, config::Config, sim, store};
+use desmigratif::{app::App, config::Config, sim};
 
 #[derive(Parser)]
 #[command(
@@ -23,13 +23,13 @@ enum Mode {
     /// Write a consistent copy of the database to FILE, also while the bot runs.
     Backup {
         /// Where the copy goes; an existing file is never overwritten.
-        file: PathBuf,
+        file: std::path::PathBuf,
     },
     /// Check the configuration, the database and the texts, without changing anything.
     Check {
         /// Also check a locales folder on disk (with id/ and en/ inside) against the bot's.
         #[arg(long, value_name = "DIR")]
-        locales: Option<PathBuf>,
+        locales: Option<std::path::PathBuf>,
     },
     /// Talk to the bot in this terminal, offline, on the configured database.
     Chat {
@@ -50,7 +50,7 @@ fn main() -> ExitCode {
     init_logging();
     if let Some(Mode::Check { locales }) = &cli.command {
         // Before the configuration is read: reporting a bad one is the point.
-        return check::main(locales.as_deref());
+        return desmigratif::check::main(locales.as_deref());
     }
     let config = match Config::from_env() {
         Ok(config) => config,
@@ -87,7 +87,7 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
             App::open(config).await?.run_webhook().await
         }
         Some(Mode::Backup { file }) => {
-            let backup = store::backup::write(&config.database_url, &file).await?;
+            let backup = desmigratif::store::backup::write(&config.database_url, &file).await?;
             println!("{backup}");
             Ok(())
         }
