@@ -305,7 +305,8 @@ impl<T: Transport> Sender<T> {
         match serde_json::from_str::<Reply>(&row.payload) {
             Ok(reply) => Ok(Some(reply)),
             Err(error) => {
-                tracing::error!(id = row.id, %error, "outbox row cannot be read; dropping it");
+                // Not the error's text: it can quote the message, and so names or phone numbers.
+                tracing::error!(id = row.id, kind = ?error.classify(), "outbox row cannot be read; dropping it");
                 let mut conn = self.pool.acquire().await?;
                 outbox::mark_failed(&mut conn, row.id, "unreadable payload", Utc::now()).await?;
                 Ok(None)
