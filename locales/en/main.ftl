@@ -77,3 +77,4 @@ command-delete = Erase my data
 command-broadcast = Send an announcement (officers)
 command-stats = Figures and a chart (officers)
 command-export = Download data as CSV (officers)
+welcome-choose = Choose your language, or go straight to the menu:

@@ -77,3 +77,4 @@ command-delete = Hapus data saya
 command-broadcast = Kirim pengumuman (petugas)
 command-stats = Statistik dan grafik (petugas)
 command-export = Unduh data sebagai CSV (petugas)
+welcome-choose = Pilih bahasa Anda, atau langsung pilih dari menu:

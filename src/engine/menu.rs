@@ -46,9 +46,13 @@ pub(crate) async fn start(turn: &mut Turn<'_>, args: &str) -> Result<()> {
     }
     let language_chosen = turn.user.as_ref().is_some_and(|u| u.language_chosen);
     if !language_chosen {
+        // The language choice first, and the menu right under it for those who are happy
+        // with the language they are greeted in.
+        let mut rows = language_buttons().rows().to_vec();
+        rows.extend(main_menu(turn).rows().iter().cloned());
         turn.send(
-            vec![Msg::new("welcome-first"), Msg::new("language-choose")],
-            language_buttons(),
+            vec![Msg::new("welcome-first"), Msg::new("welcome-choose")],
+            Keyboard::Inline(rows),
         );
         return Ok(());
     }

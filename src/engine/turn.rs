@@ -222,7 +222,8 @@ async fn load_state(conn: &mut Conn, user_id: i64) -> Result<State> {
     Ok(serde_json::from_str(&json).unwrap_or_else(|error| {
         // A state written by an older release that this one no longer understands: start over
         // rather than trap the user.
-        tracing::warn!(%error, "conversation state not understood; starting over");
+        // Not the error's text: it can quote the state, which holds a draft's name or phone.
+        tracing::warn!(kind = ?error.classify(), "conversation state not understood; starting over");
         State::Idle
     }))
 }

@@ -1,6 +1,7 @@
 //! Fluent bundles for Indonesian and English, embedded in the binary from `locales/`, and the
 //! rendering of engine replies into the words and buttons a transport sends.
 
+pub mod check;
 mod files;
 mod format;
 

@@ -50,7 +50,8 @@ async fn start(conn: &mut Conn, broadcast: &Broadcast, now: DateTime<Utc>) -> Re
             tracing::info!(broadcast = broadcast.id, recipients, "broadcast started");
         }
         Err(error) => {
-            tracing::error!(broadcast = broadcast.id, %error, "broadcast audience unreadable; cancelled");
+            // Not the error's text: it can quote the audience (a village).
+            tracing::error!(broadcast = broadcast.id, kind = ?error.classify(), "broadcast audience unreadable; cancelled");
             broadcasts::finish(conn, broadcast.id, "cancelled", Counts::default(), now).await?;
         }
     }
