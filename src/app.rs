@@ -1,10 +1,11 @@
-//! Wiring: configuration, database, locales, engine, sender and transport.
+//! Wiring: configuration, database, locales, engine, sender and transport (long polling or
+//! webhook).
 
 use std::{sync::Arc, time::Duration};
 
 use anyhow::Context;
 use sqlx::SqlitePool;
-use teloxide::prelude::Requester;
+use teloxide::{Bot, prelude::Requester};
 use tokio_util::sync::CancellationToken;
 
 use crate::config::Config;
@@ -44,6 +45,27 @@ impl App {
 
     /// Runs the bot by long polling until SIGINT or SIGTERM.
     pub async fn run_polling(self) -> anyhow::Result<()> {
+        self.run_telegram(|bot, engine, stop| async move {
+            telegram::polling::run(bot, engine, stop).await;
+            Ok(())
+        })
+        .await
+    }
+
+    /// Runs the bot as a webhook server on `PORT` for `WEBHOOK_URL` until SIGINT or SIGTERM.
+    pub async fn run_webhook(self) -> anyhow::Result<()> {
+        let webhook = telegram::webhook::Webhook::bind(&self.config).await?;
+        self.run_telegram(|bot, engine, stop| webhook.serve(bot, engine, stop))
+            .await
+    }
+
+    /// What both Telegram modes share: `getMe`, the command menus, the sender, the signal
+    /// handling and the shutdown flush, around `receive`, which takes in updates until `stop`.
+    async fn run_telegram<R, F>(self, receive: R) -> anyhow::Result<()>
+    where
+        R: FnOnce(Bot, Engine, CancellationToken) -> F,
+        F: Future<Output = anyhow::Result<()>>,
+    {
         let bot = telegram::bot(&self.config)?;
         let me = bot
             .get_me()
@@ -69,7 +91,7 @@ impl App {
         let ticker = tokio::spawn(tick_every_second(engine.clone()));
         tokio::spawn(stop_on_signal(stop.clone()));
 
-        telegram::polling::run(bot, engine, stop).await;
+        let received = receive(bot, engine, stop).await;
 
         // Give the replies to the last updates a moment to go out; whatever is left stays in
         // the outbox for the next start.
@@ -79,6 +101,7 @@ impl App {
         ticker.abort();
         sender.await.context("sender task")?.context("sender")?;
         self.pool.close().await;
+        received?;
         tracing::info!("stopped");
         Ok(())
     }

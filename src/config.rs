@@ -14,6 +14,8 @@ pub const DEFAULT_DATABASE_URL: &str = "sqlite://desmigratif.db";
 pub const DEFAULT_BROADCAST_RATE: u32 = 25;
 /// Telegram's paid broadcasts go up to 1000 messages a second; nothing faster makes sense.
 pub const MAX_BROADCAST_RATE: u32 = 1000;
+/// The port webhook mode listens on: one of the four Telegram can deliver to directly.
+pub const DEFAULT_PORT: u16 = 8443;
 pub const DEFAULT_REMINDER_OFFSETS: &str = "24h,2h";
 /// A reminder earlier than this before a training would be forgotten by the time it starts.
 pub const MAX_REMINDER_OFFSET_DAYS: i64 = 30;
@@ -30,6 +32,15 @@ pub struct Config {
     pub default_language: Language,
     pub timezone: Tz,
     pub broadcast_rate: u32,
+    /// `PORT`: where webhook mode listens (on every interface).
+    pub port: u16,
+    /// `WEBHOOK_URL`: the public https address Telegram posts updates to; required only by
+    /// webhook mode.
+    pub webhook_url: Option<url::Url>,
+    /// `WEBHOOK_SECRET`; webhook mode generates one when it is not set.
+    pub webhook_secret: Option<WebhookSecret>,
+    /// `LOG_FORMAT`: read by `main` before anything else; checked here with the rest.
+    pub log_format: LogFormat,
     /// `REMINDER_OFFSETS`: how long before a training its participants are reminded, longest
     /// first; empty when reminders are off.
     pub reminder_offsets: Vec<TimeDelta>,
@@ -49,6 +60,71 @@ impl std::fmt::Debug for Token {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let bot_id = self.0.split(':').next().unwrap_or("?");
         write!(f, "Token({bot_id}:***)")
+    }
+}
+
+/// The secret Telegram sends in `X-Telegram-Bot-Api-Secret-Token` with every webhook
+/// delivery: 1 to 256 of `A-Z a-z 0-9 _ -`. Its `Debug` hides it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct WebhookSecret(String);
+
+impl WebhookSecret {
+    pub const MAX_LEN: usize = 256;
+    /// Length of a generated secret: 64 characters of a 64-character alphabet, 384 bits.
+    const GENERATED_LEN: usize = 64;
+
+    /// Checks a secret; `None` when it is empty, too long or has other characters.
+    pub fn parse(value: &str) -> Option<WebhookSecret> {
+        let valid = (1..=Self::MAX_LEN).contains(&value.len())
+            && value
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        valid.then(|| WebhookSecret(value.to_owned()))
+    }
+
+    /// A new random secret from the operating system's random source.
+    pub fn generate() -> Result<WebhookSecret, getrandom::Error> {
+        const ALPHABET: &[u8; 64] =
+            b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+        let mut bytes = [0u8; Self::GENERATED_LEN];
+        getrandom::fill(&mut bytes)?;
+        Ok(WebhookSecret(
+            bytes
+                .iter()
+                .map(|b| char::from(ALPHABET[usize::from(b & 63)]))
+                .collect(),
+        ))
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for WebhookSecret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("WebhookSecret(***)")
+    }
+}
+
+/// How log lines are written (`LOG_FORMAT`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LogFormat {
+    /// One readable line per event (the default).
+    #[default]
+    Text,
+    /// One JSON object per line, for journald exports and log collectors.
+    Json,
+}
+
+impl LogFormat {
+    /// Parses `text` or `json` (any case, surrounding spaces ignored).
+    pub fn parse(value: &str) -> Option<LogFormat> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "text" => Some(LogFormat::Text),
+            "json" => Some(LogFormat::Json),
+            _ => None,
+        }
     }
 }
 
@@ -72,27 +148,74 @@ impl ConfigError {
     }
 }
 
+/// Collects the problems while every variable is read, so `check` can name them all.
+struct Problems(Vec<ConfigError>);
+
+impl Problems {
+    /// The value, or `fallback` with the problem noted.
+    fn or<T>(&mut self, value: Result<T, ConfigError>, fallback: T) -> T {
+        value.unwrap_or_else(|problem| {
+            self.0.push(problem);
+            fallback
+        })
+    }
+
+    /// A variable with a default: `parse`d when set, the default when unset or bad (noted).
+    fn read<T: Clone>(
+        &mut self,
+        value: Option<String>,
+        variable: &'static str,
+        default: T,
+        expected: &str,
+        parse: impl FnOnce(&str) -> Option<T>,
+    ) -> T {
+        match value {
+            None => default,
+            Some(v) => {
+                let parsed = parse(&v).ok_or_else(|| ConfigError::expected(variable, expected, &v));
+                self.or(parsed, default)
+            }
+        }
+    }
+}
+
 impl Config {
     /// Reads the process environment, after loading `.env` from the working directory if
     /// there is one (variables already set win over the file).
     pub fn from_env() -> Result<Config, ConfigError> {
-        match dotenvy::dotenv() {
-            Ok(_) => {}
-            Err(e) if e.not_found() => {}
-            Err(e) => return Err(ConfigError::new(".env", format!("cannot be read: {e}"))),
-        }
+        load_dotenv()?;
         Config::from_lookup(|name| std::env::var(name).ok())
     }
 
+    /// Like [`Config::from_env`], but reads every variable and returns every problem (for
+    /// `desmigratif check`); a variable with a problem has its default in the `Config`.
+    pub fn read_env() -> (Config, Vec<ConfigError>) {
+        let dotenv = load_dotenv().err();
+        let (config, mut problems) = Config::read_lookup(|name| std::env::var(name).ok());
+        problems.splice(0..0, dotenv);
+        (config, problems)
+    }
+
     /// Builds the configuration from any lookup, so tests need not touch the environment.
+    /// Fails with the first problem.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let (config, problems) = Config::read_lookup(lookup);
+        match problems.into_iter().next() {
+            None => Ok(config),
+            Some(problem) => Err(problem),
+        }
+    }
+
+    /// Reads every variable; each bad one is replaced by its default and listed.
+    pub fn read_lookup(lookup: impl Fn(&str) -> Option<String>) -> (Config, Vec<ConfigError>) {
         let get = |name: &str| {
             lookup(name)
                 .map(|v| v.trim().to_owned())
                 .filter(|v| !v.is_empty())
         };
+        let mut problems = Problems(Vec::new());
 
-        let token = get("TELOXIDE_TOKEN").map(parse_token).transpose()?;
+        let token = problems.or(get("TELOXIDE_TOKEN").map(parse_token).transpose(), None);
         let api_url = get("TELOXIDE_API_URL")
             .map(|v| {
                 url::Url::parse(&v)
@@ -100,18 +223,22 @@ impl Config {
                     .filter(|u| matches!(u.scheme(), "http" | "https"))
                     .ok_or_else(|| ConfigError::expected("TELOXIDE_API_URL", "an http(s) URL", &v))
             })
-            .transpose()?;
+            .transpose();
+        let api_url = problems.or(api_url, None);
         let database_url = get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
-        if !database_url.starts_with("sqlite:") {
-            return Err(ConfigError::expected(
+        let database_url = if database_url.starts_with("sqlite:") {
+            database_url
+        } else {
+            problems.0.push(ConfigError::expected(
                 "DATABASE_URL",
                 "a SQLite URL such as sqlite://desmigratif.db",
                 &database_url,
             ));
-        }
+            DEFAULT_DATABASE_URL.into()
+        };
         let admin_ids = match get("ADMIN_IDS") {
             None => BTreeSet::new(),
-            Some(v) => parse_admin_ids(&v)?,
+            Some(v) => problems.or(parse_admin_ids(&v), BTreeSet::new()),
         };
         let admin_chat_id = get("ADMIN_CHAT_ID")
             .map(|v| {
@@ -123,44 +250,69 @@ impl Config {
                     )
                 })
             })
-            .transpose()?;
-        let default_language = match get("DEFAULT_LANGUAGE") {
-            None => Language::Id,
-            Some(v) => Language::parse(&v)
-                .ok_or_else(|| ConfigError::expected("DEFAULT_LANGUAGE", "id or en", &v))?,
-        };
-        let timezone = match get("TIMEZONE") {
-            None => chrono_tz::Asia::Jakarta,
-            Some(v) => v.parse::<Tz>().map_err(|_| {
-                ConfigError::expected(
-                    "TIMEZONE",
-                    "an IANA time zone name such as Asia/Jakarta",
-                    &v,
-                )
-            })?,
-        };
-        let broadcast_rate = match get("BROADCAST_RATE") {
-            None => DEFAULT_BROADCAST_RATE,
-            Some(v) => v
-                .parse::<u32>()
-                .ok()
-                .filter(|r| (1..=MAX_BROADCAST_RATE).contains(r))
-                .ok_or_else(|| {
-                    ConfigError::expected(
-                        "BROADCAST_RATE",
-                        &format!(
-                            "messages per second, a whole number from 1 to {MAX_BROADCAST_RATE}"
-                        ),
-                        &v,
+            .transpose();
+        let admin_chat_id = problems.or(admin_chat_id, None);
+        let default_language = problems.read(
+            get("DEFAULT_LANGUAGE"),
+            "DEFAULT_LANGUAGE",
+            Language::Id,
+            "id or en",
+            Language::parse,
+        );
+        let timezone = problems.read(
+            get("TIMEZONE"),
+            "TIMEZONE",
+            chrono_tz::Asia::Jakarta,
+            "an IANA time zone name such as Asia/Jakarta",
+            |v| v.parse::<Tz>().ok(),
+        );
+        let broadcast_rate = problems.read(
+            get("BROADCAST_RATE"),
+            "BROADCAST_RATE",
+            DEFAULT_BROADCAST_RATE,
+            &format!("messages per second, a whole number from 1 to {MAX_BROADCAST_RATE}"),
+            |v| {
+                v.parse::<u32>()
+                    .ok()
+                    .filter(|r| (1..=MAX_BROADCAST_RATE).contains(r))
+            },
+        );
+        let port = problems.read(
+            get("PORT"),
+            "PORT",
+            DEFAULT_PORT,
+            "a port number from 1 to 65535",
+            |v| v.parse::<u16>().ok().filter(|p| *p != 0),
+        );
+        let webhook_url = get("WEBHOOK_URL")
+            .map(|v| parse_webhook_url(&v, token.as_ref()))
+            .transpose();
+        let webhook_url = problems.or(webhook_url, None);
+        let webhook_secret = get("WEBHOOK_SECRET")
+            .map(|v| {
+                // Never echo the value: it is a credential.
+                WebhookSecret::parse(&v).ok_or_else(|| {
+                    ConfigError::new(
+                        "WEBHOOK_SECRET",
+                        "expected 1 to 256 characters of A-Z, a-z, 0-9, _ and - (or leave it unset to have one generated at each start)",
                     )
-                })?,
+                })
+            })
+            .transpose();
+        let webhook_secret = problems.or(webhook_secret, None);
+        let log_format = problems.read(
+            get("LOG_FORMAT"),
+            "LOG_FORMAT",
+            LogFormat::Text,
+            "text or json",
+            LogFormat::parse,
+        );
+        let default_offsets = parse_reminder_offsets(DEFAULT_REMINDER_OFFSETS).unwrap_or_default();
+        let reminder_offsets = match get("REMINDER_OFFSETS") {
+            None => default_offsets,
+            Some(v) => problems.or(parse_reminder_offsets(&v), default_offsets),
         };
-        let reminder_offsets = parse_reminder_offsets(
-            get("REMINDER_OFFSETS")
-                .as_deref()
-                .unwrap_or(DEFAULT_REMINDER_OFFSETS),
-        )?;
-        Ok(Config {
+        let config = Config {
             token,
             api_url,
             database_url,
@@ -169,8 +321,13 @@ impl Config {
             default_language,
             timezone,
             broadcast_rate,
+            port,
+            webhook_url,
+            webhook_secret,
+            log_format,
             reminder_offsets,
-        })
+        };
+        (config, problems.0)
     }
 
     /// The token, or the error that says it is missing.
@@ -182,6 +339,57 @@ impl Config {
             )
         })
     }
+
+    /// The webhook address, or the error that says webhook mode needs it.
+    pub fn require_webhook_url(&self) -> Result<&url::Url, ConfigError> {
+        self.webhook_url.as_ref().ok_or_else(|| {
+            ConfigError::new(
+                "WEBHOOK_URL",
+                "missing: webhook mode needs the public https address Telegram sends updates to, such as https://bot.example.org/telegram",
+            )
+        })
+    }
+}
+
+/// Reads `.env` from the working directory into the environment, if there is one.
+pub fn load_dotenv() -> Result<(), ConfigError> {
+    match dotenvy::dotenv() {
+        Ok(_) => Ok(()),
+        Err(e) if e.not_found() => Ok(()),
+        Err(e) => Err(ConfigError::new(".env", format!("cannot be read: {e}"))),
+    }
+}
+
+/// Telegram delivers webhooks over https only; plain http is let through for this machine
+/// alone (a local Bot API server, tests). The address must not carry the token: it is
+/// logged, and Telegram's secret token header does that job.
+fn parse_webhook_url(value: &str, token: Option<&Token>) -> Result<url::Url, ConfigError> {
+    const EXPECTED: &str =
+        "an https address such as https://bot.example.org/telegram (http only for localhost)";
+    let url = url::Url::parse(value)
+        .map_err(|_| ConfigError::expected("WEBHOOK_URL", EXPECTED, value))?;
+    let local = match url.host() {
+        Some(url::Host::Domain(host)) => host.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    };
+    let allowed =
+        url.host().is_some() && (url.scheme() == "https" || (url.scheme() == "http" && local));
+    if !allowed {
+        return Err(ConfigError::expected("WEBHOOK_URL", EXPECTED, value));
+    }
+    if let Some(token) = token
+        && let Some((_, secret)) = token.expose().split_once(':')
+        && value.contains(secret)
+    {
+        // Not echoed: it holds the token.
+        return Err(ConfigError::new(
+            "WEBHOOK_URL",
+            "must not contain the bot token (it would end up in logs); any path will do, such as /telegram",
+        ));
+    }
+    Ok(url)
 }
 
 fn parse_token(value: String) -> Result<Token, ConfigError> {
@@ -327,6 +535,15 @@ mod tests {
             ("DATABASE_URL", "postgres://x"),
             ("TELOXIDE_API_URL", "not a url"),
             ("TELOXIDE_TOKEN", "secret-without-colon"),
+            ("PORT", "0"),
+            ("PORT", "70000"),
+            ("PORT", "https"),
+            ("WEBHOOK_URL", "http://bot.example.org/telegram"),
+            ("WEBHOOK_URL", "ftp://bot.example.org/"),
+            ("WEBHOOK_URL", "bot.example.org/telegram"),
+            ("WEBHOOK_SECRET", "has spaces"),
+            ("WEBHOOK_SECRET", "dots.are.not.allowed"),
+            ("LOG_FORMAT", "xml"),
             ("REMINDER_OFFSETS", "tomorrow"),
         ];
         for (variable, value) in cases {
@@ -340,6 +557,99 @@ mod tests {
     fn a_bad_token_is_never_echoed() {
         let err = config(&[("TELOXIDE_TOKEN", "123456:has spaces in it")]).unwrap_err();
         assert!(!err.to_string().contains("has spaces"));
+    }
+
+    #[test]
+    fn webhook_settings_default_to_port_8443_and_no_url() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.port, 8443);
+        assert!(c.webhook_url.is_none());
+        assert!(c.webhook_secret.is_none());
+        assert_eq!(c.log_format, LogFormat::Text);
+        assert_eq!(c.require_webhook_url().unwrap_err().variable, "WEBHOOK_URL");
+    }
+
+    #[test]
+    fn webhook_settings_are_read() {
+        let c = config(&[
+            ("PORT", "8080"),
+            ("WEBHOOK_URL", "https://bot.example.org/telegram"),
+            ("WEBHOOK_SECRET", "Abc_123-xyz"),
+            ("LOG_FORMAT", "JSON"),
+        ])
+        .unwrap();
+        assert_eq!(c.port, 8080);
+        assert_eq!(
+            c.require_webhook_url().unwrap().as_str(),
+            "https://bot.example.org/telegram"
+        );
+        assert_eq!(c.webhook_secret.unwrap().expose(), "Abc_123-xyz");
+        assert_eq!(c.log_format, LogFormat::Json);
+    }
+
+    #[test]
+    fn plain_http_webhooks_are_only_for_this_machine() {
+        for url in [
+            "http://localhost:8443/hook",
+            "http://127.0.0.1:8443/hook",
+            "http://[::1]:8443/hook",
+        ] {
+            assert!(config(&[("WEBHOOK_URL", url)]).is_ok(), "{url}");
+        }
+        for url in ["http://10.0.0.2/hook", "http://localhost.example.org/hook"] {
+            assert_eq!(
+                config(&[("WEBHOOK_URL", url)]).unwrap_err().variable,
+                "WEBHOOK_URL"
+            );
+        }
+    }
+
+    #[test]
+    fn a_webhook_url_holding_the_token_is_refused_without_echoing_it() {
+        let err = config(&[
+            ("TELOXIDE_TOKEN", "123:abc-DEF_1"),
+            ("WEBHOOK_URL", "https://bot.example.org/123:abc-DEF_1"),
+        ])
+        .unwrap_err();
+        assert_eq!(err.variable, "WEBHOOK_URL");
+        assert!(!err.to_string().contains("abc-DEF_1"));
+    }
+
+    #[test]
+    fn webhook_secrets_are_checked_and_never_echoed_or_shown() {
+        assert!(WebhookSecret::parse("a").is_some());
+        assert!(WebhookSecret::parse(&"x".repeat(256)).is_some());
+        assert!(WebhookSecret::parse(&"x".repeat(257)).is_none());
+        assert!(WebhookSecret::parse("").is_none());
+        let err = config(&[("WEBHOOK_SECRET", "my secret words")]).unwrap_err();
+        assert!(!err.to_string().contains("secret words"));
+        let secret = WebhookSecret::parse("hunter2").unwrap();
+        assert!(!format!("{secret:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn generated_secrets_are_valid_and_differ() {
+        let a = WebhookSecret::generate().unwrap();
+        let b = WebhookSecret::generate().unwrap();
+        assert_eq!(WebhookSecret::parse(a.expose()), Some(a.clone()));
+        assert_eq!(a.expose().len(), 64);
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn reading_everything_lists_every_bad_variable_and_keeps_defaults() {
+        let vars: HashMap<&str, &str> = [
+            ("TIMEZONE", "Mars/Olympus"),
+            ("PORT", "x"),
+            ("ADMIN_IDS", "7"),
+        ]
+        .into();
+        let (config, problems) = Config::read_lookup(|name| vars.get(name).map(|v| v.to_string()));
+        let named: Vec<_> = problems.iter().map(|p| p.variable).collect();
+        assert_eq!(named, ["TIMEZONE", "PORT"]);
+        assert_eq!(config.timezone, chrono_tz::Asia::Jakarta);
+        assert_eq!(config.port, DEFAULT_PORT);
+        assert_eq!(config.admin_ids, BTreeSet::from([7]));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod chart;
+pub mod check;
 pub mod config;
 pub mod domain;
 pub mod engine;

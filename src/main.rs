@@ -1,4 +1,4 @@
-//! `desmigratif`: runs the bot (long polling), or one of its tools.
+//! `desmigratif`: runs the bot (long polling or webhook), or one of its tools.
 
 use std::{path::PathBuf, process::ExitCode};
 
@@ -19,6 +19,19 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Mode {
+    /// Run the bot as a webhook server on PORT for WEBHOOK_URL (behind an https proxy).
+    Webhook,
+    /// Write a consistent copy of the database to FILE, also while the bot runs.
+    Backup {
+        /// Where the copy goes; an existing file is never overwritten.
+        file: std::path::PathBuf,
+    },
+    /// Check the configuration, the database and the texts, without changing anything.
+    Check {
+        /// Also check a locales folder on disk (with id/ and en/ inside) against the bot's.
+        #[arg(long, value_name = "DIR")]
+        locales: Option<std::path::PathBuf>,
+    },
     /// Talk to the bot in this terminal, offline, on the configured database.
     Chat {
         /// The language the simulated Telegram app reports (e.g. id, en, de).
@@ -43,6 +56,10 @@ enum Mode {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging();
+    if let Some(Mode::Check { locales }) = &cli.command {
+        // Before the configuration is read: reporting a bad one is the point.
+        return desmigratif::check::main(locales.as_deref());
+    }
     let config = match Config::from_env() {
         Ok(config) => config,
         Err(error) => {
@@ -72,6 +89,17 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
             config.require_token()?;
             App::open(config).await?.run_polling().await
         }
+        Some(Mode::Webhook) => {
+            config.require_token()?;
+            config.require_webhook_url()?;
+            App::open(config).await?.run_webhook().await
+        }
+        Some(Mode::Backup { file }) => {
+            let backup = desmigratif::store::backup::write(&config.database_url, &file).await?;
+            println!("{backup}");
+            Ok(())
+        }
+        Some(Mode::Check { .. }) => unreachable!("checked before the configuration is read"),
         Some(Mode::Chat { lang, user, phone }) => {
             let app = App::open(config).await?;
             let engine = app.engine(None);
@@ -106,17 +134,28 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
     }
 }
 
-/// Logs go to standard error, at the level `RUST_LOG` sets (default `info`). The HTTP client's
-/// own logs stay at `warn`: at debug level they would show request URLs, which hold the token.
+/// Logs go to standard error, at the level `RUST_LOG` sets (default `info`), as text or, with
+/// `LOG_FORMAT=json`, one JSON object per line. The HTTP client's own logs stay at `warn`: at
+/// debug level they would show request URLs, which hold the token. `.env` is read first so its
+/// `RUST_LOG` and `LOG_FORMAT` count; a bad `LOG_FORMAT` is reported by the configuration.
 fn init_logging() {
+    use desmigratif::config::{LogFormat, load_dotenv};
     use tracing_subscriber::EnvFilter;
+    let _ = load_dotenv();
     let requested = std::env::var("RUST_LOG").unwrap_or_else(|_| "info".into());
     let filter = EnvFilter::try_new(format!(
         "{requested},reqwest=warn,hyper=warn,hyper_util=warn"
     ))
     .unwrap_or_else(|_| EnvFilter::new("info"));
-    tracing_subscriber::fmt()
+    let format = std::env::var("LOG_FORMAT")
+        .ok()
+        .and_then(|v| LogFormat::parse(&v))
+        .unwrap_or_default();
+    let logs = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .init();
+        .with_writer(std::io::stderr);
+    match format {
+        LogFormat::Text => logs.init(),
+        LogFormat::Json => logs.json().flatten_event(true).init(),
+    }
 }

@@ -14,7 +14,11 @@ use harness::*;
 async fn first_start_greets_in_the_telegram_language_and_offers_the_choice() {
     let mut h = Harness::new().await;
     let en = h.say_in(1, "en-US", "/start").await;
-    assert_eq!(ids(&en), ["welcome-first", "language-choose"]);
+    assert_eq!(ids(&en), ["welcome-first", "welcome-choose"]);
+    assert!(
+        actions(&en).contains(&Action::Help),
+        "the menu comes with the choice"
+    );
     assert_eq!(languages(&en), [Language::En].into());
     assert!(actions(&en).contains(&Action::SetLanguage(Language::Id)));
     assert!(h.text(&en[0]).starts_with("Welcome"));
@@ -224,6 +228,7 @@ async fn in_a_group_only_commands_get_an_answer_pointing_to_a_private_chat() {
             forwarded: false,
             reply_to: None,
         },
+        message_id: None,
     };
     let replies = h.handle(group("/start")).await.replies;
     assert_eq!(ids(&replies), ["group-private-only"]);

@@ -25,6 +25,20 @@ impl Transport for Capture {
     }
 }
 
+/// Delivers what waits for the officer and returns it as it would reach Telegram.
+async fn delivered_to_officer(h: &Harness) -> Vec<Outgoing> {
+    let capture = Arc::new(Capture::default());
+    let sender = Sender::new(
+        h.pool.clone(),
+        capture.clone(),
+        h.locales.clone(),
+        Pacing::new(100),
+        h.engine.outbox_ready(),
+    );
+    sender.drain(Some(ADMIN)).await.unwrap();
+    capture.0.lock().unwrap().clone()
+}
+
 async fn register(h: &Harness, id: i64, role: &str, village: &str, at: i64) {
     sqlx::query("INSERT INTO users (id, language, first_seen, last_seen) VALUES (?, 'id', ?, ?)")
         .bind(id)
@@ -83,16 +97,7 @@ async fn figures_come_with_a_chart_and_only_for_officers() {
         [1, 1, 1]
     );
 
-    let capture = Arc::new(Capture::default());
-    let sender = Sender::new(
-        h.pool.clone(),
-        capture.clone(),
-        h.locales.clone(),
-        Pacing::new(100),
-        h.engine.outbox_ready(),
-    );
-    sender.drain(Some(ADMIN)).await.unwrap();
-    let sent = capture.0.lock().unwrap().clone();
+    let sent = delivered_to_officer(&h).await;
     let png = sent.iter().find_map(|o| match o {
         Outgoing::PhotoUpload { png, .. } => Some(png.clone()),
         _ => None,
@@ -132,16 +137,7 @@ async fn registrations_export_as_csv_with_a_byte_order_mark_and_an_audit_entry()
         "no personal data waits in the outbox"
     );
 
-    let capture = Arc::new(Capture::default());
-    let sender = Sender::new(
-        h.pool.clone(),
-        capture.clone(),
-        h.locales.clone(),
-        Pacing::new(100),
-        h.engine.outbox_ready(),
-    );
-    sender.drain(Some(ADMIN)).await.unwrap();
-    let sent = capture.0.lock().unwrap().clone();
+    let sent = delivered_to_officer(&h).await;
     let (name, content) = sent
         .iter()
         .find_map(|o| match o {

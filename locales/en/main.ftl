@@ -22,6 +22,12 @@ help-text =
     /trainings – upcoming trainings and my sign-ups
     /mydata – all my data
     /delete – erase my data
+    /migration – safe migration: steps, documents, official channels
+    /business – productive business
+    /parenting – care for migrant workers' children
+    /cooperative – the cooperative and joining it
+    /faq – frequently asked questions
+    /ask – ask the officers a question
     /language – change language
     /cancel – leave the current step
     /help – this message
@@ -30,6 +36,8 @@ help-officer =
     /broadcast – send an announcement
     /stats – figures and a chart
     /export – download data (CSV)
+    /inbox – questions waiting for an answer
+    /answer NUMBER text – answer a question (or reply to the question's message)
     /newtraining – create a training step by step; send a CSV file to import many trainings at once
 
 language-choose = Choose your language:
@@ -69,3 +77,4 @@ command-delete = Erase my data
 command-broadcast = Send an announcement (officers)
 command-stats = Figures and a chart (officers)
 command-export = Download data as CSV (officers)
+welcome-choose = Choose your language, or go straight to the menu:

@@ -22,6 +22,12 @@ help-text =
     /pelatihan – pelatihan yang akan datang dan pendaftaran saya
     /dataku – semua data saya
     /hapus – hapus data saya
+    /migrasi – migrasi aman: langkah, dokumen, saluran resmi
+    /usaha – usaha produktif
+    /parenting – pengasuhan anak pekerja migran
+    /koperasi – koperasi dan pendaftaran anggota
+    /faq – pertanyaan yang sering diajukan
+    /tanya – bertanya kepada petugas
     /bahasa – ganti bahasa
     /batal – keluar dari langkah yang sedang berjalan
     /bantuan – pesan ini
@@ -30,6 +36,8 @@ help-officer =
     /umumkan – kirim pengumuman
     /statistik – statistik dan grafik
     /ekspor – unduh data (CSV)
+    /pertanyaan – pertanyaan yang menunggu jawaban
+    /jawab NOMOR teks – menjawab pertanyaan (atau balas pesan pertanyaannya)
     /pelatihan_baru – buat pelatihan langkah demi langkah; kirim file CSV untuk mengimpor banyak pelatihan sekaligus
 
 language-choose = Pilih bahasa Anda:
@@ -69,3 +77,4 @@ command-delete = Hapus data saya
 command-broadcast = Kirim pengumuman (petugas)
 command-stats = Statistik dan grafik (petugas)
 command-export = Unduh data sebagai CSV (petugas)
+welcome-choose = Pilih bahasa Anda, atau langsung pilih dari menu:

@@ -1,6 +1,7 @@
 //! Domain types that validate on creation. Pure: no I/O, no Telegram, no database.
 
 pub mod language;
+pub mod membership;
 pub mod person_name;
 pub mod phone;
 pub mod place;
@@ -11,6 +12,7 @@ pub mod training_csv;
 pub mod years;
 
 pub use language::Language;
+pub use membership::MembershipStatus;
 pub use person_name::{NameError, PersonName};
 pub use phone::{Phone, PhoneError};
 pub use place::{PlaceError, PlaceName};

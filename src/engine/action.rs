@@ -8,8 +8,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    broadcast::BroadcastAction, officer::ExportAction, profile::ProfileAction,
-    registration::RegAction, trainings::TrainingAction,
+    broadcast::BroadcastAction, officer::ExportAction, pillars::PillarsAction,
+    profile::ProfileAction, registration::RegAction, trainings::TrainingAction,
 };
 use crate::domain::Language;
 
@@ -32,6 +32,8 @@ pub enum Action {
     Profile(ProfileAction),
     Broadcast(BroadcastAction),
     Export(ExportAction),
+    /// The pillars' pages, the FAQ, questions and the cooperative.
+    Pillars(PillarsAction),
     Training(TrainingAction),
 }
 
@@ -76,6 +78,7 @@ impl Action {
             Action::Profile(a) => feature(a),
             Action::Broadcast(a) => feature(a),
             Action::Export(a) => feature(a),
+            Action::Pillars(a) => feature(a),
             Action::Training(a) => feature(a),
         };
         let mut data = String::from(VERSION);
@@ -112,6 +115,9 @@ impl Action {
             }
             [ProfileAction::TAG, rest @ ..] => {
                 Action::Profile(ProfileAction::parse(rest).ok_or(UnknownAction)?)
+            }
+            [PillarsAction::TAG, rest @ ..] => {
+                Action::Pillars(PillarsAction::parse(rest).ok_or(UnknownAction)?)
             }
             [TrainingAction::TAG, rest @ ..] => {
                 Action::Training(TrainingAction::parse(rest).ok_or(UnknownAction)?)
@@ -197,6 +203,11 @@ mod tests {
             crate::export::Table::ALL
                 .into_iter()
                 .map(|t| Action::Export(ExportAction::File(t))),
+        );
+        actions.extend(
+            crate::engine::pillars::every_action()
+                .into_iter()
+                .map(Action::Pillars),
         );
         actions.extend(training_actions().into_iter().map(Action::Training));
         actions

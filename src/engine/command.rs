@@ -17,6 +17,14 @@ pub enum Command {
     Broadcast,
     Stats,
     Export,
+    Migration,
+    Business,
+    Parenting,
+    Cooperative,
+    Faq,
+    Ask,
+    Inbox,
+    Answer,
     Trainings,
     NewTraining,
 }
@@ -35,18 +43,26 @@ pub enum Parsed {
 }
 
 impl Command {
-    pub const ALL: [Command; 14] = [
+    pub const ALL: [Command; 22] = [
         Command::Start,
         Command::Menu,
         Command::Register,
         Command::Profile,
         Command::Trainings,
+        Command::Migration,
+        Command::Business,
+        Command::Parenting,
+        Command::Cooperative,
+        Command::Faq,
+        Command::Ask,
         Command::MyData,
         Command::Delete,
         Command::Language,
         Command::Broadcast,
         Command::Stats,
         Command::Export,
+        Command::Inbox,
+        Command::Answer,
         Command::NewTraining,
         Command::Cancel,
         Command::Help,
@@ -67,6 +83,14 @@ impl Command {
             Command::Broadcast => ("broadcast", "umumkan"),
             Command::Stats => ("stats", "statistik"),
             Command::Export => ("export", "ekspor"),
+            Command::Migration => ("migration", "migrasi"),
+            Command::Business => ("business", "usaha"),
+            Command::Parenting => ("parenting", "parenting"),
+            Command::Cooperative => ("cooperative", "koperasi"),
+            Command::Faq => ("faq", "faq"),
+            Command::Ask => ("ask", "tanya"),
+            Command::Inbox => ("inbox", "pertanyaan"),
+            Command::Answer => ("answer", "jawab"),
             Command::Trainings => ("trainings", "pelatihan"),
             Command::NewTraining => ("newtraining", "pelatihan_baru"),
         }
@@ -85,7 +109,12 @@ impl Command {
     pub fn admin_only(self) -> bool {
         matches!(
             self,
-            Command::Broadcast | Command::Stats | Command::Export | Command::NewTraining
+            Command::Broadcast
+                | Command::Stats
+                | Command::Export
+                | Command::Inbox
+                | Command::Answer
+                | Command::NewTraining
         )
     }
 

@@ -9,6 +9,9 @@ pub struct Input {
     /// Who sent it; `None` for updates without a person (channel posts).
     pub sender: Option<Sender>,
     pub event: Event,
+    /// The id of the message this update carries, in its chat (to copy it on, e.g. a photo
+    /// sent with a question); `None` for button presses and where there is none.
+    pub message_id: Option<i32>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,6 +103,7 @@ impl Input {
                 forwarded: false,
                 reply_to: None,
             },
+            message_id: None,
         }
     }
 
@@ -120,6 +124,7 @@ impl Input {
                 message_id,
                 data: data.to_owned(),
             },
+            message_id: None,
         }
     }
 

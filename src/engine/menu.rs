@@ -12,18 +12,20 @@ pub(crate) fn menu_button() -> Button {
 }
 
 /// The main menu as buttons; every screen leads back here.
-pub(crate) fn main_menu(_turn: &Turn<'_>) -> Keyboard {
-    Keyboard::Inline(vec![
-        vec![trainings::menu_button()],
-        vec![Button::action(
+pub(crate) fn main_menu(turn: &Turn<'_>) -> Keyboard {
+    let mut rows = vec![vec![
+        trainings::menu_button(),
+        Button::action(
             Msg::new("menu-button-profile"),
             Action::Profile(ProfileAction::Show),
-        )],
-        vec![
-            Button::action(Msg::new("menu-button-language"), Action::LanguageMenu),
-            Button::action(Msg::new("menu-button-help"), Action::Help),
-        ],
-    ])
+        ),
+    ]];
+    rows.extend(super::pillars::menu_rows(turn));
+    rows.push(vec![
+        Button::action(Msg::new("menu-button-language"), Action::LanguageMenu),
+        Button::action(Msg::new("menu-button-help"), Action::Help),
+    ]);
+    Keyboard::Inline(rows)
 }
 
 fn language_buttons() -> Keyboard {
@@ -50,9 +52,13 @@ pub(crate) async fn start(turn: &mut Turn<'_>, args: &str) -> Result<()> {
     }
     let language_chosen = turn.user.as_ref().is_some_and(|u| u.language_chosen);
     if !language_chosen {
+        // The language choice first, and the menu right under it for those who are happy
+        // with the language they are greeted in.
+        let mut rows = language_buttons().rows().to_vec();
+        rows.extend(main_menu(turn).rows().iter().cloned());
         turn.send(
-            vec![Msg::new("welcome-first"), Msg::new("language-choose")],
-            language_buttons(),
+            vec![Msg::new("welcome-first"), Msg::new("welcome-choose")],
+            Keyboard::Inline(rows),
         );
         if let Some(id) = training {
             trainings::open(turn, id).await?;

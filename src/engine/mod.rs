@@ -9,6 +9,7 @@ pub mod action;
 pub mod clock;
 pub mod command;
 pub mod input;
+pub mod pillars;
 pub mod reply;
 pub mod state;
 
@@ -285,6 +286,9 @@ pub(crate) async fn enqueue_one(
 /// Sends each update to the feature that handles it.
 async fn route(turn: &mut Turn<'_>, input: &Input) -> Result<()> {
     if !input.chat.private {
+        if turn.settings.admin_chat_id == Some(input.chat.id) {
+            return pillars::in_officers_group(turn, input).await;
+        }
         fallback::group(turn, input);
         return Ok(());
     }
@@ -327,6 +331,14 @@ async fn on_command(turn: &mut Turn<'_>, text: &str) -> Result<()> {
                 Command::Broadcast => broadcast::start(turn).await,
                 Command::Stats => officer::stats(turn).await,
                 Command::Export => officer::export_menu(turn).await,
+                Command::Migration
+                | Command::Business
+                | Command::Parenting
+                | Command::Cooperative
+                | Command::Faq
+                | Command::Ask
+                | Command::Inbox
+                | Command::Answer => pillars::on_command(turn, command, &args).await,
                 Command::Trainings => trainings::list(turn).await,
                 Command::NewTraining => trainings::new_training(turn).await,
             }
@@ -348,6 +360,7 @@ async fn on_action(turn: &mut Turn<'_>, action: Action) -> Result<()> {
         Action::Profile(action) => profile::on_action(turn, action).await,
         Action::Broadcast(action) => broadcast::on_action(turn, action).await,
         Action::Export(action) => officer::on_export(turn, action).await,
+        Action::Pillars(action) => pillars::on_action(turn, action).await,
         Action::Training(action) => trainings::on_action(turn, action).await,
     }
 }
@@ -357,8 +370,9 @@ async fn on_event(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
     match turn.state.clone() {
         State::Idle | State::Arrived { .. } => match event {
             Event::Document { .. } if turn.is_admin() => trainings::document(turn, event).await,
-            _ => fallback::hint(turn, event).await,
+            _ => pillars::on_idle(turn, event).await,
         },
+        State::Pillars(step) => pillars::on_step(turn, step, event).await,
         State::Registration(registration) => {
             registration::on_event(turn, *registration, event).await
         }

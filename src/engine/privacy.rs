@@ -17,6 +17,7 @@ pub(crate) async fn my_data(turn: &mut Turn<'_>) -> Result<()> {
     let saved = profiles::find(turn.conn, user.id).await?;
     let consents = profiles::consents(turn.conn, user.id).await?;
     let state = conversations::load(turn.conn, user.id).await?;
+    let asked = super::pillars::export(turn.conn, user.id).await?;
     let sign_ups = trainings::export(turn.conn, user.id).await?;
 
     let mut text = vec![
@@ -63,6 +64,8 @@ pub(crate) async fn my_data(turn: &mut Turn<'_>) -> Result<()> {
             "registered_at": p.registered_at,
         })),
         "consents": consents.iter().map(|(version, at)| json!({ "version": version, "given_at": at })).collect::<Vec<_>>(),
+        "questions": asked["questions"],
+        "cooperative_application": asked["cooperative_application"],
         "trainings": sign_ups,
         "conversation_in_progress": state.and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok()),
     });

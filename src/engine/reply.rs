@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::action::Action;
 use crate::domain::Language;
-use crate::store::outbox::Priority;
+use crate::store::outbox::{MessageTag, Priority};
 
 /// One Fluent message and its arguments.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -158,6 +158,20 @@ pub enum ReplyKind {
     /// Show this chat the command menu in the reply's language (with the officers' commands
     /// for an officer).
     CommandMenu { officer: bool },
+    /// A new message the engine wants to recognise later, when someone replies to it: once
+    /// delivered, its Telegram id is recorded under `tag`.
+    Tagged {
+        text: Vec<Msg>,
+        keyboard: Keyboard,
+        tag: MessageTag,
+    },
+    /// A copy of a message from another chat (a user's photo or voice note passed on to the
+    /// officers), without the "forwarded from" header; recorded under `tag` like `Tagged`.
+    Copy {
+        from_chat_id: i64,
+        message_id: i32,
+        tag: Option<MessageTag>,
+    },
 }
 
 /// One panel of a chart: a title and labelled bars.
@@ -183,23 +197,35 @@ impl Reply {
     /// The message ids in this reply, in order (for tests and the simulator).
     pub fn text_ids(&self) -> Vec<&str> {
         match &self.kind {
-            ReplyKind::Message { text, .. } | ReplyKind::Edit { text, .. } => {
-                text.iter().map(|m| m.id.as_str()).collect()
-            }
+            ReplyKind::Message { text, .. }
+            | ReplyKind::Edit { text, .. }
+            | ReplyKind::Tagged { text, .. } => text.iter().map(|m| m.id.as_str()).collect(),
             ReplyKind::CallbackAnswer { text, .. } => text.iter().map(|m| m.id.as_str()).collect(),
             ReplyKind::Document { caption, .. } | ReplyKind::Chart { caption, .. } => {
                 caption.iter().map(|m| m.id.as_str()).collect()
             }
             ReplyKind::CommandMenu { .. }
             | ReplyKind::Broadcast { .. }
-            | ReplyKind::Export { .. } => Vec::new(),
+            | ReplyKind::Export { .. }
+            | ReplyKind::Copy { .. } => Vec::new(),
         }
     }
 
     pub fn keyboard(&self) -> &Keyboard {
         match &self.kind {
-            ReplyKind::Message { keyboard, .. } | ReplyKind::Edit { keyboard, .. } => keyboard,
+            ReplyKind::Message { keyboard, .. }
+            | ReplyKind::Edit { keyboard, .. }
+            | ReplyKind::Tagged { keyboard, .. } => keyboard,
             _ => &Keyboard::None,
+        }
+    }
+
+    /// What the delivered message stands for, if the engine asked to recognise it.
+    pub fn tag(&self) -> Option<&MessageTag> {
+        match &self.kind {
+            ReplyKind::Tagged { tag, .. } => Some(tag),
+            ReplyKind::Copy { tag, .. } => tag.as_ref(),
+            _ => None,
         }
     }
 }

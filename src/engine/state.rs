@@ -19,6 +19,8 @@ pub enum State {
     Registration(Box<Registration>),
     /// An officer writing an announcement.
     Broadcast(Box<super::broadcast::Composer>),
+    /// A step of the pillars feature: a question, a follow-up, a cooperative application…
+    Pillars(super::pillars::PillarsState),
     /// An officer writing or changing a training.
     Training(Box<TrainingState>),
 }

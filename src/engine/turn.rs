@@ -18,6 +18,8 @@ pub(crate) struct Turn<'a> {
     pub lang: Language,
     /// The user's state; saved when the turn finishes.
     pub state: State,
+    /// The id of the user's message this update carries (see `Input::message_id`).
+    pub message_id: Option<i32>,
     loaded_state: State,
     callback: Option<Callback>,
     replies: Vec<Reply>,
@@ -83,6 +85,7 @@ impl<'a> Turn<'a> {
             user,
             loaded_state: state.clone(),
             state,
+            message_id: input.message_id,
             callback,
             replies: Vec::new(),
             checkpoint: false,
@@ -219,7 +222,8 @@ async fn load_state(conn: &mut Conn, user_id: i64) -> Result<State> {
     Ok(serde_json::from_str(&json).unwrap_or_else(|error| {
         // A state written by an older release that this one no longer understands: start over
         // rather than trap the user.
-        tracing::warn!(%error, "conversation state not understood; starting over");
+        // Not the error's text: it can quote the state, which holds a draft's name or phone.
+        tracing::warn!(kind = ?error.classify(), "conversation state not understood; starting over");
         State::Idle
     }))
 }

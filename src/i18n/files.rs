@@ -22,6 +22,10 @@ locale_files!(
     "profile.ftl",
     "broadcast.ftl",
     "officer.ftl",
+    "pillars.ftl",
+    "faq.ftl",
+    "questions.ftl",
+    "cooperative.ftl",
     "trainings.ftl",
 );
 

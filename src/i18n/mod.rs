@@ -1,6 +1,7 @@
 //! Fluent bundles for Indonesian and English, embedded in the binary from `locales/`, and the
 //! rendering of engine replies into the words and buttons a transport sends.
 
+pub mod check;
 mod files;
 mod format;
 
@@ -197,11 +198,13 @@ impl Locales {
         let lang = reply.lang;
         let chat_id = reply.chat_id;
         match &reply.kind {
-            ReplyKind::Message { text, keyboard } => Outgoing::Message {
-                chat_id,
-                text: self.paragraphs(lang, text),
-                keyboard: self.keyboard(lang, keyboard),
-            },
+            ReplyKind::Message { text, keyboard } | ReplyKind::Tagged { text, keyboard, .. } => {
+                Outgoing::Message {
+                    chat_id,
+                    text: self.paragraphs(lang, text),
+                    keyboard: self.keyboard(lang, keyboard),
+                }
+            }
             ReplyKind::Edit {
                 message_id,
                 text,
@@ -276,6 +279,15 @@ impl Locales {
                 chat_id,
                 language: lang,
                 commands: self.command_menu(lang, *officer),
+            },
+            ReplyKind::Copy {
+                from_chat_id,
+                message_id,
+                ..
+            } => Outgoing::Copy {
+                chat_id,
+                from_chat_id: *from_chat_id,
+                message_id: *message_id,
             },
         }
     }

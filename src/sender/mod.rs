@@ -107,6 +107,22 @@ impl From<sqlx::Error> for SenderError {
     }
 }
 
+/// Marks an outbox row sent, and records what the Telegram message stands for where the
+/// engine asked (so a reply to it can be recognised), in the same transaction.
+async fn mark_delivered(
+    conn: &mut store::Conn,
+    id: i64,
+    reply: &Reply,
+    delivered: Delivered,
+    now: chrono::DateTime<Utc>,
+) -> Result<(), SenderError> {
+    outbox::mark_sent(conn, id, delivered.message_id, now).await?;
+    if let (Some(tag), Some(message_id)) = (reply.tag(), delivered.message_id) {
+        outbox::remember(conn, reply.chat_id, message_id, tag).await?;
+    }
+    Ok(())
+}
+
 /// How many outbox rows of each priority one look at the queue considers.
 const BATCH: i64 = 128;
 
@@ -172,20 +188,24 @@ impl<T: Transport> Sender<T> {
         };
         let mut housekeeping = tokio::time::interval(Duration::from_secs(3600));
         loop {
+            // What came back is written down before anything else goes out: a 429 that has
+            // arrived must pause the very next dispatch.
+            let mut finished = Vec::new();
+            while let Some(done) = flight.tasks.try_join_next() {
+                finished.push(done);
+            }
+            if !finished.is_empty() {
+                self.record(&mut flight, finished).await?;
+            }
             let next = self.dispatch(&mut flight).await?;
             let sleep = tokio::time::sleep_until(
                 next.unwrap_or_else(|| Instant::now() + Duration::from_secs(60)),
             );
             tokio::select! {
+                biased;
                 _ = stop.cancelled() => break,
+                Some(done) = flight.tasks.join_next() => self.record(&mut flight, vec![done]).await?,
                 _ = self.wake.notified() => {}
-                Some(done) = flight.tasks.join_next() => {
-                    let mut finished = vec![done];
-                    while let Some(more) = flight.tasks.try_join_next() {
-                        finished.push(more);
-                    }
-                    self.record(&mut flight, finished).await?;
-                }
                 _ = sleep => {}
                 _ = housekeeping.tick() => self.housekeeping(&mut flight).await?,
             }
@@ -218,7 +238,7 @@ impl<T: Transport> Sender<T> {
                 let mut conn = self.pool.acquire().await?;
                 match result {
                     Ok(done) => {
-                        outbox::mark_sent(&mut conn, row.id, done.message_id, Utc::now()).await?;
+                        mark_delivered(&mut conn, row.id, &reply, done, Utc::now()).await?;
                         delivered.push((reply, done));
                     }
                     Err(error) => {
@@ -305,7 +325,8 @@ impl<T: Transport> Sender<T> {
         match serde_json::from_str::<Reply>(&row.payload) {
             Ok(reply) => Ok(Some(reply)),
             Err(error) => {
-                tracing::error!(id = row.id, %error, "outbox row cannot be read; dropping it");
+                // Not the error's text: it can quote the message, and so names or phone numbers.
+                tracing::error!(id = row.id, kind = ?error.classify(), "outbox row cannot be read; dropping it");
                 let mut conn = self.pool.acquire().await?;
                 outbox::mark_failed(&mut conn, row.id, "unreadable payload", Utc::now()).await?;
                 Ok(None)
@@ -438,7 +459,7 @@ impl<T: Transport> Sender<T> {
             result,
         } = attempt;
         match result {
-            Ok(delivered) => outbox::mark_sent(conn, id, delivered.message_id, now).await?,
+            Ok(delivered) => mark_delivered(conn, id, &reply, delivered, now).await?,
             Err(DeliveryError::RetryAfter(wait)) => {
                 tracing::warn!(?wait, "Telegram flood control: pausing every send");
                 let until = Instant::now() + wait;

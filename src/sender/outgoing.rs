@@ -65,4 +65,10 @@ pub enum Outgoing {
         language: Language,
         commands: Vec<(String, String)>,
     },
+    /// A copy of message `message_id` of chat `from_chat_id`.
+    Copy {
+        chat_id: i64,
+        from_chat_id: i64,
+        message_id: i32,
+    },
 }

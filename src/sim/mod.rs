@@ -35,8 +35,17 @@ pub async fn run(engine: Engine, locales: Arc<Locales>, options: SimOptions) -> 
         engine.outbox_ready(),
     );
     println!("Desmigratif simulator, user {}. {HELP}", options.user_id);
-    // Show whatever was waiting for this user (e.g. after the bot ran).
+    // Show whatever was waiting for this user (e.g. after the bot ran); greet a new one.
     sender.drain(Some(options.user_id)).await?;
+    let mut conn = engine.pool().acquire().await?;
+    let known = crate::store::users::find(&mut conn, options.user_id)
+        .await?
+        .is_some();
+    drop(conn);
+    if !known {
+        engine.handle(input(&options, text_event("/start"))).await?;
+        sender.drain(Some(options.user_id)).await?;
+    }
     let mut lines = BufReader::new(tokio::io::stdin()).lines();
     loop {
         print!("> ");
@@ -59,24 +68,28 @@ pub async fn run(engine: Engine, locales: Arc<Locales>, options: SimOptions) -> 
             println!("(unknown simulator command; :help lists them)");
             continue;
         };
-        let input = Input {
-            update_id: None,
-            chat: Chat {
-                id: options.user_id,
-                private: true,
-            },
-            sender: Some(From {
-                id: options.user_id,
-                language_code: options.language_code.clone(),
-            }),
-            event,
-        };
-        engine.handle(input).await?;
+        engine.handle(input(&options, event)).await?;
         engine.tick().await?;
         sender.drain(Some(options.user_id)).await?;
     }
     println!();
     Ok(())
+}
+
+fn input(options: &SimOptions, event: Event) -> Input {
+    Input {
+        update_id: None,
+        chat: Chat {
+            id: options.user_id,
+            private: true,
+        },
+        sender: Some(From {
+            id: options.user_id,
+            language_code: options.language_code.clone(),
+        }),
+        event,
+        message_id: None,
+    }
 }
 
 /// What a typed line means: a button's number presses it; `:name` makes an odd message kind.

@@ -181,6 +181,19 @@ impl<W: Write + Send + 'static> Transport for SimTransport<W> {
                     message_id: Some(id),
                 })
             }
+            Outgoing::Copy {
+                from_chat_id,
+                message_id,
+                ..
+            } => {
+                self.print(&format!(
+                    "\n📎 (a copy of message {message_id} from chat {from_chat_id})"
+                ));
+                let id = self.next_message_id.fetch_add(1, Ordering::Relaxed);
+                Ok(Delivered {
+                    message_id: Some(id),
+                })
+            }
             Outgoing::CommandMenu { language, .. } => {
                 self.print(&format!("  (command menu now in {})", language.code()));
                 Ok(Delivered::default())

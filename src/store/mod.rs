@@ -3,20 +3,29 @@
 //! inside the caller's transaction.
 
 pub mod audit;
+pub mod backup;
 pub mod broadcasts;
 pub mod conversations;
+pub mod cooperative;
+pub mod officer_texts;
 pub mod outbox;
 pub mod profiles;
+pub mod questions;
 pub mod signups;
 pub mod stats;
+pub mod status;
 pub mod trainings;
 pub mod updates;
 pub mod users;
 
-use std::{str::FromStr, time::Duration};
+use std::{
+    path::{Path, PathBuf},
+    str::FromStr,
+    time::Duration,
+};
 
 use sqlx::{
-    SqlitePool,
+    ConnectOptions, SqlitePool,
     sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
 };
 
@@ -48,7 +57,7 @@ pub async fn open(url: &str) -> Result<SqlitePool> {
         // Erased rows are overwritten with zeros, so erased personal data cannot be read back
         // out of the file.
         .pragma("secure_delete", "ON");
-    let in_memory = url.contains(":memory:") || url.contains("mode=memory");
+    let in_memory = is_in_memory(url);
     let pool = SqlitePoolOptions::new()
         // An in-memory database exists once per connection: keep exactly one.
         .max_connections(if in_memory { 1 } else { 4 })
@@ -59,6 +68,33 @@ pub async fn open(url: &str) -> Result<SqlitePool> {
         .await?;
     MIGRATOR.run(&pool).await?;
     Ok(pool)
+}
+
+fn is_in_memory(url: &str) -> bool {
+    url.contains(":memory:") || url.contains("mode=memory")
+}
+
+/// The file a database URL names; `None` for an in-memory database.
+pub fn database_file(url: &str) -> Result<Option<PathBuf>> {
+    if is_in_memory(url) {
+        return Ok(None);
+    }
+    Ok(Some(
+        SqliteConnectOptions::from_str(url)?
+            .get_filename()
+            .to_owned(),
+    ))
+}
+
+/// Opens an existing database file read-only, for tools that run beside the bot: nothing is
+/// created, migrated or changed.
+pub async fn open_read_only(file: &Path) -> Result<Conn> {
+    Ok(SqliteConnectOptions::new()
+        .filename(file)
+        .read_only(true)
+        .busy_timeout(Duration::from_secs(10))
+        .connect()
+        .await?)
 }
 
 /// Unix seconds for a time.

@@ -27,6 +27,15 @@ impl Priority {
     }
 }
 
+/// What a delivered message stands for, so that a reply to it can be recognised later (an
+/// officer answering a question by replying to its notice).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MessageTag {
+    /// A question (its `round`: the follow-up it was sent for).
+    Question { id: i64, round: i64 },
+}
+
 #[derive(Clone, Debug)]
 pub struct NewMessage<'a> {
     pub chat_id: i64,
@@ -112,6 +121,21 @@ pub async fn mark_sent(
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// Records that Telegram message `message_id` in `chat_id` stands for `tag`. Kept apart from
+/// the outbox row, which is emptied on delivery and pruned after a few days.
+pub async fn remember(
+    conn: &mut Conn,
+    chat_id: i64,
+    message_id: i32,
+    tag: &MessageTag,
+) -> Result<()> {
+    match *tag {
+        MessageTag::Question { id, round } => {
+            super::questions::remember_message(conn, chat_id, message_id, id, round).await
+        }
+    }
 }
 
 /// Given up for good (the user blocked the bot, or Telegram refused the message itself).

@@ -1,10 +1,13 @@
-//! The Telegram side: teloxide long polling turns updates into engine inputs, and the
-//! transport turns rendered replies into Bot API calls. No business rules live here.
+//! The Telegram side: teloxide long polling (or the webhook server) turns updates into engine
+//! inputs, and the transport turns rendered replies into Bot API calls. No business rules live
+//! here.
 
 pub mod commands;
+pub mod files;
 pub mod polling;
 pub mod transport;
 pub mod update;
+pub mod webhook;
 
 use teloxide::Bot;
 

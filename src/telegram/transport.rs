@@ -117,6 +117,21 @@ impl Transport for TelegramTransport {
                 }
                 request.await.map(sent).map_err(classify)
             }
+            Outgoing::Copy {
+                chat_id,
+                from_chat_id,
+                message_id,
+            } => bot
+                .copy_message(
+                    ChatId(*chat_id),
+                    ChatId(*from_chat_id),
+                    MessageId(*message_id),
+                )
+                .await
+                .map(|copy| Delivered {
+                    message_id: Some(copy.0),
+                })
+                .map_err(classify),
             Outgoing::CommandMenu {
                 chat_id, commands, ..
             } => bot

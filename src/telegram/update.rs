@@ -37,6 +37,7 @@ pub fn to_input(update: &Update) -> Option<Input> {
                     message_id: message.map(|m| m.id().0),
                     data: query.data.clone().unwrap_or_default(),
                 },
+                message_id: None,
             })
         }
         UpdateKind::MyChatMember(change) if change.chat.is_private() => Some(Input {
@@ -53,6 +54,7 @@ pub fn to_input(update: &Update) -> Option<Input> {
                 blocked: change.new_chat_member.kind.is_banned()
                     || change.new_chat_member.kind.is_left(),
             },
+            message_id: None,
         }),
         _ => None,
     }
@@ -75,6 +77,7 @@ fn message_input(message: &Message) -> Input {
         },
         sender,
         event: message_event(message),
+        message_id: Some(message.id.0),
     }
 }
 

@@ -11,6 +11,7 @@ pub struct BotProcess {
     child: Child,
 }
 
+#[derive(Clone)]
 pub struct BotEnv {
     pub api_url: String,
     pub token: String,
@@ -39,8 +40,38 @@ impl BotEnv {
 
     /// Starts the bot (long polling).
     pub fn start(&self) -> BotProcess {
+        self.start_with(&[])
+    }
+
+    /// Starts the binary with a subcommand, such as `["webhook"]`.
+    pub fn start_with(&self, args: &[&str]) -> BotProcess {
+        let mut command = self.command(args);
+        command.stdin(Stdio::null()).stdout(Stdio::null()).stderr(
+            if std::env::var("BOT_LOG").is_ok() {
+                Stdio::inherit()
+            } else {
+                Stdio::null()
+            },
+        );
+        BotProcess {
+            child: command.spawn().expect("the bot binary starts"),
+        }
+    }
+
+    /// Runs a tool to its end (`["backup", FILE]`, `["check"]`), capturing what it prints.
+    pub fn run(&self, args: &[&str]) -> std::process::Output {
+        self.command(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .output()
+            .expect("the bot binary runs")
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_desmigratif"));
         command
+            .args(args)
             .env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("TELOXIDE_TOKEN", &self.token)
@@ -50,20 +81,11 @@ impl BotEnv {
                 "RUST_LOG",
                 std::env::var("BOT_LOG").unwrap_or_else(|_| "warn".into()),
             )
-            .current_dir(self.db_path.parent().unwrap())
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(if std::env::var("BOT_LOG").is_ok() {
-                Stdio::inherit()
-            } else {
-                Stdio::null()
-            });
+            .current_dir(self.db_path.parent().unwrap());
         for (name, value) in &self.extra {
             command.env(name, value);
         }
-        BotProcess {
-            child: command.spawn().expect("the bot binary starts"),
-        }
+        command
     }
 }
 

@@ -116,7 +116,8 @@ impl Harness {
             desmigratif::sender::Outgoing::Document { caption, .. }
             | desmigratif::sender::Outgoing::Photo { caption, .. }
             | desmigratif::sender::Outgoing::PhotoUpload { caption, .. } => caption,
-            desmigratif::sender::Outgoing::CommandMenu { .. } => String::new(),
+            desmigratif::sender::Outgoing::CommandMenu { .. }
+            | desmigratif::sender::Outgoing::Copy { .. } => String::new(),
         }
     }
 

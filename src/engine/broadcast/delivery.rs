@@ -50,7 +50,8 @@ async fn start(conn: &mut Conn, broadcast: &Broadcast, now: DateTime<Utc>) -> Re
             tracing::info!(broadcast = broadcast.id, recipients, "broadcast started");
         }
         Err(error) => {
-            tracing::error!(broadcast = broadcast.id, %error, "broadcast audience unreadable; cancelled");
+            // Not the error's text: it can quote the audience (a village).
+            tracing::error!(broadcast = broadcast.id, kind = ?error.classify(), "broadcast audience unreadable; cancelled");
             broadcasts::finish(conn, broadcast.id, "cancelled", Counts::default(), now).await?;
         }
     }
@@ -229,21 +230,21 @@ async fn refresh(turn: &mut Turn<'_>, broadcast: &Broadcast, status: &str) -> Re
 }
 
 pub(crate) async fn pause(turn: &mut Turn<'_>, id: i64) -> Result<()> {
-    let Some(broadcast) = running(turn, id).await? else {
-        return Ok(());
-    };
-    broadcasts::set_status(turn.conn, id, "paused").await?;
-    turn.notice(Msg::new("broadcast-paused"), false);
-    refresh(turn, &broadcast, "paused").await
+    switch(turn, id, "paused", "broadcast-paused").await
 }
 
 pub(crate) async fn resume(turn: &mut Turn<'_>, id: i64) -> Result<()> {
+    switch(turn, id, "sending", "broadcast-resumed").await
+}
+
+/// Pauses or resumes a running broadcast and shows where it stands.
+async fn switch(turn: &mut Turn<'_>, id: i64, status: &str, notice: &str) -> Result<()> {
     let Some(broadcast) = running(turn, id).await? else {
         return Ok(());
     };
-    broadcasts::set_status(turn.conn, id, "sending").await?;
-    turn.notice(Msg::new("broadcast-resumed"), false);
-    refresh(turn, &broadcast, "sending").await
+    broadcasts::set_status(turn.conn, id, status).await?;
+    turn.notice(Msg::new(notice), false);
+    refresh(turn, &broadcast, status).await
 }
 
 /// Stops a broadcast for good: the copies not sent yet are dropped and the report shown.

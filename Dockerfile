@@ -1,0 +1,27 @@
+# The Desmigratif bot in a small image (see README, "Running it for real" → "With Docker").
+#   docker build -t desmigratif .
+#   docker run -d --name desmigratif --restart unless-stopped \
+#       --env-file desmigratif.env -v desmigratif-data:/data desmigratif
+# The database lives in the volume at /data; the bot runs as an unprivileged user.
+
+FROM rust:1-slim-bookworm AS build
+WORKDIR /src
+COPY . .
+RUN cargo build --release --locked \
+    && cp target/release/desmigratif /usr/local/bin/desmigratif
+
+FROM debian:bookworm-slim
+# TLS roots and time zones are built into the binary: nothing to install.
+RUN useradd --system --user-group --uid 10001 --home-dir /data --shell /usr/sbin/nologin desmigratif \
+    && mkdir /data \
+    && chown desmigratif:desmigratif /data \
+    && chmod 700 /data
+COPY --from=build /usr/local/bin/desmigratif /usr/local/bin/desmigratif
+USER desmigratif
+WORKDIR /data
+ENV DATABASE_URL=sqlite:///data/desmigratif.db
+VOLUME /data
+# Webhook mode only (`docker run ... desmigratif webhook`).
+EXPOSE 8443
+STOPSIGNAL SIGTERM
+ENTRYPOINT ["/usr/local/bin/desmigratif"]

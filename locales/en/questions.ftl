@@ -1,0 +1,61 @@
+# The question desk: users ask, officers answer. Answers always come from «the Desmigratif officer».
+
+question-ask-prompt = ✍️ Write your question in one message. You can also send a photo or a voice note. A Desmigratif officer will answer in this chat.
+question-too-long = That message is too long. Please shorten it to at most { $max } characters.
+question-kind-hint = Sorry, I can only pass on text, photos, videos, files or voice notes.
+question-received = ✅ Thank you! Your question has arrived as number { $number }. An officer will answer here. To add something, reply to this message.
+question-button-mine = 🗂️ My questions
+question-button-follow-up = ✍️ Follow up
+question-button-view = No. { $number } · { $status }
+question-button-open = No. { $number }
+question-status-open = ⏳ waiting for an answer
+question-status-answered = ✅ answered
+question-not-found = That question was not found.
+question-mine-title = 🗂️ Your questions. Choose one to see its answer:
+question-mine-none = You have not asked anything yet. Tap «Ask an officer» to start.
+question-view-title = Question no. { $number } ({ $status })
+question-thread-earlier = (earlier messages are not shown)
+question-thread-you =
+    🙋 You, { $time }:
+    { $media }{ $text }
+question-thread-asker =
+    🙋 The asker, { $time }:
+    { $media }{ $text }
+question-thread-officer =
+    👤 Desmigratif officer, { $time }:
+    { $text }
+question-follow-up-prompt = ✍️ Write what you want to add or ask next about question no. { $number }. You can also send a photo or a voice note.
+question-follow-up-received = ✅ Thank you! Your addition to question no. { $number } has gone to the officers.
+question-answer-for-you = 💬 The Desmigratif officer's answer to your question no. { $number }:
+question-quote = { $media }{ $text }
+
+question-media-photo = [📷 photo]{" "}
+question-media-voice = [🎤 voice note]{" "}
+question-media-audio = [🎵 audio]{" "}
+question-media-video = [🎬 video]{" "}
+question-media-video_note = [🎬 video note]{" "}
+question-media-document = [📎 file]{" "}
+
+# For officers.
+question-who-registered = { $name } ({ $role }, { $village } village)
+question-who-unregistered = someone who has not registered
+question-notice-new =
+    ❓ New question no. { $number }
+    From: { $who }
+question-notice-more =
+    ➕ More on question no. { $number }
+    From: { $who }
+question-notice-open =
+    ❓ Question no. { $number } · { $status }
+    From: { $who }
+question-notice-how = To answer, reply to this message, or type /answer { $number } followed by the answer. Answers go out as «the Desmigratif officer».
+question-answer-usage = How to answer: /answer NUMBER your answer. For example: /answer 12 The documents are handled at Disnaker. You can also reply to the question's message.
+question-answer-too-long = That answer is too long. Please shorten it to at most { $max } characters, or send it in parts.
+question-answer-gone = Question no. { $number } no longer exists (the asker may have erased their data).
+question-answer-already = Question no. { $number } has already been answered. Your answer was not sent.
+question-answer-sent = ✅ The answer to question no. { $number } has been sent.
+question-inbox-empty = 📥 No questions are waiting for an answer. 🎉
+question-inbox-title = 📥 Questions waiting for an answer: { $count }. The longest waiting first.
+question-inbox-line = No. { $number } · { $time } · { $media }{ $text }
+question-inbox-more = …and { $count } more.
+question-inbox-how = Tap a question's number to see all of it and reply to it.

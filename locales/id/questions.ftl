@@ -1,0 +1,61 @@
+# Meja tanya: pengguna bertanya, petugas menjawab. Jawaban selalu atas nama «Petugas Desmigratif».
+
+question-ask-prompt = ✍️ Tulis pertanyaan Anda dalam satu pesan. Anda juga bisa mengirim foto atau pesan suara. Petugas Desmigratif akan menjawab di obrolan ini.
+question-too-long = Pesannya terlalu panjang. Tolong persingkat menjadi paling banyak { $max } huruf.
+question-kind-hint = Maaf, yang bisa saya teruskan hanya tulisan, foto, video, berkas, atau pesan suara.
+question-received = ✅ Terima kasih! Pertanyaan Anda sudah kami terima dengan nomor { $number }. Petugas akan menjawab di sini. Bila ingin menambahkan sesuatu, balas pesan ini.
+question-button-mine = 🗂️ Pertanyaan saya
+question-button-follow-up = ✍️ Tanya lanjutan
+question-button-view = No. { $number } · { $status }
+question-button-open = No. { $number }
+question-status-open = ⏳ menunggu jawaban
+question-status-answered = ✅ sudah dijawab
+question-not-found = Pertanyaan itu tidak ditemukan.
+question-mine-title = 🗂️ Pertanyaan Anda. Pilih untuk melihat jawabannya:
+question-mine-none = Anda belum pernah bertanya. Tekan «Tanya petugas» untuk mulai.
+question-view-title = Pertanyaan no. { $number } ({ $status })
+question-thread-earlier = (pesan-pesan sebelumnya tidak ditampilkan)
+question-thread-you =
+    🙋 Anda, { $time }:
+    { $media }{ $text }
+question-thread-asker =
+    🙋 Penanya, { $time }:
+    { $media }{ $text }
+question-thread-officer =
+    👤 Petugas Desmigratif, { $time }:
+    { $text }
+question-follow-up-prompt = ✍️ Tulis tambahan atau pertanyaan lanjutan untuk pertanyaan no. { $number }. Anda juga bisa mengirim foto atau pesan suara.
+question-follow-up-received = ✅ Terima kasih! Tambahan untuk pertanyaan no. { $number } sudah diteruskan ke petugas.
+question-answer-for-you = 💬 Jawaban Petugas Desmigratif untuk pertanyaan no. { $number }:
+question-quote = { $media }{ $text }
+
+question-media-photo = [📷 foto]{" "}
+question-media-voice = [🎤 pesan suara]{" "}
+question-media-audio = [🎵 rekaman suara]{" "}
+question-media-video = [🎬 video]{" "}
+question-media-video_note = [🎬 video singkat]{" "}
+question-media-document = [📎 berkas]{" "}
+
+# Untuk petugas.
+question-who-registered = { $name } ({ $role }, desa { $village })
+question-who-unregistered = seseorang yang belum mendaftar
+question-notice-new =
+    ❓ Pertanyaan baru no. { $number }
+    Dari: { $who }
+question-notice-more =
+    ➕ Tambahan untuk pertanyaan no. { $number }
+    Dari: { $who }
+question-notice-open =
+    ❓ Pertanyaan no. { $number } · { $status }
+    Dari: { $who }
+question-notice-how = Untuk menjawab, balas (reply) pesan ini, atau ketik /jawab { $number } lalu jawabannya. Jawaban dikirim atas nama Petugas Desmigratif.
+question-answer-usage = Cara menjawab: /jawab NOMOR jawaban Anda. Contoh: /jawab 12 Dokumennya bisa diurus di Disnaker. Anda juga bisa membalas (reply) pesan pertanyaannya.
+question-answer-too-long = Jawabannya terlalu panjang. Tolong persingkat menjadi paling banyak { $max } huruf, atau kirim dalam beberapa bagian.
+question-answer-gone = Pertanyaan no. { $number } tidak ada lagi (mungkin penanya sudah menghapus datanya).
+question-answer-already = Pertanyaan no. { $number } sudah dijawab. Jawaban Anda tidak dikirim.
+question-answer-sent = ✅ Jawaban untuk pertanyaan no. { $number } sudah dikirim.
+question-inbox-empty = 📥 Tidak ada pertanyaan yang menunggu jawaban. 🎉
+question-inbox-title = 📥 Pertanyaan yang menunggu jawaban: { $count }. Yang paling lama menunggu di atas.
+question-inbox-line = No. { $number } · { $time } · { $media }{ $text }
+question-inbox-more = …dan { $count } lagi.
+question-inbox-how = Tekan nomor pertanyaan untuk melihatnya lengkap dan membalasnya.

@@ -1,0 +1,215 @@
+//! `desmigratif check`: is this installation ready to run? Reads the configuration, looks at
+//! the database and checks the texts, changes nothing, and says what is wrong in one line each.
+//! The exit code is non-zero when anything is.
+
+use std::{fmt, path::Path, process::ExitCode};
+
+use crate::config::Config;
+use crate::i18n::check::{check_dir, check_embedded};
+use crate::store::status::{Inspection, inspect};
+
+/// One line of the report.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Line {
+    Ok(String),
+    /// Worth knowing, not wrong.
+    Note(String),
+    /// Wrong: the line names the variable or file it is about.
+    Problem(String),
+}
+
+impl fmt::Display for Line {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Line::Ok(text) => write!(f, "ok: {text}"),
+            Line::Note(text) => write!(f, "note: {text}"),
+            Line::Problem(text) => f.write_str(text),
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Report {
+    pub lines: Vec<Line>,
+}
+
+impl Report {
+    pub fn problems(&self) -> usize {
+        self.lines
+            .iter()
+            .filter(|l| matches!(l, Line::Problem(_)))
+            .count()
+    }
+
+    fn ok(&mut self, text: impl Into<String>) {
+        self.lines.push(Line::Ok(text.into()));
+    }
+
+    fn note(&mut self, text: impl Into<String>) {
+        self.lines.push(Line::Note(text.into()));
+    }
+
+    fn problem(&mut self, text: impl Into<String>) {
+        self.lines.push(Line::Problem(text.into()));
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for line in &self.lines {
+            writeln!(f, "{line}")?;
+        }
+        match self.problems() {
+            0 => write!(f, "all good"),
+            1 => write!(f, "1 problem found"),
+            n => write!(f, "{n} problems found"),
+        }
+    }
+}
+
+/// Runs the check on the process environment (and `.env`), prints the report and gives the
+/// exit code.
+pub fn main(locales: Option<&Path>) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("desmigratif: cannot start: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let report = runtime.block_on(run(locales));
+    println!("{report}");
+    if report.problems() == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+pub async fn run(locales: Option<&Path>) -> Report {
+    let mut report = Report::default();
+    let (config, problems) = Config::read_env();
+    let database_url_ok = !problems.iter().any(|p| p.variable == "DATABASE_URL");
+    if problems.is_empty() {
+        report.ok("configuration");
+    }
+    for problem in problems {
+        report.problem(problem.to_string());
+    }
+    describe_modes(&config, &mut report);
+    if database_url_ok {
+        check_database(&config.database_url, &mut report).await;
+    }
+    check_texts(locales, &mut report);
+    report
+}
+
+fn describe_modes(config: &Config, report: &mut Report) {
+    if config.token.is_none() {
+        report.note(
+            "TELOXIDE_TOKEN is not set: the bot cannot reach Telegram without it (chat, backup and check work)",
+        );
+    }
+    if config.admin_ids.is_empty() {
+        report.note("ADMIN_IDS is empty: nobody can use the officers' commands");
+    }
+    if let Some(url) = &config.webhook_url {
+        let secret = match config.webhook_secret {
+            Some(_) => "WEBHOOK_SECRET",
+            None => "a new secret at each start",
+        };
+        report.ok(format!(
+            "webhook mode: {url} to port {}, checked with {secret}",
+            config.port
+        ));
+    }
+}
+
+async fn check_database(url: &str, report: &mut Report) {
+    match inspect(url).await {
+        Err(error) => report.problem(format!("DATABASE_URL: {url} cannot be read: {error}")),
+        Ok(Inspection::InMemory) => report.note(format!(
+            "DATABASE_URL: {url} is in memory: everything is lost when the bot stops"
+        )),
+        Ok(Inspection::Missing(file)) => report.problem(format!(
+            "DATABASE_URL: no database at {} (the bot creates an empty one at its first start; if there should be one, DATABASE_URL points to the wrong place)",
+            file.display()
+        )),
+        Ok(Inspection::Found(status)) => {
+            let file = status.file.display();
+            if status.problems.is_empty() {
+                report.ok(format!(
+                    "database {file}: sound, {} migrations applied",
+                    status.applied
+                ));
+            }
+            for problem in &status.problems {
+                report.problem(format!("database {file}: {problem}"));
+            }
+            if !status.pending.is_empty() {
+                let names: Vec<String> = status
+                    .pending
+                    .iter()
+                    .map(|(version, name)| format!("{version} {name}"))
+                    .collect();
+                report.note(format!(
+                    "database {file}: the bot applies {} new migration(s) when it starts: {}",
+                    names.len(),
+                    names.join(", ")
+                ));
+            }
+        }
+    }
+}
+
+fn check_texts(locales: Option<&Path>, report: &mut Report) {
+    let (summary, problems) = check_embedded();
+    if problems.is_empty() {
+        report.ok(format!(
+            "texts: {} files in Indonesian and English, {} messages",
+            summary.files, summary.messages
+        ));
+    }
+    for problem in problems {
+        report.problem(problem);
+    }
+    if let Some(dir) = locales {
+        let (summary, problems) = check_dir(dir);
+        if problems.is_empty() {
+            report.ok(format!(
+                "{}: all {} files in id and en parse and have all {} messages",
+                dir.display(),
+                summary.files,
+                summary.messages
+            ));
+        }
+        for problem in problems {
+            report.problem(problem);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_are_shown_bare_and_counted() {
+        let report = Report {
+            lines: vec![
+                Line::Ok("configuration".into()),
+                Line::Problem("TIMEZONE: expected …".into()),
+                Line::Note("ADMIN_IDS is empty".into()),
+            ],
+        };
+        assert_eq!(report.problems(), 1);
+        assert_eq!(
+            report.to_string(),
+            "ok: configuration\nTIMEZONE: expected …\nnote: ADMIN_IDS is empty\n1 problem found"
+        );
+        assert!(Report::default().to_string().ends_with("all good"));
+    }
+}

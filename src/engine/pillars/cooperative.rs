@@ -1,0 +1,349 @@
+//! Applying to join the Koperasi Desmigratif. A registered person sends their profile's name,
+//! phone and village; anyone else agrees first, then gives a name and phone number. The
+//! officers get a notice with buttons to record where the application stands, and the person
+//! is told each change and can look it up.
+
+use super::{PillarsAction, PillarsState, cancel_keyboard, number, officers, pages::Page};
+use crate::domain::{MembershipStatus, NameError, PersonName, Phone, PhoneError};
+use crate::engine::{
+    Arg, Button, Event, Keyboard, Msg, ReplyKind, Result, State, menu, turn::Turn,
+};
+use crate::store::cooperative::{self as store, Application};
+use crate::store::{profiles, users};
+
+/// Recorded in `consents` when someone not registered agrees to give their details.
+pub const CONSENT_VERSION: &str = "cooperative-1";
+
+/// The statuses officers set with the buttons on a notice.
+const OFFICER_STATUSES: [MembershipStatus; 3] = [
+    MembershipStatus::Contacted,
+    MembershipStatus::Member,
+    MembershipStatus::Declined,
+];
+
+fn status_name(status: MembershipStatus) -> Msg {
+    Msg::new(status.message_id())
+}
+
+fn cooperative_button() -> Button {
+    Button::action(
+        Msg::new("button-back"),
+        PillarsAction::Page(Page::Cooperative).into(),
+    )
+}
+
+/// "I want to join", or "My application" once there is one.
+pub(crate) async fn membership_button(turn: &mut Turn<'_>) -> Result<Button> {
+    let applied = match turn.user_id() {
+        Some(user_id) => store::of_user(turn.conn, user_id).await?.is_some(),
+        None => false,
+    };
+    let label = if applied {
+        "coop-button-my-application"
+    } else {
+        "coop-button-join"
+    };
+    Ok(Button::action(
+        Msg::new(label),
+        PillarsAction::Membership.into(),
+    ))
+}
+
+/// The user's application, or applying when there is none.
+pub(crate) async fn membership(turn: &mut Turn<'_>) -> Result<()> {
+    let Some(user_id) = turn.user_id() else {
+        return Ok(());
+    };
+    match store::of_user(turn.conn, user_id).await? {
+        Some(application) => {
+            show_application(turn, &application);
+            Ok(())
+        }
+        None => apply(turn).await,
+    }
+}
+
+/// Starts an application: a registered person confirms their profile's details; anyone else
+/// is asked for consent first. Someone with an application under way sees it instead.
+pub(crate) async fn apply(turn: &mut Turn<'_>) -> Result<()> {
+    let Some(user_id) = turn.user_id() else {
+        return Ok(());
+    };
+    if let Some(application) = store::of_user(turn.conn, user_id).await?
+        && application.status != MembershipStatus::Declined
+    {
+        show_application(turn, &application);
+        return Ok(());
+    }
+    let back = vec![Button::action(
+        Msg::new("button-cancel"),
+        PillarsAction::Page(Page::Cooperative).into(),
+    )];
+    match profiles::find(turn.conn, user_id).await? {
+        Some(profile) => {
+            let confirm = Msg::new("coop-confirm-profile")
+                .arg("name", profile.name.as_str())
+                .arg("phone", profile.phone.as_str())
+                .arg("village", profile.village.as_str());
+            let send = Button::action(
+                Msg::new("coop-button-send"),
+                PillarsAction::ApplySend.into(),
+            );
+            turn.show(vec![confirm], Keyboard::Inline(vec![vec![send], back]));
+        }
+        None => {
+            let agree = Button::action(
+                Msg::new("coop-button-agree"),
+                PillarsAction::ApplyConsent.into(),
+            );
+            turn.show(
+                vec![Msg::new("coop-consent")],
+                Keyboard::Inline(vec![vec![agree], back]),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Consent given: ask for the name.
+pub(crate) async fn consent(turn: &mut Turn<'_>) -> Result<()> {
+    let Some(user_id) = turn.user_id() else {
+        return Ok(());
+    };
+    profiles::record_consent(turn.conn, user_id, CONSENT_VERSION, turn.now).await?;
+    turn.state = State::Pillars(PillarsState::AwaitingMemberName);
+    turn.show(vec![Msg::new("coop-ask-name")], cancel_keyboard());
+    Ok(())
+}
+
+/// A registered person sends the application with their profile's details.
+pub(crate) async fn send(turn: &mut Turn<'_>) -> Result<()> {
+    let Some(user_id) = turn.user_id() else {
+        return Ok(());
+    };
+    let Some(profile) = profiles::find(turn.conn, user_id).await? else {
+        // The profile went (erased meanwhile): start over the other way.
+        return apply(turn).await;
+    };
+    if let Some(application) = store::of_user(turn.conn, user_id).await?
+        && application.status != MembershipStatus::Declined
+    {
+        show_application(turn, &application);
+        return Ok(());
+    }
+    let application = store::apply(
+        turn.conn,
+        user_id,
+        &profile.name,
+        &profile.phone,
+        Some(profile.village.as_str()),
+        turn.now,
+    )
+    .await?;
+    notify_officers(turn, &application).await?;
+    show_application(turn, &application);
+    Ok(())
+}
+
+fn name_hint(error: NameError) -> &'static str {
+    match error {
+        NameError::TooShort => "coop-name-too-short",
+        NameError::TooLong => "coop-name-too-long",
+        NameError::Digits => "coop-name-digits",
+        NameError::NotLetters => "coop-name-not-letters",
+    }
+}
+
+fn phone_hint(error: PhoneError) -> &'static str {
+    match error {
+        PhoneError::NotANumber => "coop-phone-not-a-number",
+        PhoneError::TooShort => "coop-phone-too-short",
+        PhoneError::TooLong => "coop-phone-too-long",
+    }
+}
+
+fn phone_keyboard() -> Keyboard {
+    Keyboard::ShareContact {
+        share: Msg::new("coop-button-share-phone"),
+    }
+}
+
+pub(crate) async fn on_name(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
+    let hint = match event {
+        Event::Text { text, .. } => match PersonName::parse(text) {
+            Ok(name) => {
+                turn.state = State::Pillars(PillarsState::AwaitingMemberPhone {
+                    name: name.as_str().to_owned(),
+                });
+                turn.send(vec![Msg::new("coop-ask-phone")], phone_keyboard());
+                return Ok(());
+            }
+            Err(error) => name_hint(error),
+        },
+        _ => "coop-name-text-only",
+    };
+    turn.send(
+        vec![Msg::new(hint), Msg::new("coop-ask-name")],
+        cancel_keyboard(),
+    );
+    Ok(())
+}
+
+pub(crate) async fn on_phone(turn: &mut Turn<'_>, name: &str, event: &Event) -> Result<()> {
+    let Some(user_id) = turn.user_id() else {
+        return Ok(());
+    };
+    let typed = match event {
+        Event::Text { text, .. } => Phone::parse(text).map_err(phone_hint),
+        Event::Contact {
+            phone,
+            user_id: Some(owner),
+        } if *owner == user_id => Phone::parse(phone).map_err(phone_hint),
+        Event::Contact { .. } => Err("coop-phone-not-yours"),
+        _ => Err("coop-phone-text-only"),
+    };
+    let phone = match typed {
+        Ok(phone) => phone,
+        Err(hint) => {
+            turn.send(
+                vec![Msg::new(hint), Msg::new("coop-ask-phone")],
+                phone_keyboard(),
+            );
+            return Ok(());
+        }
+    };
+    let Ok(name) = PersonName::parse(name) else {
+        // A name that was valid when typed no longer is (rules changed): ask again.
+        turn.state = State::Pillars(PillarsState::AwaitingMemberName);
+        turn.send(vec![Msg::new("coop-ask-name")], cancel_keyboard());
+        return Ok(());
+    };
+    let application = store::apply(turn.conn, user_id, &name, &phone, None, turn.now).await?;
+    notify_officers(turn, &application).await?;
+    turn.state = State::Idle;
+    turn.send(vec![Msg::new("coop-applied")], Keyboard::Remove);
+    show_application(turn, &application);
+    Ok(())
+}
+
+/// Where the user's application stands.
+fn show_application(turn: &mut Turn<'_>, application: &Application) {
+    let text = vec![
+        Msg::new("coop-application")
+            .arg("number", number(application.id))
+            .arg("status", status_name(application.status))
+            .arg("applied", Arg::Time(application.applied_at))
+            .arg("name", application.name.as_str())
+            .arg("phone", application.phone.as_str()),
+        Msg::new(format!("coop-application-{}", application.status.code())),
+    ];
+    let mut rows = Vec::new();
+    if application.status == MembershipStatus::Declined {
+        rows.push(vec![Button::action(
+            Msg::new("coop-button-apply-again"),
+            PillarsAction::Apply.into(),
+        )]);
+    }
+    rows.push(vec![cooperative_button(), menu::menu_button()]);
+    turn.show(text, Keyboard::Inline(rows));
+}
+
+/// The officers' view of an application, with the buttons that set its status.
+fn officer_view(application: &Application) -> (Vec<Msg>, Keyboard) {
+    let village = match &application.village {
+        Some(village) => Arg::Text(village.clone()),
+        None => Arg::Msg(Box::new(Msg::new("coop-village-unknown"))),
+    };
+    let text = vec![
+        Msg::new("coop-notice")
+            .arg("number", number(application.id))
+            .arg("name", application.name.as_str())
+            .arg("phone", application.phone.as_str())
+            .arg("village", village)
+            .arg("status", status_name(application.status)),
+    ];
+    let buttons = OFFICER_STATUSES
+        .into_iter()
+        .map(|status| {
+            let label = Msg::new(format!("coop-button-set-{}", status.code()));
+            Button::action(
+                label,
+                PillarsAction::SetMembership(application.id, status).into(),
+            )
+        })
+        .collect();
+    (text, Keyboard::Inline(vec![buttons]))
+}
+
+async fn notify_officers(turn: &mut Turn<'_>, application: &Application) -> Result<()> {
+    let (text, keyboard) = officer_view(application);
+    for (chat_id, lang) in officers::targets(turn).await? {
+        let kind = ReplyKind::Message {
+            text: text.clone(),
+            keyboard: keyboard.clone(),
+        };
+        turn.push_reply(officers::notice(chat_id, lang, application.user_id, kind));
+    }
+    Ok(())
+}
+
+/// An officer sets where an application stands: the notice shows it, and the person is told.
+pub(crate) async fn set_status(
+    turn: &mut Turn<'_>,
+    id: i64,
+    status: MembershipStatus,
+) -> Result<()> {
+    let Some(current) = store::find(turn.conn, id).await? else {
+        turn.notice(Msg::new("coop-application-gone"), true);
+        return Ok(());
+    };
+    let unchanged = current.status == status;
+    let application = if unchanged {
+        current
+    } else {
+        match store::set_status(turn.conn, id, status, turn.now).await? {
+            Some(application) => application,
+            None => return Ok(()),
+        }
+    };
+    let notice = if unchanged {
+        "coop-status-unchanged"
+    } else {
+        "coop-status-set"
+    };
+    turn.notice(Msg::new(notice).arg("status", status_name(status)), false);
+    let (text, keyboard) = officer_view(&application);
+    turn.show(text, keyboard);
+    turn.mark_last_as_about(application.user_id);
+    if unchanged {
+        return Ok(());
+    }
+    let lang = users::language_of(
+        turn.conn,
+        application.user_id,
+        turn.settings.default_language,
+    )
+    .await?;
+    let to_user = ReplyKind::Message {
+        text: vec![
+            Msg::new("coop-status-changed")
+                .arg("number", number(id))
+                .arg("status", status_name(status)),
+            Msg::new(format!("coop-application-{}", status.code())),
+        ],
+        keyboard: Keyboard::Inline(vec![vec![
+            Button::action(
+                Msg::new("coop-button-my-application"),
+                PillarsAction::Membership.into(),
+            ),
+            menu::menu_button(),
+        ]]),
+    };
+    turn.push_reply(officers::notice(
+        application.user_id,
+        lang,
+        application.user_id,
+        to_user,
+    ));
+    Ok(())
+}

@@ -1,0 +1,461 @@
+//! The four pillars of Desmigratif (migration services, productive business, community
+//! parenting and the cooperative) as short information pages; applying to join the
+//! cooperative; the FAQ, also offered for free text; and the question desk, where officers
+//! answer families' questions. None of it needs registration.
+
+mod contacts;
+mod cooperative;
+mod faq;
+mod matching;
+mod officers;
+mod pages;
+mod questions;
+
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+pub use faq::{FaqEntry, FaqTopic};
+pub use pages::Page;
+
+use super::action::{FeatureAction, parse_id};
+use super::{
+    Action, Arg, Button, Command, Event, Input, Keyboard, Msg, Result, State, fallback, turn::Turn,
+};
+use crate::domain::MembershipStatus;
+use crate::store::{self, Conn};
+
+use crate::domain::profile::choice;
+
+/// What this feature's buttons do.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PillarsAction {
+    /// Show an information page.
+    Page(Page),
+    FaqTopics,
+    FaqTopic(FaqTopic),
+    FaqEntry(FaqEntry),
+    /// Start writing a question to the officers.
+    Ask,
+    /// Send the text the user just typed (offered FAQ answers did not help) to the officers.
+    AskTyped,
+    MyQuestions,
+    /// One of the user's own questions, with what was said on it.
+    Question(i64),
+    /// Add to one of the user's own questions.
+    FollowUp(i64),
+    /// Officers: the open questions.
+    Inbox,
+    /// Officers: a question again, to reply to.
+    OpenQuestion(i64),
+    /// The user's cooperative application, or applying when there is none.
+    Membership,
+    /// Start (again) an application to join the cooperative.
+    Apply,
+    /// The user agrees to give their name and phone number for the application.
+    ApplyConsent,
+    /// A registered user sends the application with their profile's details.
+    ApplySend,
+    /// Officers: set where an application stands.
+    SetMembership(i64, MembershipStatus),
+    /// Officers: change the cooperative's contacts and office hours.
+    EditContacts,
+}
+
+impl From<PillarsAction> for Action {
+    fn from(action: PillarsAction) -> Action {
+        Action::Pillars(action)
+    }
+}
+
+impl PillarsAction {
+    /// Only officers may press these; checked on every press.
+    pub fn officer_only(&self) -> bool {
+        matches!(
+            self,
+            PillarsAction::Inbox
+                | PillarsAction::OpenQuestion(_)
+                | PillarsAction::SetMembership(..)
+                | PillarsAction::EditContacts
+        )
+    }
+
+    /// The buttons that work in the officers' group (the rest need a private chat).
+    fn for_officers_chat(&self) -> bool {
+        matches!(
+            self,
+            PillarsAction::Inbox
+                | PillarsAction::OpenQuestion(_)
+                | PillarsAction::SetMembership(..)
+        )
+    }
+}
+
+impl FeatureAction for PillarsAction {
+    const TAG: &'static str = "p";
+
+    fn fields(&self) -> Vec<String> {
+        use PillarsAction as A;
+        let fields: Vec<&str> = match self {
+            A::Page(page) => vec!["pg", page.code()],
+            A::FaqTopics => vec!["faq"],
+            A::FaqTopic(topic) => vec!["faqt", topic.code()],
+            A::FaqEntry(entry) => vec!["faqe", entry.code()],
+            A::Ask => vec!["ask"],
+            A::AskTyped => vec!["askt"],
+            A::MyQuestions => vec!["myq"],
+            A::Question(id) => return vec!["q".into(), id.to_string()],
+            A::FollowUp(id) => return vec!["fu".into(), id.to_string()],
+            A::Inbox => vec!["inbox"],
+            A::OpenQuestion(id) => return vec!["oq".into(), id.to_string()],
+            A::Membership => vec!["coop"],
+            A::Apply => vec!["apply"],
+            A::ApplyConsent => vec!["consent"],
+            A::ApplySend => vec!["send"],
+            A::SetMembership(id, status) => {
+                return vec!["ms".into(), id.to_string(), status.code().into()];
+            }
+            A::EditContacts => vec!["contacts"],
+        };
+        fields.into_iter().map(str::to_owned).collect()
+    }
+
+    fn parse(fields: &[&str]) -> Option<PillarsAction> {
+        use PillarsAction as A;
+        Some(match fields {
+            ["pg", code] => A::Page(Page::parse(code)?),
+            ["faq"] => A::FaqTopics,
+            ["faqt", code] => A::FaqTopic(FaqTopic::parse(code)?),
+            ["faqe", code] => A::FaqEntry(FaqEntry::parse(code)?),
+            ["ask"] => A::Ask,
+            ["askt"] => A::AskTyped,
+            ["myq"] => A::MyQuestions,
+            ["q", id] => A::Question(parse_id(id)?),
+            ["fu", id] => A::FollowUp(parse_id(id)?),
+            ["inbox"] => A::Inbox,
+            ["oq", id] => A::OpenQuestion(parse_id(id)?),
+            ["coop"] => A::Membership,
+            ["apply"] => A::Apply,
+            ["consent"] => A::ApplyConsent,
+            ["send"] => A::ApplySend,
+            ["ms", id, status] => A::SetMembership(parse_id(id)?, MembershipStatus::parse(status)?),
+            ["contacts"] => A::EditContacts,
+            _ => return None,
+        })
+    }
+}
+
+/// One of each kind of button, for the round-trip test of callback data.
+#[cfg(test)]
+pub(crate) fn every_action() -> Vec<PillarsAction> {
+    use PillarsAction as A;
+    let mut actions: Vec<A> = Page::ALL.iter().map(|p| A::Page(*p)).collect();
+    actions.extend(FaqTopic::ALL.iter().map(|t| A::FaqTopic(*t)));
+    actions.extend(FaqEntry::ALL.iter().map(|e| A::FaqEntry(*e)));
+    actions.extend(
+        MembershipStatus::ALL
+            .iter()
+            .map(|s| A::SetMembership(i64::MAX, *s)),
+    );
+    actions.extend([
+        A::FaqTopics,
+        A::Ask,
+        A::AskTyped,
+        A::MyQuestions,
+        A::Question(1),
+        A::FollowUp(i64::MAX),
+        A::Inbox,
+        A::OpenQuestion(42),
+        A::Membership,
+        A::Apply,
+        A::ApplyConsent,
+        A::ApplySend,
+        A::EditContacts,
+    ]);
+    actions
+}
+
+/// What the bot waits for in this feature.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "pillars", rename_all = "snake_case")]
+pub enum PillarsState {
+    /// The question for the officers (text, or a photo or voice note).
+    AwaitingQuestion,
+    /// More on one of the user's questions.
+    AwaitingFollowUp {
+        question_id: i64,
+    },
+    /// FAQ answers were offered for this text; "ask an officer" sends it as a question.
+    FaqOffered {
+        text: String,
+    },
+    /// Cooperative application of someone not registered, after consent.
+    AwaitingMemberName,
+    AwaitingMemberPhone {
+        name: String,
+    },
+    /// An officer's new text for the cooperative's contacts.
+    AwaitingContacts,
+}
+
+/// A number people read and type (a question's, an application's): no thousands separator.
+fn number(id: i64) -> Arg {
+    Arg::Text(id.to_string())
+}
+
+/// The Cancel button under a question the bot asks.
+fn cancel_keyboard() -> Keyboard {
+    Keyboard::Inline(vec![vec![Button::action(
+        Msg::new("button-cancel"),
+        Action::Cancel,
+    )]])
+}
+
+fn ask_button() -> Button {
+    Button::action(Msg::new("menu-button-ask"), PillarsAction::Ask.into())
+}
+
+/// The main menu's rows for this feature.
+pub(crate) fn menu_rows(turn: &Turn<'_>) -> Vec<Vec<Button>> {
+    let [migration, business, parenting, cooperative] = Page::PILLARS.map(Page::button);
+    let mut rows = vec![
+        vec![migration, business],
+        vec![parenting, cooperative],
+        vec![
+            Button::action(Msg::new("menu-button-faq"), PillarsAction::FaqTopics.into()),
+            ask_button(),
+        ],
+    ];
+    if turn.is_admin() {
+        rows.push(vec![Button::action(
+            Msg::new("menu-button-inbox"),
+            PillarsAction::Inbox.into(),
+        )]);
+    }
+    rows
+}
+
+pub(crate) async fn on_command(turn: &mut Turn<'_>, command: Command, args: &str) -> Result<()> {
+    match command {
+        Command::Migration => pages::show(turn, Page::Migration).await,
+        Command::Business => pages::show(turn, Page::Business).await,
+        Command::Parenting => pages::show(turn, Page::Parenting).await,
+        Command::Cooperative => pages::show(turn, Page::Cooperative).await,
+        Command::Faq => faq::topics(turn).await,
+        Command::Ask => questions::start(turn).await,
+        Command::Inbox => questions::inbox(turn).await,
+        Command::Answer => questions::answer_command(turn, args).await,
+        // Not this feature's: the engine routes only the commands above here.
+        _ => Ok(()),
+    }
+}
+
+pub(crate) async fn on_action(turn: &mut Turn<'_>, action: PillarsAction) -> Result<()> {
+    if action.officer_only() && !turn.is_admin() {
+        fallback::not_an_officer(turn);
+        return Ok(());
+    }
+    use PillarsAction as A;
+    match action {
+        A::Page(page) => pages::show(turn, page).await,
+        A::FaqTopics => faq::topics(turn).await,
+        A::FaqTopic(topic) => faq::topic(turn, topic).await,
+        A::FaqEntry(entry) => faq::entry(turn, entry).await,
+        A::Ask => questions::start(turn).await,
+        A::AskTyped => questions::ask_typed(turn).await,
+        A::MyQuestions => questions::mine(turn).await,
+        A::Question(id) => questions::view(turn, id).await,
+        A::FollowUp(id) => questions::follow_up(turn, id).await,
+        A::Inbox => questions::inbox(turn).await,
+        A::OpenQuestion(id) => questions::open(turn, id).await,
+        A::Membership => cooperative::membership(turn).await,
+        A::Apply => cooperative::apply(turn).await,
+        A::ApplyConsent => cooperative::consent(turn).await,
+        A::ApplySend => cooperative::send(turn).await,
+        A::SetMembership(id, status) => cooperative::set_status(turn, id, status).await,
+        A::EditContacts => contacts::edit(turn).await,
+    }
+}
+
+/// Free text and files outside any step: a reply to a question's message goes to that
+/// question; text that matches FAQ entries gets them offered; anything else the hint.
+pub(crate) async fn on_idle(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
+    if matches!(turn.state, State::Pillars(PillarsState::FaqOffered { .. })) {
+        turn.state = State::Idle;
+    }
+    if let Event::Text {
+        text,
+        forwarded: false,
+        reply_to,
+    } = event
+    {
+        if let Some(message_id) = reply_to
+            && questions::on_reply(turn, *message_id, text).await?
+        {
+            return Ok(());
+        }
+        if faq::offer(turn, text).await? {
+            return Ok(());
+        }
+    }
+    fallback::hint(turn, event).await
+}
+
+/// The next input of a step of this feature.
+pub(crate) async fn on_step(turn: &mut Turn<'_>, step: PillarsState, event: &Event) -> Result<()> {
+    match step {
+        PillarsState::AwaitingQuestion => questions::on_question(turn, event).await,
+        PillarsState::AwaitingFollowUp { question_id } => {
+            questions::on_follow_up(turn, question_id, event).await
+        }
+        PillarsState::FaqOffered { .. } => on_idle(turn, event).await,
+        PillarsState::AwaitingMemberName => cooperative::on_name(turn, event).await,
+        PillarsState::AwaitingMemberPhone { name } => {
+            cooperative::on_phone(turn, &name, event).await
+        }
+        PillarsState::AwaitingContacts => contacts::on_text(turn, event).await,
+    }
+}
+
+/// Updates in the officers' group (`ADMIN_CHAT_ID`); see `officers::in_group`.
+pub(crate) async fn in_officers_group(turn: &mut Turn<'_>, input: &Input) -> Result<()> {
+    officers::in_group(turn, input).await
+}
+
+/// Everything this feature keeps about a user, for `/mydata`: their questions with what was
+/// said on them (officers appear only as "officer"), and their cooperative application.
+pub(crate) async fn export(conn: &mut Conn, user_id: i64) -> Result<serde_json::Value> {
+    let time = |unix: i64| chrono::DateTime::from_timestamp(unix, 0).map(|t| t.to_rfc3339());
+    let mut questions = Vec::new();
+    for question in store::questions::of_user(conn, user_id, i64::MAX).await? {
+        let entries = store::questions::entries(conn, question.id).await?;
+        let messages: Vec<serde_json::Value> = entries
+            .iter()
+            .map(|e| {
+                json!({
+                    "from": match e.author {
+                        store::questions::Author::User => "you",
+                        store::questions::Author::Officer => "officer",
+                    },
+                    "at": time(e.created_at),
+                    "text": e.text,
+                    "file": e.media,
+                })
+            })
+            .collect();
+        questions.push(json!({
+            "number": question.id,
+            "status": match question.status {
+                store::questions::Status::Open => "open",
+                store::questions::Status::Answered => "answered",
+            },
+            "asked_at": time(question.asked_at),
+            "messages": messages,
+        }));
+    }
+    let application = store::cooperative::of_user(conn, user_id).await?.map(|a| {
+        json!({
+            "number": a.id,
+            "name": a.name,
+            "phone": a.phone,
+            "village": a.village,
+            "status": a.status.code(),
+            "applied_at": time(a.applied_at),
+            "updated_at": time(a.updated_at),
+        })
+    });
+    Ok(json!({ "questions": questions, "cooperative_application": application }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_step_survives_a_restart_as_json() {
+        let steps = [
+            PillarsState::AwaitingQuestion,
+            PillarsState::AwaitingFollowUp { question_id: 7 },
+            PillarsState::FaqOffered {
+                text: "dokumen apa?".into(),
+            },
+            PillarsState::AwaitingMemberName,
+            PillarsState::AwaitingMemberPhone {
+                name: "Siti Aminah".into(),
+            },
+            PillarsState::AwaitingContacts,
+        ];
+        for step in steps {
+            let state = State::Pillars(step);
+            let json = serde_json::to_string(&state).unwrap();
+            assert_eq!(
+                serde_json::from_str::<State>(&json).unwrap(),
+                state,
+                "{json}"
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn the_export_holds_questions_answers_and_the_application_but_no_officer() {
+        use crate::domain::{Language, PersonName, Phone};
+        use crate::store::questions::Said;
+        let pool = store::open("sqlite::memory:").await.unwrap();
+        let mut conn = pool.acquire().await.unwrap();
+        let now = chrono::Utc::now();
+        store::users::touch(&mut conn, 5, Language::Id, now)
+            .await
+            .unwrap();
+        let said = Said {
+            text: "Dokumen apa saja?",
+            media: None,
+            message_id: None,
+        };
+        let question = store::questions::create(&mut conn, 5, &said, now)
+            .await
+            .unwrap();
+        store::questions::answer(&mut conn, question.id, 1, "Paspor dan visa kerja.", now)
+            .await
+            .unwrap();
+        let (name, phone) = (
+            PersonName::parse("Siti Aminah").unwrap(),
+            Phone::parse("0812 3456 7890").unwrap(),
+        );
+        store::cooperative::apply(&mut conn, 5, &name, &phone, None, now)
+            .await
+            .unwrap();
+
+        let data = export(&mut conn, 5).await.unwrap();
+        let messages = &data["questions"][0]["messages"];
+        assert_eq!(messages[0]["from"], "you");
+        assert_eq!(messages[1]["from"], "officer");
+        assert_eq!(messages[1]["text"], "Paspor dan visa kerja.");
+        assert_eq!(data["questions"][0]["status"], "answered");
+        assert_eq!(data["cooperative_application"]["phone"], "+6281234567890");
+        assert_eq!(data["cooperative_application"]["status"], "applied");
+
+        let nobody = export(&mut conn, 6).await.unwrap();
+        assert_eq!(
+            nobody,
+            json!({ "questions": [], "cooperative_application": null })
+        );
+    }
+
+    #[test]
+    fn forged_fields_do_not_parse() {
+        for fields in [
+            &["pg", "nope"][..],
+            &["q", "0"],
+            &["q", "-1"],
+            &["q", "01"],
+            &["q", "x"],
+            &["ms", "1", "boss"],
+            &["ms", "1"],
+            &["faqe", ""],
+            &["ask", "1"],
+            &[],
+        ] {
+            assert_eq!(PillarsAction::parse(fields), None, "{fields:?}");
+        }
+    }
+}

@@ -1,0 +1,631 @@
+//! The question desk. A user asks (text, or a photo or voice note that is passed on); the
+//! question gets a number and goes to the officers, with who asked where the profile says so.
+//! An officer answers by replying to the notice (in the officers' group or a private chat) or
+//! with `/answer ID text`; the user gets the answer from "the Desmigratif officer", never from
+//! a named person, and can follow up on the same question. Each round of a question is
+//! answered once: the next officer to try is told it already was.
+
+use super::{PillarsAction, PillarsState, ask_button, cancel_keyboard, number, officers};
+use crate::engine::action::parse_id;
+use crate::engine::{
+    Arg, Button, Event, Keyboard, MediaKind, Msg, Reply, ReplyKind, Result, State, menu, turn::Turn,
+};
+use crate::store::outbox::{MessageTag, Priority};
+use crate::store::questions::{self as store, Author, Entry, Question, Said, Status};
+use crate::store::{profiles, users};
+
+/// The longest question or answer: with the notice around it, well within Telegram's 4096.
+const MAX_CHARS: usize = 3000;
+/// How many open questions `/inbox` lists.
+const INBOX_LIMIT: i64 = 15;
+const PREVIEW_CHARS: usize = 60;
+/// How much of a question's history one screen shows (characters of text, and messages).
+const THREAD_CHARS: usize = 2500;
+const THREAD_ENTRIES: usize = 12;
+
+fn tag(question: &Question) -> MessageTag {
+    MessageTag::Question {
+        id: question.id,
+        round: question.round,
+    }
+}
+
+fn my_questions_button() -> Button {
+    Button::action(
+        Msg::new("question-button-mine"),
+        PillarsAction::MyQuestions.into(),
+    )
+}
+
+fn inbox_button() -> Button {
+    Button::action(Msg::new("menu-button-inbox"), PillarsAction::Inbox.into())
+}
+
+fn status_id(status: Status) -> &'static str {
+    match status {
+        Status::Open => "question-status-open",
+        Status::Answered => "question-status-answered",
+    }
+}
+
+/// The kinds of file a question may carry.
+fn media_code(kind: MediaKind) -> Option<&'static str> {
+    match kind {
+        MediaKind::Photo => Some("photo"),
+        MediaKind::Voice => Some("voice"),
+        MediaKind::Audio => Some("audio"),
+        MediaKind::Video => Some("video"),
+        MediaKind::VideoNote => Some("video_note"),
+        MediaKind::Sticker | MediaKind::Animation => None,
+    }
+}
+
+/// "[photo] " before a caption, in the reader's language; nothing for plain text.
+fn media_label(media: Option<&str>) -> Arg {
+    match media {
+        Some(code) => Arg::Msg(Box::new(Msg::new(format!("question-media-{code}")))),
+        None => Arg::Text(String::new()),
+    }
+}
+
+fn preview(text: &str, max_chars: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max_chars {
+        return text;
+    }
+    let mut cut: String = text.chars().take(max_chars - 1).collect();
+    cut.push('…');
+    cut
+}
+
+enum Heard<'a> {
+    Said(Said<'a>),
+    TooLong,
+    /// Stickers, locations, contacts…: not something to pass on as a question.
+    Unusable,
+}
+
+fn heard<'a>(turn: &Turn<'_>, event: &'a Event) -> Heard<'a> {
+    match event {
+        Event::Text { text, .. } if text.chars().count() > MAX_CHARS => Heard::TooLong,
+        Event::Text { text, .. } => Heard::Said(Said {
+            text: text.trim(),
+            media: None,
+            message_id: None,
+        }),
+        Event::Media { kind, caption, .. } => match media_code(*kind) {
+            Some(code) => Heard::Said(Said {
+                text: caption.as_deref().unwrap_or_default().trim(),
+                media: Some(code),
+                message_id: turn.message_id,
+            }),
+            None => Heard::Unusable,
+        },
+        Event::Document { .. } => Heard::Said(Said {
+            text: "",
+            media: Some("document"),
+            message_id: turn.message_id,
+        }),
+        _ => Heard::Unusable,
+    }
+}
+
+/// `/ask`: asks for the question.
+pub(crate) async fn start(turn: &mut Turn<'_>) -> Result<()> {
+    turn.state = State::Pillars(PillarsState::AwaitingQuestion);
+    turn.show(vec![Msg::new("question-ask-prompt")], cancel_keyboard());
+    Ok(())
+}
+
+pub(crate) async fn on_question(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
+    let Some(user_id) = turn.user_id() else {
+        return Ok(());
+    };
+    match heard(turn, event) {
+        Heard::Said(said) => submit(turn, user_id, &said).await,
+        Heard::TooLong => {
+            let too_long = Msg::new("question-too-long").arg("max", MAX_CHARS as i64);
+            turn.send(
+                vec![too_long, Msg::new("question-ask-prompt")],
+                cancel_keyboard(),
+            );
+            Ok(())
+        }
+        Heard::Unusable => {
+            turn.send(
+                vec![
+                    Msg::new("question-kind-hint"),
+                    Msg::new("question-ask-prompt"),
+                ],
+                cancel_keyboard(),
+            );
+            Ok(())
+        }
+    }
+}
+
+/// "Ask an officer" under FAQ answers: sends the text the user typed, or asks for one.
+pub(crate) async fn ask_typed(turn: &mut Turn<'_>) -> Result<()> {
+    let (Some(user_id), State::Pillars(PillarsState::FaqOffered { text })) =
+        (turn.user_id(), turn.state.clone())
+    else {
+        return start(turn).await;
+    };
+    if text.chars().count() > MAX_CHARS {
+        return start(turn).await;
+    }
+    submit(
+        turn,
+        user_id,
+        &Said {
+            text: &text,
+            media: None,
+            message_id: None,
+        },
+    )
+    .await
+}
+
+async fn submit(turn: &mut Turn<'_>, user_id: i64, said: &Said<'_>) -> Result<()> {
+    let question = store::create(turn.conn, user_id, said, turn.now).await?;
+    notify_officers(turn, &question, "question-notice-new", said).await?;
+    turn.state = State::Idle;
+    turn.push(ReplyKind::Tagged {
+        text: vec![Msg::new("question-received").arg("number", number(question.id))],
+        keyboard: Keyboard::Inline(vec![vec![my_questions_button()], vec![menu::menu_button()]]),
+        tag: tag(&question),
+    });
+    Ok(())
+}
+
+/// Who asked, as the officers see it: name, role and village from the profile, where there is one.
+async fn who_asked(turn: &mut Turn<'_>, user_id: i64) -> Result<Msg> {
+    Ok(match profiles::find(turn.conn, user_id).await? {
+        Some(profile) => Msg::new("question-who-registered")
+            .arg("name", profile.name.as_str())
+            .arg("role", Msg::new(profile.role.message_id()))
+            .arg("village", profile.village.as_str()),
+        None => Msg::new("question-who-unregistered"),
+    })
+}
+
+/// Sends the officers a notice of what the asker said (and a copy of their file), which they
+/// answer by replying to.
+async fn notify_officers(
+    turn: &mut Turn<'_>,
+    question: &Question,
+    heading: &str,
+    said: &Said<'_>,
+) -> Result<()> {
+    let who = who_asked(turn, question.user_id).await?;
+    let text = vec![
+        Msg::new(heading.to_owned())
+            .arg("number", number(question.id))
+            .arg("who", who),
+        Msg::new("question-quote")
+            .arg("media", media_label(said.media))
+            .arg("text", said.text),
+        Msg::new("question-notice-how").arg("number", number(question.id)),
+    ];
+    let targets = officers::targets(turn).await?;
+    if targets.is_empty() {
+        tracing::warn!(
+            question = question.id,
+            "no officers configured (ADMIN_IDS, ADMIN_CHAT_ID); the question waits in /inbox"
+        );
+    }
+    for (chat_id, lang) in targets {
+        let notice = ReplyKind::Tagged {
+            text: text.clone(),
+            keyboard: Keyboard::None,
+            tag: tag(question),
+        };
+        turn.push_reply(officers::notice(chat_id, lang, question.user_id, notice));
+        if let (Some(_), Some(message_id)) = (said.media, said.message_id) {
+            let copy = ReplyKind::Copy {
+                from_chat_id: question.user_id,
+                message_id,
+                tag: Some(tag(question)),
+            };
+            turn.push_reply(officers::notice(chat_id, lang, question.user_id, copy));
+        }
+    }
+    Ok(())
+}
+
+/// The user's question, if it is theirs: nobody reaches anybody else's.
+async fn own(turn: &mut Turn<'_>, id: i64) -> Result<Option<Question>> {
+    let Some(user_id) = turn.user_id() else {
+        return Ok(None);
+    };
+    Ok(store::find(turn.conn, id)
+        .await?
+        .filter(|q| q.user_id == user_id))
+}
+
+/// A question that is not there, or not the user's: the same answer either way.
+async fn not_found(turn: &mut Turn<'_>) -> Result<()> {
+    turn.state = State::Idle;
+    turn.notice(Msg::new("question-not-found"), false);
+    mine(turn).await
+}
+
+/// "My questions": the user's questions, newest first.
+pub(crate) async fn mine(turn: &mut Turn<'_>) -> Result<()> {
+    let Some(user_id) = turn.user_id() else {
+        return Ok(());
+    };
+    let questions = store::of_user(turn.conn, user_id, 10).await?;
+    let mut rows: Vec<Vec<Button>> = questions
+        .iter()
+        .map(|q| {
+            let label = Msg::new("question-button-view")
+                .arg("number", number(q.id))
+                .arg("status", Msg::new(status_id(q.status)));
+            vec![Button::action(label, PillarsAction::Question(q.id).into())]
+        })
+        .collect();
+    rows.push(vec![ask_button()]);
+    rows.push(vec![menu::menu_button()]);
+    let title = if questions.is_empty() {
+        "question-mine-none"
+    } else {
+        "question-mine-title"
+    };
+    turn.show(vec![Msg::new(title)], Keyboard::Inline(rows));
+    Ok(())
+}
+
+/// One of the user's questions with what was said on it.
+pub(crate) async fn view(turn: &mut Turn<'_>, id: i64) -> Result<()> {
+    let Some(question) = own(turn, id).await? else {
+        return not_found(turn).await;
+    };
+    let entries = store::entries(turn.conn, id).await?;
+    let mut text = vec![
+        Msg::new("question-view-title")
+            .arg("number", number(id))
+            .arg("status", Msg::new(status_id(question.status))),
+    ];
+    text.extend(thread(&entries, false));
+    let keyboard = Keyboard::Inline(vec![
+        vec![Button::action(
+            Msg::new("question-button-follow-up"),
+            PillarsAction::FollowUp(id).into(),
+        )],
+        vec![
+            Button::action(Msg::new("button-back"), PillarsAction::MyQuestions.into()),
+            menu::menu_button(),
+        ],
+    ]);
+    turn.show(text, keyboard);
+    Ok(())
+}
+
+/// The latest of what was said, oldest first, within what one message can hold.
+fn thread(entries: &[Entry], for_officers: bool) -> Vec<Msg> {
+    let mut shown: Vec<&Entry> = Vec::new();
+    let mut chars = 0;
+    for entry in entries.iter().rev() {
+        let length = entry.text.chars().count();
+        if !shown.is_empty() && (chars + length > THREAD_CHARS || shown.len() >= THREAD_ENTRIES) {
+            break;
+        }
+        chars += length;
+        shown.push(entry);
+    }
+    let mut text = Vec::new();
+    if shown.len() < entries.len() {
+        text.push(Msg::new("question-thread-earlier"));
+    }
+    for entry in shown.into_iter().rev() {
+        let id = match (entry.author, for_officers) {
+            (Author::User, false) => "question-thread-you",
+            (Author::User, true) => "question-thread-asker",
+            (Author::Officer, _) => "question-thread-officer",
+        };
+        text.push(
+            Msg::new(id)
+                .arg("time", Arg::Time(entry.created_at))
+                .arg("media", media_label(entry.media.as_deref()))
+                .arg("text", entry.text.as_str()),
+        );
+    }
+    text
+}
+
+/// "Follow up": asks for more on one of the user's questions.
+pub(crate) async fn follow_up(turn: &mut Turn<'_>, id: i64) -> Result<()> {
+    if own(turn, id).await?.is_none() {
+        return not_found(turn).await;
+    }
+    turn.state = State::Pillars(PillarsState::AwaitingFollowUp { question_id: id });
+    turn.show(
+        vec![Msg::new("question-follow-up-prompt").arg("number", number(id))],
+        cancel_keyboard(),
+    );
+    Ok(())
+}
+
+pub(crate) async fn on_follow_up(turn: &mut Turn<'_>, id: i64, event: &Event) -> Result<()> {
+    if own(turn, id).await?.is_none() {
+        return not_found(turn).await;
+    }
+    let prompt = Msg::new("question-follow-up-prompt").arg("number", number(id));
+    match heard(turn, event) {
+        Heard::Said(said) => add_follow_up(turn, id, &said).await,
+        Heard::TooLong => {
+            turn.send(
+                vec![
+                    Msg::new("question-too-long").arg("max", MAX_CHARS as i64),
+                    prompt,
+                ],
+                cancel_keyboard(),
+            );
+            Ok(())
+        }
+        Heard::Unusable => {
+            turn.send(
+                vec![Msg::new("question-kind-hint"), prompt],
+                cancel_keyboard(),
+            );
+            Ok(())
+        }
+    }
+}
+
+async fn add_follow_up(turn: &mut Turn<'_>, id: i64, said: &Said<'_>) -> Result<()> {
+    let Some(question) = store::follow_up(turn.conn, id, said, turn.now).await? else {
+        return not_found(turn).await;
+    };
+    notify_officers(turn, &question, "question-notice-more", said).await?;
+    turn.state = State::Idle;
+    turn.push(ReplyKind::Tagged {
+        text: vec![Msg::new("question-follow-up-received").arg("number", number(id))],
+        keyboard: Keyboard::Inline(vec![vec![my_questions_button()], vec![menu::menu_button()]]),
+        tag: tag(&question),
+    });
+    Ok(())
+}
+
+/// Text sent as a reply to one of the bot's messages. A reply to a question's message is an
+/// officer's answer, or (in the asker's own chat) a follow-up. Returns `false` when the
+/// message replied to stands for no question this person may act on.
+pub(crate) async fn on_reply(turn: &mut Turn<'_>, reply_to: i32, text: &str) -> Result<bool> {
+    let Some((id, round)) = store::by_message(turn.conn, turn.chat_id, reply_to).await? else {
+        return Ok(false);
+    };
+    let question = store::find(turn.conn, id).await?;
+    let Some(user_id) = turn.user_id() else {
+        return Ok(false);
+    };
+    match question {
+        Some(q) if q.user_id == user_id && turn.chat_id == user_id => {
+            if text.chars().count() > MAX_CHARS {
+                let too_long = Msg::new("question-too-long").arg("max", MAX_CHARS as i64);
+                turn.send(vec![too_long], Keyboard::None);
+                return Ok(true);
+            }
+            add_follow_up(
+                turn,
+                id,
+                &Said {
+                    text: text.trim(),
+                    media: None,
+                    message_id: None,
+                },
+            )
+            .await?;
+            Ok(true)
+        }
+        _ if turn.is_admin() => {
+            answer(turn, id, Some(round), text).await?;
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}
+
+/// `/answer ID text`.
+pub(crate) async fn answer_command(turn: &mut Turn<'_>, args: &str) -> Result<()> {
+    let (first, rest) = args.split_once(char::is_whitespace).unwrap_or((args, ""));
+    match parse_id(first.trim_start_matches('#')) {
+        Some(id) if !rest.trim().is_empty() => answer(turn, id, None, rest).await,
+        _ => {
+            turn.send(vec![Msg::new("question-answer-usage")], Keyboard::None);
+            Ok(())
+        }
+    }
+}
+
+/// An officer's answer to a question's round (`None`: the round now open). The user receives
+/// it from "the Desmigratif officer"; the officer is told it went, or that someone answered
+/// first.
+async fn answer(turn: &mut Turn<'_>, id: i64, round: Option<i64>, text: &str) -> Result<()> {
+    let text = text.trim();
+    if text.chars().count() > MAX_CHARS {
+        turn.send(
+            vec![Msg::new("question-answer-too-long").arg("max", MAX_CHARS as i64)],
+            Keyboard::None,
+        );
+        return Ok(());
+    }
+    let Some(question) = store::find(turn.conn, id).await? else {
+        turn.send(
+            vec![Msg::new("question-answer-gone").arg("number", number(id))],
+            Keyboard::None,
+        );
+        return Ok(());
+    };
+    let round = round.unwrap_or(question.round);
+    let keyboard = Keyboard::Inline(vec![vec![inbox_button()]]);
+    if !store::answer(turn.conn, id, round, text, turn.now).await? {
+        turn.send(
+            vec![Msg::new("question-answer-already").arg("number", number(id))],
+            keyboard,
+        );
+        return Ok(());
+    }
+    let lang =
+        users::language_of(turn.conn, question.user_id, turn.settings.default_language).await?;
+    let to_user = ReplyKind::Tagged {
+        text: vec![
+            Msg::new("question-answer-for-you").arg("number", number(id)),
+            Msg::new("question-quote")
+                .arg("media", media_label(None))
+                .arg("text", text),
+        ],
+        keyboard: Keyboard::Inline(vec![
+            vec![Button::action(
+                Msg::new("question-button-follow-up"),
+                PillarsAction::FollowUp(id).into(),
+            )],
+            vec![my_questions_button(), menu::menu_button()],
+        ]),
+        tag: MessageTag::Question { id, round },
+    };
+    turn.push_reply(officers::notice(
+        question.user_id,
+        lang,
+        question.user_id,
+        to_user,
+    ));
+    turn.send(
+        vec![Msg::new("question-answer-sent").arg("number", number(id))],
+        keyboard,
+    );
+    Ok(())
+}
+
+/// `/inbox`: the open questions, the longest waiting first, a button each to see one again.
+pub(crate) async fn inbox(turn: &mut Turn<'_>) -> Result<()> {
+    let open = store::open_oldest_first(turn.conn, INBOX_LIMIT).await?;
+    let total = store::open_count(turn.conn).await?;
+    let mut rows: Vec<Vec<Button>> = open
+        .chunks(4)
+        .map(|chunk| {
+            chunk
+                .iter()
+                .map(|o| {
+                    let label =
+                        Msg::new("question-button-open").arg("number", number(o.question.id));
+                    Button::action(label, PillarsAction::OpenQuestion(o.question.id).into())
+                })
+                .collect()
+        })
+        .collect();
+    if !officers::in_officers_group(turn) {
+        rows.push(vec![menu::menu_button()]);
+    }
+    if open.is_empty() {
+        turn.show(
+            vec![Msg::new("question-inbox-empty")],
+            Keyboard::Inline(rows),
+        );
+        return Ok(());
+    }
+    // No names here: the list is not tied to one person's data (see `open` for the details).
+    let mut text = vec![Msg::new("question-inbox-title").arg("count", total)];
+    text.extend(open.iter().map(|o| {
+        Msg::new("question-inbox-line")
+            .arg("number", number(o.question.id))
+            .arg("time", Arg::Time(o.question.opened_at))
+            .arg("media", media_label(o.latest.media.as_deref()))
+            .arg("text", preview(&o.latest.text, PREVIEW_CHARS))
+    }));
+    let listed = open.len() as i64;
+    if total > listed {
+        text.push(Msg::new("question-inbox-more").arg("count", total - listed));
+    }
+    text.push(Msg::new("question-inbox-how"));
+    turn.show(text, Keyboard::Inline(rows));
+    Ok(())
+}
+
+/// An officer sees a question again, as a new message they can reply to.
+pub(crate) async fn open(turn: &mut Turn<'_>, id: i64) -> Result<()> {
+    let Some(question) = store::find(turn.conn, id).await? else {
+        turn.notice(
+            Msg::new("question-answer-gone").arg("number", number(id)),
+            true,
+        );
+        return Ok(());
+    };
+    let entries = store::entries(turn.conn, id).await?;
+    let who = who_asked(turn, question.user_id).await?;
+    let mut text = vec![
+        Msg::new("question-notice-open")
+            .arg("number", number(id))
+            .arg("who", who)
+            .arg("status", Msg::new(status_id(question.status))),
+    ];
+    text.extend(thread(&entries, true));
+    text.push(Msg::new("question-notice-how").arg("number", number(id)));
+    let (chat_id, lang) = (turn.chat_id, turn.lang);
+    let mut replies = vec![ReplyKind::Tagged {
+        text,
+        keyboard: Keyboard::None,
+        tag: tag(&question),
+    }];
+    replies.extend(
+        entries
+            .iter()
+            .filter(|e| e.round == question.round && e.media.is_some())
+            .filter_map(|e| e.message_id)
+            .map(|message_id| ReplyKind::Copy {
+                from_chat_id: question.user_id,
+                message_id,
+                tag: Some(tag(&question)),
+            }),
+    );
+    for kind in replies {
+        let subject = Some(question.user_id);
+        turn.push_reply(Reply {
+            chat_id,
+            lang,
+            priority: Priority::Interactive,
+            subject,
+            kind,
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn previews_are_short_and_on_one_line() {
+        assert_eq!(
+            preview("Halo\n\nbagaimana  caranya?", 60),
+            "Halo bagaimana caranya?"
+        );
+        assert_eq!(preview(&"a".repeat(100), 10), format!("{}…", "a".repeat(9)));
+        assert_eq!(preview("", 10), "");
+    }
+
+    #[test]
+    fn a_thread_shows_the_latest_within_its_limits() {
+        let entry = |text: &str| Entry {
+            round: 1,
+            author: Author::User,
+            text: text.into(),
+            media: None,
+            message_id: None,
+            created_at: 0,
+        };
+        let short: Vec<Entry> = (0..3).map(|_| entry("ok")).collect();
+        assert_eq!(thread(&short, false).len(), 3);
+        let long: Vec<Entry> = (0..3).map(|_| entry(&"x".repeat(2000))).collect();
+        let shown = thread(&long, true);
+        assert_eq!(shown[0].id, "question-thread-earlier");
+        assert_eq!(
+            shown.len(),
+            2,
+            "the newest always shows, older ones while they fit"
+        );
+        let many: Vec<Entry> = (0..40).map(|_| entry("ok")).collect();
+        assert_eq!(thread(&many, false).len(), THREAD_ENTRIES + 1);
+    }
+}

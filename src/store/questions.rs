@@ -1,0 +1,316 @@
+//! Questions people ask the officers, what was said on each, and the Telegram messages that
+//! stand for them.
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+use super::{Conn, Result, StoreError, unix};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Waiting for an officer's answer.
+    Open,
+    Answered,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Question {
+    pub id: i64,
+    pub user_id: i64,
+    pub status: Status,
+    /// 1 for the first question; one more for each follow-up after an answer.
+    pub round: i64,
+    pub asked_at: i64,
+    /// When the current round started.
+    pub opened_at: i64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Author {
+    User,
+    Officer,
+}
+
+impl Author {
+    fn code(self) -> &'static str {
+        match self {
+            Author::User => "user",
+            Author::Officer => "officer",
+        }
+    }
+}
+
+/// One message on a question.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub round: i64,
+    pub author: Author,
+    /// The text, or a file's caption (may be empty).
+    pub text: String,
+    /// What kind of file the user sent (`photo`, `voice`…), if any.
+    pub media: Option<String>,
+    /// The user's message with the file, in their chat.
+    pub message_id: Option<i32>,
+    pub created_at: i64,
+}
+
+/// What the user wrote: text, or a file with its caption.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Said<'a> {
+    pub text: &'a str,
+    pub media: Option<&'a str>,
+    pub message_id: Option<i32>,
+}
+
+/// An open question as the officers' inbox lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Open {
+    pub question: Question,
+    /// The asker's latest message.
+    pub latest: Entry,
+}
+
+const COLUMNS: &str = "id, user_id, status, round, asked_at, opened_at";
+
+fn question_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Question> {
+    let status: String = row.try_get("status")?;
+    Ok(Question {
+        id: row.try_get("id")?,
+        user_id: row.try_get("user_id")?,
+        status: match status.as_str() {
+            "open" => Status::Open,
+            "answered" => Status::Answered,
+            _ => return Err(StoreError::Corrupt(format!("question status {status:?}"))),
+        },
+        round: row.try_get("round")?,
+        asked_at: row.try_get("asked_at")?,
+        opened_at: row.try_get("opened_at")?,
+    })
+}
+
+/// Records a new question.
+pub async fn create(
+    conn: &mut Conn,
+    user_id: i64,
+    said: &Said<'_>,
+    now: DateTime<Utc>,
+) -> Result<Question> {
+    let row = sqlx::query(&format!(
+        "INSERT INTO questions (user_id, asked_at, opened_at) VALUES (?1, ?2, ?2) RETURNING {COLUMNS}"
+    ))
+    .bind(user_id)
+    .bind(unix(now))
+    .fetch_one(&mut *conn)
+    .await?;
+    let question = question_from_row(&row)?;
+    add_entry(conn, question.id, question.round, Author::User, said, now).await?;
+    Ok(question)
+}
+
+async fn add_entry(
+    conn: &mut Conn,
+    question_id: i64,
+    round: i64,
+    author: Author,
+    said: &Said<'_>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO question_entries (question_id, round, author, text, media, message_id, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(question_id)
+    .bind(round)
+    .bind(author.code())
+    .bind(said.text)
+    .bind(said.media)
+    .bind(said.message_id)
+    .bind(unix(now))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn find(conn: &mut Conn, id: i64) -> Result<Option<Question>> {
+    sqlx::query(&format!("SELECT {COLUMNS} FROM questions WHERE id = ?"))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?
+        .as_ref()
+        .map(question_from_row)
+        .transpose()
+}
+
+/// The asker adds to their question. An answered question opens again with the next round;
+/// an open one keeps its round. Returns the question as it now stands.
+pub async fn follow_up(
+    conn: &mut Conn,
+    id: i64,
+    said: &Said<'_>,
+    now: DateTime<Utc>,
+) -> Result<Option<Question>> {
+    let reopened = sqlx::query(&format!(
+        "UPDATE questions SET status = 'open', round = round + 1, opened_at = ?2, answered_at = NULL
+         WHERE id = ?1 AND status = 'answered' RETURNING {COLUMNS}"
+    ))
+    .bind(id)
+    .bind(unix(now))
+    .fetch_optional(&mut *conn)
+    .await?;
+    let question = match reopened {
+        Some(row) => question_from_row(&row)?,
+        None => match find(conn, id).await? {
+            Some(question) => question,
+            None => return Ok(None),
+        },
+    };
+    add_entry(conn, id, question.round, Author::User, said, now).await?;
+    Ok(Some(question))
+}
+
+/// Records an officer's answer to round `round`, if that round is still open. Returns
+/// `false` when it was already answered (by someone else, or the question moved on).
+pub async fn answer(
+    conn: &mut Conn,
+    id: i64,
+    round: i64,
+    text: &str,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    let answered = sqlx::query(
+        "UPDATE questions SET status = 'answered', answered_at = ?3
+         WHERE id = ?1 AND round = ?2 AND status = 'open'",
+    )
+    .bind(id)
+    .bind(round)
+    .bind(unix(now))
+    .execute(&mut *conn)
+    .await?
+    .rows_affected()
+        == 1;
+    if answered {
+        let said = Said {
+            text,
+            media: None,
+            message_id: None,
+        };
+        add_entry(conn, id, round, Author::Officer, &said, now).await?;
+    }
+    Ok(answered)
+}
+
+/// Open questions, the longest waiting first, with the asker's latest message.
+pub async fn open_oldest_first(conn: &mut Conn, limit: i64) -> Result<Vec<Open>> {
+    let rows = sqlx::query(
+        "SELECT q.id, q.user_id, q.status, q.round, q.asked_at, q.opened_at,
+                e.round AS entry_round, e.author, e.text, e.media, e.message_id, e.created_at
+         FROM questions q
+         JOIN question_entries e ON e.id = (
+             SELECT max(id) FROM question_entries WHERE question_id = q.id AND author = 'user')
+         WHERE q.status = 'open'
+         ORDER BY q.opened_at, q.id LIMIT ?",
+    )
+    .bind(limit)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(Open {
+                question: question_from_row(row)?,
+                latest: entry_from_row(row, "entry_round")?,
+            })
+        })
+        .collect()
+}
+
+pub async fn open_count(conn: &mut Conn) -> Result<i64> {
+    Ok(
+        sqlx::query_scalar("SELECT count(*) FROM questions WHERE status = 'open'")
+            .fetch_one(conn)
+            .await?,
+    )
+}
+
+fn entry_from_row(row: &sqlx::sqlite::SqliteRow, round_column: &str) -> Result<Entry> {
+    let author: String = row.try_get("author")?;
+    Ok(Entry {
+        round: row.try_get(round_column)?,
+        author: match author.as_str() {
+            "user" => Author::User,
+            "officer" => Author::Officer,
+            _ => {
+                return Err(StoreError::Corrupt(format!(
+                    "question entry author {author:?}"
+                )));
+            }
+        },
+        text: row.try_get("text")?,
+        media: row.try_get("media")?,
+        message_id: row.try_get("message_id")?,
+        created_at: row.try_get("created_at")?,
+    })
+}
+
+/// Everything said on a question, oldest first.
+pub async fn entries(conn: &mut Conn, question_id: i64) -> Result<Vec<Entry>> {
+    let rows = sqlx::query(
+        "SELECT round, author, text, media, message_id, created_at FROM question_entries
+         WHERE question_id = ? ORDER BY id",
+    )
+    .bind(question_id)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|row| entry_from_row(row, "round"))
+        .collect()
+}
+
+/// A user's questions, the newest first.
+pub async fn of_user(conn: &mut Conn, user_id: i64, limit: i64) -> Result<Vec<Question>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM questions WHERE user_id = ? ORDER BY id DESC LIMIT ?"
+    ))
+    .bind(user_id)
+    .bind(limit)
+    .fetch_all(conn)
+    .await?;
+    rows.iter().map(question_from_row).collect()
+}
+
+/// Records that a delivered Telegram message stands for a question's round. A question erased
+/// meanwhile is skipped rather than failing the delivery's bookkeeping.
+pub async fn remember_message(
+    conn: &mut Conn,
+    chat_id: i64,
+    message_id: i32,
+    question_id: i64,
+    round: i64,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO question_messages (chat_id, message_id, question_id, round)
+         SELECT ?1, ?2, id, ?4 FROM questions WHERE id = ?3
+         ON CONFLICT (chat_id, message_id) DO UPDATE SET question_id = excluded.question_id, round = excluded.round",
+    )
+    .bind(chat_id)
+    .bind(message_id)
+    .bind(question_id)
+    .bind(round)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The question (and round) a Telegram message in a chat stands for.
+pub async fn by_message(
+    conn: &mut Conn,
+    chat_id: i64,
+    message_id: i32,
+) -> Result<Option<(i64, i64)>> {
+    Ok(sqlx::query_as(
+        "SELECT question_id, round FROM question_messages WHERE chat_id = ? AND message_id = ?",
+    )
+    .bind(chat_id)
+    .bind(message_id)
+    .fetch_optional(conn)
+    .await?)
+}

@@ -1,0 +1,158 @@
+//! The state of a database file, for `desmigratif check`: does it exist, does SQLite find it
+//! sound, and which of this version's migrations it has. Nothing is created or changed; the
+//! migrations themselves run when the bot starts.
+
+use std::path::PathBuf;
+
+use sqlx::Connection;
+
+use super::{MIGRATOR, Result, database_file, open_read_only};
+
+/// What `inspect` found.
+#[derive(Debug)]
+pub enum Inspection {
+    InMemory,
+    /// No file at the path `DATABASE_URL` names.
+    Missing(PathBuf),
+    Found(Status),
+}
+
+#[derive(Debug)]
+pub struct Status {
+    pub file: PathBuf,
+    /// Migrations of this version that the database has.
+    pub applied: usize,
+    /// Migrations of this version the bot will apply at its next start: (version, name).
+    pub pending: Vec<(i64, String)>,
+    /// What stops the bot from starting on this database, or shows it is damaged; one
+    /// sentence each.
+    pub problems: Vec<String>,
+}
+
+/// Looks at the database `url` names without creating or migrating it.
+pub async fn inspect(url: &str) -> Result<Inspection> {
+    let Some(file) = database_file(url)? else {
+        return Ok(Inspection::InMemory);
+    };
+    if !file.is_file() {
+        return Ok(Inspection::Missing(file));
+    }
+    let mut conn = open_read_only(&file).await?;
+    let mut problems = Vec::new();
+    let integrity: String = sqlx::query_scalar("PRAGMA quick_check")
+        .fetch_one(&mut conn)
+        .await?;
+    if integrity != "ok" {
+        problems.push(format!(
+            "SQLite finds it damaged ({integrity}): restore a backup"
+        ));
+    }
+    let has_table: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations')",
+    )
+    .fetch_one(&mut conn)
+    .await?;
+    let recorded: Vec<(i64, String, bool, Vec<u8>)> = if has_table {
+        sqlx::query_as(
+            "SELECT version, description, success, checksum FROM _sqlx_migrations ORDER BY version",
+        )
+        .fetch_all(&mut conn)
+        .await?
+    } else {
+        Vec::new()
+    };
+    conn.close().await?;
+
+    let known: Vec<_> = MIGRATOR
+        .iter()
+        .filter(|m| !m.migration_type.is_down_migration())
+        .collect();
+    let mut applied = 0;
+    for (version, description, success, checksum) in &recorded {
+        let ours = known.iter().find(|m| m.version == *version);
+        match ours {
+            _ if !success => problems.push(format!(
+                "migration {version} ({description}) failed part-way: restore a backup"
+            )),
+            None => problems.push(format!(
+                "migration {version} ({description}) is unknown to this version: the database was used by a newer desmigratif"
+            )),
+            Some(m) if *m.checksum != checksum[..] => problems.push(format!(
+                "migration {version} ({description}) differs from this version's: the database was used by a different build"
+            )),
+            Some(_) => applied += 1,
+        }
+    }
+    let pending = known
+        .iter()
+        .filter(|m| !recorded.iter().any(|(v, ..)| *v == m.version))
+        .map(|m| (m.version, m.description.to_string()))
+        .collect();
+    Ok(Inspection::Found(Status {
+        file,
+        applied,
+        pending,
+        problems,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_missing_database_is_reported_and_not_created() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("none.db");
+        let url = format!("sqlite://{}", path.display());
+        assert!(matches!(inspect(&url).await.unwrap(), Inspection::Missing(p) if p == path));
+        assert!(!path.exists());
+    }
+
+    #[tokio::test]
+    async fn a_migrated_database_has_nothing_pending_and_an_empty_one_everything() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("bot.db").display());
+        crate::store::open(&url).await.unwrap().close().await;
+        let Inspection::Found(status) = inspect(&url).await.unwrap() else {
+            panic!("found")
+        };
+        assert_eq!(status.applied, MIGRATOR.iter().count());
+        assert!(status.pending.is_empty());
+        assert!(status.problems.is_empty(), "{:?}", status.problems);
+
+        let empty = dir.path().join("empty.db");
+        std::fs::write(&empty, b"").unwrap();
+        let url = format!("sqlite://{}", empty.display());
+        let Inspection::Found(status) = inspect(&url).await.unwrap() else {
+            panic!("found")
+        };
+        assert_eq!(status.applied, 0);
+        assert_eq!(status.pending.len(), MIGRATOR.iter().count());
+        assert_eq!(
+            std::fs::metadata(&empty).unwrap().len(),
+            0,
+            "nothing written"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_migration_from_a_newer_version_is_a_problem() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("bot.db").display());
+        let pool = crate::store::open(&url).await.unwrap();
+        sqlx::query(
+            "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time)
+             VALUES (9999, 'future', 1, x'00', 0)",
+        )
+        .execute(&pool)
+        .await
+        .unwrap();
+        pool.close().await;
+        let Inspection::Found(status) = inspect(&url).await.unwrap() else {
+            panic!("found")
+        };
+        assert_eq!(status.problems.len(), 1);
+        assert!(status.problems[0].contains("9999"));
+    }
+}

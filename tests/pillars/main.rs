@@ -1,0 +1,170 @@
+//! The four pillars' pages, the FAQ, the question desk and cooperative membership, driven
+//! through the real engine (and, where Telegram message ids matter, the real sender).
+
+#[path = "../support/harness.rs"]
+mod harness;
+
+mod cooperative;
+mod faq;
+mod pages;
+mod questions;
+
+use std::sync::{
+    Arc, Mutex,
+    atomic::{AtomicI32, Ordering},
+};
+
+use desmigratif::{
+    domain::{Language, PersonName, Phone, PlaceName, Profile, Role},
+    engine::{Action, Chat, Event, Input, Reply, Sender as From, pillars::PillarsAction},
+    sender::{Delivered, DeliveryError, Outgoing, Pacing, Sender, Transport},
+    store,
+};
+use harness::*;
+
+/// The officers' group in tests that have one.
+pub const OFFICERS_GROUP: i64 = -100_555;
+
+pub fn pillar(action: PillarsAction) -> Action {
+    Action::Pillars(action)
+}
+
+fn group_input(chat: i64, user: i64, event: Event, message_id: Option<i32>) -> Input {
+    Input {
+        update_id: None,
+        chat: Chat {
+            id: chat,
+            private: false,
+        },
+        sender: Some(From {
+            id: user,
+            language_code: Some("id".into()),
+        }),
+        event,
+        message_id,
+    }
+}
+
+/// A message in a group chat.
+pub fn in_group(chat: i64, user: i64, text: &str, reply_to: Option<i32>) -> Input {
+    let event = Event::Text {
+        text: text.into(),
+        forwarded: false,
+        reply_to,
+    };
+    group_input(chat, user, event, Some(1))
+}
+
+/// A button press in a group chat.
+pub fn press_in_group(chat: i64, user: i64, action: &Action) -> Input {
+    let event = Event::Button {
+        query_id: "g".into(),
+        message_id: Some(3),
+        data: action.encode(),
+    };
+    group_input(chat, user, event, None)
+}
+
+/// A private text message that replies to the bot's message `message_id`.
+pub fn reply(user: i64, message_id: i32, text: &str) -> Input {
+    let mut input = Input::text(user, text).with_language_code("id");
+    input.event = Event::Text {
+        text: text.into(),
+        forwarded: false,
+        reply_to: Some(message_id),
+    };
+    input
+}
+
+/// A Telegram stand-in that accepts everything and numbers the messages it sends.
+#[derive(Default)]
+pub struct Recorder {
+    next_id: AtomicI32,
+    pub sent: Mutex<Vec<Outgoing>>,
+}
+
+impl Transport for Recorder {
+    async fn deliver(&self, message: &Outgoing) -> Result<Delivered, DeliveryError> {
+        self.sent.lock().unwrap().push(message.clone());
+        Ok(Delivered {
+            message_id: Some(1000 + self.next_id.fetch_add(1, Ordering::Relaxed)),
+        })
+    }
+}
+
+/// Delivers everything waiting in the outbox through the real sender; returns each reply with
+/// the Telegram message id it became.
+pub async fn deliver(h: &Harness) -> Vec<(Reply, i32)> {
+    let sender = Sender::new(
+        h.pool.clone(),
+        Arc::new(Recorder::default()),
+        h.locales.clone(),
+        Pacing::new(1000),
+        Arc::new(tokio::sync::Notify::new()),
+    );
+    sender
+        .drain(None)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|(reply, delivered)| delivered.message_id.map(|id| (reply, id)))
+        .collect()
+}
+
+/// The Telegram id of the delivered message to `chat` whose text starts with Fluent id `first`.
+pub fn delivered_to(delivered: &[(Reply, i32)], chat: i64, first: &str) -> i32 {
+    delivered
+        .iter()
+        .rev()
+        .find(|(r, _)| r.chat_id == chat && r.text_ids().first() == Some(&first))
+        .map(|(_, id)| *id)
+        .unwrap_or_else(|| panic!("no {first} delivered to {chat}"))
+}
+
+/// Registers `user` with a profile (as the registration feature would).
+pub async fn register(h: &mut Harness, user: i64, name: &str, village: &str) {
+    h.say(user, "/start").await;
+    let profile = Profile {
+        user_id: user,
+        role: Role::Family,
+        name: PersonName::parse(name).unwrap(),
+        phone: Phone::parse("0812-3456-7890").unwrap(),
+        village: PlaceName::parse(village).unwrap(),
+        district: PlaceName::parse("Indramayu").unwrap(),
+        country: None,
+        years_abroad: None,
+        sector: None,
+        relation: None,
+        worker_abroad: None,
+        interests: vec![],
+        registered_at: start_time().timestamp(),
+    };
+    let mut conn = h.pool.acquire().await.unwrap();
+    store::profiles::save(&mut conn, &profile, start_time())
+        .await
+        .unwrap();
+}
+
+/// The replies to one chat.
+pub fn to(replies: &[Reply], chat: i64) -> Vec<Reply> {
+    replies
+        .iter()
+        .filter(|r| r.chat_id == chat)
+        .cloned()
+        .collect()
+}
+
+/// Every rendered text of the replies, joined (to check what a reader would see).
+pub fn rendered(h: &Harness, replies: &[Reply]) -> String {
+    replies
+        .iter()
+        .map(|r| h.text(r))
+        .collect::<Vec<_>>()
+        .join("\n---\n")
+}
+
+/// The user picks a language for good, as on first contact.
+pub async fn choose(h: &mut Harness, user: i64, lang: Language) {
+    h.say(user, "/start").await;
+    h.press(user, &Action::SetLanguage(lang)).await;
+}
