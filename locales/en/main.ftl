@@ -32,9 +32,7 @@ help-text =
     /help – this message
 help-officer =
     You are registered as an officer. Officers' commands:
-            /broadcast – send an announcement
-    /stats – figures and a chart
-    /export – download data (CSV)
+    /broadcast – send an announcement
     /stats – figures and a chart
     /export – download data (CSV)
     /inbox – questions waiting for an answer

@@ -32,9 +32,7 @@ help-text =
     /bantuan – pesan ini
 help-officer =
     Anda terdaftar sebagai petugas. Perintah petugas:
-            /umumkan – kirim pengumuman
-    /statistik – statistik dan grafik
-    /ekspor – unduh data (CSV)
+    /umumkan – kirim pengumuman
     /statistik – statistik dan grafik
     /ekspor – unduh data (CSV)
     /pertanyaan – pertanyaan yang menunggu jawaban
