@@ -62,7 +62,8 @@ async fn a_family_member_asks_at_night_and_an_officer_answers_from_the_group_in_
         ]
     );
     assert_eq!(notices[0].subject, Some(FAMILY));
-    assert_eq!(notices[0].priority, Priority::Bulk);
+    // A person waits on the other side: it must not queue behind a broadcast.
+    assert_eq!(notices[0].priority, Priority::Interactive);
     assert!(h.text(notices[0]).contains("belum digaji tiga bulan"));
     let delivered = deliver(&h).await;
     let notice = delivered_to(&delivered, OFFICERS_GROUP, "question-notice-new");

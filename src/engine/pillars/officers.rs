@@ -27,11 +27,14 @@ pub(crate) async fn targets(turn: &mut Turn<'_>) -> Result<Vec<(i64, Language)>>
 
 /// A message to someone who did not just write (an officer, or a user getting an answer), that
 /// quotes `subject`'s words or data: erasing them removes it.
+///
+/// These go out as interactive traffic: they are one side of a conversation with a person
+/// waiting on the other, and must not queue behind a broadcast to thousands.
 pub(crate) fn notice(chat_id: i64, lang: Language, subject: i64, kind: ReplyKind) -> Reply {
     Reply {
         chat_id,
         lang,
-        priority: Priority::Bulk,
+        priority: Priority::Interactive,
         subject: Some(subject),
         kind,
     }

@@ -1,0 +1,131 @@
+//! The question desk through the real binary and the fake Bot API: a family member asks at
+//! night, one officer answers from the officers' group by replying to the notice, a second
+//! officer is told it was already answered, the family member follows up, and the answer to
+//! that comes with /jawab. Officers are never named to the user.
+
+#[path = "support/bot_process.rs"]
+mod bot_process;
+#[path = "support/fake_api.rs"]
+mod fake_api;
+
+use std::time::Duration;
+
+use bot_process::BotEnv;
+use fake_api::{FakeApi, SentMessage, TOKEN, UserSpec};
+
+const FAMILY: i64 = 3001;
+const OFFICER: i64 = 900;
+const OFFICER_2: i64 = 901;
+const GROUP: i64 = -1_001_234_567_890;
+/// A safety net for waiting on the bot, never a measure of its speed.
+const WAIT: Duration = Duration::from_secs(20);
+
+fn texts(fake: &FakeApi, chat: i64) -> Vec<String> {
+    fake.sent_to(chat)
+        .into_iter()
+        .filter_map(|m| m.text)
+        .collect()
+}
+
+async fn wait_for_text(fake: &FakeApi, chat: i64, needle: &str) -> SentMessage {
+    fake.wait_for(WAIT, |s| {
+        s.sent_to(chat)
+            .iter()
+            .any(|m| m.text.as_deref().is_some_and(|t| t.contains(needle)))
+    })
+    .await
+    .unwrap_or_else(|e| panic!("no message with {needle:?} in {chat}: {e:?}"));
+    fake.sent_to(chat)
+        .into_iter()
+        .rev()
+        .find(|m| m.text.as_deref().is_some_and(|t| t.contains(needle)))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_question_is_answered_from_the_group_once_and_followed_up() {
+    let fake = FakeApi::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    fake.add_user(UserSpec::new(FAMILY, "Sari").language("id"));
+    fake.add_user(UserSpec::new(OFFICER, "Bambang").language("id"));
+    fake.add_user(UserSpec::new(OFFICER_2, "Wulan").language("id"));
+    fake.add_group(GROUP, "Petugas Desmigratif Kenanga");
+    let env = BotEnv::new(&fake.url(), TOKEN, dir.path())
+        .var("ADMIN_IDS", &format!("{OFFICER},{OFFICER_2}"))
+        .var("ADMIN_CHAT_ID", &GROUP.to_string());
+    let bot = env.start();
+
+    fake.push_text(FAMILY, "/tanya");
+    wait_for_text(&fake, FAMILY, "Tulis pertanyaan").await;
+    fake.push_text(
+        FAMILY,
+        "Suami saya di Malaysia belum digaji tiga bulan. Harus lapor ke mana?",
+    );
+    wait_for_text(&fake, FAMILY, "sudah kami terima").await;
+    let notice = wait_for_text(&fake, GROUP, "belum digaji").await;
+    assert!(
+        notice.text.as_deref().unwrap().contains("belum mendaftar"),
+        "who asked, as far as known"
+    );
+
+    // The morning after: the first officer replies to the notice in the group.
+    fake.push_group_reply(
+        GROUP,
+        OFFICER,
+        notice.message_id,
+        "Silakan hubungi BP3MI atau KBRI Kuala Lumpur.",
+    );
+    let answer = wait_for_text(&fake, FAMILY, "hubungi BP3MI").await;
+    wait_for_text(&fake, GROUP, "sudah dikirim").await;
+    // The second officer answers the same question: told, and nothing reaches the family.
+    let family_messages = fake.sent_to(FAMILY).len();
+    fake.push_group_reply(
+        GROUP,
+        OFFICER_2,
+        notice.message_id,
+        "Bisa juga lewat Disnaker.",
+    );
+    wait_for_text(&fake, GROUP, "sudah dijawab").await;
+    assert!(!texts(&fake, FAMILY).iter().any(|t| t.contains("Disnaker")));
+    assert_eq!(fake.sent_to(FAMILY).len(), family_messages);
+
+    // A follow-up on the same question, answered with /jawab.
+    let follow_up = answer
+        .buttons()
+        .into_iter()
+        .find(|b| b.text.contains("Tanya lanjutan"))
+        .and_then(|b| b.callback_data)
+        .expect("a follow-up button under the answer");
+    fake.push_callback(FAMILY, answer.message_id, &follow_up);
+    wait_for_text(&fake, FAMILY, "Tulis tambahan").await;
+    fake.push_text(FAMILY, "Nomor telepon BP3MI berapa?");
+    wait_for_text(&fake, FAMILY, "sudah diteruskan").await;
+    let again = wait_for_text(&fake, GROUP, "Nomor telepon BP3MI").await;
+    let number: String = again
+        .text
+        .unwrap()
+        .split("no. ")
+        .nth(1)
+        .map(|rest| rest.chars().take_while(char::is_ascii_digit).collect())
+        .unwrap_or_default();
+    assert!(
+        !number.is_empty(),
+        "the notice carries the question's number"
+    );
+    fake.push_group_text(
+        GROUP,
+        OFFICER_2,
+        &format!("/jawab {number} Telepon 0800-1000, gratis."),
+    );
+    wait_for_text(&fake, FAMILY, "0800-1000").await;
+    bot.stop().await;
+
+    for text in texts(&fake, FAMILY) {
+        for officer in ["Bambang", "Wulan", "900", "901"] {
+            assert!(
+                !text.contains(officer),
+                "the family saw an officer's identity: {text}"
+            );
+        }
+    }
+}
