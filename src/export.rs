@@ -138,23 +138,13 @@ async fn registrations(conn: &mut Conn, writer: &mut csv::Writer<Vec<u8>>, tz: T
     Ok(())
 }
 
+/// Every training: its id and status, the columns of the trainings import, and the numbers.
 async fn trainings(conn: &mut Conn, writer: &mut csv::Writer<Vec<u8>>, tz: Tz) -> Result<()> {
-    writer
-        .write_record([
-            "id",
-            "status",
-            "title_id",
-            "title_en",
-            "category",
-            "starts_at",
-            "location",
-            "capacity",
-            "booked",
-            "waiting",
-            "description_id",
-            "description_en",
-        ])
-        .map_err(csv_error)?;
+    let header = ["id", "status"]
+        .into_iter()
+        .chain(crate::domain::training_csv::COLUMNS)
+        .chain(["booked", "waiting"]);
+    writer.write_record(header).map_err(csv_error)?;
     for t in crate::store::trainings::all(conn).await? {
         let d = &t.details;
         writer
@@ -167,10 +157,10 @@ async fn trainings(conn: &mut Conn, writer: &mut csv::Writer<Vec<u8>>, tz: Tz) -
                 local(d.starts_at, tz),
                 d.location.as_str().to_owned(),
                 d.capacity.get().to_string(),
-                t.booked.to_string(),
-                t.waiting.to_string(),
                 d.description_id.as_str().to_owned(),
                 d.description_en.as_str().to_owned(),
+                t.booked.to_string(),
+                t.waiting.to_string(),
             ])
             .map_err(csv_error)?;
     }
