@@ -123,11 +123,11 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
                     for problem in &problems {
                         eprintln!("{}: {problem}", file.display());
                     }
-                    anyhow::bail!(
-                        "nothing imported: {} problems in {}",
-                        problems.len(),
-                        file.display()
-                    )
+                    let count = match problems.len() {
+                        1 => "1 problem".to_owned(),
+                        n => format!("{n} problems"),
+                    };
+                    anyhow::bail!("nothing imported: {count} in {}", file.display())
                 }
             }
         }
