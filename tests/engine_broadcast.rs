@@ -357,3 +357,58 @@ impl std::io::Write for SharedBuffer {
         Ok(())
     }
 }
+
+#[tokio::test]
+async fn people_booked_on_a_training_can_be_the_audience() {
+    let mut h = Harness::new().await;
+    seed_users(&h, 6).await;
+    sqlx::query(
+        "INSERT INTO trainings (id, title_id, title_en, category, starts_at, location, capacity, description_id,
+                                description_en, created_at, updated_at)
+         VALUES (7, 'Pelatihan Wirausaha', 'Entrepreneurship', 'business', ?, 'Balai desa', 20,
+                 'Belajar memulai usaha.', 'Learn to start a business.', 0, 0)",
+    )
+    .bind(start_time().timestamp() + 86_400)
+    .execute(&h.pool)
+    .await
+    .unwrap();
+    for (user, status) in [(1, "booked"), (3, "booked"), (5, "waiting")] {
+        sqlx::query("INSERT INTO training_signups (training_id, user_id, status, signed_up_at) VALUES (7, ?, ?, 0)")
+            .bind(user)
+            .bind(status)
+            .execute(&h.pool)
+            .await
+            .unwrap();
+    }
+    h.say(ADMIN, "/umumkan").await;
+    h.say(ADMIN, "Pelatihan besok pindah ke aula kecamatan.")
+        .await;
+    h.press(ADMIN, &bc(BroadcastAction::SkipOther)).await;
+    let list = h
+        .press(
+            ADMIN,
+            &bc(BroadcastAction::Audience(AudienceChoice::Training)),
+        )
+        .await;
+    assert!(actions(&list).contains(&bc(BroadcastAction::Training(7))));
+    h.press(ADMIN, &bc(BroadcastAction::Training(7))).await;
+    let preview = h.press(ADMIN, &bc(BroadcastAction::Now)).await;
+    let intro = preview
+        .iter()
+        .find(|r| r.text_ids().contains(&"broadcast-preview-intro"))
+        .unwrap();
+    assert!(h.text(intro).contains(": 2 orang"), "{}", h.text(intro));
+    h.press(ADMIN, &bc(BroadcastAction::Send)).await;
+    h.engine.tick().await.unwrap();
+    let recipients: Vec<i64> = sqlx::query_scalar(
+        "SELECT chat_id FROM outbox WHERE broadcast_id IS NOT NULL ORDER BY chat_id",
+    )
+    .fetch_all(&h.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        recipients,
+        [1, 3],
+        "only people with a seat, not the waitlist"
+    );
+}

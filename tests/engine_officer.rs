@@ -68,6 +68,20 @@ async fn figures_come_with_a_chart_and_only_for_officers() {
     register(&h, 1, "returnee", "Kenanga", now - 86_400).await;
     register(&h, 2, "family", "kenanga", now - 20 * 86_400).await;
     register(&h, 3, "prospective", "Kuripan", now - 60 * 86_400).await;
+    sqlx::query(
+        "INSERT INTO trainings (id, title_id, title_en, category, starts_at, location, capacity, description_id,
+                                description_en, created_at, updated_at)
+         VALUES (1, 'Pelatihan Wirausaha', 'Entrepreneurship', 'business', ?, 'Balai desa', 20,
+                 'Belajar memulai usaha.', 'Learn to start a business.', 0, 0)",
+    )
+    .bind(now + 86_400)
+    .execute(&h.pool)
+    .await
+    .unwrap();
+    sqlx::query("INSERT INTO training_signups (training_id, user_id, status, signed_up_at) VALUES (1, 1, 'booked', 0)")
+        .execute(&h.pool)
+        .await
+        .unwrap();
     assert_eq!(ids(&h.say(1, "/statistik").await), ["officer-only"]);
 
     let replies = h.say(ADMIN, "/statistik").await;
@@ -76,6 +90,14 @@ async fn figures_come_with_a_chart_and_only_for_officers() {
     assert!(
         summary.contains("1 dalam 7 hari, 2 dalam 30 hari"),
         "{summary}"
+    );
+    assert!(
+        summary.contains("Pelatihan Wirausaha 1/20"),
+        "training fill: {summary}"
+    );
+    assert!(
+        summary.contains("menunggu jawaban: 0"),
+        "open questions: {summary}"
     );
     assert!(
         h.text(&replies[0]).contains("Kenanga (2)"),

@@ -64,3 +64,8 @@ broadcast-report-cancelled =
     Blocked the bot: { $blocked }
     Failed: { $failed }
     Not sent: { $unsent }
+broadcast-audience-training = 📚 People booked on a training…
+broadcast-audience-training-named = people booked on training no. { $number }
+broadcast-ask-training = People booked on which training?
+broadcast-no-trainings = There are no upcoming trainings yet.
+broadcast-training-button = { $title } · { $time } · { $booked } booked

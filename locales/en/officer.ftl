@@ -20,3 +20,9 @@ export-choose = Which data would you like? CSV files open in Excel or Google She
 export-button-registrations = 📄 Registrations
 export-coming = Preparing the file…
 export-failed = Sorry, the file could not be made. Please try again.
+stats-questions = Questions waiting for an answer: { $count }
+stats-trainings = Next trainings (booked/seats): { $list }
+stats-training = { $title } { $booked }/{ $capacity }{ $waiting ->
+        [0] {""}
+       *[other] {" "}(+{ $waiting } waiting)
+    }

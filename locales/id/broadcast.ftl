@@ -64,3 +64,8 @@ broadcast-report-cancelled =
     Memblokir bot: { $blocked }
     Gagal: { $failed }
     Tidak dikirim: { $unsent }
+broadcast-audience-training = 📚 Peserta satu pelatihan…
+broadcast-audience-training-named = peserta pelatihan no. { $number }
+broadcast-ask-training = Peserta pelatihan mana?
+broadcast-no-trainings = Belum ada pelatihan yang akan datang.
+broadcast-training-button = { $title } · { $time } · { $booked } peserta

@@ -20,3 +20,9 @@ export-choose = Data mana yang ingin diunduh? Berkas CSV bisa dibuka di Excel at
 export-button-registrations = 📄 Pendaftaran
 export-coming = Berkas sedang disiapkan…
 export-failed = Maaf, berkas tidak bisa dibuat. Silakan coba lagi.
+stats-questions = Pertanyaan yang menunggu jawaban: { $count }
+stats-trainings = Pelatihan terdekat (terisi/kapasitas): { $list }
+stats-training = { $title } { $booked }/{ $capacity }{ $waiting ->
+        [0] {""}
+       *[other] {" "}(+{ $waiting } antre)
+    }

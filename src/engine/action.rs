@@ -195,6 +195,9 @@ mod tests {
                 BroadcastAction::Pause(big),
                 BroadcastAction::Resume(1),
                 BroadcastAction::Stop(big),
+                BroadcastAction::Training(big),
+                BroadcastAction::Back,
+                BroadcastAction::Audience(AudienceChoice::Training),
             ]
             .into_iter()
             .map(Action::Broadcast),

@@ -67,6 +67,26 @@ pub(crate) async fn stats(turn: &mut Turn<'_>) -> Result<()> {
             .arg("week", week)
             .arg("month", month),
     ];
+    let open_questions = crate::store::questions::open_count(turn.conn).await?;
+    text.push(Msg::new("stats-questions").arg("count", open_questions));
+    let trainings = crate::store::trainings::upcoming(turn.conn, turn.now, true, 5, 0).await?;
+    if !trainings.is_empty() {
+        let lines = trainings
+            .iter()
+            .map(|t| {
+                let title = match turn.lang {
+                    crate::domain::Language::Id => t.details.title_id.as_str(),
+                    crate::domain::Language::En => t.details.title_en.as_str(),
+                };
+                Msg::new("stats-training")
+                    .arg("title", title)
+                    .arg("booked", t.booked)
+                    .arg("capacity", i64::from(t.details.capacity.get()))
+                    .arg("waiting", t.waiting)
+            })
+            .collect();
+        text.push(Msg::new("stats-trainings").arg("list", Arg::List(lines)));
+    }
     if !villages.is_empty() {
         let list = villages
             .iter()

@@ -15,6 +15,8 @@ pub enum Audience {
     Village(String),
     /// People whose bot language is this one.
     Language(Language),
+    /// People with a seat on a training.
+    Training(i64),
 }
 
 impl Audience {
@@ -30,6 +32,13 @@ impl Audience {
             Audience::Role(r) => (
                 format!("{REGISTERED} AND p.role = ?"),
                 vec![r.code().into()],
+            ),
+            Audience::Training(id) => (
+                "SELECT u.id AS id, u.language AS language FROM users u \
+                 JOIN training_signups s ON s.user_id = u.id \
+                 WHERE u.status = 'active' AND s.status = 'booked' AND s.training_id = ?"
+                    .into(),
+                vec![id.to_string()],
             ),
             Audience::Village(v) => (
                 format!("{REGISTERED} AND p.village = ? COLLATE NOCASE"),
@@ -58,6 +67,9 @@ impl Audience {
                 Msg::new("broadcast-audience-village-named").arg("village", v.as_str())
             }
             Audience::Language(l) => Msg::new(format!("broadcast-audience-lang-{}", l.code())),
+            Audience::Training(id) => {
+                Msg::new("broadcast-audience-training-named").arg("number", *id)
+            }
         }
     }
 }

@@ -33,6 +33,7 @@ pub enum ComposeStep {
     OtherText,
     Audience,
     Village,
+    Training,
     When,
     WhenTyped,
     Preview,
@@ -66,6 +67,10 @@ pub enum BroadcastAction {
     Pause(i64),
     Resume(i64),
     Stop(i64),
+    /// Everyone booked on this training.
+    Training(i64),
+    /// From choosing a village or a training back to the audiences.
+    Back,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,6 +79,7 @@ pub enum AudienceChoice {
     Everyone,
     Role(Role),
     Village,
+    Training,
     Language(Language),
 }
 
@@ -89,6 +95,9 @@ impl FeatureAction for BroadcastAction {
             BroadcastAction::Audience(AudienceChoice::Everyone) => two("to", "all".into()),
             BroadcastAction::Audience(AudienceChoice::Role(r)) => two("to", r.code().into()),
             BroadcastAction::Audience(AudienceChoice::Village) => two("to", "village".into()),
+            BroadcastAction::Audience(AudienceChoice::Training) => two("to", "training".into()),
+            BroadcastAction::Training(id) => two("training", id.to_string()),
+            BroadcastAction::Back => one("back"),
             BroadcastAction::Audience(AudienceChoice::Language(l)) => {
                 two("to", format!("lang-{}", l.code()))
             }
@@ -108,6 +117,9 @@ impl FeatureAction for BroadcastAction {
             ["skip"] => BroadcastAction::SkipOther,
             ["to", "all"] => BroadcastAction::Audience(AudienceChoice::Everyone),
             ["to", "village"] => BroadcastAction::Audience(AudienceChoice::Village),
+            ["to", "training"] => BroadcastAction::Audience(AudienceChoice::Training),
+            ["training", id] => BroadcastAction::Training(parse_id(id)?),
+            ["back"] => BroadcastAction::Back,
             ["to", lang] if lang.starts_with("lang-") => {
                 BroadcastAction::Audience(AudienceChoice::Language(Language::parse(&lang[5..])?))
             }
@@ -188,7 +200,36 @@ async fn enter(turn: &mut Turn<'_>, composer: Composer, problem: Option<Msg>) ->
         }
         ComposeStep::Village => {
             text.push(Msg::new("broadcast-ask-village"));
-            Keyboard::Inline(vec![cancel_row()])
+            Keyboard::Inline(vec![
+                vec![button(Msg::new("button-back"), BroadcastAction::Back)],
+                cancel_row(),
+            ])
+        }
+        ComposeStep::Training => {
+            let trainings =
+                crate::store::trainings::upcoming(turn.conn, turn.now, true, 20, 0).await?;
+            if trainings.is_empty() {
+                text.push(Msg::new("broadcast-no-trainings"));
+            } else {
+                text.push(Msg::new("broadcast-ask-training"));
+            }
+            let mut rows: Vec<Vec<Button>> = trainings
+                .iter()
+                .map(|t| {
+                    let title = match composer.first {
+                        Language::Id => t.details.title_id.as_str(),
+                        Language::En => t.details.title_en.as_str(),
+                    };
+                    let label = Msg::new("broadcast-training-button")
+                        .arg("title", title)
+                        .arg("time", Arg::Time(t.details.starts_at))
+                        .arg("booked", t.booked);
+                    vec![button(label, BroadcastAction::Training(t.id))]
+                })
+                .collect();
+            rows.push(vec![button(Msg::new("button-back"), BroadcastAction::Back)]);
+            rows.push(cancel_row());
+            Keyboard::Inline(rows)
         }
         ComposeStep::When => {
             text.push(Msg::new("broadcast-ask-when"));
@@ -251,6 +292,10 @@ async fn audience_keyboard(turn: &mut Turn<'_>) -> Result<Keyboard> {
     rows.push(vec![button(
         Msg::new("broadcast-audience-village"),
         BroadcastAction::Audience(AudienceChoice::Village),
+    )]);
+    rows.push(vec![button(
+        Msg::new("broadcast-audience-training"),
+        BroadcastAction::Audience(AudienceChoice::Training),
     )]);
     rows.push(cancel_row());
     Ok(Keyboard::Inline(rows))
@@ -343,6 +388,7 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: BroadcastAction) -> R
         (ComposeStep::OfferOther, BroadcastAction::SkipOther) => c.step = ComposeStep::Audience,
         (ComposeStep::Audience, BroadcastAction::Audience(choice)) => match choice {
             AudienceChoice::Village => c.step = ComposeStep::Village,
+            AudienceChoice::Training => c.step = ComposeStep::Training,
             AudienceChoice::Everyone => {
                 (c.audience, c.step) = (Some(Audience::Everyone), ComposeStep::When)
             }
@@ -353,6 +399,12 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: BroadcastAction) -> R
                 (c.audience, c.step) = (Some(Audience::Language(l)), ComposeStep::When)
             }
         },
+        (ComposeStep::Training, BroadcastAction::Training(id)) => {
+            (c.audience, c.step) = (Some(Audience::Training(id)), ComposeStep::When)
+        }
+        (ComposeStep::Training | ComposeStep::Village, BroadcastAction::Back) => {
+            c.step = ComposeStep::Audience
+        }
         (ComposeStep::When, BroadcastAction::Now) => {
             (c.send_at, c.step) = (None, ComposeStep::Preview)
         }
