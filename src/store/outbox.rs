@@ -61,6 +61,32 @@ pub async fn enqueue(conn: &mut Conn, message: &NewMessage<'_>, now: DateTime<Ut
     .await?)
 }
 
+/// Queues several messages, in order, with one statement (an update's replies).
+pub async fn enqueue_all(
+    conn: &mut Conn,
+    messages: &[NewMessage<'_>],
+    now: DateTime<Utc>,
+) -> Result<()> {
+    // Well below SQLite's limit of 32,766 parameters per statement.
+    for chunk in messages.chunks(100) {
+        let rows = vec!["(?, ?, ?, ?, ?)"; chunk.len()].join(", ");
+        let sql = format!(
+            "INSERT INTO outbox (chat_id, subject_user_id, priority, payload, created_at) VALUES {rows}"
+        );
+        let mut query = sqlx::query(&sql);
+        for message in chunk {
+            query = query
+                .bind(message.chat_id)
+                .bind(message.subject_user_id)
+                .bind(message.priority as i64)
+                .bind(message.payload)
+                .bind(unix(now));
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
 /// The oldest pending messages, interactive ones first. Messages waiting for a retry are
 /// included (with their `not_before_ms`) so that the sender keeps each chat's order.
 pub async fn pending(
