@@ -216,6 +216,20 @@ pub async fn prune(conn: &mut Conn, before: DateTime<Utc>) -> Result<u64> {
     )
 }
 
+/// Until when (Unix milliseconds) Telegram's last flood-control answer asked the bot to wait,
+/// as recorded on the message it refused; `None` if no message is waiting for that.
+pub async fn flood_wait_until_ms(conn: &mut Conn) -> Result<Option<i64>> {
+    Ok(sqlx::query_scalar(
+        "SELECT max(not_before_ms) FROM outbox WHERE status = 'pending' AND error = ?",
+    )
+    .bind(FLOOD_CONTROL)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// The error recorded on a message that met flood control.
+pub const FLOOD_CONTROL: &str = "flood control";
+
 pub async fn pending_count(conn: &mut Conn) -> Result<i64> {
     Ok(
         sqlx::query_scalar("SELECT count(*) FROM outbox WHERE status = 'pending'")
