@@ -319,10 +319,16 @@ impl<T: Transport> Sender<T> {
         if flight.tasks.len() >= self.pacing.max_in_flight {
             return Ok(None);
         }
+        // This runs each time a request comes back, so it reads only what can go: rows of a
+        // chat with a message under way are skipped, and a chat rarely has more than a reply
+        // or two queued, so twice the free places is plenty. (Reading and decoding 128 rows
+        // every time was most of the sender's work under load.)
+        let free = self.pacing.max_in_flight - flight.tasks.len();
+        let limit = i64::try_from(2 * free + 8).map_or(BATCH, |l| l.min(BATCH));
         let mut conn = self.pool.acquire().await?;
-        let mut rows = outbox::pending(&mut conn, BATCH, Some(Priority::Interactive), None).await?;
-        if rows.len() < self.pacing.max_in_flight {
-            rows.extend(outbox::pending(&mut conn, BATCH, Some(Priority::Bulk), None).await?);
+        let mut rows = outbox::pending(&mut conn, limit, Some(Priority::Interactive), None).await?;
+        if rows.len() < free {
+            rows.extend(outbox::pending(&mut conn, limit, Some(Priority::Bulk), None).await?);
         }
         drop(conn);
         let now_ms = Utc::now().timestamp_millis();
