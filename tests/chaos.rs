@@ -209,7 +209,9 @@ fn inject(fake: &FakeApi, rng: &mut StdRng, trouble: Trouble) {
             rng.random_range(1..4),
             Fault::Delay(Duration::from_millis(rng.random_range(300..1500))),
         ),
-        Trouble::FloodStorm => fake.flood_for(Duration::from_millis(rng.random_range(300..1500)), 1),
+        Trouble::FloodStorm => {
+            fake.flood_for(Duration::from_millis(rng.random_range(300..1500)), 1)
+        }
         Trouble::DroppedPoll => fake.fail_next_get_updates(1, Fault::Drop),
         Trouble::SlowPoll => fake.fail_next_get_updates(
             1,
@@ -444,7 +446,9 @@ async fn a_broadcast_reaches_everyone_once_through_faults_and_kills_while_people
     .await
     .unwrap();
     press(&fake, OFFICER, "Kirim ke").await;
-    fake.wait_for(WAIT, |s| !copies(s).is_empty()).await.unwrap();
+    fake.wait_for(WAIT, |s| !copies(s).is_empty())
+        .await
+        .unwrap();
 
     // People register while the copies go out, and the chaos begins.
     let acked: HashMap<i64, Arc<AtomicUsize>> = registering
@@ -484,7 +488,11 @@ async fn a_broadcast_reaches_everyone_once_through_faults_and_kills_while_people
     for (chat, _) in &all {
         *per_chat.entry(*chat).or_default() += 1;
     }
-    assert_eq!(per_chat.len(), reachable, "every reachable recipient got it");
+    assert_eq!(
+        per_chat.len(),
+        reachable,
+        "every reachable recipient got it"
+    );
     assert!(blocked.iter().all(|b| !per_chat.contains_key(b)));
     let repeated: Vec<_> = per_chat.iter().filter(|(_, n)| **n > 1).collect();
     assert!(

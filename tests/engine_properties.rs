@@ -304,8 +304,16 @@ fn check_answers(input: &Input, replies: &[Reply]) -> Result<(), TestCaseError> 
         .filter(|r| matches!(r.kind, ReplyKind::CallbackAnswer { .. }))
         .collect();
     if let Event::Button { query_id, .. } = &input.event {
-        prop_assert_eq!(answers.len(), 1, "one callback answer per press: {:?}", replies);
-        let ReplyKind::CallbackAnswer { query_id: answered, .. } = &answers[0].kind else {
+        prop_assert_eq!(
+            answers.len(),
+            1,
+            "one callback answer per press: {:?}",
+            replies
+        );
+        let ReplyKind::CallbackAnswer {
+            query_id: answered, ..
+        } = &answers[0].kind
+        else {
             unreachable!()
         };
         prop_assert_eq!(answered, query_id);
@@ -356,8 +364,10 @@ async fn check_store(h: &Harness, world: &World) -> Result<(), TestCaseError> {
         "a message to a chat that never wrote and is no officer's"
     );
     prop_assert_eq!(
-        h.count(&format!("SELECT count(*) FROM users WHERE id NOT IN ({list})"))
-            .await,
+        h.count(&format!(
+            "SELECT count(*) FROM users WHERE id NOT IN ({list})"
+        ))
+        .await,
         0,
         "a user nobody was"
     );
@@ -377,8 +387,16 @@ async fn check_store(h: &Harness, world: &World) -> Result<(), TestCaseError> {
         .unwrap();
     for (user, json) in states {
         let state = serde_json::from_str::<State>(&json);
-        prop_assert!(state.is_ok(), "user {}'s state does not parse: {}", user, json);
-        prop_assert!(!state.unwrap().is_idle(), "an idle state is stored as no row");
+        prop_assert!(
+            state.is_ok(),
+            "user {}'s state does not parse: {}",
+            user,
+            json
+        );
+        prop_assert!(
+            !state.unwrap().is_idle(),
+            "an idle state is stored as no row"
+        );
     }
     let mut conn = h.pool.acquire().await.unwrap();
     let registered: Vec<i64> = sqlx::query_scalar("SELECT user_id FROM profiles")

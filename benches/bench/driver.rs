@@ -254,7 +254,10 @@ impl Driver {
             .collect();
         polls.sort_by_key(|(at, _)| *at);
         let mut answers: HashMap<String, Instant> = HashMap::new();
-        for call in calls.iter().filter(|c| c.is("answerCallbackQuery") && c.is_ok()) {
+        for call in calls
+            .iter()
+            .filter(|c| c.is("answerCallbackQuery") && c.is_ok())
+        {
             if let Some(q) = call.param_str("callback_query_id") {
                 answers.entry(q).or_insert(call.at);
             }

@@ -65,13 +65,27 @@ pub async fn run() -> Vec<Figure> {
     let (push50, push99) = p50_p99(&timings.reply_times_pushed_within(from, to));
     bot.stop().await;
     vec![
-        Figure::new("e2e: updates per second (release binary, fake API)", rate, "/s")
-            .target(Target::AtLeast(2_000.0)),
+        Figure::new(
+            "e2e: updates per second (release binary, fake API)",
+            rate,
+            "/s",
+        )
+        .target(Target::AtLeast(2_000.0)),
         Figure::millis("e2e: p50 served by getUpdates -> reply", p50),
         Figure::millis("e2e: p99 served by getUpdates -> reply", p99),
-        Figure::millis("e2e: p50 pushed -> reply (incl. waiting to be polled)", push50),
-        Figure::millis("e2e: p99 pushed -> reply (incl. waiting to be polled)", push99),
-        Figure::new("e2e: updates answered in the window", latencies.len() as f64, ""),
+        Figure::millis(
+            "e2e: p50 pushed -> reply (incl. waiting to be polled)",
+            push50,
+        ),
+        Figure::millis(
+            "e2e: p99 pushed -> reply (incl. waiting to be polled)",
+            push99,
+        ),
+        Figure::new(
+            "e2e: updates answered in the window",
+            latencies.len() as f64,
+            "",
+        ),
         Figure::millis(
             "e2e: bot CPU time per update (all its threads)",
             bot_cpu / latencies.len().max(1) as u32,

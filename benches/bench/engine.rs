@@ -96,7 +96,10 @@ pub async fn run() -> Vec<Figure> {
         if messages != *expected {
             unexpected += 1;
             *mismatches
-                .entry(format!("{:?} step {} got {messages}, expected {expected}", script.kind, *position))
+                .entry(format!(
+                    "{:?} step {} got {messages}, expected {expected}",
+                    script.kind, *position
+                ))
                 .or_default() += 1;
         }
         *position += 1;
@@ -127,8 +130,12 @@ pub async fn run() -> Vec<Figure> {
         .unwrap_or(0);
     pool.close().await;
     vec![
-        Figure::new("engine: updates per second (100k users, durable)", rate, "/s")
-            .target(Target::AtLeast(5_000.0)),
+        Figure::new(
+            "engine: updates per second (100k users, durable)",
+            rate,
+            "/s",
+        )
+        .target(Target::AtLeast(5_000.0)),
         Figure::millis("engine: p50 per update", percentile(&latencies, 50.0)),
         Figure::millis("engine: p99 per update", percentile(&latencies, 99.0))
             .target(Target::Below(5.0)),
@@ -144,8 +151,12 @@ pub async fn run() -> Vec<Figure> {
             (registered - SEEDED) as f64,
             "",
         ),
-        Figure::new("engine: replies not as the script expects", unexpected as f64, "")
-            .target(Target::AtMost(0.0)),
+        Figure::new(
+            "engine: replies not as the script expects",
+            unexpected as f64,
+            "",
+        )
+        .target(Target::AtMost(0.0)),
     ]
 }
 

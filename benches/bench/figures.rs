@@ -134,7 +134,12 @@ impl Report {
             }),
         );
         for figure in figures {
-            println!("  {:<58} {:>12} {}", figure.name, number(figure.value), figure.unit);
+            println!(
+                "  {:<58} {:>12} {}",
+                figure.name,
+                number(figure.value),
+                figure.unit
+            );
             self.rows.push((part.to_owned(), figure));
         }
     }

@@ -10,7 +10,8 @@ pub const FIRST_SEEDED: i64 = 1;
 /// 2026-12-01, as Unix seconds.
 const SEEN: i64 = 1_764_550_800;
 
-const SEQ: &str = "WITH RECURSIVE seq(x) AS (SELECT ?1 UNION ALL SELECT x + 1 FROM seq WHERE x < ?2)";
+const SEQ: &str =
+    "WITH RECURSIVE seq(x) AS (SELECT ?1 UNION ALL SELECT x + 1 FROM seq WHERE x < ?2)";
 
 /// Adds `count` registered returnees (user, consent, profile) with ids from 1; every fifth
 /// speaks English. Names are letters only, phones valid, so every row reads back.
@@ -61,7 +62,10 @@ pub async fn database(dir: &std::path::Path, count: i64) -> String {
     let url = format!("sqlite://{}", dir.join("bot.db").display());
     let pool = desmigratif::store::open(&url).await.expect("open database");
     let took = registered(&pool, count).await;
-    println!("  seeded {count} registered users in {:.1} s", took.as_secs_f64());
+    println!(
+        "  seeded {count} registered users in {:.1} s",
+        took.as_secs_f64()
+    );
     pool.close().await;
     url
 }

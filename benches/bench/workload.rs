@@ -157,10 +157,7 @@ impl Users {
                     (text("0812-3456-7890"), 2),
                     (text("Kenanga"), 1),
                     (text("Indramayu"), 1),
-                    (
-                        Step::Press(reg(RegAction::Country(Destination::Taiwan))),
-                        1,
-                    ),
+                    (Step::Press(reg(RegAction::Country(Destination::Taiwan))), 1),
                     (text(if english { "4 years" } else { "4 tahun" }), 1),
                     (Step::Press(reg(RegAction::Sector(Sector::Care))), 1),
                     (

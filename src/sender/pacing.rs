@@ -147,7 +147,10 @@ mod tests {
         for rate in [200, 1000] {
             let sent = run(rate, 3, None);
             assert!(busiest_window(&sent) <= rate as usize, "rate {rate}");
-            assert!(sent.len() as f64 >= 0.95 * f64::from(rate) * 3.0, "rate {rate}");
+            assert!(
+                sent.len() as f64 >= 0.95 * f64::from(rate) * 3.0,
+                "rate {rate}"
+            );
             let late = run(rate, 3, Some(7));
             assert!(busiest_window(&late) <= rate as usize, "rate {rate}, late");
         }
