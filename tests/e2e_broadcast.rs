@@ -178,9 +178,11 @@ async fn a_broadcast_reaches_everyone_once_at_the_rate_through_a_flood_penalty_a
         "every reachable recipient got it"
     );
     let twice: Vec<_> = per_user.iter().filter(|(_, n)| **n > 1).collect();
-    // Only a copy on its way at the moment of the kill may go twice.
+    // Only copies on their way at the moment of the kill may go twice: at this rate the
+    // sender lets small groups of RATE / 50 go together, so at most that many.
+    let in_flight = (RATE / 50).max(1);
     assert!(
-        twice.len() <= 1 && twice.iter().all(|(_, n)| **n == 2),
+        twice.len() <= in_flight && twice.iter().all(|(_, n)| **n == 2),
         "duplicates: {twice:?}"
     );
     assert!(blocked.iter().all(|id| !per_user.contains_key(id)));

@@ -256,15 +256,28 @@ impl Engine {
     }
 }
 
+/// Queues an update's replies, in order, with one statement: each statement is a round trip
+/// to SQLite's thread, and this runs on every update.
 async fn enqueue(
     conn: &mut store::Conn,
     replies: &[Reply],
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<()> {
-    for reply in replies {
-        enqueue_one(conn, reply, now).await?;
-    }
-    Ok(())
+    let payloads = replies
+        .iter()
+        .map(serde_json::to_string)
+        .collect::<Result<Vec<_>, _>>()?;
+    let messages: Vec<outbox::NewMessage<'_>> = replies
+        .iter()
+        .zip(&payloads)
+        .map(|(reply, payload)| outbox::NewMessage {
+            chat_id: reply.chat_id,
+            subject_user_id: reply.subject,
+            priority: reply.priority,
+            payload,
+        })
+        .collect();
+    Ok(outbox::enqueue_all(conn, &messages, now).await?)
 }
 
 /// Queues one reply in the outbox; returns its outbox id.

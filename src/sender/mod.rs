@@ -186,6 +186,7 @@ impl<T: Transport> Sender<T> {
             chat_pacer: ChatPacer::new(self.pacing.chat_burst),
             bulk_pacer: BulkPacer::new(self.pacing.bulk_per_second),
         };
+        flight.paused_until = self.flood_wait_left().await?;
         let mut housekeeping = tokio::time::interval(Duration::from_secs(3600));
         loop {
             // What came back is written down before anything else goes out: a 429 that has
@@ -214,6 +215,16 @@ impl<T: Transport> Sender<T> {
             self.record(&mut flight, vec![done]).await?;
         }
         Ok(())
+    }
+
+    /// A flood-control wait that an earlier run was told of and that has not passed: the
+    /// penalty is Telegram's, for the bot, and outlives a restart.
+    async fn flood_wait_left(&self) -> Result<Option<Instant>, SenderError> {
+        let mut conn = self.pool.acquire().await?;
+        let until_ms = outbox::flood_wait_until_ms(&mut conn).await?;
+        let left_ms = until_ms.map_or(0, |ms| ms - Utc::now().timestamp_millis());
+        Ok((left_ms > 0)
+            .then(|| Instant::now() + Duration::from_millis(u64::try_from(left_ms).unwrap_or(0))))
     }
 
     /// Delivers every pending message (of one chat, or all) right now, ignoring pacing, and
@@ -346,10 +357,16 @@ impl<T: Transport> Sender<T> {
         if flight.tasks.len() >= self.pacing.max_in_flight {
             return Ok(None);
         }
+        // This runs each time a request comes back, so it reads only what can go: rows of a
+        // chat with a message under way are skipped, and a chat rarely has more than a reply
+        // or two queued, so twice the free places is plenty. (Reading and decoding 128 rows
+        // every time was most of the sender's work under load.)
+        let free = self.pacing.max_in_flight - flight.tasks.len();
+        let limit = i64::try_from(2 * free + 8).map_or(BATCH, |l| l.min(BATCH));
         let mut conn = self.pool.acquire().await?;
-        let mut rows = outbox::pending(&mut conn, BATCH, Some(Priority::Interactive), None).await?;
-        if rows.len() < self.pacing.max_in_flight {
-            rows.extend(outbox::pending(&mut conn, BATCH, Some(Priority::Bulk), None).await?);
+        let mut rows = outbox::pending(&mut conn, limit, Some(Priority::Interactive), None).await?;
+        if rows.len() < free {
+            rows.extend(outbox::pending(&mut conn, limit, Some(Priority::Bulk), None).await?);
         }
         drop(conn);
         let now_ms = Utc::now().timestamp_millis();
@@ -466,7 +483,7 @@ impl<T: Transport> Sender<T> {
                 flight.paused_until = Some(flight.paused_until.map_or(until, |p| p.max(until)));
                 let not_before = now.timestamp_millis()
                     + i64::try_from(wait.as_millis()).unwrap_or(i64::MAX / 2);
-                outbox::retry_later(conn, id, not_before, false, "flood control").await?;
+                outbox::retry_later(conn, id, not_before, false, outbox::FLOOD_CONTROL).await?;
             }
             Err(DeliveryError::Unreachable(reason)) => {
                 tracing::info!(chat_id, %reason, "chat unreachable; its messages are dropped");

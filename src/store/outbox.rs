@@ -70,6 +70,32 @@ pub async fn enqueue(conn: &mut Conn, message: &NewMessage<'_>, now: DateTime<Ut
     .await?)
 }
 
+/// Queues several messages, in order, with one statement (an update's replies).
+pub async fn enqueue_all(
+    conn: &mut Conn,
+    messages: &[NewMessage<'_>],
+    now: DateTime<Utc>,
+) -> Result<()> {
+    // Well below SQLite's limit of 32,766 parameters per statement.
+    for chunk in messages.chunks(100) {
+        let rows = vec!["(?, ?, ?, ?, ?)"; chunk.len()].join(", ");
+        let sql = format!(
+            "INSERT INTO outbox (chat_id, subject_user_id, priority, payload, created_at) VALUES {rows}"
+        );
+        let mut query = sqlx::query(&sql);
+        for message in chunk {
+            query = query
+                .bind(message.chat_id)
+                .bind(message.subject_user_id)
+                .bind(message.priority as i64)
+                .bind(message.payload)
+                .bind(unix(now));
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
 /// The oldest pending messages, interactive ones first. Messages waiting for a retry are
 /// included (with their `not_before_ms`) so that the sender keeps each chat's order.
 pub async fn pending(
@@ -213,6 +239,20 @@ pub async fn prune(conn: &mut Conn, before: DateTime<Utc>) -> Result<u64> {
             .rows_affected(),
     )
 }
+
+/// Until when (Unix milliseconds) Telegram's last flood-control answer asked the bot to wait,
+/// as recorded on the message it refused; `None` if no message is waiting for that.
+pub async fn flood_wait_until_ms(conn: &mut Conn) -> Result<Option<i64>> {
+    Ok(sqlx::query_scalar(
+        "SELECT max(not_before_ms) FROM outbox WHERE status = 'pending' AND error = ?",
+    )
+    .bind(FLOOD_CONTROL)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// The error recorded on a message that met flood control.
+pub const FLOOD_CONTROL: &str = "flood control";
 
 pub async fn pending_count(conn: &mut Conn) -> Result<i64> {
     Ok(

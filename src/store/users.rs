@@ -34,6 +34,8 @@ impl User {
 /// Records that the user was seen now, creating them with `language` on first contact.
 /// A user who writes is reachable again, so a `blocked` mark is lifted.
 /// Returns the user and whether this was their first contact.
+///
+/// Runs on every update: a known user (nearly always) costs one statement.
 pub async fn touch(
     conn: &mut Conn,
     id: i64,
@@ -41,26 +43,29 @@ pub async fn touch(
     now: DateTime<Utc>,
 ) -> Result<(User, bool)> {
     let now = unix(now);
-    let inserted = sqlx::query(
-        "INSERT INTO users (id, language, first_seen, last_seen) VALUES (?1, ?2, ?3, ?3)
-         ON CONFLICT (id) DO NOTHING",
-    )
-    .bind(id)
-    .bind(language.code())
-    .bind(now)
-    .execute(&mut *conn)
-    .await?
-    .rows_affected()
-        == 1;
-    let row = sqlx::query(
+    let known = sqlx::query(
         "UPDATE users SET last_seen = ?2, status = 'active' WHERE id = ?1
          RETURNING id, language, language_chosen, status, first_seen",
     )
     .bind(id)
     .bind(now)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if let Some(row) = known {
+        return Ok((User::from_row(&row)?, false));
+    }
+    // Outside a transaction another connection may have created the user meanwhile.
+    let row = sqlx::query(
+        "INSERT INTO users (id, language, first_seen, last_seen) VALUES (?1, ?2, ?3, ?3)
+         ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen, status = 'active'
+         RETURNING id, language, language_chosen, status, first_seen",
+    )
+    .bind(id)
+    .bind(language.code())
+    .bind(now)
     .fetch_one(&mut *conn)
     .await?;
-    Ok((User::from_row(&row)?, inserted))
+    Ok((User::from_row(&row)?, true))
 }
 
 pub async fn find(conn: &mut Conn, id: i64) -> Result<Option<User>> {
