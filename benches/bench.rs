@@ -11,6 +11,8 @@
 //! against the fake Bot API in `tests/support/fake_api.rs`, so the figures include teloxide,
 //! HTTP and the sender's pacing exactly as in production. See README.md, "Performance".
 
+#[path = "../tests/support/announce.rs"]
+mod announce;
 #[path = "../tests/support/bot_process.rs"]
 mod bot_process;
 #[path = "../tests/support/fake_api.rs"]

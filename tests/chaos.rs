@@ -7,6 +7,8 @@
 //! The moments are drawn from a seeded RNG; the seed is printed (`CHAOS_SEED=<n>` repeats a
 //! run). teloxide sleeps 10 s on any 5xx before reporting it, so there are few of those.
 
+#[path = "support/announce.rs"]
+mod announce;
 #[path = "support/bot_process.rs"]
 mod bot_process;
 #[path = "support/fake_api.rs"]
@@ -154,6 +156,26 @@ async fn register(fake: FakeApi, user: i64, acked: Arc<AtomicUsize>) {
             .unwrap_or_else(|e| panic!("user {user}, step {i}: {e}"));
         acked.store(i + 1, Ordering::SeqCst);
     }
+}
+
+/// Everyone in `users` registers at once; returns how far each has seen answers, and the
+/// tasks.
+fn storm(
+    fake: &FakeApi,
+    users: &[i64],
+) -> (
+    HashMap<i64, Arc<AtomicUsize>>,
+    Vec<tokio::task::JoinHandle<()>>,
+) {
+    let acked: HashMap<i64, Arc<AtomicUsize>> = users
+        .iter()
+        .map(|u| (*u, Arc::new(AtomicUsize::new(0))))
+        .collect();
+    let tasks = users
+        .iter()
+        .map(|u| tokio::spawn(register(fake.clone(), *u, acked[u].clone())))
+        .collect();
+    (acked, tasks)
 }
 
 /// With the bot dead: every step a user saw answered is stored.
@@ -308,14 +330,7 @@ async fn a_registration_storm_survives_faults_and_kills_without_losing_or_repeat
         fake.add_user(UserSpec::new(*user, "Warga").language(lang));
     }
     let bot = env.start();
-    let acked: HashMap<i64, Arc<AtomicUsize>> = users
-        .iter()
-        .map(|u| (*u, Arc::new(AtomicUsize::new(0))))
-        .collect();
-    let storm: Vec<_> = users
-        .iter()
-        .map(|u| tokio::spawn(register(fake.clone(), *u, acked[u].clone())))
-        .collect();
+    let (acked, storm) = storm(&fake, &users);
 
     let kills = 3;
     let (bot, _) = kill_and_restart(&env, &fake, bot, &mut rng, kills, &acked).await;
@@ -346,34 +361,6 @@ const FIRST_RECIPIENT: i64 = 100_000;
 const RATE: usize = 200;
 const TEXT: &str = "Rapat koperasi hari Kamis di balai desa.";
 
-async fn say(fake: &FakeApi, chat: i64, text: &str) {
-    let count = fake.sent_to(chat).len();
-    fake.push_text(chat, text);
-    fake.wait_for(WAIT, |s| s.sent_to(chat).len() > count)
-        .await
-        .unwrap();
-}
-
-async fn press(fake: &FakeApi, chat: i64, label: &str) {
-    let count = fake.sent_to(chat).len();
-    let (message_id, data) = fake
-        .sent_to(chat)
-        .iter()
-        .rev()
-        .find_map(|m| {
-            m.buttons()
-                .into_iter()
-                .find(|b| b.text.contains(label))
-                .and_then(|b| b.callback_data)
-                .map(|d| (m.message_id, d))
-        })
-        .unwrap_or_else(|| panic!("no button {label:?}"));
-    fake.push_callback(chat, message_id, &data);
-    fake.wait_for(WAIT, |s| s.sent_to(chat).len() > count)
-        .await
-        .unwrap();
-}
-
 fn copies(state: &FakeState) -> Vec<(i64, Instant)> {
     state
         .sent()
@@ -381,18 +368,6 @@ fn copies(state: &FakeState) -> Vec<(i64, Instant)> {
         .filter(|m| m.chat_id >= FIRST_RECIPIENT && m.text.as_deref() == Some(TEXT))
         .map(|m| (m.chat_id, m.at))
         .collect()
-}
-
-fn busiest_second(times: &[Instant]) -> usize {
-    let mut busiest = 0;
-    let mut start = 0;
-    for end in 0..times.len() {
-        while times[end].duration_since(times[start]) >= Duration::from_secs(1) {
-            start += 1;
-        }
-        busiest = busiest.max(end - start + 1);
-    }
-    busiest
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -432,33 +407,13 @@ async fn a_broadcast_reaches_everyone_once_through_faults_and_kills_while_people
     }
 
     let bot = env.start();
-    say(&fake, OFFICER, "/start").await;
-    say(&fake, OFFICER, "/umumkan").await;
-    say(&fake, OFFICER, TEXT).await;
-    press(&fake, OFFICER, "Lewati").await;
-    press(&fake, OFFICER, "Semua pengguna").await;
-    press(&fake, OFFICER, "Sekarang").await;
-    fake.wait_for(WAIT, |s| {
-        s.sent_to(OFFICER)
-            .iter()
-            .any(|m| m.buttons().iter().any(|b| b.text.contains("Kirim ke")))
-    })
-    .await
-    .unwrap();
-    press(&fake, OFFICER, "Kirim ke").await;
+    announce::to_everyone(&fake, OFFICER, TEXT, WAIT).await;
     fake.wait_for(WAIT, |s| !copies(s).is_empty())
         .await
         .unwrap();
 
     // People register while the copies go out, and the chaos begins.
-    let acked: HashMap<i64, Arc<AtomicUsize>> = registering
-        .iter()
-        .map(|u| (*u, Arc::new(AtomicUsize::new(0))))
-        .collect();
-    let storm: Vec<_> = registering
-        .iter()
-        .map(|u| tokio::spawn(register(fake.clone(), *u, acked[u].clone())))
-        .collect();
+    let (acked, storm) = storm(&fake, &registering);
     let kills = 2;
     let (bot, killed_at) = kill_and_restart(&env, &fake, bot, &mut rng, kills, &acked).await;
     for user in storm {
@@ -516,9 +471,9 @@ async fn a_broadcast_reaches_everyone_once_through_faults_and_kills_while_people
             .collect();
         times.sort_unstable();
         assert!(
-            busiest_second(&times) <= RATE,
+            announce::busiest_second(&times) <= RATE,
             "{} copies in one second",
-            busiest_second(&times)
+            announce::busiest_second(&times)
         );
     }
     assert_nothing_sent_during_a_penalty(&fake);

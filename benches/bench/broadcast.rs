@@ -4,12 +4,13 @@
 
 use std::time::{Duration, Instant};
 
+use crate::announce::{self, busiest_second};
 use crate::bot_process::BotEnv;
 use crate::driver::Driver;
 use crate::e2e::{polling, seconds};
 use crate::engine::scratch_dir;
 use crate::fake_api::{FakeApi, TOKEN, UserSpec};
-use crate::figures::{Figure, Target, busiest_second, percentile};
+use crate::figures::{Figure, Target, percentile};
 use crate::seed;
 use crate::workload::Users;
 
@@ -22,54 +23,11 @@ pub const TEXT: &str = "Pelatihan kewirausahaan hari Sabtu di balai desa.";
 const INTERACTIVE_USERS: usize = 40;
 const WAIT: Duration = Duration::from_secs(120);
 
-async fn say(fake: &FakeApi, chat: i64, text: &str) {
-    let count = fake.with_state(|s| s.sent_to(chat).len());
-    fake.push_text(chat, text);
-    fake.wait_for(WAIT, |s| s.sent_to(chat).len() > count)
-        .await
-        .expect("the officer is answered");
-}
-
-async fn press(fake: &FakeApi, chat: i64, label: &str) {
-    let count = fake.with_state(|s| s.sent_to(chat).len());
-    let (message_id, data) = fake
-        .sent_to(chat)
-        .iter()
-        .rev()
-        .find_map(|m| {
-            m.buttons()
-                .into_iter()
-                .find(|b| b.text.contains(label))
-                .and_then(|b| b.callback_data)
-                .map(|d| (m.message_id, d))
-        })
-        .unwrap_or_else(|| panic!("no button {label:?} for the officer"));
-    fake.push_callback(chat, message_id, &data);
-    fake.wait_for(WAIT, |s| s.sent_to(chat).len() > count)
-        .await
-        .expect("the officer's press is answered");
-}
-
 /// The officer writes the announcement for everyone and confirms it; returns when the bot
 /// has been told to send.
 pub async fn send_announcement(fake: &FakeApi) -> Instant {
     fake.add_user(UserSpec::new(OFFICER, "Petugas").language("id"));
-    say(fake, OFFICER, "/start").await;
-    say(fake, OFFICER, "/umumkan").await;
-    say(fake, OFFICER, TEXT).await;
-    press(fake, OFFICER, "Lewati").await;
-    press(fake, OFFICER, "Semua pengguna").await;
-    press(fake, OFFICER, "Sekarang").await;
-    fake.wait_for(WAIT, |s| {
-        s.sent_to(OFFICER)
-            .iter()
-            .any(|m| m.buttons().iter().any(|b| b.text.contains("Kirim ke")))
-    })
-    .await
-    .expect("the preview");
-    let confirmed = Instant::now();
-    press(fake, OFFICER, "Kirim ke").await;
-    confirmed
+    announce::to_everyone(fake, OFFICER, TEXT, WAIT).await
 }
 
 /// Waits for the first copy (the lowest user id gets it first).

@@ -68,19 +68,6 @@ pub fn percentile(samples: &[Duration], p: f64) -> Duration {
     sorted[rank.clamp(1, sorted.len()) - 1]
 }
 
-/// The most events in any one-second window (times must be sorted).
-pub fn busiest_second(times: &[std::time::Instant]) -> usize {
-    let mut busiest = 0;
-    let mut start = 0;
-    for end in 0..times.len() {
-        while times[end].duration_since(times[start]) >= Duration::from_secs(1) {
-            start += 1;
-        }
-        busiest = busiest.max(end - start + 1);
-    }
-    busiest
-}
-
 fn number(v: f64) -> String {
     if v.abs() >= 100.0 || v.fract() == 0.0 {
         format!("{v:.0}")
