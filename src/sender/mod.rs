@@ -357,12 +357,12 @@ impl<T: Transport> Sender<T> {
         if flight.tasks.len() >= self.pacing.max_in_flight {
             return Ok(None);
         }
-        // This runs each time a request comes back, so it reads only what can go: rows of a
-        // chat with a message under way are skipped, and a chat rarely has more than a reply
-        // or two queued, so twice the free places is plenty. (Reading and decoding 128 rows
-        // every time was most of the sender's work under load.)
-        let free = self.pacing.max_in_flight - flight.tasks.len();
-        let limit = i64::try_from(2 * free + 8).map_or(BATCH, |l| l.min(BATCH));
+        // This runs each time a request comes back, so it reads only what can go: the rows
+        // under way (still pending in the table) come first, then, as a chat rarely has more
+        // than a reply or two queued, twice the free places is plenty.
+        let under_way = flight.tasks.len();
+        let free = self.pacing.max_in_flight - under_way;
+        let limit = i64::try_from(under_way + 2 * free + 8).map_or(BATCH, |l| l.min(BATCH));
         let mut conn = self.pool.acquire().await?;
         let mut rows = outbox::pending(&mut conn, limit, Some(Priority::Interactive), None).await?;
         if rows.len() < free {
