@@ -3,6 +3,8 @@
 //! penalty, blocked users are counted, a kill in the middle loses nobody, and a person writing
 //! meanwhile is answered ahead of the queue.
 
+#[path = "support/announce.rs"]
+mod announce;
 #[path = "support/bot_process.rs"]
 mod bot_process;
 #[path = "support/fake_api.rs"]
@@ -28,20 +30,6 @@ fn copies(sent: &[SentMessage]) -> Vec<&SentMessage> {
         .collect()
 }
 
-/// The most copies in any one-second window.
-fn busiest_second(sent: &[&SentMessage]) -> usize {
-    let times: Vec<_> = sent.iter().map(|m| m.at).collect();
-    let mut busiest = 0;
-    let mut start = 0;
-    for end in 0..times.len() {
-        while times[end].duration_since(times[start]) >= Duration::from_secs(1) {
-            start += 1;
-        }
-        busiest = busiest.max(end - start + 1);
-    }
-    busiest
-}
-
 async fn seed(env: &BotEnv) {
     let pool = desmigratif::store::open(&env.database_url()).await.unwrap();
     let mut tx = pool.begin().await.unwrap();
@@ -56,36 +44,6 @@ async fn seed(env: &BotEnv) {
     }
     tx.commit().await.unwrap();
     pool.close().await;
-}
-
-async fn press(fake: &FakeApi, chat: i64, label: &str) {
-    let count = fake.sent_to(chat).len();
-    let message = fake
-        .sent_to(chat)
-        .iter()
-        .rev()
-        .find(|m| m.buttons().iter().any(|b| b.text.contains(label)))
-        .cloned();
-    let message = message.unwrap_or_else(|| panic!("no button {label:?}"));
-    let data = message
-        .buttons()
-        .into_iter()
-        .find(|b| b.text.contains(label))
-        .unwrap()
-        .callback_data
-        .unwrap();
-    fake.push_callback(chat, message.message_id, &data);
-    fake.wait_for(WAIT, |s| s.sent_to(chat).len() > count)
-        .await
-        .unwrap();
-}
-
-async fn say(fake: &FakeApi, chat: i64, text: &str) {
-    let count = fake.sent_to(chat).len();
-    fake.push_text(chat, text);
-    fake.wait_for(WAIT, |s| s.sent_to(chat).len() > count)
-        .await
-        .unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -107,12 +65,12 @@ async fn a_broadcast_reaches_everyone_once_at_the_rate_through_a_flood_penalty_a
     fake.add_user(UserSpec::new(ASKER, "Ani").language("id"));
 
     let bot = env.start();
-    say(&fake, OFFICER, "/start").await;
-    say(&fake, OFFICER, "/umumkan").await;
-    say(&fake, OFFICER, TEXT).await;
-    press(&fake, OFFICER, "Lewati").await;
-    press(&fake, OFFICER, "Semua pengguna").await;
-    press(&fake, OFFICER, "Sekarang").await;
+    announce::say(&fake, OFFICER, "/start", WAIT).await;
+    announce::say(&fake, OFFICER, "/umumkan", WAIT).await;
+    announce::say(&fake, OFFICER, TEXT, WAIT).await;
+    announce::press(&fake, OFFICER, "Lewati", WAIT).await;
+    announce::press(&fake, OFFICER, "Semua pengguna", WAIT).await;
+    announce::press(&fake, OFFICER, "Sekarang", WAIT).await;
     fake.wait_for(WAIT, |s| {
         s.sent_to(OFFICER)
             .iter()
@@ -126,7 +84,7 @@ async fn a_broadcast_reaches_everyone_once_at_the_rate_through_a_flood_penalty_a
         "the preview shows the text as sent"
     );
     assert_eq!(copies(&fake.sent()).len(), 0, "nothing before confirming");
-    press(&fake, OFFICER, "Kirim ke").await;
+    announce::press(&fake, OFFICER, "Kirim ke", WAIT).await;
 
     // Flood control part-way through.
     fake.wait_for(WAIT, |s| copies_in(s) >= 300).await.unwrap();
@@ -135,7 +93,7 @@ async fn a_broadcast_reaches_everyone_once_at_the_rate_through_a_flood_penalty_a
     // Someone writes during the broadcast and is answered ahead of the queue.
     fake.wait_for(WAIT, |s| copies_in(s) >= 600).await.unwrap();
     let before = copies_in_fake(&fake);
-    say(&fake, ASKER, "/menu").await;
+    announce::say(&fake, ASKER, "/menu", WAIT).await;
     let during = copies_in_fake(&fake) - before;
     assert!(
         during < RATE,
@@ -187,20 +145,21 @@ async fn a_broadcast_reaches_everyone_once_at_the_rate_through_a_flood_penalty_a
     );
     assert!(blocked.iter().all(|id| !per_user.contains_key(id)));
 
-    let first: Vec<&SentMessage> = copies(&first_run);
-    let second: Vec<&SentMessage> = copies(&all)
+    let first: Vec<_> = copies(&first_run).iter().map(|m| m.at).collect();
+    let second: Vec<_> = copies(&all)
         .into_iter()
         .filter(|m| m.at >= killed_at)
+        .map(|m| m.at)
         .collect();
     assert!(
-        busiest_second(&first) <= RATE,
+        announce::busiest_second(&first) <= RATE,
         "first run: {} in one second",
-        busiest_second(&first)
+        announce::busiest_second(&first)
     );
     assert!(
-        busiest_second(&second) <= RATE,
+        announce::busiest_second(&second) <= RATE,
         "after the restart: {} in one second",
-        busiest_second(&second)
+        announce::busiest_second(&second)
     );
     // Requests already on their way when the 429 came cannot be called back: the copies sent
     // together with the refused one (a group of RATE / 50 at this rate). Nothing more.
