@@ -47,7 +47,8 @@
 //!   limits are about sending); getUpdates faults are queued separately with
 //!   [`FakeApi::fail_next_get_updates`]. After a 429 with `retry_after = N` at time `T`, any
 //!   sending call arriving before `T + N` is answered 429 again (the penalty is for the whole
-//!   bot) and recorded as a violation ([`FakeApi::calls_during_penalty`]).
+//!   bot) and, if it reached the server after that 429 was given (not merely while its own body
+//!   was still arriving), recorded as a violation ([`FakeApi::calls_during_penalty`]).
 //!
 //! # What it deliberately does not do
 //!
@@ -196,7 +197,7 @@ pub struct Call {
     pub outcome: Outcome,
     /// The error description, if the answer was an error.
     pub description: Option<String>,
-    /// `true` if this sending call arrived while a 429 penalty was running.
+    /// `true` if this sending call arrived after a 429 was given and before its penalty ended.
     pub during_penalty: bool,
 }
 
@@ -438,6 +439,9 @@ pub struct FakeState {
     flood_until: Option<Instant>,
     flood_retry_after: u32,
     penalty_until: Option<Instant>,
+    /// When the running penalty's 429 was given: a request that reached the server before
+    /// that moment (its body still arriving) was on the wire already and breaks nothing.
+    penalty_given: Option<Instant>,
 }
 
 impl FakeState {
@@ -469,6 +473,7 @@ impl FakeState {
             flood_until: None,
             flood_retry_after: 0,
             penalty_until: None,
+            penalty_given: None,
         }
     }
 
@@ -1107,6 +1112,7 @@ impl FakeApi {
         let mut st = self.inner.lock();
         st.flood_until = None;
         st.penalty_until = None;
+        st.penalty_given = None;
     }
 
     // ---- inspection ----
@@ -1556,14 +1562,14 @@ fn gate_sending(st: &mut FakeState, at: Instant) -> Gate {
         let remaining = until.duration_since(at).as_secs_f64().ceil().max(1.0) as u32;
         return Gate::Reject {
             err: ApiError::retry_after(remaining),
-            violation: true,
+            violation: st.penalty_given.is_none_or(|given| at >= given),
         };
     }
     if let Some(until) = st.flood_until
         && at < until
     {
         let secs = st.flood_retry_after;
-        st.penalty_until = Some(at + Duration::from_secs(secs.into()));
+        start_penalty(st, at, secs);
         return Gate::Reject {
             err: ApiError::retry_after(secs),
             violation: false,
@@ -1571,7 +1577,7 @@ fn gate_sending(st: &mut FakeState, at: Instant) -> Gate {
     }
     match st.faults.pop_front() {
         Some(Fault::RetryAfter(secs)) => {
-            st.penalty_until = Some(at + Duration::from_secs(secs.into()));
+            start_penalty(st, at, secs);
             Gate::Reject {
                 err: ApiError::retry_after(secs),
                 violation: false,
@@ -1580,6 +1586,11 @@ fn gate_sending(st: &mut FakeState, at: Instant) -> Gate {
         Some(fault) => Gate::Fault(fault),
         None => Gate::Pass,
     }
+}
+
+fn start_penalty(st: &mut FakeState, at: Instant, secs: u32) {
+    st.penalty_until = Some(at + Duration::from_secs(secs.into()));
+    st.penalty_given = Some(Instant::now());
 }
 
 fn is_sending_method(lower: &str) -> bool {
