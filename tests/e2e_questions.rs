@@ -69,6 +69,7 @@ async fn a_question_is_answered_from_the_group_once_and_followed_up() {
     );
 
     // The morning after: the first officer replies to the notice in the group.
+    env.wait_until_outbox_settled(WAIT).await;
     fake.push_group_reply(
         GROUP,
         OFFICER,

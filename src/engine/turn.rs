@@ -54,15 +54,22 @@ impl<'a> Turn<'a> {
                 .and_then(|s| s.language_code.as_deref()),
             settings.default_language,
         );
-        let user = match (&input.sender, input.chat.private, &input.event) {
+        let (user, state) = match (&input.sender, input.chat.private, &input.event) {
             // A (un)block notice is not the user writing: do not count it as contact.
-            (Some(sender), true, Event::Membership { .. }) => users::find(conn, sender.id).await?,
-            (Some(sender), true, _) => Some(users::touch(conn, sender.id, detected, now).await?.0),
-            _ => None,
-        };
-        let state = match &user {
-            Some(user) => load_state(conn, user.id).await?,
-            None => State::Idle,
+            (Some(sender), true, Event::Membership { .. }) => {
+                match users::find(conn, sender.id).await? {
+                    Some(user) => {
+                        let state = conversations::load(conn, user.id).await?;
+                        (Some(user), parse_state(state))
+                    }
+                    None => (None, State::Idle),
+                }
+            }
+            (Some(sender), true, _) => {
+                let seen = users::touch(conn, sender.id, detected, now).await?;
+                (Some(seen.user), parse_state(seen.state))
+            }
+            _ => (None, State::Idle),
         };
         let callback = match &input.event {
             Event::Button {
@@ -215,15 +222,15 @@ impl<'a> Turn<'a> {
     }
 }
 
-async fn load_state(conn: &mut Conn, user_id: i64) -> Result<State> {
-    let Some(json) = conversations::load(conn, user_id).await? else {
-        return Ok(State::Idle);
+fn parse_state(json: Option<String>) -> State {
+    let Some(json) = json else {
+        return State::Idle;
     };
-    Ok(serde_json::from_str(&json).unwrap_or_else(|error| {
+    serde_json::from_str(&json).unwrap_or_else(|error| {
         // A state written by an older release that this one no longer understands: start over
         // rather than trap the user.
         // Not the error's text: it can quote the state, which holds a draft's name or phone.
         tracing::warn!(kind = ?error.classify(), "conversation state not understood; starting over");
         State::Idle
-    }))
+    })
 }

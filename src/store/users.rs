@@ -31,41 +31,59 @@ impl User {
     }
 }
 
+/// A user as an update finds them: who they are, whether this is their first contact, and
+/// their conversation state (read in the same statement, as every update needs it).
+#[derive(Clone, Debug)]
+pub struct Seen {
+    pub user: User,
+    pub first_contact: bool,
+    pub state: Option<String>,
+}
+
 /// Records that the user was seen now, creating them with `language` on first contact.
 /// A user who writes is reachable again, so a `blocked` mark is lifted.
-/// Returns the user and whether this was their first contact.
 ///
-/// Runs on every update: a known user (nearly always) costs one statement.
+/// Runs on every update: a known user (nearly always) costs one statement, which also reads
+/// their conversation state.
 pub async fn touch(
     conn: &mut Conn,
     id: i64,
     language: Language,
     now: DateTime<Utc>,
-) -> Result<(User, bool)> {
+) -> Result<Seen> {
     let now = unix(now);
     let known = sqlx::query(
         "UPDATE users SET last_seen = ?2, status = 'active' WHERE id = ?1
-         RETURNING id, language, language_chosen, status, first_seen",
+         RETURNING id, language, language_chosen, status, first_seen,
+                   (SELECT state FROM conversations WHERE user_id = users.id) AS state",
     )
     .bind(id)
     .bind(now)
     .fetch_optional(&mut *conn)
     .await?;
-    if let Some(row) = known {
-        return Ok((User::from_row(&row)?, false));
-    }
-    // Outside a transaction another connection may have created the user meanwhile.
-    let row = sqlx::query(
-        "INSERT INTO users (id, language, first_seen, last_seen) VALUES (?1, ?2, ?3, ?3)
-         ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen, status = 'active'
-         RETURNING id, language, language_chosen, status, first_seen",
-    )
-    .bind(id)
-    .bind(language.code())
-    .bind(now)
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok((User::from_row(&row)?, true))
+    let (row, first_contact) = match known {
+        Some(row) => (row, false),
+        // Outside a transaction another connection may have created the user meanwhile.
+        None => (
+            sqlx::query(
+                "INSERT INTO users (id, language, first_seen, last_seen) VALUES (?1, ?2, ?3, ?3)
+                 ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen, status = 'active'
+                 RETURNING id, language, language_chosen, status, first_seen,
+                           (SELECT state FROM conversations WHERE user_id = users.id) AS state",
+            )
+            .bind(id)
+            .bind(language.code())
+            .bind(now)
+            .fetch_one(&mut *conn)
+            .await?,
+            true,
+        ),
+    };
+    Ok(Seen {
+        user: User::from_row(&row)?,
+        first_contact,
+        state: row.try_get("state")?,
+    })
 }
 
 pub async fn find(conn: &mut Conn, id: i64) -> Result<Option<User>> {

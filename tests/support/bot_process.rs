@@ -3,12 +3,16 @@
 #![allow(dead_code)]
 
 use std::{
+    fs::OpenOptions,
     path::{Path, PathBuf},
     process::{Child, Command, Stdio},
 };
 
 pub struct BotProcess {
     child: Child,
+    /// Where its log goes (unless `BOT_LOG` sends it to the terminal); shown when a test
+    /// fails while the bot runs.
+    log: Option<PathBuf>,
 }
 
 #[derive(Clone)]
@@ -38,6 +42,34 @@ impl BotEnv {
         format!("sqlite://{}", self.db_path.display())
     }
 
+    /// Waits until the running bot has written down what became of every message it had to
+    /// send. A person answers a message only after it reached them, and by then the bot knows
+    /// which Telegram message it became; a test that replies within microseconds of the fake
+    /// seeing it must wait for that too.
+    pub async fn wait_until_outbox_settled(&self, within: std::time::Duration) {
+        let url = format!("{}?mode=ro", self.database_url());
+        let pool = sqlx::SqlitePool::connect(&url)
+            .await
+            .expect("the bot's database");
+        let deadline = std::time::Instant::now() + within;
+        loop {
+            let pending: i64 =
+                sqlx::query_scalar("SELECT count(*) FROM outbox WHERE status = 'pending'")
+                    .fetch_one(&pool)
+                    .await
+                    .expect("outbox");
+            if pending == 0 {
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{pending} messages still pending after {within:?}"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        pool.close().await;
+    }
+
     /// Starts the bot (long polling).
     pub fn start(&self) -> BotProcess {
         self.start_with(&[])
@@ -46,15 +78,23 @@ impl BotEnv {
     /// Starts the binary with a subcommand, such as `["webhook"]`.
     pub fn start_with(&self, args: &[&str]) -> BotProcess {
         let mut command = self.command(args);
-        command.stdin(Stdio::null()).stdout(Stdio::null()).stderr(
-            if std::env::var("BOT_LOG").is_ok() {
-                Stdio::inherit()
-            } else {
-                Stdio::null()
-            },
-        );
+        command.stdin(Stdio::null()).stdout(Stdio::null());
+        let log = if std::env::var("BOT_LOG").is_ok() {
+            command.stderr(Stdio::inherit());
+            None
+        } else {
+            let path = self.db_path.with_file_name("bot.log");
+            let file = OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&path)
+                .expect("the bot's log file");
+            command.stderr(file);
+            Some(path)
+        };
         BotProcess {
             child: command.spawn().expect("the bot binary starts"),
+            log,
         }
     }
 
@@ -79,7 +119,7 @@ impl BotEnv {
             .env("DATABASE_URL", self.database_url())
             .env(
                 "RUST_LOG",
-                std::env::var("BOT_LOG").unwrap_or_else(|_| "warn".into()),
+                std::env::var("BOT_LOG").unwrap_or_else(|_| "info".into()),
             )
             .current_dir(self.db_path.parent().unwrap());
         for (name, value) in &self.extra {
@@ -116,6 +156,23 @@ impl BotProcess {
 
 impl Drop for BotProcess {
     fn drop(&mut self) {
+        if std::thread::panicking() {
+            // The test failed while this bot ran: say how the bot was doing.
+            let status = self.child.try_wait();
+            let log = self
+                .log
+                .as_ref()
+                .and_then(|path| std::fs::read_to_string(path).ok())
+                .unwrap_or_default();
+            let tail: Vec<&str> = log.lines().rev().take(40).collect();
+            eprintln!(
+                "bot process {} (exited: {status:?}); the end of its log:",
+                self.child.id()
+            );
+            for line in tail.iter().rev() {
+                eprintln!("  {line}");
+            }
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }

@@ -54,7 +54,9 @@ pub(crate) async fn in_group(turn: &mut Turn<'_>, input: &Input) -> Result<()> {
     let officer = turn.settings.is_admin(sender.id);
     if officer {
         // Officers act as themselves here: their language, and `turn.is_admin()`.
-        let (user, _) = users::touch(turn.conn, sender.id, turn.lang, turn.now).await?;
+        let user = users::touch(turn.conn, sender.id, turn.lang, turn.now)
+            .await?
+            .user;
         turn.lang = user.language;
         turn.user = Some(user);
     }
