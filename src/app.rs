@@ -99,6 +99,8 @@ impl App {
         sender_stop.cancel();
         menus.abort();
         ticker.abort();
+        // Its engine keeps a connection, and closing the pool waits for every connection.
+        let _ = ticker.await;
         sender.await.context("sender task")?.context("sender")?;
         self.pool.close().await;
         received?;

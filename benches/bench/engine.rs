@@ -129,6 +129,8 @@ pub async fn run() -> Vec<Figure> {
         .fetch_one(&pool)
         .await
         .unwrap_or(0);
+    // The engine keeps its connection until it goes; closing waits for every connection.
+    drop(engine);
     pool.close().await;
     vec![
         Figure::new(

@@ -26,8 +26,8 @@ mod turn;
 use std::{collections::BTreeSet, sync::Arc};
 
 use chrono_tz::Tz;
-use sqlx::SqlitePool;
-use tokio::sync::Notify;
+use sqlx::{Connection, SqlitePool};
+use tokio::sync::{Mutex, Notify};
 
 pub use action::Action;
 pub use clock::{Clock, ManualClock, SystemClock};
@@ -101,6 +101,9 @@ pub struct Handled {
 #[derive(Clone)]
 pub struct Engine {
     pool: SqlitePool,
+    /// The connection the engine writes through, kept from one update to the next (one
+    /// update is written at a time anyway).
+    writer: Arc<Mutex<store::KeptConnection>>,
     settings: Arc<Settings>,
     clock: Arc<dyn Clock>,
     outbox_ready: Arc<Notify>,
@@ -109,6 +112,7 @@ pub struct Engine {
 impl Engine {
     pub fn new(pool: SqlitePool, settings: Settings, clock: Arc<dyn Clock>) -> Engine {
         Engine {
+            writer: Arc::new(Mutex::new(store::KeptConnection::new(&pool))),
             pool,
             settings: Arc::new(settings),
             clock,
@@ -148,8 +152,16 @@ impl Engine {
     }
 
     async fn handle_in_transaction(&self, input: &Input) -> Result<Handled> {
+        let mut writer = self.writer.lock().await;
+        let conn = writer.get(&self.pool).await?;
+        let handled = self.handle_on(conn, input).await;
+        writer.done(handled.is_ok());
+        handled
+    }
+
+    async fn handle_on(&self, conn: &mut store::Conn, input: &Input) -> Result<Handled> {
         let now = self.clock.now();
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
         if let Some(update_id) = input.update_id
             && !updates::mark_processed(&mut tx, update_id, now).await?
         {
@@ -167,7 +179,7 @@ impl Engine {
         enqueue(&mut tx, &replies, now).await?;
         tx.commit().await?;
         if finished.checkpoint {
-            self.checkpoint().await;
+            checkpoint(conn).await;
         }
         if !replies.is_empty() {
             self.outbox_ready.notify_one();
@@ -183,36 +195,27 @@ impl Engine {
     /// Called every second or so by the running bot; returns how many messages it queued.
     pub async fn tick(&self) -> Result<usize> {
         let now = self.clock.now();
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let broadcast = broadcast::delivery::tick(&mut tx, &self.settings, now).await?;
-        let reminders = trainings::due_reminders(&mut tx, &self.settings, now).await?;
-        enqueue(&mut tx, &reminders, now).await?;
-        tx.commit().await?;
-        let queued = broadcast + reminders.len();
+        let mut writer = self.writer.lock().await;
+        let queued = self.tick_on(writer.get(&self.pool).await?, now).await;
+        writer.done(queued.is_ok());
+        let queued = queued?;
         if queued > 0 {
             self.outbox_ready.notify_one();
         }
         Ok(queued)
     }
 
-    /// Moves everything from the write-ahead log into the database file and empties the log,
-    /// so erased data has no copy left in it. Readers can hold it up; it is retried briefly
-    /// and otherwise left to SQLite's automatic checkpoints.
-    async fn checkpoint(&self) {
-        for _ in 0..20 {
-            match sqlx::query_as::<_, (i64, i64, i64)>("PRAGMA wal_checkpoint(TRUNCATE)")
-                .fetch_one(&self.pool)
-                .await
-            {
-                Ok((0, _, _)) => return,
-                Ok(_) => tokio::time::sleep(std::time::Duration::from_millis(10)).await,
-                Err(error) => {
-                    tracing::warn!(%error, "checkpoint after erasure failed");
-                    return;
-                }
-            }
-        }
-        tracing::warn!("checkpoint after erasure was held up by readers");
+    async fn tick_on(
+        &self,
+        conn: &mut store::Conn,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<usize> {
+        let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
+        let broadcast = broadcast::delivery::tick(&mut tx, &self.settings, now).await?;
+        let reminders = trainings::due_reminders(&mut tx, &self.settings, now).await?;
+        enqueue(&mut tx, &reminders, now).await?;
+        tx.commit().await?;
+        Ok(broadcast + reminders.len())
     }
 
     /// Imports a trainings CSV (`desmigratif import-trainings`): all of it and the new ids,
@@ -254,6 +257,26 @@ impl Engine {
         self.outbox_ready.notify_one();
         Ok(())
     }
+}
+
+/// Moves everything from the write-ahead log into the database file and empties the log,
+/// so erased data has no copy left in it. Readers can hold it up; it is retried briefly
+/// and otherwise left to SQLite's automatic checkpoints.
+async fn checkpoint(conn: &mut store::Conn) {
+    for _ in 0..20 {
+        match sqlx::query_as::<_, (i64, i64, i64)>("PRAGMA wal_checkpoint(TRUNCATE)")
+            .fetch_one(&mut *conn)
+            .await
+        {
+            Ok((0, _, _)) => return,
+            Ok(_) => tokio::time::sleep(std::time::Duration::from_millis(10)).await,
+            Err(error) => {
+                tracing::warn!(%error, "checkpoint after erasure failed");
+                return;
+            }
+        }
+    }
+    tracing::warn!("checkpoint after erasure was held up by readers");
 }
 
 /// Queues an update's replies, in order, with one statement: each statement is a round trip

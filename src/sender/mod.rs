@@ -13,7 +13,7 @@ mod pacing;
 use std::{collections::HashSet, future::Future, sync::Arc, time::Duration};
 
 use chrono::Utc;
-use sqlx::SqlitePool;
+use sqlx::{Connection, SqlitePool};
 use tokio::{sync::Notify, task::JoinSet, time::Instant};
 use tokio_util::sync::CancellationToken;
 
@@ -187,6 +187,9 @@ impl<T: Transport> Sender<T> {
             bulk_pacer: BulkPacer::new(self.pacing.bulk_per_second),
         };
         flight.paused_until = self.flood_wait_left().await?;
+        // The sender reads its queue and writes down what became of each message several
+        // hundred times a second during a broadcast: through one connection it keeps.
+        let mut kept = store::KeptConnection::new(&self.pool);
         let mut housekeeping = tokio::time::interval(Duration::from_secs(3600));
         loop {
             // What came back is written down before anything else goes out: a 429 that has
@@ -196,23 +199,23 @@ impl<T: Transport> Sender<T> {
                 finished.push(done);
             }
             if !finished.is_empty() {
-                self.record(&mut flight, finished).await?;
+                self.record(&mut flight, &mut kept, finished).await?;
             }
-            let next = self.dispatch(&mut flight).await?;
+            let next = self.dispatch(&mut flight, &mut kept).await?;
             let sleep = tokio::time::sleep_until(
                 next.unwrap_or_else(|| Instant::now() + Duration::from_secs(60)),
             );
             tokio::select! {
                 biased;
                 _ = stop.cancelled() => break,
-                Some(done) = flight.tasks.join_next() => self.record(&mut flight, vec![done]).await?,
+                Some(done) = flight.tasks.join_next() => self.record(&mut flight, &mut kept, vec![done]).await?,
                 _ = self.wake.notified() => {}
                 _ = sleep => {}
                 _ = housekeeping.tick() => self.housekeeping(&mut flight).await?,
             }
         }
         while let Some(done) = flight.tasks.join_next().await {
-            self.record(&mut flight, vec![done]).await?;
+            self.record(&mut flight, &mut kept, vec![done]).await?;
         }
         Ok(())
     }
@@ -346,7 +349,11 @@ impl<T: Transport> Sender<T> {
     }
 
     /// Starts every message that may go now; returns when to look again.
-    async fn dispatch(&self, flight: &mut Flight) -> Result<Option<Instant>, SenderError> {
+    async fn dispatch(
+        &self,
+        flight: &mut Flight,
+        kept: &mut store::KeptConnection,
+    ) -> Result<Option<Instant>, SenderError> {
         let now = Instant::now();
         if let Some(until) = flight.paused_until {
             if until > now {
@@ -363,12 +370,9 @@ impl<T: Transport> Sender<T> {
         let under_way = flight.tasks.len();
         let free = self.pacing.max_in_flight - under_way;
         let limit = i64::try_from(under_way + 2 * free + 8).map_or(BATCH, |l| l.min(BATCH));
-        let mut conn = self.pool.acquire().await?;
-        let mut rows = outbox::pending(&mut conn, limit, Some(Priority::Interactive), None).await?;
-        if rows.len() < free {
-            rows.extend(outbox::pending(&mut conn, limit, Some(Priority::Bulk), None).await?);
-        }
-        drop(conn);
+        let rows = self.pending(kept.get(&self.pool).await?, limit, free).await;
+        kept.done(rows.is_ok());
+        let rows = rows?;
         let now_ms = Utc::now().timestamp_millis();
         let mut next: Option<Instant> = None;
         let mut chats_seen = HashSet::new();
@@ -413,6 +417,20 @@ impl<T: Transport> Sender<T> {
         Ok(next)
     }
 
+    /// Interactive messages first, then bulk ones if there is room for them.
+    async fn pending(
+        &self,
+        conn: &mut store::Conn,
+        limit: i64,
+        free: usize,
+    ) -> Result<Vec<outbox::Pending>, SenderError> {
+        let mut rows = outbox::pending(conn, limit, Some(Priority::Interactive), None).await?;
+        if rows.len() < free {
+            rows.extend(outbox::pending(conn, limit, Some(Priority::Bulk), None).await?);
+        }
+        Ok(rows)
+    }
+
     fn start(
         &self,
         flight: &mut Flight,
@@ -440,10 +458,24 @@ impl<T: Transport> Sender<T> {
     async fn record(
         &self,
         flight: &mut Flight,
+        kept: &mut store::KeptConnection,
+        finished: Vec<Result<Attempt, tokio::task::JoinError>>,
+    ) -> Result<(), SenderError> {
+        let recorded = self
+            .record_on(kept.get(&self.pool).await?, flight, finished)
+            .await;
+        kept.done(recorded.is_ok());
+        recorded
+    }
+
+    async fn record_on(
+        &self,
+        conn: &mut store::Conn,
+        flight: &mut Flight,
         finished: Vec<Result<Attempt, tokio::task::JoinError>>,
     ) -> Result<(), SenderError> {
         let now = Utc::now();
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
         for done in finished {
             let attempt = match done {
                 Ok(attempt) => attempt,
