@@ -9,6 +9,7 @@ pub mod app;
 pub mod chart;
 pub mod check;
 pub mod config;
+pub mod cpu;
 pub mod domain;
 pub mod engine;
 pub mod export;

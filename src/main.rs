@@ -67,7 +67,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let runtime = match tokio::runtime::Runtime::new() {
+    let runtime = match desmigratif::cpu::runtime() {
         Ok(runtime) => runtime,
         Err(error) => {
             eprintln!("desmigratif: cannot start: {error}");
