@@ -370,7 +370,8 @@ impl<T: Transport> Sender<T> {
         let under_way = flight.tasks.len();
         let free = self.pacing.max_in_flight - under_way;
         let limit = i64::try_from(under_way + 2 * free + 8).map_or(BATCH, |l| l.min(BATCH));
-        let rows = self.pending(kept.get(&self.pool).await?, limit, free).await;
+        // Interactive messages first, then bulk ones, in one look.
+        let rows = outbox::pending(kept.get(&self.pool).await?, limit, None, None).await;
         kept.done(rows.is_ok());
         let rows = rows?;
         let now_ms = Utc::now().timestamp_millis();
@@ -415,20 +416,6 @@ impl<T: Transport> Sender<T> {
             self.start(flight, row.id, row.chat_id, row.attempts, reply, outgoing);
         }
         Ok(next)
-    }
-
-    /// Interactive messages first, then bulk ones if there is room for them.
-    async fn pending(
-        &self,
-        conn: &mut store::Conn,
-        limit: i64,
-        free: usize,
-    ) -> Result<Vec<outbox::Pending>, SenderError> {
-        let mut rows = outbox::pending(conn, limit, Some(Priority::Interactive), None).await?;
-        if rows.len() < free {
-            rows.extend(outbox::pending(conn, limit, Some(Priority::Bulk), None).await?);
-        }
-        Ok(rows)
     }
 
     fn start(
@@ -476,6 +463,7 @@ impl<T: Transport> Sender<T> {
     ) -> Result<(), SenderError> {
         let now = Utc::now();
         let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
+        let mut sent = Vec::new();
         for done in finished {
             let attempt = match done {
                 Ok(attempt) => attempt,
@@ -487,8 +475,15 @@ impl<T: Transport> Sender<T> {
                 }
             };
             flight.chats.remove(&attempt.chat_id);
-            self.record_one(&mut tx, flight, attempt, now).await?;
+            match &attempt.result {
+                // Plain deliveries, the bulk of them, are written down with one statement.
+                Ok(delivered) if attempt.reply.tag().is_none() => {
+                    sent.push((attempt.id, delivered.message_id));
+                }
+                _ => self.record_one(&mut tx, flight, attempt, now).await?,
+            }
         }
+        outbox::mark_all_sent(&mut tx, &sent, now).await?;
         tx.commit().await?;
         Ok(())
     }

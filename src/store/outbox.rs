@@ -149,6 +149,32 @@ pub async fn mark_sent(
     Ok(())
 }
 
+/// Several deliveries at once, as `mark_sent` each (one statement per 200: the sender
+/// writes down a batch of finished requests together).
+pub async fn mark_all_sent(
+    conn: &mut Conn,
+    sent: &[(i64, Option<i32>)],
+    now: DateTime<Utc>,
+) -> Result<()> {
+    for chunk in sent.chunks(200) {
+        let rows: Vec<String> = (0..chunk.len())
+            .map(|i| format!("(?{}, ?{})", 2 * i + 2, 2 * i + 3))
+            .collect();
+        let sql = format!(
+            "UPDATE outbox SET status = 'sent', payload = '{{}}', sent_at = ?1,
+             telegram_message_id = delivered.column2, attempts = attempts + 1, error = NULL
+             FROM (VALUES {}) AS delivered WHERE outbox.id = delivered.column1",
+            rows.join(", ")
+        );
+        let mut query = sqlx::query(&sql).bind(unix(now));
+        for (id, message_id) in chunk {
+            query = query.bind(id).bind(message_id);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
 /// Records that Telegram message `message_id` in `chat_id` stands for `tag`. Kept apart from
 /// the outbox row, which is emptied on delivery and pruned after a few days.
 pub async fn remember(
@@ -260,4 +286,49 @@ pub async fn pending_count(conn: &mut Conn) -> Result<i64> {
             .fetch_one(conn)
             .await?,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn several_deliveries_are_written_down_at_once_each_with_its_message() {
+        let pool = crate::store::open("sqlite::memory:").await.unwrap();
+        let mut conn = pool.acquire().await.unwrap();
+        let now = Utc::now();
+        let mut ids = Vec::new();
+        for chat_id in [11, 12, 13] {
+            let message = NewMessage {
+                chat_id,
+                subject_user_id: None,
+                priority: Priority::Interactive,
+                payload: "{\"secret\":\"Siti 0812\"}",
+            };
+            ids.push(enqueue(&mut conn, &message, now).await.unwrap());
+        }
+        mark_all_sent(&mut conn, &[(ids[0], Some(501)), (ids[2], None)], now)
+            .await
+            .unwrap();
+        let rows: Vec<(i64, String, String, Option<i64>, i64)> = sqlx::query_as(
+            "SELECT id, status, payload, telegram_message_id, attempts FROM outbox ORDER BY id",
+        )
+        .fetch_all(&mut *conn)
+        .await
+        .unwrap();
+        assert_eq!(
+            rows,
+            vec![
+                (ids[0], "sent".into(), "{}".into(), Some(501), 1),
+                (
+                    ids[1],
+                    "pending".into(),
+                    "{\"secret\":\"Siti 0812\"}".into(),
+                    None,
+                    0
+                ),
+                (ids[2], "sent".into(), "{}".into(), None, 1),
+            ]
+        );
+    }
 }
