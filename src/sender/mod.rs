@@ -148,6 +148,10 @@ struct Attempt {
     reply: Reply,
     attempts: i64,
     result: Result<Delivered, DeliveryError>,
+    /// The bulk pacer's number for it, if it was bulk.
+    bulk_seq: Option<u64>,
+    /// When the answer came back.
+    answered_at: Instant,
 }
 
 /// What the sender loop keeps between looks at the queue.
@@ -409,11 +413,10 @@ impl<T: Transport> Sender<T> {
                 next = earliest(next, at);
                 continue;
             }
-            if row.priority == Priority::Bulk {
-                flight.bulk_pacer.record(Instant::now());
-            }
+            let bulk_seq =
+                (row.priority == Priority::Bulk).then(|| flight.bulk_pacer.record(Instant::now()));
             let outgoing = self.outgoing(&reply).await?;
-            self.start(flight, row.id, row.chat_id, row.attempts, reply, outgoing);
+            self.start(flight, &row, reply, outgoing, bulk_seq);
         }
         Ok(next)
     }
@@ -421,14 +424,14 @@ impl<T: Transport> Sender<T> {
     fn start(
         &self,
         flight: &mut Flight,
-        id: i64,
-        chat_id: i64,
-        attempts: i64,
+        row: &outbox::Pending,
         reply: Reply,
         outgoing: Outgoing,
+        bulk_seq: Option<u64>,
     ) {
-        flight.chats.insert(chat_id);
+        flight.chats.insert(row.chat_id);
         let transport = self.transport.clone();
+        let (id, chat_id, attempts) = (row.id, row.chat_id, row.attempts);
         flight.tasks.spawn(async move {
             let result = transport.deliver(&outgoing).await;
             Attempt {
@@ -437,6 +440,8 @@ impl<T: Transport> Sender<T> {
                 reply,
                 attempts,
                 result,
+                bulk_seq,
+                answered_at: Instant::now(),
             }
         });
     }
@@ -475,6 +480,9 @@ impl<T: Transport> Sender<T> {
                 }
             };
             flight.chats.remove(&attempt.chat_id);
+            if let Some(seq) = attempt.bulk_seq {
+                flight.bulk_pacer.answered(seq, attempt.answered_at);
+            }
             match &attempt.result {
                 // Plain deliveries, the bulk of them, are written down with one statement.
                 Ok(delivered) if attempt.reply.tag().is_none() => {
@@ -501,6 +509,7 @@ impl<T: Transport> Sender<T> {
             reply,
             attempts,
             result,
+            ..
         } = attempt;
         match result {
             Ok(delivered) => mark_delivered(conn, id, &reply, delivered, now).await?,
