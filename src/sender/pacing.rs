@@ -101,9 +101,7 @@ impl BulkPacer {
         if self.recent.len() >= self.rate
             && let Some(oldest) = self.recent.front()
         {
-            let answered = oldest
-                .answered
-                .unwrap_or_else(|| (oldest.started + LONGEST_REQUEST).max(now + self.spacing));
+            let answered = oldest.answered.unwrap_or(oldest.started + LONGEST_REQUEST);
             at = at.max(answered + Duration::from_secs(1));
         }
         if at <= now { Ok(()) } else { Err(at) }
@@ -292,5 +290,21 @@ mod tests {
                 arrivals.len()
             );
         }
+    }
+
+    #[test]
+    fn a_request_that_never_reports_back_holds_the_window_only_for_a_while() {
+        let start = Instant::now();
+        let mut pacer = BulkPacer::new(2);
+        pacer.record(start); // never answered
+        let seq = pacer.record(start + Duration::from_millis(500));
+        pacer.answered(seq, start + Duration::from_millis(510));
+        let later = start + Duration::from_secs(5);
+        assert!(
+            pacer.ready(later).is_err(),
+            "still held by the silent request"
+        );
+        let after = start + LONGEST_REQUEST + Duration::from_secs(1);
+        assert_eq!(pacer.ready(after), Ok(()));
     }
 }
