@@ -137,20 +137,11 @@ pub async fn mark_sent(
     telegram_message_id: Option<i32>,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    sqlx::query(
-        "UPDATE outbox SET status = 'sent', payload = '{}', sent_at = ?2, telegram_message_id = ?3,
-         attempts = attempts + 1, error = NULL WHERE id = ?1",
-    )
-    .bind(id)
-    .bind(unix(now))
-    .bind(telegram_message_id)
-    .execute(conn)
-    .await?;
-    Ok(())
+    mark_all_sent(conn, &[(id, telegram_message_id)], now).await
 }
 
-/// Several deliveries at once, as `mark_sent` each (one statement per 200: the sender
-/// writes down a batch of finished requests together).
+/// Several deliveries at once, with one statement per 200 (the sender writes down a batch of
+/// finished requests together).
 pub async fn mark_all_sent(
     conn: &mut Conn,
     sent: &[(i64, Option<i32>)],

@@ -31,12 +31,11 @@ impl User {
     }
 }
 
-/// A user as an update finds them: who they are, whether this is their first contact, and
-/// their conversation state (read in the same statement, as every update needs it).
+/// A user as an update finds them: who they are and their conversation state (read in the
+/// same statement, as every update needs it).
 #[derive(Clone, Debug)]
 pub struct Seen {
     pub user: User,
-    pub first_contact: bool,
     pub state: Option<String>,
 }
 
@@ -61,11 +60,11 @@ pub async fn touch(
     .bind(now)
     .fetch_optional(&mut *conn)
     .await?;
-    let (row, first_contact) = match known {
-        Some(row) => (row, false),
-        // Outside a transaction another connection may have created the user meanwhile.
-        None => (
-            sqlx::query(
+    let row =
+        match known {
+            Some(row) => row,
+            // Outside a transaction another connection may have created the user meanwhile.
+            None => sqlx::query(
                 "INSERT INTO users (id, language, first_seen, last_seen) VALUES (?1, ?2, ?3, ?3)
                  ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen, status = 'active'
                  RETURNING id, language, language_chosen, status, first_seen,
@@ -76,12 +75,9 @@ pub async fn touch(
             .bind(now)
             .fetch_one(&mut *conn)
             .await?,
-            true,
-        ),
-    };
+        };
     Ok(Seen {
         user: User::from_row(&row)?,
-        first_contact,
         state: row.try_get("state")?,
     })
 }
