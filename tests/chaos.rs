@@ -434,13 +434,7 @@ async fn a_broadcast_reaches_everyone_once_through_faults_and_kills_while_people
     })
     .await
     .unwrap();
-    fake.wait_for(WAIT, |s| {
-        s.sent_to(OFFICER)
-            .iter()
-            .any(|m| m.text.as_deref().is_some_and(|t| t.contains("selesai")))
-    })
-    .await
-    .unwrap();
+    announce::wait_for_report(&fake, OFFICER, WAIT).await;
     bot.stop().await;
 
     let all = fake.with_state(copies);

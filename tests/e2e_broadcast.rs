@@ -116,13 +116,7 @@ async fn a_broadcast_reaches_everyone_once_at_the_rate_through_a_flood_penalty_a
     fake.wait_for(WAIT, |s| distinct_recipients(s) >= reachable)
         .await
         .unwrap();
-    fake.wait_for(WAIT, |s| {
-        s.sent_to(OFFICER)
-            .iter()
-            .any(|m| m.text.as_deref().is_some_and(|t| t.contains("selesai")))
-    })
-    .await
-    .unwrap();
+    announce::wait_for_report(&fake, OFFICER, WAIT).await;
     bot.stop().await;
 
     let all = fake.sent();

@@ -59,6 +59,17 @@ pub async fn to_everyone(fake: &FakeApi, officer: i64, text: &str, wait: Duratio
     confirmed
 }
 
+/// Waits for the officer's final report of an (Indonesian) announcement.
+pub async fn wait_for_report(fake: &FakeApi, officer: i64, wait: Duration) {
+    fake.wait_for(wait, |s| {
+        s.sent_to(officer)
+            .iter()
+            .any(|m| m.text.as_deref().is_some_and(|t| t.contains("selesai")))
+    })
+    .await
+    .expect("the announcement's final report");
+}
+
 /// The most events in any one-second window (times sorted).
 pub fn busiest_second(times: &[Instant]) -> usize {
     let mut busiest = 0;
