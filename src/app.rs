@@ -82,6 +82,7 @@ impl App {
         let sender_stop = CancellationToken::new();
         let sender = Sender::new(
             self.pool.clone(),
+            engine.writer(),
             Arc::new(telegram::transport::TelegramTransport::new(bot.clone())),
             self.locales.clone(),
             Pacing::new(self.config.broadcast_rate),

@@ -154,6 +154,7 @@ async fn each_recipient_gets_their_languages_version_or_the_other_one() {
     let screen = SharedBuffer::default();
     let sender = Sender::new(
         h.pool.clone(),
+        h.engine.writer(),
         Arc::new(SimTransport::new(screen.clone())),
         h.locales.clone(),
         Pacing::new(1000),

@@ -30,6 +30,7 @@ async fn delivered_to_officer(h: &Harness) -> Vec<Outgoing> {
     let capture = Arc::new(Capture::default());
     let sender = Sender::new(
         h.pool.clone(),
+        h.engine.writer(),
         capture.clone(),
         h.locales.clone(),
         Pacing::new(100),

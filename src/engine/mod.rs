@@ -27,7 +27,7 @@ use std::{collections::BTreeSet, sync::Arc};
 
 use chrono_tz::Tz;
 use sqlx::{Connection, SqlitePool};
-use tokio::sync::{Mutex, Notify};
+use tokio::sync::Notify;
 
 pub use action::Action;
 pub use clock::{Clock, ManualClock, SystemClock};
@@ -37,7 +37,7 @@ pub use reply::{Arg, Button, ChartPanel, Keyboard, Msg, Reply, ReplyKind, Target
 pub use state::State;
 
 use crate::domain::Language;
-use crate::store::{self, StoreError, outbox, updates};
+use crate::store::{self, StoreError, batch::Batch, conversations, outbox, updates};
 use turn::Turn;
 
 /// What the engine needs to know about this deployment.
@@ -101,9 +101,8 @@ pub struct Handled {
 #[derive(Clone)]
 pub struct Engine {
     pool: SqlitePool,
-    /// The connection the engine writes through, kept from one update to the next (one
-    /// update is written at a time anyway).
-    writer: Arc<Mutex<store::KeptConnection>>,
+    /// The connection the engine (and the sender) write through.
+    writer: store::Writer,
     settings: Arc<Settings>,
     clock: Arc<dyn Clock>,
     outbox_ready: Arc<Notify>,
@@ -112,7 +111,7 @@ pub struct Engine {
 impl Engine {
     pub fn new(pool: SqlitePool, settings: Settings, clock: Arc<dyn Clock>) -> Engine {
         Engine {
-            writer: Arc::new(Mutex::new(store::KeptConnection::new(&pool))),
+            writer: store::writer(&pool),
             pool,
             settings: Arc::new(settings),
             clock,
@@ -122,6 +121,11 @@ impl Engine {
 
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
+    }
+
+    /// The connection to write through, for the sender.
+    pub fn writer(&self) -> store::Writer {
+        self.writer.clone()
     }
 
     pub fn settings(&self) -> &Settings {
@@ -155,29 +159,33 @@ impl Engine {
         let mut writer = self.writer.lock().await;
         let conn = writer.get(&self.pool).await?;
         let handled = self.handle_on(conn, input).await;
-        writer.done(handled.is_ok());
+        writer.done(handled.is_ok()).await;
         handled
     }
 
+    /// The update's transaction: begun together with recording the update as handled, and
+    /// committed together with the state and the replies (two round trips to SQLite's thread,
+    /// and those the turn itself needs; see `store::batch`).
     async fn handle_on(&self, conn: &mut store::Conn, input: &Input) -> Result<Handled> {
         let now = self.clock.now();
-        let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
-        if let Some(update_id) = input.update_id
-            && !updates::mark_processed(&mut tx, update_id, now).await?
-        {
+        if !updates::begin(conn, input.update_id, now).await? {
+            store::roll_back(conn).await?;
             return Ok(Handled {
                 replies: Vec::new(),
                 duplicate: true,
             });
         }
         let finished = {
-            let mut turn = Turn::begin(&mut tx, &self.settings, input, now).await?;
+            let mut turn = Turn::begin(conn, &self.settings, input, now).await?;
             route(&mut turn, input).await?;
-            turn.finish().await?
+            turn.finish()?
         };
         let replies = finished.replies;
-        enqueue(&mut tx, &replies, now).await?;
-        tx.commit().await?;
+        let payloads = payloads(&replies)?;
+        let mut batch = Batch::new();
+        conversations::write_in(&mut batch, &finished.state, now);
+        outbox::enqueue_in(conn, &mut batch, &messages(&replies, &payloads), now).await?;
+        batch.commit(conn).await?;
         if finished.checkpoint {
             checkpoint(conn).await;
         }
@@ -197,7 +205,7 @@ impl Engine {
         let now = self.clock.now();
         let mut writer = self.writer.lock().await;
         let queued = self.tick_on(writer.get(&self.pool).await?, now).await;
-        writer.done(queued.is_ok());
+        writer.done(queued.is_ok()).await;
         let queued = queued?;
         if queued > 0 {
             self.outbox_ready.notify_one();
@@ -286,21 +294,29 @@ async fn enqueue(
     replies: &[Reply],
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<()> {
-    let payloads = replies
+    let payloads = payloads(replies)?;
+    Ok(outbox::enqueue_all(conn, &messages(replies, &payloads), now).await?)
+}
+
+/// The replies as the outbox stores them.
+fn payloads(replies: &[Reply]) -> Result<Vec<String>> {
+    Ok(replies
         .iter()
         .map(serde_json::to_string)
-        .collect::<Result<Vec<_>, _>>()?;
-    let messages: Vec<outbox::NewMessage<'_>> = replies
+        .collect::<Result<Vec<_>, _>>()?)
+}
+
+fn messages<'a>(replies: &[Reply], payloads: &'a [String]) -> Vec<outbox::NewMessage<'a>> {
+    replies
         .iter()
-        .zip(&payloads)
+        .zip(payloads)
         .map(|(reply, payload)| outbox::NewMessage {
             chat_id: reply.chat_id,
             subject_user_id: reply.subject,
             priority: reply.priority,
             payload,
         })
-        .collect();
-    Ok(outbox::enqueue_all(conn, &messages, now).await?)
+        .collect()
 }
 
 /// Queues one reply in the outbox; returns its outbox id.

@@ -5,7 +5,9 @@ use chrono::{DateTime, Utc};
 
 use super::{Event, Input, Keyboard, Msg, Reply, ReplyKind, Result, Settings, State};
 use crate::domain::Language;
-use crate::store::{Conn, conversations, outbox::Priority, users, users::User};
+use crate::store::{
+    Conn, conversations, conversations::StateWrite, outbox::Priority, users, users::User,
+};
 
 pub(crate) struct Turn<'a> {
     pub conn: &'a mut Conn,
@@ -29,6 +31,8 @@ pub(crate) struct Turn<'a> {
 /// What a turn leaves behind once finished.
 pub(crate) struct Finished {
     pub replies: Vec<Reply>,
+    /// The user's conversation state, to write down with the replies.
+    pub state: StateWrite,
     /// Personal data was erased: checkpoint the write-ahead log after the commit so no copy of
     /// it stays in the WAL file.
     pub checkpoint: bool,
@@ -191,18 +195,21 @@ impl<'a> Turn<'a> {
         Ok(())
     }
 
-    /// Saves the state and returns the replies, the button's answer first.
-    pub async fn finish(mut self) -> Result<Finished> {
-        if let Some(user) = &self.user
-            && self.state != self.loaded_state
-        {
-            if self.state.is_idle() {
-                conversations::clear(self.conn, user.id).await?;
-            } else {
-                let json = serde_json::to_string(&self.state)?;
-                conversations::save(self.conn, user.id, &json, self.now).await?;
+    /// What to write of the state, and the replies, the button's answer first.
+    pub fn finish(mut self) -> Result<Finished> {
+        let state = match &self.user {
+            Some(user) if self.state != self.loaded_state => {
+                if self.state.is_idle() {
+                    StateWrite::Clear { user_id: user.id }
+                } else {
+                    StateWrite::Save {
+                        user_id: user.id,
+                        state: serde_json::to_string(&self.state)?,
+                    }
+                }
             }
-        }
+            _ => StateWrite::Keep,
+        };
         if let Some(callback) = self.callback.take() {
             let (text, alert) = match callback.notice {
                 Some((text, alert)) => (Some(text), alert),
@@ -217,6 +224,7 @@ impl<'a> Turn<'a> {
         }
         Ok(Finished {
             replies: self.replies,
+            state,
             checkpoint: self.checkpoint,
         })
     }

@@ -135,6 +135,8 @@ pub struct Sender<T> {
     broadcasts:
         std::sync::Mutex<std::collections::HashMap<i64, Arc<Option<store::broadcasts::Broadcast>>>>,
     pool: SqlitePool,
+    /// Shared with the engine (see [`store::Writer`]).
+    writer: store::Writer,
     transport: Arc<T>,
     locales: Arc<Locales>,
     pacing: Pacing,
@@ -166,6 +168,7 @@ struct Flight {
 impl<T: Transport> Sender<T> {
     pub fn new(
         pool: SqlitePool,
+        writer: store::Writer,
         transport: Arc<T>,
         locales: Arc<Locales>,
         pacing: Pacing,
@@ -174,6 +177,7 @@ impl<T: Transport> Sender<T> {
         Sender {
             broadcasts: Default::default(),
             pool,
+            writer,
             transport,
             locales,
             pacing,
@@ -191,9 +195,6 @@ impl<T: Transport> Sender<T> {
             bulk_pacer: BulkPacer::new(self.pacing.bulk_per_second),
         };
         flight.paused_until = self.flood_wait_left().await?;
-        // The sender reads its queue and writes down what became of each message several
-        // hundred times a second during a broadcast: through one connection it keeps.
-        let mut kept = store::KeptConnection::new(&self.pool);
         let mut housekeeping = tokio::time::interval(Duration::from_secs(3600));
         loop {
             // What came back is written down before anything else goes out: a 429 that has
@@ -203,23 +204,29 @@ impl<T: Transport> Sender<T> {
                 finished.push(done);
             }
             if !finished.is_empty() {
-                self.record(&mut flight, &mut kept, finished).await?;
+                self.record(&mut flight, finished).await?;
             }
-            let next = self.dispatch(&mut flight, &mut kept).await?;
+            let next = self.dispatch(&mut flight).await?;
             let sleep = tokio::time::sleep_until(
                 next.unwrap_or_else(|| Instant::now() + Duration::from_secs(60)),
             );
             tokio::select! {
                 biased;
                 _ = stop.cancelled() => break,
-                Some(done) = flight.tasks.join_next() => self.record(&mut flight, &mut kept, vec![done]).await?,
+                Some(done) = flight.tasks.join_next() => {
+                    let mut finished = vec![done];
+                    while let Some(done) = flight.tasks.try_join_next() {
+                        finished.push(done);
+                    }
+                    self.record(&mut flight, finished).await?;
+                }
                 _ = self.wake.notified() => {}
                 _ = sleep => {}
                 _ = housekeeping.tick() => self.housekeeping(&mut flight).await?,
             }
         }
         while let Some(done) = flight.tasks.join_next().await {
-            self.record(&mut flight, &mut kept, vec![done]).await?;
+            self.record(&mut flight, vec![done]).await?;
         }
         Ok(())
     }
@@ -353,11 +360,7 @@ impl<T: Transport> Sender<T> {
     }
 
     /// Starts every message that may go now; returns when to look again.
-    async fn dispatch(
-        &self,
-        flight: &mut Flight,
-        kept: &mut store::KeptConnection,
-    ) -> Result<Option<Instant>, SenderError> {
+    async fn dispatch(&self, flight: &mut Flight) -> Result<Option<Instant>, SenderError> {
         let now = Instant::now();
         if let Some(until) = flight.paused_until {
             if until > now {
@@ -375,8 +378,12 @@ impl<T: Transport> Sender<T> {
         let free = self.pacing.max_in_flight - under_way;
         let limit = i64::try_from(under_way + 2 * free + 8).map_or(BATCH, |l| l.min(BATCH));
         // Interactive messages first, then bulk ones, in one look.
-        let rows = outbox::pending(kept.get(&self.pool).await?, limit, None, None).await;
-        kept.done(rows.is_ok());
+        let rows = {
+            let mut kept = self.writer.lock().await;
+            let rows = outbox::pending(kept.get(&self.pool).await?, limit, None, None).await;
+            kept.done(rows.is_ok()).await;
+            rows
+        };
         let rows = rows?;
         let now_ms = Utc::now().timestamp_millis();
         let mut next: Option<Instant> = None;
@@ -450,13 +457,13 @@ impl<T: Transport> Sender<T> {
     async fn record(
         &self,
         flight: &mut Flight,
-        kept: &mut store::KeptConnection,
         finished: Vec<Result<Attempt, tokio::task::JoinError>>,
     ) -> Result<(), SenderError> {
+        let mut kept = self.writer.lock().await;
         let recorded = self
             .record_on(kept.get(&self.pool).await?, flight, finished)
             .await;
-        kept.done(recorded.is_ok());
+        kept.done(recorded.is_ok()).await;
         recorded
     }
 
@@ -467,8 +474,8 @@ impl<T: Transport> Sender<T> {
         finished: Vec<Result<Attempt, tokio::task::JoinError>>,
     ) -> Result<(), SenderError> {
         let now = Utc::now();
-        let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
         let mut sent = Vec::new();
+        let mut others = Vec::new();
         for done in finished {
             let attempt = match done {
                 Ok(attempt) => attempt,
@@ -488,10 +495,19 @@ impl<T: Transport> Sender<T> {
                 Ok(delivered) if attempt.reply.tag().is_none() => {
                     sent.push((attempt.id, delivered.message_id));
                 }
-                _ => self.record_one(&mut tx, flight, attempt, now).await?,
+                _ => others.push(attempt),
             }
         }
+        if others.is_empty() && sent.len() <= outbox::MARKED_PER_STATEMENT {
+            // One statement is a transaction of its own.
+            outbox::mark_all_sent(conn, &sent, now).await?;
+            return Ok(());
+        }
+        let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
         outbox::mark_all_sent(&mut tx, &sent, now).await?;
+        for attempt in others {
+            self.record_one(&mut tx, flight, attempt, now).await?;
+        }
         tx.commit().await?;
         Ok(())
     }

@@ -29,6 +29,7 @@ pub async fn run(engine: Engine, locales: Arc<Locales>, options: SimOptions) -> 
     let transport = Arc::new(SimTransport::new(std::io::stdout()));
     let sender = Sender::new(
         engine.pool().clone(),
+        engine.writer(),
         transport.clone(),
         locales,
         Pacing::new(1000),

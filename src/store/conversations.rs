@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Conn, Result, unix};
+use super::{Conn, Result, batch::Batch, unix};
 
 pub async fn load(conn: &mut Conn, user_id: i64) -> Result<Option<String>> {
     Ok(
@@ -13,23 +13,35 @@ pub async fn load(conn: &mut Conn, user_id: i64) -> Result<Option<String>> {
     )
 }
 
-pub async fn save(conn: &mut Conn, user_id: i64, state: &str, now: DateTime<Utc>) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO conversations (user_id, state, updated_at) VALUES (?1, ?2, ?3)
-         ON CONFLICT (user_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
-    )
-    .bind(user_id)
-    .bind(state)
-    .bind(unix(now))
-    .execute(conn)
-    .await?;
-    Ok(())
+/// What an update does to its user's conversation state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StateWrite {
+    Keep,
+    Save { user_id: i64, state: String },
+    Clear { user_id: i64 },
 }
 
-pub async fn clear(conn: &mut Conn, user_id: i64) -> Result<()> {
-    sqlx::query("DELETE FROM conversations WHERE user_id = ?")
-        .bind(user_id)
-        .execute(conn)
-        .await?;
-    Ok(())
+/// Adds the statement that writes the state down to `batch`.
+pub fn write_in<'q>(batch: &mut Batch<'q>, write: &'q StateWrite, now: DateTime<Utc>) {
+    match write {
+        StateWrite::Keep => {}
+        StateWrite::Save { user_id, state } => {
+            let sql = format!(
+                "INSERT INTO conversations (user_id, state, updated_at) VALUES ({}, {}, {})
+                 ON CONFLICT (user_id) DO UPDATE SET state = excluded.state,
+                 updated_at = excluded.updated_at;\n",
+                batch.param(*user_id),
+                batch.param(state.as_str()),
+                batch.param(unix(now)),
+            );
+            batch.sql(&sql);
+        }
+        StateWrite::Clear { user_id } => {
+            let sql = format!(
+                "DELETE FROM conversations WHERE user_id = {};\n",
+                batch.param(*user_id)
+            );
+            batch.sql(&sql);
+        }
+    }
 }

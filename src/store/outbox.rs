@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
-use super::{Conn, Result, unix};
+use super::{Conn, Result, batch::Batch, unix};
 
 /// Interactive replies go before bulk traffic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -76,22 +76,36 @@ pub async fn enqueue_all(
     messages: &[NewMessage<'_>],
     now: DateTime<Utc>,
 ) -> Result<()> {
-    // Well below SQLite's limit of 32,766 parameters per statement.
+    let mut batch = Batch::new();
+    enqueue_in(conn, &mut batch, messages, now).await?;
+    batch.send(conn).await
+}
+
+/// Adds the statements queuing `messages`, in order, to `batch`: one per hundred messages.
+pub async fn enqueue_in<'q>(
+    conn: &mut Conn,
+    batch: &mut Batch<'q>,
+    messages: &[NewMessage<'q>],
+    now: DateTime<Utc>,
+) -> Result<()> {
     for chunk in messages.chunks(100) {
-        let rows = vec!["(?, ?, ?, ?, ?)"; chunk.len()].join(", ");
-        let sql = format!(
-            "INSERT INTO outbox (chat_id, subject_user_id, priority, payload, created_at) VALUES {rows}"
+        batch.sql(
+            "INSERT INTO outbox (chat_id, subject_user_id, priority, payload, created_at) VALUES ",
         );
-        let mut query = sqlx::query(&sql);
-        for message in chunk {
-            query = query
-                .bind(message.chat_id)
-                .bind(message.subject_user_id)
-                .bind(message.priority as i64)
-                .bind(message.payload)
-                .bind(unix(now));
+        for (i, message) in chunk.iter().enumerate() {
+            let row = format!(
+                "{}({}, {}, {}, {}, {})",
+                if i == 0 { "" } else { ", " },
+                batch.param(message.chat_id),
+                batch.param(message.subject_user_id),
+                batch.param(message.priority as i64),
+                batch.param(message.payload),
+                batch.param(unix(now)),
+            );
+            batch.sql(&row);
         }
-        query.execute(&mut *conn).await?;
+        batch.sql(";\n");
+        batch.send_if_large(conn).await?;
     }
     Ok(())
 }
@@ -140,14 +154,17 @@ pub async fn mark_sent(
     mark_all_sent(conn, &[(id, telegram_message_id)], now).await
 }
 
-/// Several deliveries at once, with one statement per 200 (the sender writes down a batch of
-/// finished requests together).
+/// How many deliveries [`mark_all_sent`] writes down with one statement.
+pub const MARKED_PER_STATEMENT: usize = 200;
+
+/// Several deliveries at once, with one statement per [`MARKED_PER_STATEMENT`] (the sender
+/// writes down a batch of finished requests together).
 pub async fn mark_all_sent(
     conn: &mut Conn,
     sent: &[(i64, Option<i32>)],
     now: DateTime<Utc>,
 ) -> Result<()> {
-    for chunk in sent.chunks(200) {
+    for chunk in sent.chunks(MARKED_PER_STATEMENT) {
         let rows: Vec<String> = (0..chunk.len())
             .map(|i| format!("(?{}, ?{})", 2 * i + 2, 2 * i + 3))
             .collect();

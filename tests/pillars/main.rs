@@ -97,6 +97,7 @@ impl Transport for Recorder {
 pub async fn deliver(h: &Harness) -> Vec<(Reply, i32)> {
     let sender = Sender::new(
         h.pool.clone(),
+        h.engine.writer(),
         Arc::new(Recorder::default()),
         h.locales.clone(),
         Pacing::new(1000),
