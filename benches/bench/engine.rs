@@ -92,7 +92,10 @@ pub async fn run() -> Vec<Figure> {
         let messages = handled
             .replies
             .iter()
-            .filter(|r| !matches!(r.kind, ReplyKind::CallbackAnswer { .. }))
+            .filter(|r| {
+                // Notices to others (a seat freed for someone waiting) are not the answer.
+                r.chat_id == script.user && !matches!(r.kind, ReplyKind::CallbackAnswer { .. })
+            })
             .count();
         if messages != *expected {
             unexpected += 1;
@@ -129,6 +132,23 @@ pub async fn run() -> Vec<Figure> {
         .fetch_one(&pool)
         .await
         .unwrap_or(0);
+    let signups: i64 = sqlx::query_scalar("SELECT count(*) FROM training_signups")
+        .fetch_one(&pool)
+        .await
+        .unwrap_or(0);
+    let over_capacity: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM trainings t
+         WHERE (SELECT count(*) FROM training_signups s
+                WHERE s.training_id = t.id AND s.status = 'booked') > t.capacity",
+    )
+    .fetch_one(&pool)
+    .await
+    .expect("count trainings over capacity");
+    let waiting: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM training_signups WHERE status = 'waiting'")
+            .fetch_one(&pool)
+            .await
+            .unwrap_or(0);
     // The engine keeps its connection until it goes; closing waits for every connection.
     drop(engine);
     pool.close().await;
@@ -154,6 +174,18 @@ pub async fn run() -> Vec<Figure> {
             (registered - SEEDED) as f64,
             "",
         ),
+        Figure::new(
+            "engine: training sign-ups held at the end (seats and waitlist)",
+            signups as f64,
+            "",
+        ),
+        Figure::new("engine: of them on a waitlist", waiting as f64, ""),
+        Figure::new(
+            "engine: trainings with more seats taken than they have",
+            over_capacity as f64,
+            "",
+        )
+        .target(Target::AtMost(0.0)),
         Figure::new(
             "engine: replies not as the script expects",
             unexpected as f64,

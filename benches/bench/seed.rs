@@ -57,11 +57,36 @@ pub async fn registered(pool: &SqlitePool, count: i64) -> Duration {
     started.elapsed()
 }
 
-/// A fresh database file with `count` registered users; returns its URL.
+/// How many trainings the database offers (ids `1..=TRAININGS`), and the seats each has: few
+/// enough that the busiest fill up during a run and later sign-ups go on the waitlist.
+pub const TRAININGS: i64 = 6;
+pub const SEATS: i64 = 60;
+
+/// Adds [`TRAININGS`] open trainings, starting two to seven weeks after `now` (Unix seconds).
+pub async fn trainings(pool: &SqlitePool, now: i64) {
+    for id in 1..=TRAININGS {
+        sqlx::query(
+            "INSERT INTO trainings (id, title_id, title_en, category, starts_at, location, capacity,
+                 description_id, description_en, created_at, updated_at)
+             VALUES (?1, 'Pelatihan ' || ?1, 'Training ' || ?1, 'business', ?2, 'Balai desa', ?3,
+                 'Belajar usaha bersama.', 'Learning business together.', ?4, ?4)",
+        )
+        .bind(id)
+        .bind(now + (7 + 7 * id) * 86_400)
+        .bind(SEATS)
+        .bind(now)
+        .execute(pool)
+        .await
+        .expect("seed trainings");
+    }
+}
+
+/// A fresh database file with `count` registered users and the trainings; returns its URL.
 pub async fn database(dir: &std::path::Path, count: i64) -> String {
     let url = format!("sqlite://{}", dir.join("bot.db").display());
     let pool = desmigratif::store::open(&url).await.expect("open database");
     let took = registered(&pool, count).await;
+    trainings(&pool, chrono::Utc::now().timestamp()).await;
     println!(
         "  seeded {count} registered users in {:.1} s",
         took.as_secs_f64()

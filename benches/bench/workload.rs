@@ -5,9 +5,14 @@
 
 use desmigratif::{
     domain::{Destination, Interest, Role, Sector},
-    engine::{Action, Event, Input, MediaKind, profile::ProfileAction, registration::RegAction},
+    engine::{
+        Action, Event, Input, MediaKind, profile::ProfileAction, registration::RegAction,
+        trainings::TrainingAction,
+    },
 };
 use rand::{Rng, SeedableRng, rngs::StdRng, seq::IndexedRandom};
+
+use crate::seed;
 
 /// One thing a person sends.
 #[derive(Clone, Debug)]
@@ -35,21 +40,22 @@ pub enum Kind {
     FreeText,
     /// Stickers, photos, voice notes, locations, contacts, forwards and old or forged buttons.
     OddMessages,
-    // ── Training sign-ups (issue 4) go here: add `TrainingSignUp`, its share in `MIX` and its
-    //    script in `Users::script` (e.g. "/pelatihan", then the sign-up button of a training
-    //    seeded in seed.rs), and count "no training over capacity" in the engine's check. ──
+    /// A registered user opens the trainings, signs up for one (a seat, or the waitlist when
+    /// it is full), looks at their sign-ups, and one in three gives the place up again.
+    TrainingSignUp,
 }
 
 /// Shares of virtual users (percent).
-pub const MIX: [(Kind, u32); 4] = [
-    (Kind::MenuTaps, 40),
-    (Kind::Registration, 25),
-    (Kind::FreeText, 20),
-    (Kind::OddMessages, 15),
+pub const MIX: [(Kind, u32); 5] = [
+    (Kind::MenuTaps, 30),
+    (Kind::Registration, 20),
+    (Kind::TrainingSignUp, 20),
+    (Kind::FreeText, 17),
+    (Kind::OddMessages, 13),
 ];
 
-/// A virtual user's script: each step with the number of messages it is answered with
-/// (callback answers not counted).
+/// A virtual user's script: each step with the number of messages it is answered with in the
+/// user's own chat (callback answers not counted).
 #[derive(Clone, Debug)]
 pub struct Script {
     pub user: i64,
@@ -167,6 +173,26 @@ impl Users {
                     (Step::Press(reg(RegAction::InterestsDone)), 1),
                     (Step::Press(reg(RegAction::Save)), 1),
                 ]
+            }
+            Kind::TrainingSignUp => {
+                let training = self.rng.random_range(1..=seed::TRAININGS);
+                let press = |action| (Step::Press(data(Action::Training(action))), 1);
+                let list = if lang == "en" {
+                    "/trainings"
+                } else {
+                    "/pelatihan"
+                };
+                let mut steps = vec![
+                    (Step::Text(list.into()), 1),
+                    press(TrainingAction::Open(training)),
+                    press(TrainingAction::Join(training)),
+                    press(TrainingAction::Mine),
+                ];
+                if self.rng.random_range(0..3) == 0 {
+                    steps.push(press(TrainingAction::Leave(training)));
+                    steps.push(press(TrainingAction::LeaveConfirmed(training)));
+                }
+                steps
             }
             Kind::FreeText => {
                 let texts = [
