@@ -163,20 +163,24 @@ impl Engine {
         handled
     }
 
-    /// The update's transaction: begun together with recording the update as handled, and
-    /// committed together with the state and the replies (two round trips to SQLite's thread,
-    /// and those the turn itself needs; see `store::batch`).
+    /// The update's transaction: begun together with recording the update as handled and its
+    /// sender as seen, and committed together with the state and the replies (two round trips
+    /// to SQLite's thread, and those the turn itself needs; see `store::batch`).
     async fn handle_on(&self, conn: &mut store::Conn, input: &Input) -> Result<Handled> {
         let now = self.clock.now();
-        if !updates::begin(conn, input.update_id, now).await? {
-            store::roll_back(conn).await?;
-            return Ok(Handled {
-                replies: Vec::new(),
-                duplicate: true,
-            });
-        }
+        let contact = turn::contact(input, &self.settings);
+        let seen = match updates::begin(conn, input.update_id, contact, now).await? {
+            updates::Begun::Fresh(seen) => seen,
+            updates::Begun::Again => {
+                store::roll_back(conn).await?;
+                return Ok(Handled {
+                    replies: Vec::new(),
+                    duplicate: true,
+                });
+            }
+        };
         let finished = {
-            let mut turn = Turn::begin(conn, &self.settings, input, now).await?;
+            let mut turn = Turn::begin(conn, &self.settings, input, now, seen).await?;
             route(&mut turn, input).await?;
             turn.finish()?
         };

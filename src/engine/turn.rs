@@ -44,23 +44,44 @@ struct Callback {
     notice: Option<(Msg, bool)>,
 }
 
+/// The language a person's Telegram app suggests, else the bot's default.
+fn detected_language(input: &Input, settings: &Settings) -> Language {
+    Language::from_telegram(
+        input
+            .sender
+            .as_ref()
+            .and_then(|s| s.language_code.as_deref()),
+        settings.default_language,
+    )
+}
+
+/// Who an update counts as contact from (someone writing to the bot in private), with the
+/// language to greet them in if they are new. A (un)block notice is not the user writing.
+pub(crate) fn contact(input: &Input, settings: &Settings) -> Option<(i64, Language)> {
+    match (&input.sender, input.chat.private, &input.event) {
+        (Some(_), true, Event::Membership { .. }) => None,
+        (Some(sender), true, _) => Some((sender.id, detected_language(input, settings))),
+        _ => None,
+    }
+}
+
 impl<'a> Turn<'a> {
+    /// `seen`: the [`contact`] as the update's first statements recorded them, if they did.
     pub async fn begin(
         conn: &'a mut Conn,
         settings: &'a Settings,
         input: &Input,
         now: DateTime<Utc>,
+        seen: Option<users::Seen>,
     ) -> Result<Turn<'a>> {
-        let detected = Language::from_telegram(
-            input
-                .sender
-                .as_ref()
-                .and_then(|s| s.language_code.as_deref()),
-            settings.default_language,
-        );
-        let (user, state) = match (&input.sender, input.chat.private, &input.event) {
-            // A (un)block notice is not the user writing: do not count it as contact.
-            (Some(sender), true, Event::Membership { .. }) => {
+        let detected = detected_language(input, settings);
+        let (user, state) = match (&input.sender, contact(input, settings), seen) {
+            (_, Some(_), Some(seen)) => (Some(seen.user), parse_state(seen.state)),
+            (_, Some((id, language)), None) => {
+                let seen = users::touch(conn, id, language, now).await?;
+                (Some(seen.user), parse_state(seen.state))
+            }
+            (Some(sender), None, _) if input.chat.private => {
                 match users::find(conn, sender.id).await? {
                     Some(user) => {
                         let state = conversations::load(conn, user.id).await?;
@@ -68,10 +89,6 @@ impl<'a> Turn<'a> {
                     }
                     None => (None, State::Idle),
                 }
-            }
-            (Some(sender), true, _) => {
-                let seen = users::touch(conn, sender.id, detected, now).await?;
-                (Some(seen.user), parse_state(seen.state))
             }
             _ => (None, State::Idle),
         };

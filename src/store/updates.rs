@@ -2,7 +2,13 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Conn, Result, unix};
+use sqlx::Row;
+
+use super::{
+    Conn, Result, unix,
+    users::{self, Seen},
+};
+use crate::domain::Language;
 
 /// Records the update as handled. Returns `false` when it already was.
 pub async fn mark_processed(conn: &mut Conn, update_id: i64, now: DateTime<Utc>) -> Result<bool> {
@@ -17,25 +23,53 @@ pub async fn mark_processed(conn: &mut Conn, update_id: i64, now: DateTime<Utc>)
     Ok(done.rows_affected() == 1)
 }
 
-/// Begins an update's write transaction and records the update as handled, in one round trip
-/// to SQLite. Returns `false` when the update was handled before; the transaction is open
-/// either way (roll it back, or end it with [`Batch::commit`](super::batch::Batch::commit)).
-pub async fn begin(conn: &mut Conn, update_id: Option<i64>, now: DateTime<Utc>) -> Result<bool> {
-    let Some(update_id) = update_id else {
-        sqlx::query("BEGIN IMMEDIATE").execute(conn).await?;
-        return Ok(true);
-    };
-    // RETURNING gives a row only when the insert happened.
-    let fresh = sqlx::query(
-        "BEGIN IMMEDIATE;
-         INSERT INTO processed_updates (update_id, processed_at) VALUES (?1, ?2)
-         ON CONFLICT (update_id) DO NOTHING RETURNING update_id",
-    )
-    .bind(update_id)
-    .bind(unix(now))
-    .fetch_optional(conn)
-    .await?;
-    Ok(fresh.is_some())
+/// How an update's transaction began.
+#[derive(Debug)]
+pub enum Begun {
+    /// The update was handled before: roll back.
+    Again,
+    /// A new update, with the person it counts as contact from, when it does.
+    Fresh(Option<Seen>),
+}
+
+/// Begins an update's write transaction, records the update as handled and, when `contact`
+/// names someone, records that they were seen ([`users::touch`]): one round trip to SQLite's
+/// thread. The transaction is open either way (roll it back, or end it with
+/// [`Batch::commit`](super::batch::Batch::commit)).
+pub async fn begin(
+    conn: &mut Conn,
+    update_id: Option<i64>,
+    contact: Option<(i64, Language)>,
+    now: DateTime<Utc>,
+) -> Result<Begun> {
+    let mut sql = String::from("BEGIN IMMEDIATE;\n");
+    if update_id.is_some() {
+        // RETURNING gives a row only when the insert happened.
+        sql.push_str(
+            "INSERT INTO processed_updates (update_id, processed_at) VALUES (?1, ?2)
+             ON CONFLICT (update_id) DO NOTHING RETURNING 1 AS fresh;\n",
+        );
+    }
+    if contact.is_some() {
+        sql.push_str(&users::touch_sql("?3", "?4", "?2"));
+    }
+    let rows = sqlx::query(&sql)
+        .bind(update_id)
+        .bind(unix(now))
+        .bind(contact.map(|(id, _)| id))
+        .bind(contact.map(|(_, language)| language.code()))
+        .fetch_all(conn)
+        .await?;
+    let fresh = update_id.is_none() || rows.iter().any(|row| row.try_column("fresh").is_ok());
+    if !fresh {
+        return Ok(Begun::Again);
+    }
+    let seen = rows
+        .iter()
+        .find(|row| row.try_column("fresh").is_err())
+        .map(Seen::from_row)
+        .transpose()?;
+    Ok(Begun::Fresh(seen))
 }
 
 /// Forgets ids older than `before`. Telegram keeps undelivered updates for about a day, so a

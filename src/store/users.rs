@@ -42,44 +42,40 @@ pub struct Seen {
 /// Records that the user was seen now, creating them with `language` on first contact.
 /// A user who writes is reachable again, so a `blocked` mark is lifted.
 ///
-/// Runs on every update: a known user (nearly always) costs one statement, which also reads
-/// their conversation state.
+/// Runs on every update (with the update's first statements, see `updates::begin`): one
+/// statement, which also reads the conversation state.
 pub async fn touch(
     conn: &mut Conn,
     id: i64,
     language: Language,
     now: DateTime<Utc>,
 ) -> Result<Seen> {
-    let now = unix(now);
-    let known = sqlx::query(
-        "UPDATE users SET last_seen = ?2, status = 'active' WHERE id = ?1
+    let row = sqlx::query(&touch_sql("?1", "?2", "?3"))
+        .bind(id)
+        .bind(language.code())
+        .bind(unix(now))
+        .fetch_one(conn)
+        .await?;
+    Seen::from_row(&row)
+}
+
+/// The statement of [`touch`], with its parameters' names.
+pub(super) fn touch_sql(id: &str, language: &str, now: &str) -> String {
+    format!(
+        "INSERT INTO users (id, language, first_seen, last_seen) VALUES ({id}, {language}, {now}, {now})
+         ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen, status = 'active'
          RETURNING id, language, language_chosen, status, first_seen,
-                   (SELECT state FROM conversations WHERE user_id = users.id) AS state",
+                   (SELECT state FROM conversations WHERE user_id = users.id) AS state;"
     )
-    .bind(id)
-    .bind(now)
-    .fetch_optional(&mut *conn)
-    .await?;
-    let row =
-        match known {
-            Some(row) => row,
-            // Outside a transaction another connection may have created the user meanwhile.
-            None => sqlx::query(
-                "INSERT INTO users (id, language, first_seen, last_seen) VALUES (?1, ?2, ?3, ?3)
-                 ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen, status = 'active'
-                 RETURNING id, language, language_chosen, status, first_seen,
-                           (SELECT state FROM conversations WHERE user_id = users.id) AS state",
-            )
-            .bind(id)
-            .bind(language.code())
-            .bind(now)
-            .fetch_one(&mut *conn)
-            .await?,
-        };
-    Ok(Seen {
-        user: User::from_row(&row)?,
-        state: row.try_get("state")?,
-    })
+}
+
+impl Seen {
+    pub(super) fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Seen> {
+        Ok(Seen {
+            user: User::from_row(row)?,
+            state: row.try_get("state")?,
+        })
+    }
 }
 
 pub async fn find(conn: &mut Conn, id: i64) -> Result<Option<User>> {
