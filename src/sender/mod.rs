@@ -163,6 +163,9 @@ struct Flight {
     paused_until: Option<Instant>,
     chat_pacer: ChatPacer,
     bulk_pacer: BulkPacer,
+    /// Plain deliveries not yet written down: their rows are still pending in the table, so
+    /// they are written down before the table is next read (in the same round trip).
+    unrecorded: Vec<(i64, Option<i32>)>,
 }
 
 impl<T: Transport> Sender<T> {
@@ -193,6 +196,7 @@ impl<T: Transport> Sender<T> {
             paused_until: None,
             chat_pacer: ChatPacer::new(self.pacing.chat_burst),
             bulk_pacer: BulkPacer::new(self.pacing.bulk_per_second),
+            unrecorded: Vec::new(),
         };
         flight.paused_until = self.flood_wait_left().await?;
         let mut housekeeping = tokio::time::interval(Duration::from_secs(3600));
@@ -228,6 +232,20 @@ impl<T: Transport> Sender<T> {
         while let Some(done) = flight.tasks.join_next().await {
             self.record(&mut flight, vec![done]).await?;
         }
+        self.write_down_unrecorded(&mut flight).await
+    }
+
+    /// Writes down the plain deliveries that wait for the next read of the table.
+    async fn write_down_unrecorded(&self, flight: &mut Flight) -> Result<(), SenderError> {
+        if flight.unrecorded.is_empty() {
+            return Ok(());
+        }
+        let mut kept = self.writer.lock().await;
+        let conn = kept.get(&self.pool).await?;
+        let written = outbox::mark_all_sent(conn, &flight.unrecorded, Utc::now()).await;
+        kept.done(written.is_ok()).await;
+        written?;
+        flight.unrecorded.clear();
         Ok(())
     }
 
@@ -364,11 +382,13 @@ impl<T: Transport> Sender<T> {
         let now = Instant::now();
         if let Some(until) = flight.paused_until {
             if until > now {
+                self.write_down_unrecorded(flight).await?;
                 return Ok(Some(until));
             }
             flight.paused_until = None;
         }
         if flight.tasks.len() >= self.pacing.max_in_flight {
+            self.write_down_unrecorded(flight).await?;
             return Ok(None);
         }
         // This runs each time a request comes back, so it reads only what can go: the rows
@@ -377,14 +397,18 @@ impl<T: Transport> Sender<T> {
         let under_way = flight.tasks.len();
         let free = self.pacing.max_in_flight - under_way;
         let limit = i64::try_from(under_way + 2 * free + 8).map_or(BATCH, |l| l.min(BATCH));
-        // Interactive messages first, then bulk ones, in one look.
+        // Interactive messages first, then bulk ones, in one look, after writing down what
+        // was delivered since the last.
         let rows = {
             let mut kept = self.writer.lock().await;
-            let rows = outbox::pending(kept.get(&self.pool).await?, limit, None, None).await;
+            let conn = kept.get(&self.pool).await?;
+            let rows =
+                outbox::mark_sent_then_pending(conn, &flight.unrecorded, Utc::now(), limit).await;
             kept.done(rows.is_ok()).await;
             rows
         };
         let rows = rows?;
+        flight.unrecorded.clear();
         let now_ms = Utc::now().timestamp_millis();
         let mut next: Option<Instant> = None;
         let mut chats_seen = HashSet::new();
@@ -498,11 +522,12 @@ impl<T: Transport> Sender<T> {
                 _ => others.push(attempt),
             }
         }
-        if others.is_empty() && sent.len() <= outbox::MARKED_PER_STATEMENT {
-            // One statement is a transaction of its own.
-            outbox::mark_all_sent(conn, &sent, now).await?;
+        if others.is_empty() {
+            // Written down with the next read of the table (see `dispatch`).
+            flight.unrecorded.extend(sent);
             return Ok(());
         }
+        sent.append(&mut flight.unrecorded);
         let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
         outbox::mark_all_sent(&mut tx, &sent, now).await?;
         for attempt in others {

@@ -63,6 +63,16 @@ impl<'q> Batch<'q> {
         Ok(())
     }
 
+    /// Runs every statement, in order, and returns the rows they give.
+    pub async fn fetch_all(self, conn: &mut Conn) -> Result<Vec<sqlx::sqlite::SqliteRow>> {
+        if let Some(error) = self.unencodable {
+            return Err(sqlx::Error::Encode(error.into()).into());
+        }
+        Ok(sqlx::query_with(&self.sql, self.args)
+            .fetch_all(&mut *conn)
+            .await?)
+    }
+
     /// Runs every statement and then commits the write transaction they are part of.
     pub async fn commit(mut self, conn: &mut Conn) -> Result<()> {
         self.sql("COMMIT;");

@@ -118,17 +118,46 @@ pub async fn pending(
     priority: Option<Priority>,
     chat_id: Option<i64>,
 ) -> Result<Vec<Pending>> {
-    let rows = sqlx::query(
+    let mut batch = Batch::new();
+    pending_in(&mut batch, limit, priority, chat_id);
+    read_pending(&batch.fetch_all(conn).await?)
+}
+
+/// Writes `sent` down ([`mark_all_sent`]) and then reads what is [`pending`], in one round
+/// trip: what the sender does each time requests come back.
+pub async fn mark_sent_then_pending(
+    conn: &mut Conn,
+    sent: &[(i64, Option<i32>)],
+    now: DateTime<Utc>,
+    limit: i64,
+) -> Result<Vec<Pending>> {
+    if sent.len() > MARKED_PER_STATEMENT {
+        mark_all_sent(conn, sent, now).await?;
+        return pending(conn, limit, None, None).await;
+    }
+    let mut batch = Batch::new();
+    mark_sent_in(&mut batch, sent, now);
+    pending_in(&mut batch, limit, None, None);
+    read_pending(&batch.fetch_all(conn).await?)
+}
+
+fn pending_in(batch: &mut Batch<'_>, limit: i64, priority: Option<Priority>, chat_id: Option<i64>) {
+    let (priority, chat_id) = (
+        batch.param(priority.map(|p| p as i64)),
+        batch.param(chat_id),
+    );
+    let sql = format!(
         "SELECT id, chat_id, priority, payload, attempts, not_before_ms FROM outbox
-         WHERE status = 'pending' AND (?2 IS NULL OR priority = ?2) AND (?3 IS NULL OR chat_id = ?3)
+         WHERE status = 'pending' AND ({priority} IS NULL OR priority = {priority})
+           AND ({chat_id} IS NULL OR chat_id = {chat_id})
            AND (broadcast_id IS NULL OR broadcast_id NOT IN (SELECT id FROM broadcasts WHERE status = 'paused'))
-         ORDER BY priority, id LIMIT ?1",
-    )
-    .bind(limit)
-    .bind(priority.map(|p| p as i64))
-    .bind(chat_id)
-    .fetch_all(conn)
-    .await?;
+         ORDER BY priority, id LIMIT {};\n",
+        batch.param(limit)
+    );
+    batch.sql(&sql);
+}
+
+fn read_pending(rows: &[sqlx::sqlite::SqliteRow]) -> Result<Vec<Pending>> {
     rows.iter()
         .map(|row| {
             Ok(Pending {
@@ -165,22 +194,30 @@ pub async fn mark_all_sent(
     now: DateTime<Utc>,
 ) -> Result<()> {
     for chunk in sent.chunks(MARKED_PER_STATEMENT) {
-        let rows: Vec<String> = (0..chunk.len())
-            .map(|i| format!("(?{}, ?{})", 2 * i + 2, 2 * i + 3))
-            .collect();
-        let sql = format!(
-            "UPDATE outbox SET status = 'sent', payload = '{{}}', sent_at = ?1,
-             telegram_message_id = delivered.column2, attempts = attempts + 1, error = NULL
-             FROM (VALUES {}) AS delivered WHERE outbox.id = delivered.column1",
-            rows.join(", ")
-        );
-        let mut query = sqlx::query(&sql).bind(unix(now));
-        for (id, message_id) in chunk {
-            query = query.bind(id).bind(message_id);
-        }
-        query.execute(&mut *conn).await?;
+        let mut batch = Batch::new();
+        mark_sent_in(&mut batch, chunk, now);
+        batch.send(conn).await?;
     }
     Ok(())
+}
+
+/// The statement of [`mark_all_sent`] for at most [`MARKED_PER_STATEMENT`] deliveries.
+fn mark_sent_in(batch: &mut Batch<'_>, sent: &[(i64, Option<i32>)], now: DateTime<Utc>) {
+    if sent.is_empty() {
+        return;
+    }
+    let now = batch.param(unix(now));
+    let rows: Vec<String> = sent
+        .iter()
+        .map(|(id, message_id)| format!("({}, {})", batch.param(*id), batch.param(*message_id)))
+        .collect();
+    let sql = format!(
+        "UPDATE outbox SET status = 'sent', payload = '{{}}', sent_at = {now},
+         telegram_message_id = delivered.column2, attempts = attempts + 1, error = NULL
+         FROM (VALUES {}) AS delivered WHERE outbox.id = delivered.column1;\n",
+        rows.join(", ")
+    );
+    batch.sql(&sql);
 }
 
 /// Records that Telegram message `message_id` in `chat_id` stands for `tag`. Kept apart from
