@@ -12,8 +12,9 @@
 //! systemd's `CPUAffinity=` still choose where the bot runs, and several bots on one machine
 //! (as in the tests) spread over its CPUs as the kernel placed them.
 
-/// Keeps this thread, and every thread it starts from now on, to one CPU. Returns the CPU,
-/// or `None` where the system does not allow choosing (the bot then runs unpinned).
+/// Keeps this thread, and every thread it starts from now on, to one CPU, scheduled as batch
+/// work (see `batch_scheduling`). Returns the CPU, or `None` where the system does not allow
+/// choosing (the bot then runs unpinned).
 pub fn keep_to_one_cpu() -> Option<usize> {
     let allowed = core_affinity::get_core_ids()?;
     let current = current_cpu();
@@ -22,8 +23,28 @@ pub fn keep_to_one_cpu() -> Option<usize> {
         .find(|core| Some(core.id) == current)
         .or(allowed.first())
         .copied()?;
+    batch_scheduling();
     core_affinity::set_for_current(cpu).then_some(cpu.id)
 }
+
+/// Asks Linux to treat this thread, and the threads it starts, as batch work (`SCHED_BATCH`,
+/// same priority): a thread woken up then waits for the running one to block rather than
+/// taking the CPU from it at once. When the bot hands a statement to SQLite's thread, it goes
+/// on with its other work until it has to wait, and SQLite's thread answers and waits for the
+/// next statement before the bot runs again: two switches per statement instead of three or
+/// four (measured: 15 switches per update became 6 in the end-to-end benchmark). Best effort.
+#[cfg(target_os = "linux")]
+fn batch_scheduling() {
+    let param = libc::sched_param { sched_priority: 0 };
+    // SAFETY: `param` is a valid `sched_param` for the call's duration; pid 0 is this thread.
+    let failed = unsafe { libc::sched_setscheduler(0, libc::SCHED_BATCH, &param) } != 0;
+    if failed {
+        tracing::debug!("batch scheduling not available");
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn batch_scheduling() {}
 
 #[cfg(target_os = "linux")]
 fn current_cpu() -> Option<usize> {
@@ -36,13 +57,14 @@ fn current_cpu() -> Option<usize> {
     None
 }
 
-/// The runtime the bot runs on: one worker thread, on the CPU of [`keep_to_one_cpu`], with
-/// SQLite's threads started from it on the same CPU.
+/// The runtime the bot runs on: every task on the calling thread, on the CPU of
+/// [`keep_to_one_cpu`], with SQLite's threads started from it on the same CPU. One thread
+/// rather than a worker beside the main thread: the poller, the sender and the HTTP
+/// connections then hand work to each other without waking another thread.
 pub fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
     let cpu = keep_to_one_cpu();
     tracing::debug!(?cpu, "threads kept to one CPU");
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(1)
+    tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
 }
