@@ -67,8 +67,17 @@ fn similarity(word: &str, term: &str) -> u32 {
 /// Whether `a` becomes `b` by at most one edit: a letter inserted, deleted or replaced, or two
 /// neighbouring letters swapped.
 pub fn within_one_edit(a: &str, b: &str) -> bool {
+    // Every FAQ term and most of what people type is plain ASCII: compare bytes then, without
+    // copying (this runs for every word against every term of the FAQ).
+    if a.is_ascii() && b.is_ascii() {
+        return within_one_edit_of(a.as_bytes(), b.as_bytes());
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    within_one_edit_of(&a, &b)
+}
+
+fn within_one_edit_of<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     let (short, long) = if a.len() <= b.len() {
         (&a, &b)
     } else {
