@@ -20,6 +20,8 @@ mod fake_api;
 
 #[path = "bench/broadcast.rs"]
 mod broadcast;
+#[path = "bench/cpus.rs"]
+mod cpus;
 #[path = "bench/driver.rs"]
 mod driver;
 #[path = "bench/e2e.rs"]
@@ -56,6 +58,7 @@ fn main() {
     }
     let selected = |part: &str| names.is_empty() || names.iter().any(|n| n == part);
 
+    cpus::keep_apparatus_apart();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -63,11 +66,12 @@ fn main() {
         .expect("tokio runtime");
     let mut report = Report::new();
     println!("{}", report.machine_line());
+    println!("{}", cpus::description());
     for part in PARTS.into_iter().filter(|p| selected(p)) {
         println!("running {part} …");
         if part == "engine" {
             // On the runtime the bot runs on (its threads kept to one CPU), in a thread of its
-            // own so that the other parts' fake Bot API keeps both CPUs.
+            // own.
             let figures = std::thread::spawn(|| {
                 desmigratif::cpu::runtime()
                     .expect("the bot's runtime")

@@ -50,6 +50,7 @@ pub async fn run() -> Vec<Figure> {
         fake.add_user(UserSpec::new(id, "Warga").language("id"));
     }
     let env = BotEnv::new(&fake.url(), TOKEN, dir.path())
+        .on_cpu(crate::cpus::bot_cpu())
         .var("ADMIN_IDS", &OFFICER.to_string())
         .var("BROADCAST_RATE", &RATE.to_string());
     let bot = env.start();

@@ -39,7 +39,9 @@ pub async fn run() -> Vec<Figure> {
     let dir = scratch_dir("e2e");
     seed::database(dir.path(), SEEDED).await;
     let fake = FakeApi::start().await;
-    let env = BotEnv::new(&fake.url(), TOKEN, dir.path()).var("ADMIN_IDS", "900");
+    let env = BotEnv::new(&fake.url(), TOKEN, dir.path())
+        .var("ADMIN_IDS", "900")
+        .on_cpu(crate::cpus::bot_cpu());
     let bot = env.start();
     polling(&fake).await;
 

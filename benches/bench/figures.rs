@@ -189,8 +189,12 @@ fn load_average() -> String {
 }
 
 fn machine() -> Value {
-    let cpu = std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let cores = cpuinfo
+        .lines()
+        .filter(|l| l.starts_with("processor"))
+        .count();
+    let cpu = Some(&cpuinfo)
         .and_then(|s| {
             s.lines()
                 .find(|l| l.starts_with("model name"))
@@ -208,7 +212,9 @@ fn machine() -> Value {
         })
         .map_or(0, |kb| kb / 1024);
     json!({
-        "cores": std::thread::available_parallelism().map_or(0, |n| n.get()),
+        // Not `available_parallelism`: the benchmark keeps its own threads to one CPU.
+        "cores": cores,
+        "cpus": crate::cpus::description(),
         "cpu": cpu,
         "memory_mib": memory_mib,
         "load_average": load_average(),

@@ -48,6 +48,7 @@ async fn measure(users: i64, busy: Duration) -> Footprint {
     // Waiting for the bot, so that its first getUpdates returns (and is recorded) at once.
     fake.push_text(OFFICER, "/menu");
     let env = BotEnv::new(&fake.url(), TOKEN, dir.path())
+        .on_cpu(crate::cpus::bot_cpu())
         .var("ADMIN_IDS", &OFFICER.to_string())
         .var("BROADCAST_RATE", &RATE.to_string());
     let spawned = Instant::now();

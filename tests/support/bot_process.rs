@@ -21,6 +21,9 @@ pub struct BotEnv {
     pub token: String,
     pub db_path: PathBuf,
     pub extra: Vec<(String, String)>,
+    /// The CPU to start the bot on (it keeps to the CPU it starts on); `None`: where the
+    /// system puts it.
+    pub cpu: Option<usize>,
 }
 
 impl BotEnv {
@@ -30,7 +33,13 @@ impl BotEnv {
             token: token.to_owned(),
             db_path: dir.join("bot.db"),
             extra: Vec::new(),
+            cpu: None,
         }
+    }
+
+    pub fn on_cpu(mut self, cpu: Option<usize>) -> BotEnv {
+        self.cpu = cpu;
+        self
     }
 
     pub fn var(mut self, name: &str, value: &str) -> BotEnv {
@@ -92,8 +101,21 @@ impl BotEnv {
             command.stderr(file);
             Some(path)
         };
+        // A child starts with the affinity of the thread that spawns it.
+        let child = match self.cpu {
+            None => command.spawn(),
+            Some(cpu) => std::thread::scope(|scope| {
+                scope
+                    .spawn(|| {
+                        core_affinity::set_for_current(core_affinity::CoreId { id: cpu });
+                        command.spawn()
+                    })
+                    .join()
+                    .expect("spawning thread")
+            }),
+        };
         BotProcess {
-            child: command.spawn().expect("the bot binary starts"),
+            child: child.expect("the bot binary starts"),
             log,
         }
     }
