@@ -43,7 +43,7 @@ pub struct Seen {
 /// A user who writes is reachable again, so a `blocked` mark is lifted.
 ///
 /// Runs on every update (with the update's first statements, see `updates::begin`): one
-/// statement, which also reads the conversation state.
+/// round trip, which also reads the conversation state.
 pub async fn touch(
     conn: &mut Conn,
     id: i64,
@@ -59,13 +59,17 @@ pub async fn touch(
     Seen::from_row(&row)
 }
 
-/// The statement of [`touch`], with its parameters' names.
+/// The statements of [`touch`], with their parameters' names. `last_seen` is kept to the
+/// minute: a conversation is a burst of messages, and writing the user's row on each one would
+/// add a page to every update's commit.
 pub(super) fn touch_sql(id: &str, language: &str, now: &str) -> String {
     format!(
         "INSERT INTO users (id, language, first_seen, last_seen) VALUES ({id}, {language}, {now}, {now})
          ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen, status = 'active'
-         RETURNING id, language, language_chosen, status, first_seen,
-                   (SELECT state FROM conversations WHERE user_id = users.id) AS state;"
+         WHERE users.last_seen < excluded.last_seen - 60 OR users.status <> 'active';
+         SELECT id, language, language_chosen, status, first_seen,
+                (SELECT state FROM conversations WHERE user_id = users.id) AS state
+         FROM users WHERE id = {id};"
     )
 }
 
@@ -130,4 +134,48 @@ pub async fn erase(conn: &mut Conn, id: i64) -> Result<()> {
         .execute(&mut *conn)
         .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn last_seen_and_status(conn: &mut Conn, id: i64) -> (i64, String) {
+        sqlx::query_as("SELECT last_seen, status FROM users WHERE id = ?")
+            .bind(id)
+            .fetch_one(conn)
+            .await
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn touch_creates_keeps_last_seen_to_the_minute_and_lifts_a_block() {
+        let pool = crate::store::open("sqlite::memory:").await.unwrap();
+        let mut conn = pool.acquire().await.unwrap();
+        let t0 = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        let at = |seconds| t0 + chrono::TimeDelta::seconds(seconds);
+
+        let seen = touch(&mut conn, 7, Language::En, t0).await.unwrap();
+        assert_eq!((seen.user.id, seen.user.language), (7, Language::En));
+        assert_eq!(seen.state, None);
+        let first = last_seen_and_status(&mut conn, 7).await;
+        assert_eq!(first, (unix(t0), "active".into()));
+
+        // A second message within the minute does not write the row again…
+        touch(&mut conn, 7, Language::Id, at(59)).await.unwrap();
+        assert_eq!(last_seen_and_status(&mut conn, 7).await, first);
+        // …one after it does; the language found on first contact stays.
+        let later = touch(&mut conn, 7, Language::Id, at(61)).await.unwrap();
+        assert_eq!(later.user.language, Language::En);
+        assert_eq!(last_seen_and_status(&mut conn, 7).await.0, unix(at(61)));
+
+        // A user marked blocked who writes is reachable again at once.
+        set_blocked(&mut conn, 7, true).await.unwrap();
+        let back = touch(&mut conn, 7, Language::En, at(62)).await.unwrap();
+        assert!(!back.user.blocked);
+        assert_eq!(
+            last_seen_and_status(&mut conn, 7).await,
+            (unix(at(62)), "active".into())
+        );
+    }
 }
