@@ -1,8 +1,9 @@
 //! Property tests over the engine: random sequences of commands (in both languages), texts
-//! (huge, emoji, blank), contacts, odd kinds of message and forged buttons (random bytes, and
-//! mutations of real buttons taken from the bot's own replies), from several users and an
-//! officer at once. Whatever comes, the engine never fails, always answers, and the stored data
-//! stays sound. `PROPTEST_CASES` sets the number of cases (default 150, a few seconds).
+//! (huge, emoji, blank), contacts, odd kinds of message, forged buttons (random bytes, and
+//! mutations of real buttons taken from the bot's own replies) and training sign-ups for a
+//! training of one seat and one of two, from several users and an officer at once. Whatever
+//! comes, the engine never fails, always answers, and the stored data stays sound (no training
+//! over capacity, no one signed up twice, no duplicate user, every message for a known chat). `PROPTEST_CASES` sets the number of cases (default 150, a few seconds).
 
 #[path = "support/harness.rs"]
 mod harness;
@@ -10,7 +11,10 @@ mod harness;
 use std::collections::{BTreeSet, HashMap};
 
 use desmigratif::{
-    engine::{Chat, Command, Event, Input, MediaKind, Reply, ReplyKind, State},
+    engine::{
+        Action, Chat, Command, Event, Input, MediaKind, Reply, ReplyKind, State,
+        trainings::TrainingAction,
+    },
     store::profiles,
 };
 use harness::*;
@@ -78,6 +82,12 @@ enum Op {
     Membership(bool),
     /// Something said in a group the bot is in.
     InGroup(String),
+    /// A training button pressed straight away (as a stale or forged but well-formed button
+    /// would be): open, sign up, give up, confirm; trainings 1 and 2 exist, 3 does not.
+    Training {
+        action: u8,
+        training: i64,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -139,6 +149,7 @@ fn op() -> impl Strategy<Value = Op> {
         6 => data().prop_map(Op::Press),
         1 => any::<bool>().prop_map(Op::Membership),
         1 => ".{0,30}".prop_map(Op::InGroup),
+        8 => (0u8..4, 1i64..=3).prop_map(|(action, training)| Op::Training { action, training }),
     ]
 }
 
@@ -273,6 +284,20 @@ fn input(world: &mut World, step: &Step) -> Input {
                 query_id: format!("q{}", world.query),
                 message_id: Some(50),
                 data,
+            }
+        }
+        Op::Training { action, training } => {
+            let action = match action {
+                0 => TrainingAction::Open(*training),
+                1 => TrainingAction::Join(*training),
+                2 => TrainingAction::Leave(*training),
+                _ => TrainingAction::LeaveConfirmed(*training),
+            };
+            world.query += 1;
+            Event::Button {
+                query_id: format!("q{}", world.query),
+                message_id: Some(50),
+                data: Action::Training(action).encode(),
             }
         }
         Op::Membership(blocked) => Event::Membership { blocked: *blocked },
@@ -411,14 +436,61 @@ async fn check_store(h: &Harness, world: &World) -> Result<(), TestCaseError> {
             user
         );
     }
-    // Trainings (issue 4): add "no training over capacity" here, e.g. no training with more
-    // confirmed sign-ups than seats.
+    prop_assert_eq!(
+        h.count(
+            "SELECT count(*) FROM trainings t
+             WHERE (SELECT count(*) FROM training_signups s
+                    WHERE s.training_id = t.id AND s.status = 'booked') > t.capacity"
+        )
+        .await,
+        0,
+        "a training with more seats taken than it has"
+    );
+    prop_assert_eq!(
+        h.count(
+            "SELECT count(*) - count(DISTINCT training_id || ':' || user_id) FROM training_signups"
+        )
+        .await,
+        0,
+        "someone signed up twice for one training"
+    );
     Ok(())
+}
+
+/// Two trainings a week away, of one seat and of two, and users 1 and 2 registered (user 3
+/// is not, so signing up sends them to register first). They count as having written before.
+async fn trainings_and_registered_users(h: &Harness, world: &mut World) {
+    let start = start_time().timestamp() + 7 * 86_400;
+    for (id, seats) in [(1, 1), (2, 2)] {
+        sqlx::query(
+            "INSERT INTO trainings (id, title_id, title_en, category, starts_at, location, capacity,
+                 description_id, description_en, created_at, updated_at)
+             VALUES (?1, 'Pelatihan usaha', 'Business training', 'business', ?2, 'Balai desa', ?3,
+                 'Belajar usaha bersama.', 'Learning business together.', 0, 0)",
+        )
+        .bind(id)
+        .bind(start)
+        .bind(seats)
+        .execute(&h.pool)
+        .await
+        .unwrap();
+    }
+    for user in [USERS[0], USERS[1]] {
+        for sql in [
+            "INSERT INTO users (id, language, first_seen, last_seen) VALUES (?, 'id', 0, 0)",
+            "INSERT INTO profiles (user_id, role, full_name, phone, village, district, registered_at, updated_at)
+             VALUES (?, 'returnee', 'Siti Aminah', '+6281234567890', 'Kenanga', 'Indramayu', 0, 0)",
+        ] {
+            sqlx::query(sql).bind(user).execute(&h.pool).await.unwrap();
+        }
+        world.chats.insert(user);
+    }
 }
 
 async fn run_case(steps: Vec<Step>) -> Result<(), TestCaseError> {
     let mut h = Harness::new().await;
     let mut world = World::default();
+    trainings_and_registered_users(&h, &mut world).await;
     for step in &steps {
         let input = input(&mut world, step);
         world.chats.insert(input.chat.id);
