@@ -1,7 +1,7 @@
 //! The bot's threads share one CPU.
 //!
-//! sqlx runs each SQLite connection on a thread of its own, so every statement is a hand-off
-//! from the async runtime to that thread and back: about fourteen per update. Between two
+//! sqlx runs each SQLite connection on a thread of its own, so every query is a hand-off from
+//! the async runtime to that thread and back (a few per update, see `store::batch`). Between two
 //! CPUs of a virtual machine each hand-off wakes an idle CPU, which costs tens of
 //! microseconds, far more than the statement; on one CPU it is a plain switch between two
 //! threads. Measured with the engine benchmark on an idle 2-CPU VM: 1,128 updates a second

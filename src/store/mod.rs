@@ -51,8 +51,8 @@ pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 /// A connection taken from the pool once and kept for the next transaction. Taking one and
 /// giving it back costs a spawned task and a ping through the connection's SQLite thread
 /// (sqlx checks each connection as it returns): in the engine's profile a fifth of an
-/// update's time. For the one writer of a kind (the engine, the sender), which writes one
-/// transaction at a time anyway. A pool of one connection (an in-memory database) is shared
+/// update's time. For the bot's one writer (see [`Writer`]), which writes one transaction at a
+/// time anyway. A pool of one connection (an in-memory database) is shared
 /// with everyone else, so there the connection goes back after each use.
 ///
 /// The hot paths begin and commit their transactions with plain statements (see
