@@ -111,7 +111,7 @@ pub struct Engine {
 impl Engine {
     pub fn new(pool: SqlitePool, settings: Settings, clock: Arc<dyn Clock>) -> Engine {
         Engine {
-            writer: store::writer(&pool),
+            writer: store::Writer::new(&pool),
             pool,
             settings: Arc::new(settings),
             clock,
@@ -156,11 +156,9 @@ impl Engine {
     }
 
     async fn handle_in_transaction(&self, input: &Input) -> Result<Handled> {
-        let mut writer = self.writer.lock().await;
-        let conn = writer.get(&self.pool).await?;
-        let handled = self.handle_on(conn, input).await;
-        writer.done(handled.is_ok()).await;
-        handled
+        self.writer
+            .write(async |conn| self.handle_on(conn, input).await)
+            .await
     }
 
     /// The update's transaction: begun together with recording the update as handled and its
@@ -207,10 +205,10 @@ impl Engine {
     /// Called every second or so by the running bot; returns how many messages it queued.
     pub async fn tick(&self) -> Result<usize> {
         let now = self.clock.now();
-        let mut writer = self.writer.lock().await;
-        let queued = self.tick_on(writer.get(&self.pool).await?, now).await;
-        writer.done(queued.is_ok()).await;
-        let queued = queued?;
+        let queued = self
+            .writer
+            .write(async |conn| self.tick_on(conn, now).await)
+            .await?;
         if queued > 0 {
             self.outbox_ready.notify_one();
         }

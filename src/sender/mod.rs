@@ -240,11 +240,10 @@ impl<T: Transport> Sender<T> {
         if flight.unrecorded.is_empty() {
             return Ok(());
         }
-        let mut kept = self.writer.lock().await;
-        let conn = kept.get(&self.pool).await?;
-        let written = outbox::mark_all_sent(conn, &flight.unrecorded, Utc::now()).await;
-        kept.done(written.is_ok()).await;
-        written?;
+        let unrecorded = &flight.unrecorded;
+        self.writer
+            .write(async |conn| outbox::mark_all_sent(conn, unrecorded, Utc::now()).await)
+            .await?;
         flight.unrecorded.clear();
         Ok(())
     }
@@ -399,15 +398,13 @@ impl<T: Transport> Sender<T> {
         let limit = i64::try_from(under_way + 2 * free + 8).map_or(BATCH, |l| l.min(BATCH));
         // Interactive messages first, then bulk ones, in one look, after writing down what
         // was delivered since the last.
-        let rows = {
-            let mut kept = self.writer.lock().await;
-            let conn = kept.get(&self.pool).await?;
-            let rows =
-                outbox::mark_sent_then_pending(conn, &flight.unrecorded, Utc::now(), limit).await;
-            kept.done(rows.is_ok()).await;
-            rows
-        };
-        let rows = rows?;
+        let unrecorded = &flight.unrecorded;
+        let rows = self
+            .writer
+            .write(async |conn| {
+                outbox::mark_sent_then_pending(conn, unrecorded, Utc::now(), limit).await
+            })
+            .await?;
         flight.unrecorded.clear();
         let now_ms = Utc::now().timestamp_millis();
         let mut next: Option<Instant> = None;
@@ -477,28 +474,13 @@ impl<T: Transport> Sender<T> {
         });
     }
 
-    /// Writes down what became of finished attempts, all in one transaction.
+    /// Writes down what became of finished attempts: plain deliveries with the next read of
+    /// the table (see `dispatch`), anything else at once, in one transaction with them.
     async fn record(
         &self,
         flight: &mut Flight,
         finished: Vec<Result<Attempt, tokio::task::JoinError>>,
     ) -> Result<(), SenderError> {
-        let mut kept = self.writer.lock().await;
-        let recorded = self
-            .record_on(kept.get(&self.pool).await?, flight, finished)
-            .await;
-        kept.done(recorded.is_ok()).await;
-        recorded
-    }
-
-    async fn record_on(
-        &self,
-        conn: &mut store::Conn,
-        flight: &mut Flight,
-        finished: Vec<Result<Attempt, tokio::task::JoinError>>,
-    ) -> Result<(), SenderError> {
-        let now = Utc::now();
-        let mut sent = Vec::new();
         let mut others = Vec::new();
         for done in finished {
             let attempt = match done {
@@ -515,26 +497,28 @@ impl<T: Transport> Sender<T> {
                 flight.bulk_pacer.answered(seq, attempt.answered_at);
             }
             match &attempt.result {
-                // Plain deliveries, the bulk of them, are written down with one statement.
                 Ok(delivered) if attempt.reply.tag().is_none() => {
-                    sent.push((attempt.id, delivered.message_id));
+                    flight.unrecorded.push((attempt.id, delivered.message_id));
                 }
                 _ => others.push(attempt),
             }
         }
         if others.is_empty() {
-            // Written down with the next read of the table (see `dispatch`).
-            flight.unrecorded.extend(sent);
             return Ok(());
         }
-        sent.append(&mut flight.unrecorded);
-        let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
-        outbox::mark_all_sent(&mut tx, &sent, now).await?;
-        for attempt in others {
-            self.record_one(&mut tx, flight, attempt, now).await?;
-        }
-        tx.commit().await?;
-        Ok(())
+        let sent = std::mem::take(&mut flight.unrecorded);
+        self.writer
+            .write(async |conn| {
+                let now = Utc::now();
+                let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
+                outbox::mark_all_sent(&mut tx, &sent, now).await?;
+                for attempt in others {
+                    self.record_one(&mut tx, flight, attempt, now).await?;
+                }
+                tx.commit().await?;
+                Ok(())
+            })
+            .await
     }
 
     async fn record_one(

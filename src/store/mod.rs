@@ -133,10 +133,31 @@ impl Drop for KeptConnection {
 /// whenever another one has committed, so two writers taking turns read every page afresh
 /// from the file (a system call and a copy each) on every transaction. In the end-to-end
 /// benchmark that was a third of the time SQLite's threads spent.
-pub type Writer = std::sync::Arc<tokio::sync::Mutex<KeptConnection>>;
+#[derive(Clone)]
+pub struct Writer {
+    pool: SqlitePool,
+    kept: std::sync::Arc<tokio::sync::Mutex<KeptConnection>>,
+}
 
-pub fn writer(pool: &SqlitePool) -> Writer {
-    std::sync::Arc::new(tokio::sync::Mutex::new(KeptConnection::new(pool)))
+impl Writer {
+    pub fn new(pool: &SqlitePool) -> Writer {
+        Writer {
+            pool: pool.clone(),
+            kept: std::sync::Arc::new(tokio::sync::Mutex::new(KeptConnection::new(pool))),
+        }
+    }
+
+    /// Runs `work` on the connection, one writer at a time; a failed `work` has its
+    /// transaction rolled back (see [`KeptConnection::done`]).
+    pub async fn write<T, E: From<StoreError>>(
+        &self,
+        work: impl AsyncFnOnce(&mut Conn) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let mut kept = self.kept.lock().await;
+        let result = work(kept.get(&self.pool).await?).await;
+        kept.done(result.is_ok()).await;
+        result
+    }
 }
 
 /// Ends the open transaction without keeping anything; does nothing when none is open.
