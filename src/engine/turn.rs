@@ -66,7 +66,7 @@ pub(crate) fn contact(input: &Input, settings: &Settings) -> Option<(i64, Langua
 }
 
 impl<'a> Turn<'a> {
-    /// `seen`: the [`contact`] as the update's first statements recorded them, if they did.
+    /// `seen`: the [`contact`] as the update's first statements recorded them, if there is one.
     pub async fn begin(
         conn: &'a mut Conn,
         settings: &'a Settings,
@@ -74,14 +74,10 @@ impl<'a> Turn<'a> {
         now: DateTime<Utc>,
         seen: Option<users::Seen>,
     ) -> Result<Turn<'a>> {
-        let detected = detected_language(input, settings);
-        let (user, state) = match (&input.sender, contact(input, settings), seen) {
-            (_, Some(_), Some(seen)) => (Some(seen.user), parse_state(seen.state)),
-            (_, Some((id, language)), None) => {
-                let seen = users::touch(conn, id, language, now).await?;
-                (Some(seen.user), parse_state(seen.state))
-            }
-            (Some(sender), None, _) if input.chat.private => {
+        let (user, state) = match (seen, &input.sender) {
+            (Some(seen), _) => (Some(seen.user), parse_state(seen.state)),
+            // Not contact (an (un)block notice): the user as they are, if known.
+            (None, Some(sender)) if input.chat.private => {
                 match users::find(conn, sender.id).await? {
                     Some(user) => {
                         let state = conversations::load(conn, user.id).await?;
@@ -109,7 +105,9 @@ impl<'a> Turn<'a> {
             settings,
             now,
             chat_id: input.chat.id,
-            lang: user.as_ref().map_or(detected, |u| u.language),
+            lang: user
+                .as_ref()
+                .map_or_else(|| detected_language(input, settings), |u| u.language),
             user,
             loaded_state: state.clone(),
             state,

@@ -46,19 +46,10 @@ impl<'q> Batch<'q> {
         self.sql.push_str(text);
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.sql.trim().is_empty()
-    }
-
     /// Runs every statement, in order.
     pub async fn send(self, conn: &mut Conn) -> Result<()> {
-        if let Some(error) = self.unencodable {
-            return Err(sqlx::Error::Encode(error.into()).into());
-        }
-        if !self.is_empty() {
-            sqlx::query_with(&self.sql, self.args)
-                .execute(&mut *conn)
-                .await?;
+        if !self.sql.trim().is_empty() {
+            self.fetch_all(conn).await?;
         }
         Ok(())
     }

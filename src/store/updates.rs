@@ -5,22 +5,29 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::{
-    Conn, Result, unix,
+    Conn, Result,
+    batch::Batch,
+    unix,
     users::{self, Seen},
 };
 use crate::domain::Language;
 
 /// Records the update as handled. Returns `false` when it already was.
 pub async fn mark_processed(conn: &mut Conn, update_id: i64, now: DateTime<Utc>) -> Result<bool> {
-    let done = sqlx::query(
-        "INSERT INTO processed_updates (update_id, processed_at) VALUES (?, ?)
-         ON CONFLICT (update_id) DO NOTHING",
+    let fresh = sqlx::query(&mark_processed_sql("?1", "?2"))
+        .bind(update_id)
+        .bind(unix(now))
+        .fetch_optional(conn)
+        .await?;
+    Ok(fresh.is_some())
+}
+
+/// The statement of [`mark_processed`]: it gives a row (`fresh`) only when the id is new.
+fn mark_processed_sql(update_id: &str, now: &str) -> String {
+    format!(
+        "INSERT INTO processed_updates (update_id, processed_at) VALUES ({update_id}, {now})
+         ON CONFLICT (update_id) DO NOTHING RETURNING 1 AS fresh;\n"
     )
-    .bind(update_id)
-    .bind(unix(now))
-    .execute(conn)
-    .await?;
-    Ok(done.rows_affected() == 1)
 }
 
 /// How an update's transaction began.
@@ -42,24 +49,18 @@ pub async fn begin(
     contact: Option<(i64, Language)>,
     now: DateTime<Utc>,
 ) -> Result<Begun> {
-    let mut sql = String::from("BEGIN IMMEDIATE;\n");
-    if update_id.is_some() {
-        // RETURNING gives a row only when the insert happened.
-        sql.push_str(
-            "INSERT INTO processed_updates (update_id, processed_at) VALUES (?1, ?2)
-             ON CONFLICT (update_id) DO NOTHING RETURNING 1 AS fresh;\n",
-        );
+    let mut batch = Batch::new();
+    batch.sql("BEGIN IMMEDIATE;\n");
+    let now = batch.param(unix(now));
+    if let Some(update_id) = update_id {
+        let sql = mark_processed_sql(&batch.param(update_id), &now);
+        batch.sql(&sql);
     }
-    if contact.is_some() {
-        sql.push_str(&users::touch_sql("?3", "?4", "?2"));
+    if let Some((id, language)) = contact {
+        let sql = users::touch_sql(&batch.param(id), &batch.param(language.code()), &now);
+        batch.sql(&sql);
     }
-    let rows = sqlx::query(&sql)
-        .bind(update_id)
-        .bind(unix(now))
-        .bind(contact.map(|(id, _)| id))
-        .bind(contact.map(|(_, language)| language.code()))
-        .fetch_all(conn)
-        .await?;
+    let rows = batch.fetch_all(conn).await?;
     let fresh = update_id.is_none() || rows.iter().any(|row| row.try_column("fresh").is_ok());
     if !fresh {
         return Ok(Begun::Again);
