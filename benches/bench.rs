@@ -8,15 +8,14 @@
 //! It prints a table and writes the figures as JSON to `target/bench/figures.json` (a run of
 //! some parts replaces only their entries). `engine` runs the library in this process; `e2e`,
 //! `broadcast` and `memory` run the real release binary (`cargo bench` builds it with the bench)
-//! against the fake Bot API in `tests/support/fake_api.rs`, so the figures include teloxide,
+//! against the fake Bot API (`crates/fake-bot-api`), so the figures include teloxide,
 //! HTTP and the sender's pacing exactly as in production. See README.md, "Performance".
 
 #[path = "../tests/support/announce.rs"]
 mod announce;
 #[path = "../tests/support/bot_process.rs"]
 mod bot_process;
-#[path = "../tests/support/fake_api.rs"]
-mod fake_api;
+use fake_bot_api as fake_api;
 
 #[path = "bench/broadcast.rs"]
 mod broadcast;

@@ -5,8 +5,7 @@
 
 #[path = "support/bot_process.rs"]
 mod bot_process;
-#[path = "support/fake_api.rs"]
-mod fake_api;
+use fake_bot_api as fake_api;
 
 use std::time::Duration;
 

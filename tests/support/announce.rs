@@ -1,6 +1,6 @@
 //! An officer's announcement to everyone through the fake Bot API, step by step as a person
 //! presses the buttons, and the measure of its pace. Shared by tests and the benchmark; include
-//! it after `fake_api` with `#[path = "support/announce.rs"] mod announce;`.
+//! it with `#[path = "support/announce.rs"] mod announce;` next to `use fake_bot_api as fake_api;`.
 
 #![allow(dead_code)]
 

@@ -1,13 +1,10 @@
-#[path = "support/fake_api.rs"]
-mod fake_api;
-
 // Self-test of the fake Telegram Bot API: every behaviour is exercised through teloxide's real
 // client (or raw HTTP where teloxide cannot see the detail, e.g. headers), asserting concrete
 // values. No test asserts timings; timeouts are safety nets only.
 
 use std::time::Duration;
 
-use fake_api::{FakeApi, Fault, Outcome, SentKind, UserSpec};
+use fake_bot_api::{FakeApi, Fault, Outcome, SentKind, TOKEN, UserSpec};
 use teloxide::{
     ApiError, RequestError,
     net::Download,
@@ -20,8 +17,8 @@ use teloxide::{
     types::{
         AllowedUpdate, BotCommand, BotCommandScope, CallbackQueryId, ChatAction, ChatMemberKind,
         FileId, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, KeyboardButton,
-        KeyboardMarkup, MessageEntityKind, MessageId, MessageOrigin, ParseMode, Recipient,
-        ReplyParameters, Seconds, Update, UpdateKind,
+        KeyboardMarkup, MessageEntity, MessageEntityKind, MessageId, MessageOrigin, ParseMode,
+        Recipient, ReplyParameters, Seconds, Update, UpdateKind,
     },
 };
 
@@ -45,7 +42,7 @@ async fn setup() -> (FakeApi, Bot) {
             .language("en"),
     );
     fake.add_group(GROUP, "Desa Migran Produktif");
-    let bot = Bot::new(fake_api::TOKEN).set_api_url(fake.url().parse().expect("url"));
+    let bot = Bot::new(TOKEN).set_api_url(fake.url().parse().expect("url"));
     (fake, bot)
 }
 
@@ -54,6 +51,23 @@ fn keyboard() -> InlineKeyboardMarkup {
         InlineKeyboardButton::callback("Ya ✅", "answer:yes"),
         InlineKeyboardButton::callback("Tidak", "answer:no"),
     ]])
+}
+
+async fn send_with_keyboard(bot: &Bot, chat: i64, text: &str) -> Message {
+    bot.send_message(ChatId(chat), text.to_owned())
+        .reply_markup(keyboard())
+        .await
+        .expect("send")
+}
+
+/// getFile, then the download of its path.
+async fn download(bot: &Bot, file_id: FileId) -> Vec<u8> {
+    let file = bot.get_file(file_id).await.expect("getFile");
+    let mut downloaded = Vec::new();
+    bot.download_file(&file.path, &mut downloaded)
+        .await
+        .expect("download");
+    downloaded
 }
 
 fn api_error<T: std::fmt::Debug>(result: Result<T, RequestError>) -> ApiError {
@@ -72,7 +86,14 @@ async fn updates(bot: &Bot, offset: i32) -> Vec<Update> {
 }
 
 fn raw_url(fake: &FakeApi, method: &str) -> String {
-    format!("{}bot{}/{method}", fake.url(), fake_api::TOKEN)
+    format!("{}bot{}/{method}", fake.url(), TOKEN)
+}
+
+/// A call with its parameters in the query string, as raw HTTP.
+async fn raw_get(fake: &FakeApi, method: &str, query: &str) -> reqwest::Response {
+    reqwest::get(format!("{}?{query}", raw_url(fake, method)))
+        .await
+        .expect("get")
 }
 
 // ---- getMe, webhook ----
@@ -81,7 +102,7 @@ fn raw_url(fake: &FakeApi, method: &str) -> String {
 async fn get_me_describes_the_test_bot() {
     let (_fake, bot) = setup().await;
     let me = bot.get_me().await.expect("getMe");
-    assert_eq!(me.user.id, UserId(fake_api::BOT_ID as u64));
+    assert_eq!(me.user.id, UserId(fake_bot_api::BOT_ID as u64));
     assert!(me.user.is_bot);
     assert_eq!(me.username(), "desmigratif_test_bot");
     assert!(me.can_join_groups);
@@ -151,7 +172,7 @@ async fn send_message_returns_a_message_and_ids_increase_per_chat() {
     assert!(first.chat.is_private());
     assert_eq!(
         first.from.as_ref().map(|u| u.id),
-        Some(UserId(fake_api::BOT_ID as u64))
+        Some(UserId(fake_bot_api::BOT_ID as u64))
     );
     assert_eq!(first.text(), Some("Halo Siti"));
 
@@ -214,11 +235,6 @@ async fn text_length_is_checked_in_characters_after_trimming() {
         api_error(bot.send_message(ChatId(SITI), "  \n\t ").await),
         ApiError::MessageTextIsEmpty
     );
-    let html_empty = bot
-        .send_message(ChatId(SITI), "<b> </b>")
-        .parse_mode(ParseMode::Html)
-        .await;
-    assert_eq!(api_error(html_empty), ApiError::MessageTextIsEmpty);
 
     assert_eq!(
         api_error(bot.send_message(ChatId(SITI), "a".repeat(4097)).await),
@@ -251,131 +267,110 @@ async fn text_length_is_checked_in_characters_after_trimming() {
 }
 
 #[tokio::test]
-async fn markdown_v2_reserved_characters_must_be_escaped() {
+async fn explicit_entities_are_kept_and_moved_by_trimming() {
     let (fake, bot) = setup().await;
-    let err = api_error(
-        bot.send_message(ChatId(SITI), "Versi 1.0")
-            .parse_mode(ParseMode::MarkdownV2)
-            .await,
-    );
-    assert_eq!(
-        err,
-        ApiError::CantParseEntities(
-            "Bad Request: can't parse entities: Character '.' is reserved and must be escaped with the preceding '\\'"
-                .into()
-        )
-    );
-    let err = api_error(
-        bot.send_message(ChatId(SITI), "Desa (Jawa)")
-            .parse_mode(ParseMode::MarkdownV2)
-            .await,
-    );
-    assert!(
-        matches!(err, ApiError::CantParseEntities(ref s) if s.contains("Character '(' is reserved")),
-        "{err:?}"
-    );
-    let err = api_error(
-        bot.send_message(ChatId(SITI), "*tebal")
-            .parse_mode(ParseMode::MarkdownV2)
-            .await,
-    );
-    assert_eq!(
-        err,
-        ApiError::CantParseEntities(
-            "Bad Request: can't parse entities: Can't find end of Bold entity at byte offset 0"
-                .into()
-        )
-    );
-
-    let ok = bot
-        .send_message(
-            ChatId(SITI),
-            "*Halo* Siti\\! Versi 1\\.0 [situs](https://example.com/a\\)b)",
-        )
-        .parse_mode(ParseMode::MarkdownV2)
+    // offsets in UTF-16 units: the emoji counts twice; the underline covers only the trailing
+    // space, which trimming removes
+    let msg = bot
+        .send_message(ChatId(SITI), "  Halo 😀 Siti ")
+        .entities(vec![
+            MessageEntity::bold(2, 4),
+            MessageEntity::italic(10, 4),
+            MessageEntity::underline(14, 1),
+        ])
         .await
-        .expect("escaped text");
-    assert_eq!(ok.text(), Some("Halo Siti! Versi 1.0 situs"));
-    let kinds: Vec<_> = ok
+        .expect("entities");
+    assert_eq!(msg.text(), Some("Halo 😀 Siti"));
+    let entities: Vec<_> = msg
         .entities()
         .expect("entities")
         .iter()
         .map(|e| (e.kind.clone(), e.offset, e.length))
         .collect();
-    assert_eq!(kinds[0], (MessageEntityKind::Bold, 0, 4));
-    assert!(
-        matches!(&kinds[1].0, MessageEntityKind::TextLink { url } if url.as_str() == "https://example.com/a)b")
-    );
-    assert_eq!((kinds[1].1, kinds[1].2), (21, 5));
-
-    let sent = fake.sent_to(SITI);
-    assert_eq!(sent.len(), 1);
-    assert_eq!(sent[0].parse_mode.as_deref(), Some("MarkdownV2"));
     assert_eq!(
-        sent[0].source_text.as_deref(),
-        Some("*Halo* Siti\\! Versi 1\\.0 [situs](https://example.com/a\\)b)")
+        entities,
+        [
+            (MessageEntityKind::Bold, 0, 4),
+            (MessageEntityKind::Italic, 8, 4)
+        ]
     );
+    let sent = fake.sent_to(SITI);
+    assert_eq!(sent[0].text.as_deref(), Some("Halo 😀 Siti"));
+    assert_eq!(sent[0].source_text.as_deref(), Some("  Halo 😀 Siti "));
 }
 
 #[tokio::test]
-async fn html_tags_must_balance_and_lt_must_be_escaped() {
-    let (_fake, bot) = setup().await;
-    let html = |text: &str| {
-        bot.send_message(ChatId(SITI), text.to_owned())
-            .parse_mode(ParseMode::Html)
+async fn parse_modes_are_refused() {
+    let (fake, bot) = setup().await;
+    let refusal = |mode: &str| {
+        format!(
+            "Bad Request: the fake Bot API does not support parse modes (parse_mode \"{mode}\"); \
+             send plain text, with explicit entities if needed"
+        )
     };
-
-    let ok = html("<b>Siti</b> &amp; Tom & Jerry &lt;3")
-        .await
-        .expect("bare & is accepted like tdlib");
-    assert_eq!(ok.text(), Some("Siti & Tom & Jerry <3"));
-    assert_eq!(
-        ok.entities().expect("entities")[0].kind,
-        MessageEntityKind::Bold
-    );
-
-    let cases = [
-        ("a < b", "Unsupported start tag \"\" at byte offset 2"),
-        (
-            "<b>x</i>",
-            "Unmatched end tag at byte offset 4, expected \"</b>\", found \"</i>\"",
-        ),
-        (
-            "<b>x",
-            "Can't find end tag corresponding to start tag \"b\"",
-        ),
-        ("x</b>", "Unexpected end tag at byte offset 1"),
-        (
-            "<blink>x</blink>",
-            "Unsupported start tag \"blink\" at byte offset 0",
-        ),
-    ];
-    for (text, message) in cases {
-        let err = api_error(html(text).await);
-        assert_eq!(
-            err,
-            ApiError::CantParseEntities(format!("Bad Request: can't parse entities: {message}")),
-            "{text}"
+    for (mode, name) in [
+        (ParseMode::Html, "HTML"),
+        (ParseMode::MarkdownV2, "MarkdownV2"),
+    ] {
+        let err = api_error(
+            bot.send_message(ChatId(SITI), "plain text")
+                .parse_mode(mode)
+                .await,
         );
+        assert_eq!(err, ApiError::Unknown(refusal(name)));
     }
-
-    let pre = html("<pre><code class=\"language-rust\">fn main() {}</code></pre>")
+    let caption = bot
+        .send_document(ChatId(SITI), InputFile::memory(b"x".to_vec()))
+        .caption("plain caption")
+        .parse_mode(ParseMode::Html)
+        .await;
+    assert_eq!(api_error(caption), ApiError::Unknown(refusal("HTML")));
+    let plain = bot
+        .send_message(ChatId(SITI), "Halo")
         .await
-        .expect("pre");
-    assert!(matches!(
-        &pre.entities().expect("entities")[0].kind,
-        MessageEntityKind::Pre { language: Some(l) } if l == "rust"
-    ));
+        .expect("plain text is fine");
+    let edit = bot
+        .edit_message_text(ChatId(SITI), plain.id, "Halo lagi")
+        .parse_mode(ParseMode::MarkdownV2)
+        .await;
+    assert_eq!(api_error(edit), ApiError::Unknown(refusal("MarkdownV2")));
+
+    // the legacy mode too, and in a query string; an empty parse_mode means none, as in Telegram
+    let legacy = raw_get(
+        &fake,
+        "sendMessage",
+        &format!("chat_id={SITI}&text=x&parse_mode=Markdown"),
+    )
+    .await;
+    assert_eq!(legacy.status().as_u16(), 400);
+    let body: serde_json::Value = legacy.json().await.expect("json");
+    assert_eq!(body["description"], refusal("Markdown"));
+    let empty = raw_get(
+        &fake,
+        "sendMessage",
+        &format!("chat_id={SITI}&text=x&parse_mode="),
+    )
+    .await;
+    assert_eq!(empty.status().as_u16(), 200);
+
+    // refused requests are recorded as 400s, send nothing and change nothing
+    assert_eq!(fake.sent_to(SITI).len(), 2);
+    let refused = fake
+        .calls()
+        .into_iter()
+        .filter(|c| c.outcome == Outcome::Err(400))
+        .count();
+    assert_eq!(refused, 5);
+    assert_eq!(
+        fake.message(SITI, plain.id.0).expect("stored")["text"],
+        "Halo"
+    );
 }
 
 #[tokio::test]
 async fn reply_markup_is_echoed_and_buttons_can_be_found() {
     let (fake, bot) = setup().await;
-    let msg = bot
-        .send_message(ChatId(SITI), "Pilih")
-        .reply_markup(keyboard())
-        .await
-        .expect("send");
+    let msg = send_with_keyboard(&bot, SITI, "Pilih").await;
     assert_eq!(msg.reply_markup(), Some(&keyboard()));
     assert_eq!(
         fake.button_data(SITI, "Ya ✅").as_deref(),
@@ -463,11 +458,7 @@ async fn replies_must_target_an_existing_message() {
 #[tokio::test]
 async fn edits_follow_telegram_rules() {
     let (fake, bot) = setup().await;
-    let msg = bot
-        .send_message(ChatId(SITI), "Pilih")
-        .reply_markup(keyboard())
-        .await
-        .expect("send");
+    let msg = send_with_keyboard(&bot, SITI, "Pilih").await;
 
     let same = bot
         .edit_message_text(ChatId(SITI), msg.id, "Pilih")
@@ -552,11 +543,7 @@ async fn delete_message_only_once() {
 #[tokio::test]
 async fn callback_queries_carry_the_sent_message_and_can_be_answered_once() {
     let (fake, bot) = setup().await;
-    let msg = bot
-        .send_message(ChatId(SITI), "Pilih")
-        .reply_markup(keyboard())
-        .await
-        .expect("send");
+    let msg = send_with_keyboard(&bot, SITI, "Pilih").await;
     let data = fake.button_data(SITI, "Ya").expect("button");
     let query_id = fake.push_callback(SITI, msg.id.0, &data);
 
@@ -612,11 +599,7 @@ async fn callback_queries_carry_the_sent_message_and_can_be_answered_once() {
 #[tokio::test]
 async fn group_callback_from_a_member() {
     let (fake, bot) = setup().await;
-    let msg = bot
-        .send_message(ChatId(GROUP), "Rapat besok?")
-        .reply_markup(keyboard())
-        .await
-        .expect("send");
+    let msg = send_with_keyboard(&bot, GROUP, "Rapat besok?").await;
     fake.set_next_update_id(500);
     let query_id = fake.push_group_callback(GROUP, BUDI, msg.id.0, "answer:no");
     let batch = updates(&bot, 0).await;
@@ -634,11 +617,7 @@ async fn group_callback_from_a_member() {
 #[tokio::test]
 async fn callback_on_a_deleted_message_is_inaccessible() {
     let (fake, bot) = setup().await;
-    let msg = bot
-        .send_message(ChatId(SITI), "lama")
-        .reply_markup(keyboard())
-        .await
-        .expect("send");
+    let msg = send_with_keyboard(&bot, SITI, "lama").await;
     bot.delete_message(ChatId(SITI), msg.id)
         .await
         .expect("delete");
@@ -759,8 +738,7 @@ async fn documents_and_photos_upload_and_download() {
             ChatId(SITI),
             InputFile::memory(csv.clone()).file_name("laporan.csv"),
         )
-        .caption("Laporan <b>bulanan</b>")
-        .parse_mode(ParseMode::Html)
+        .caption(" Laporan bulanan\n")
         .await
         .expect("sendDocument");
     let document = msg.document().expect("document");
@@ -776,15 +754,7 @@ async fn documents_and_photos_upload_and_download() {
     assert_eq!(document.file.size as usize, csv.len());
     assert_eq!(msg.caption(), Some("Laporan bulanan"));
 
-    let file = bot
-        .get_file(document.file.id.clone())
-        .await
-        .expect("getFile");
-    let mut downloaded = Vec::new();
-    bot.download_file(&file.path, &mut downloaded)
-        .await
-        .expect("download");
-    assert_eq!(downloaded, csv);
+    assert_eq!(download(&bot, document.file.id.clone()).await, csv);
 
     // re-sending by file_id reuses the stored file
     let again = bot
@@ -807,15 +777,7 @@ async fn documents_and_photos_upload_and_download() {
         .expect("sendPhoto");
     let sizes = photo.photo().expect("photo sizes");
     assert_eq!(sizes.len(), 2);
-    let file = bot
-        .get_file(sizes[1].file.id.clone())
-        .await
-        .expect("getFile");
-    let mut downloaded = Vec::new();
-    bot.download_file(&file.path, &mut downloaded)
-        .await
-        .expect("download");
-    assert_eq!(downloaded, jpeg);
+    assert_eq!(download(&bot, sizes[1].file.id.clone()).await, jpeg);
 
     let long_caption = bot
         .send_document(ChatId(SITI), InputFile::memory(b"x".to_vec()))
@@ -855,20 +817,12 @@ async fn pushed_document_can_be_fetched_with_get_file() {
     };
     let document = msg.document().expect("document");
     assert_eq!(document.file_name.as_deref(), Some("ktp.pdf"));
-    let file = bot
-        .get_file(document.file.id.clone())
-        .await
-        .expect("getFile");
-    let mut downloaded = Vec::new();
-    bot.download_file(&file.path, &mut downloaded)
-        .await
-        .expect("download");
-    assert_eq!(downloaded, pdf);
+    assert_eq!(download(&bot, document.file.id.clone()).await, pdf);
 
     let missing = reqwest::get(format!(
         "{}file/bot{}/documents/nope.pdf",
         fake.url(),
-        fake_api::TOKEN
+        TOKEN
     ))
     .await
     .expect("get");
@@ -985,7 +939,7 @@ async fn blocked_and_deactivated_users() {
                 assert_eq!(change.from.id, UserId(SITI as u64));
                 assert_eq!(
                     change.new_chat_member.user.id,
-                    UserId(fake_api::BOT_ID as u64)
+                    UserId(fake_bot_api::BOT_ID as u64)
                 );
                 matches!(change.new_chat_member.kind, ChatMemberKind::Banned(_))
             }
@@ -1017,7 +971,7 @@ async fn every_pushed_update_kind_parses_in_teloxide() {
         fake.push_reply(SITI, sent.id.0, "jawaban"),
         fake.push_raw(serde_json::json!({"poll_answer": {"poll_id": "p1", "user": {"id": SITI, "is_bot": false, "first_name": "Siti"}, "option_ids": [0]}})),
     ];
-    assert_eq!(ids[0], fake_api::FIRST_UPDATE_ID);
+    assert_eq!(ids[0], fake_bot_api::FIRST_UPDATE_ID);
     assert_eq!(
         ids.windows(2).filter(|w| w[1] != w[0] + 1).count(),
         0,
@@ -1381,14 +1335,12 @@ async fn tokens_methods_and_bodies() {
         "method names are case-insensitive"
     );
 
-    let query = client
-        .get(format!(
-            "{}?chat_id={SITI}&text=Halo%20Siti",
-            raw_url(&fake, "sendMessage")
-        ))
-        .send()
-        .await
-        .expect("get");
+    let query = raw_get(
+        &fake,
+        "sendMessage",
+        &format!("chat_id={SITI}&text=Halo%20Siti"),
+    )
+    .await;
     let body: serde_json::Value = query.json().await.expect("json");
     assert_eq!(body["result"]["text"], "Halo Siti");
 
