@@ -1,10 +1,10 @@
 //! Wiring: configuration, database, locales, engine, sender and transport (long polling or
-//! webhook).
+//! webhook), and the background tasks, none of which may stop silently.
 
 use std::{sync::Arc, time::Duration};
 
 use anyhow::Context;
-use sqlx::SqlitePool;
+use chrono::Utc;
 use teloxide::{Bot, prelude::Requester};
 use tokio_util::sync::CancellationToken;
 
@@ -12,26 +12,50 @@ use crate::config::Config;
 use crate::engine::{Engine, Settings, SystemClock};
 use crate::i18n::Locales;
 use crate::sender::{Pacing, Sender};
-use crate::store;
+use crate::store::{self, Database, lock::InstanceLock};
 use crate::telegram;
 
 /// What every mode shares: the configuration, the database and the messages.
 pub struct App {
     pub config: Config,
-    pub pool: SqlitePool,
+    pub db: Database,
     pub locales: Arc<Locales>,
+    /// Held by a running bot: one bot per database.
+    _lock: Option<InstanceLock>,
 }
 
+/// How long a stop waits for the replies to the last updates to go out.
+const FLUSH_WITHIN: Duration = Duration::from_secs(1);
+
+/// How long a clean stop tries to fold the write-ahead log into the database file.
+const CHECKPOINT_WITHIN: Duration = Duration::from_millis(500);
+
 impl App {
+    /// Opens the database for a tool (`chat`, `import-trainings`): these work beside a running
+    /// bot.
     pub async fn open(config: Config) -> anyhow::Result<App> {
+        App::open_with(config, None).await
+    }
+
+    /// Opens the database for the bot itself, refusing to start when another bot runs on it.
+    pub async fn open_for_bot(config: Config) -> anyhow::Result<App> {
+        let lock = match store::database_file(&config.database_url)? {
+            Some(file) => Some(store::lock::take(&file)?),
+            None => None,
+        };
+        App::open_with(config, lock).await
+    }
+
+    async fn open_with(config: Config, lock: Option<InstanceLock>) -> anyhow::Result<App> {
         let locales = Arc::new(Locales::load(config.timezone).context("locales")?);
-        let pool = store::open(&config.database_url)
+        let db = store::open(&config.database_url)
             .await
             .with_context(|| format!("DATABASE_URL: cannot open {}", config.database_url))?;
         Ok(App {
             config,
-            pool,
+            db,
             locales,
+            _lock: lock,
         })
     }
 
@@ -40,7 +64,7 @@ impl App {
             bot_username,
             ..Settings::from_config(&self.config)
         };
-        Engine::new(self.pool.clone(), settings, Arc::new(SystemClock))
+        Engine::new(&self.db, settings, Arc::new(SystemClock))
     }
 
     /// Runs the bot by long polling until SIGINT or SIGTERM.
@@ -59,8 +83,9 @@ impl App {
             .await
     }
 
-    /// What both Telegram modes share: `getMe`, the command menus, the sender, the signal
-    /// handling and the shutdown flush, around `receive`, which takes in updates until `stop`.
+    /// What both Telegram modes share: `getMe`, the command menus, the sender, the background
+    /// tasks, the signal handling and the stop, around `receive`, which takes in updates until
+    /// `stop`.
     async fn run_telegram<R, F>(self, receive: R) -> anyhow::Result<()>
     where
         R: FnOnce(Bot, Engine, CancellationToken) -> F,
@@ -81,8 +106,8 @@ impl App {
         };
         let sender_stop = CancellationToken::new();
         let sender = Sender::new(
-            self.pool.clone(),
             engine.writer(),
+            engine.reader(),
             Arc::new(telegram::transport::TelegramTransport::new(bot.clone())),
             self.locales.clone(),
             Pacing::new(self.config.broadcast_rate),
@@ -90,47 +115,129 @@ impl App {
         );
         let sender = tokio::spawn(sender.run(sender_stop.clone()));
         let ticker = tokio::spawn(tick_every_second(engine.clone()));
+        let maintenance = tokio::spawn(prune_every_hour(engine.writer()));
+        let watchdog = tokio::spawn(give_up_when_unwritable(
+            engine.writer().health(),
+            self.config.database_give_up_after,
+            stop.clone(),
+        ));
         tokio::spawn(stop_on_signal(stop.clone()));
 
-        let received = receive(bot, engine, stop).await;
+        let received = receive(bot, engine.clone(), stop.clone()).await;
+        stop.cancel();
 
         // Give the replies to the last updates a moment to go out; whatever is left stays in
         // the outbox for the next start.
-        flush_interactive(&self.pool, Duration::from_secs(3)).await;
+        flush_interactive(&engine, FLUSH_WITHIN).await;
         sender_stop.cancel();
         menus.abort();
         ticker.abort();
-        // Its engine keeps a connection, and closing the pool waits for every connection.
+        maintenance.abort();
         let _ = ticker.await;
-        sender.await.context("sender task")?.context("sender")?;
-        self.pool.close().await;
+        let _ = maintenance.await;
+        if let Err(error) = sender.await {
+            tracing::error!(%error, "sender task failed");
+        }
+        let gave_up = if watchdog.is_finished() {
+            watchdog.await.ok().flatten()
+        } else {
+            watchdog.abort();
+            None
+        };
+        // A clean stop leaves a complete database file, with nothing in its log.
+        if !self
+            .db
+            .checkpointer()
+            .truncate_within(CHECKPOINT_WITHIN)
+            .await
+        {
+            tracing::info!(
+                "the database log could not be emptied at stop (a reader holds it); SQLite folds it in at the next start"
+            );
+        }
+        self.db.close().await;
+        if let Some(outage) = gave_up {
+            anyhow::bail!(
+                "the database refused every write for {}s (see the warnings above): exiting so that systemd or Docker starts the bot again",
+                outage.as_secs()
+            );
+        }
         received?;
         tracing::info!("stopped");
         Ok(())
     }
 }
 
-/// Time-driven work (scheduled broadcasts, progress), once a second.
+/// Time-driven work (scheduled broadcasts, progress, reminders), once a second; while the
+/// database fails, after a pause that grows to ten seconds.
 async fn tick_every_second(engine: Engine) {
-    let mut interval = tokio::time::interval(Duration::from_secs(1));
-    interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut pause = Duration::from_secs(1);
     loop {
-        interval.tick().await;
-        if let Err(error) = engine.tick().await {
-            tracing::error!(%error, "scheduled work failed; trying again in a second");
+        tokio::time::sleep(pause).await;
+        match engine.tick().await {
+            Ok(_) => pause = Duration::from_secs(1),
+            Err(error) => {
+                pause = (pause * 2).min(Duration::from_secs(10));
+                tracing::warn!(%error, ?pause, "scheduled broadcasts and reminders could not run; trying again");
+            }
         }
     }
 }
 
-async fn flush_interactive(pool: &SqlitePool, within: Duration) {
+/// Forgets delivered messages after two days and handled update ids after a week, once an
+/// hour (a failure is tried again the next hour).
+async fn prune_every_hour(writer: store::Writer) {
+    let mut every_hour = tokio::time::interval(Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        let now = Utc::now();
+        let pruned = writer
+            .write(async |tx| {
+                store::outbox::prune(tx, now - chrono::Duration::days(2)).await?;
+                store::updates::prune(tx, now - chrono::Duration::days(7)).await
+            })
+            .await;
+        if let Err(error) = pruned {
+            tracing::warn!(%error, "pruning old messages and update ids failed; trying again in an hour");
+        }
+    }
+}
+
+/// Stops the bot when the database has refused every write for `limit`: a fault that does
+/// not clear by itself (a disk that stays full) is better met by a restart and an operator's
+/// eye than by a bot that takes in nothing. Returns how long the outage lasted.
+async fn give_up_when_unwritable(
+    health: Arc<store::Health>,
+    limit: Duration,
+    stop: CancellationToken,
+) -> Option<Duration> {
+    let mut every_second = tokio::time::interval(Duration::from_secs(1));
+    loop {
+        tokio::select! {
+            _ = stop.cancelled() => return None,
+            _ = every_second.tick() => {}
+        }
+        if let Some(outage) = health.failing_for()
+            && outage >= limit
+        {
+            tracing::error!(
+                seconds = outage.as_secs(),
+                "the database refuses every write (DATABASE_GIVE_UP_AFTER has passed): stopping"
+            );
+            stop.cancel();
+            return Some(outage);
+        }
+    }
+}
+
+async fn flush_interactive(engine: &Engine, within: Duration) {
     let deadline = tokio::time::Instant::now() + within;
     while tokio::time::Instant::now() < deadline {
-        let waiting: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM outbox WHERE status = 'pending' AND priority = 0",
-        )
-        .fetch_one(pool)
-        .await
-        .unwrap_or(0);
+        let waiting = engine
+            .reader()
+            .read(store::outbox::interactive_pending)
+            .await
+            .unwrap_or(0);
         if waiting == 0 {
             return;
         }
@@ -155,6 +262,7 @@ pub async fn stop_on_signal(stop: CancellationToken) {
     tokio::select! {
         _ = interrupt => {}
         _ = terminate => {}
+        _ = stop.cancelled() => return,
     }
     tracing::info!("stopping: finishing the update in hand");
     stop.cancel();

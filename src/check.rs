@@ -2,6 +2,7 @@
 //! the database and checks the texts, changes nothing, and says what is wrong in one line each.
 //! The exit code is non-zero when anything is.
 
+use std::io::Write as _;
 use std::{fmt, path::Path, process::ExitCode};
 
 use crate::config::Config;
@@ -76,12 +77,12 @@ pub fn main(locales: Option<&Path>) -> ExitCode {
     {
         Ok(runtime) => runtime,
         Err(error) => {
-            eprintln!("desmigratif: cannot start: {error}");
+            let _ = writeln!(std::io::stderr(), "desmigratif: cannot start: {error}");
             return ExitCode::FAILURE;
         }
     };
     let report = runtime.block_on(run(locales));
-    println!("{report}");
+    let _ = writeln!(std::io::stdout(), "{report}");
     if report.problems() == 0 {
         ExitCode::SUCCESS
     } else {

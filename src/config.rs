@@ -44,7 +44,14 @@ pub struct Config {
     /// `REMINDER_OFFSETS`: how long before a training its participants are reminded, longest
     /// first; empty when reminders are off.
     pub reminder_offsets: Vec<TimeDelta>,
+    /// `DATABASE_GIVE_UP_AFTER`: how long the database may refuse every write before the bot
+    /// exits (with a non-zero status, so that systemd or Docker start it again).
+    pub database_give_up_after: std::time::Duration,
 }
+
+/// Default for `DATABASE_GIVE_UP_AFTER`.
+pub const DEFAULT_DATABASE_GIVE_UP_AFTER: std::time::Duration =
+    std::time::Duration::from_secs(5 * 60);
 
 /// The bot token. Its `Debug` shows only the bot id, so it cannot leak into a log.
 #[derive(Clone)]
@@ -312,6 +319,13 @@ impl Config {
             None => default_offsets,
             Some(v) => problems.or(parse_reminder_offsets(&v), default_offsets),
         };
+        let database_give_up_after = problems.read(
+            get("DATABASE_GIVE_UP_AFTER"),
+            "DATABASE_GIVE_UP_AFTER",
+            DEFAULT_DATABASE_GIVE_UP_AFTER,
+            "a time from 10s to 24h such as 5m (s, m or h)",
+            parse_give_up_after,
+        );
         let config = Config {
             token,
             api_url,
@@ -326,6 +340,7 @@ impl Config {
             webhook_secret,
             log_format,
             reminder_offsets,
+            database_give_up_after,
         };
         (config, problems.0)
     }
@@ -434,6 +449,22 @@ fn parse_admin_ids(value: &str) -> Result<BTreeSet<i64>, ConfigError> {
 
 /// `24h,2h`: durations of whole minutes (`m`), hours (`h`) or days (`d`), at most 30 days,
 /// each once; `off` for no reminders. Returned longest first.
+/// `30s`, `5m`, `1h`: from ten seconds to a day.
+fn parse_give_up_after(value: &str) -> Option<std::time::Duration> {
+    let value = value.trim();
+    let unit = value.chars().last()?;
+    let number: u64 = value[..value.len() - unit.len_utf8()].trim().parse().ok()?;
+    let seconds = match unit.to_ascii_lowercase() {
+        's' => number,
+        'm' => number.checked_mul(60)?,
+        'h' => number.checked_mul(3600)?,
+        _ => return None,
+    };
+    (10..=86_400)
+        .contains(&seconds)
+        .then(|| std::time::Duration::from_secs(seconds))
+}
+
 pub fn parse_reminder_offsets(value: &str) -> Result<Vec<TimeDelta>, ConfigError> {
     let expected = |got: &str| {
         ConfigError::expected(

@@ -12,7 +12,6 @@ pub mod config;
 pub mod cpu;
 pub mod domain;
 pub mod engine;
-pub mod export;
 pub mod i18n;
 pub mod sender;
 pub mod sim;

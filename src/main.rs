@@ -53,6 +53,23 @@ enum Mode {
     },
 }
 
+/// A line on standard output. Unlike `println!`, a line that cannot be written (a full disk
+/// under a redirected output) is dropped rather than a panic.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// A line on standard error, dropped when it cannot be written (see `say!`).
+macro_rules! say_err {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging();
@@ -63,21 +80,21 @@ fn main() -> ExitCode {
     let config = match Config::from_env() {
         Ok(config) => config,
         Err(error) => {
-            eprintln!("desmigratif: {error}");
+            say_err!("desmigratif: {error}");
             return ExitCode::from(2);
         }
     };
     let runtime = match desmigratif::cpu::runtime() {
         Ok(runtime) => runtime,
         Err(error) => {
-            eprintln!("desmigratif: cannot start: {error}");
+            say_err!("desmigratif: cannot start: {error}");
             return ExitCode::FAILURE;
         }
     };
     match runtime.block_on(run(cli, config)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("desmigratif: {error:#}");
+            say_err!("desmigratif: {error:#}");
             ExitCode::FAILURE
         }
     }
@@ -87,16 +104,16 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
     match cli.command {
         None => {
             config.require_token()?;
-            App::open(config).await?.run_polling().await
+            App::open_for_bot(config).await?.run_polling().await
         }
         Some(Mode::Webhook) => {
             config.require_token()?;
             config.require_webhook_url()?;
-            App::open(config).await?.run_webhook().await
+            App::open_for_bot(config).await?.run_webhook().await
         }
         Some(Mode::Backup { file }) => {
             let backup = desmigratif::store::backup::write(&config.database_url, &file).await?;
-            println!("{backup}");
+            say!("{backup}");
             Ok(())
         }
         Some(Mode::Check { .. }) => unreachable!("checked before the configuration is read"),
@@ -116,12 +133,12 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
             let app = App::open(config).await?;
             match app.engine(None).import_trainings(&csv).await? {
                 Ok(ids) => {
-                    println!("Imported {} trainings from {}.", ids.len(), file.display());
+                    say!("Imported {} trainings from {}.", ids.len(), file.display());
                     Ok(())
                 }
                 Err(problems) => {
                     for problem in &problems {
-                        eprintln!("{}: {problem}", file.display());
+                        say_err!("{}: {problem}", file.display());
                     }
                     let count = match problems.len() {
                         1 => "1 problem".to_owned(),
@@ -153,9 +170,27 @@ fn init_logging() {
         .unwrap_or_default();
     let logs = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+        // A log line that cannot be written (standard error on a full disk) is dropped: the
+        // subscriber would otherwise report the failure with `eprintln!`, which panics.
+        .log_internal_errors(false)
+        .with_writer(|| Unfailing(std::io::stderr()));
     match format {
         LogFormat::Text => logs.init(),
         LogFormat::Json => logs.json().flatten_event(true).init(),
+    }
+}
+
+/// A writer whose failures are dropped: logging never stops the bot.
+struct Unfailing<W>(W);
+
+impl<W: std::io::Write> std::io::Write for Unfailing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let _ = self.0.write_all(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let _ = self.0.flush();
+        Ok(())
     }
 }

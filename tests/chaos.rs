@@ -179,7 +179,7 @@ fn storm(
 
 /// With the bot dead: every step a user saw answered is stored.
 async fn assert_answered_steps_are_kept(env: &BotEnv, acked: &HashMap<i64, usize>) {
-    let pool = desmigratif::store::open(&env.database_url()).await.unwrap();
+    let pool = bot_process::database(&env.database_url()).await;
     for (user, seen) in acked {
         let json: Option<String> =
             sqlx::query_scalar("SELECT state FROM conversations WHERE user_id = ?")
@@ -346,7 +346,7 @@ async fn a_registration_storm_survives_faults_and_kills_without_losing_or_repeat
 
     let everyone: HashMap<i64, usize> = users.iter().map(|u| (*u, STEPS)).collect();
     assert_answered_steps_are_kept(&env, &everyone).await;
-    let pool = desmigratif::store::open(&env.database_url()).await.unwrap();
+    let pool = bot_process::database(&env.database_url()).await;
     let profiles: i64 = sqlx::query_scalar("SELECT count(*) FROM profiles")
         .fetch_one(&pool)
         .await
@@ -383,7 +383,7 @@ async fn a_broadcast_reaches_everyone_once_through_faults_and_kills_while_people
         .var("ADMIN_IDS", &OFFICER.to_string())
         .var("BROADCAST_RATE", &RATE.to_string());
     {
-        let pool = desmigratif::store::open(&env.database_url()).await.unwrap();
+        let pool = bot_process::database(&env.database_url()).await;
         sqlx::query(
             "WITH RECURSIVE seq(x) AS (SELECT ?1 UNION ALL SELECT x + 1 FROM seq WHERE x < ?2)
              INSERT INTO users (id, language, first_seen, last_seen) SELECT x, 'id', 0, 0 FROM seq",

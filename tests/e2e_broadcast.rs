@@ -30,7 +30,7 @@ fn copies(sent: &[SentMessage]) -> Vec<&SentMessage> {
 }
 
 async fn seed(env: &BotEnv) {
-    let pool = desmigratif::store::open(&env.database_url()).await.unwrap();
+    let pool = bot_process::database(&env.database_url()).await;
     let mut tx = pool.begin().await.unwrap();
     for id in FIRST..FIRST + RECIPIENTS {
         sqlx::query(

@@ -61,7 +61,7 @@ async fn post(port: u16, path: &str, update: &Value, secret: Option<&str>) -> St
 }
 
 async fn processed_updates(db: &Path) -> Vec<i64> {
-    let mut conn = desmigratif::store::open_read_only(db).await.unwrap();
+    let mut conn = bot_process::read_only(db).await;
     sqlx::query_scalar("SELECT update_id FROM processed_updates ORDER BY update_id")
         .fetch_all(&mut conn)
         .await
@@ -69,7 +69,7 @@ async fn processed_updates(db: &Path) -> Vec<i64> {
 }
 
 async fn count(db: &Path, sql: &str) -> i64 {
-    let mut conn = desmigratif::store::open_read_only(db).await.unwrap();
+    let mut conn = bot_process::read_only(db).await;
     sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap()
 }
 
@@ -229,9 +229,8 @@ async fn webhook_mode_without_webhook_url_stops_with_one_line_naming_it() {
 /// contacted by the tools).
 async fn installed(dir: &Path) -> BotEnv {
     let env = BotEnv::new("http://127.0.0.1:9/", TOKEN, dir);
-    desmigratif::store::open(&env.database_url())
+    bot_process::database(&env.database_url())
         .await
-        .unwrap()
         .close()
         .await;
     env
@@ -252,7 +251,7 @@ async fn run(env: &BotEnv, args: &[&str]) -> std::process::Output {
 async fn backups_taken_while_rows_are_written_hold_every_row_committed_before_them() {
     let dir = tempfile::tempdir().unwrap();
     let env = installed(dir.path()).await;
-    let pool = desmigratif::store::open(&env.database_url()).await.unwrap();
+    let pool = bot_process::database(&env.database_url()).await;
     let committed = Arc::new(AtomicI64::new(0));
     let stop = Arc::new(AtomicBool::new(false));
     let writer = {
@@ -261,10 +260,13 @@ async fn backups_taken_while_rows_are_written_hold_every_row_committed_before_th
             let mut n = 0;
             while !stop.load(Ordering::SeqCst) {
                 n += 1;
-                let mut conn = pool.acquire().await.unwrap();
-                desmigratif::store::updates::mark_processed(&mut conn, n, chrono::Utc::now())
-                    .await
-                    .unwrap();
+                sqlx::query(
+                    "INSERT INTO processed_updates (update_id, processed_at) VALUES (?, 0)",
+                )
+                .bind(n)
+                .execute(&pool)
+                .await
+                .unwrap();
                 committed.store(n, Ordering::SeqCst);
                 tokio::task::yield_now().await;
             }
@@ -287,7 +289,7 @@ async fn backups_taken_while_rows_are_written_hold_every_row_committed_before_th
         );
         assert!(String::from_utf8_lossy(&output.stdout).contains("integrity ok"));
 
-        let mut copy = desmigratif::store::open_read_only(&file).await.unwrap();
+        let mut copy = bot_process::read_only(&file).await;
         let integrity: String = sqlx::query_scalar("PRAGMA integrity_check")
             .fetch_one(&mut copy)
             .await

@@ -38,7 +38,7 @@ fn last_text(fake: &FakeApi, chat: i64) -> String {
 }
 
 async fn user_status(env: &BotEnv, user: i64) -> Option<String> {
-    let pool = desmigratif::store::open(&env.database_url()).await.unwrap();
+    let pool = bot_process::database(&env.database_url()).await;
     let status = sqlx::query_scalar("SELECT status FROM users WHERE id = ?")
         .bind(user)
         .fetch_optional(&pool)

@@ -21,7 +21,7 @@ Pelatihan Kewirausahaan,Entrepreneurship Training,business,2036-01-10 09:00,Bala
 Literasi Keuangan,Financial Literacy,finance,2036-01-17 13:30,Aula Desa,30,Mengatur kiriman uang dan menabung.,Managing remittances and saving.\r\n";
 
 async fn trainings(database_url: &str) -> i64 {
-    let pool = desmigratif::store::open(database_url).await.unwrap();
+    let pool = bot_process::database(database_url).await;
     let count = sqlx::query_scalar("SELECT count(*) FROM trainings")
         .fetch_one(&pool)
         .await

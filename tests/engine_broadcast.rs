@@ -23,8 +23,10 @@ fn bc(action: BroadcastAction) -> Action {
 }
 
 async fn composer_step(h: &Harness, user: i64) -> Option<ComposeStep> {
-    let mut conn = h.pool.acquire().await.unwrap();
-    let state: State = conversations::load(&mut conn, user)
+    let state: State = h
+        .engine
+        .reader()
+        .read(async |tx| conversations::load(tx, user).await)
         .await
         .unwrap()
         .map(|json| serde_json::from_str(&json).unwrap())
@@ -153,8 +155,8 @@ async fn each_recipient_gets_their_languages_version_or_the_other_one() {
 
     let screen = SharedBuffer::default();
     let sender = Sender::new(
-        h.pool.clone(),
         h.engine.writer(),
+        h.engine.reader(),
         Arc::new(SimTransport::new(screen.clone())),
         h.locales.clone(),
         Pacing::new(1000),
@@ -296,15 +298,16 @@ async fn progress_is_one_message_edited_in_place_and_pause_resume_and_stop_work(
 
     let paused = h.press(ADMIN, &bc(BroadcastAction::Pause(1))).await;
     assert!(has_id(&paused, "broadcast-progress-paused"));
-    let mut conn = h.pool.acquire().await.unwrap();
-    let waiting = desmigratif::store::outbox::pending(&mut conn, 100, None, None)
+    let waiting = h
+        .engine
+        .writer()
+        .write(async |tx| desmigratif::store::outbox::pending(tx, 100, None, None).await)
         .await
         .unwrap();
     assert!(
         waiting.iter().all(|row| row.chat_id == ADMIN),
         "a paused broadcast's copies wait"
     );
-    drop(conn);
     h.press(ADMIN, &bc(BroadcastAction::Resume(1))).await;
     let stopped = h.press(ADMIN, &bc(BroadcastAction::Stop(1))).await;
     assert!(has_id(&stopped, "broadcast-report-cancelled"));

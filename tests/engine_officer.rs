@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use desmigratif::{
     engine::{Action, ReplyKind, officer::ExportAction},
-    export::Table,
     sender::{Delivered, DeliveryError, Outgoing, Pacing, Sender, Transport},
+    store::export::Table,
 };
 use harness::*;
 
@@ -29,8 +29,8 @@ impl Transport for Capture {
 async fn delivered_to_officer(h: &Harness) -> Vec<Outgoing> {
     let capture = Arc::new(Capture::default());
     let sender = Sender::new(
-        h.pool.clone(),
         h.engine.writer(),
+        h.engine.reader(),
         capture.clone(),
         h.locales.clone(),
         Pacing::new(100),

@@ -429,12 +429,14 @@ async fn check_store(h: &Harness, world: &World) -> Result<(), TestCaseError> {
         .fetch_all(&mut *conn)
         .await
         .unwrap();
+    drop(conn);
     for user in registered {
-        prop_assert!(
-            profiles::find(&mut conn, user).await.is_ok(),
-            "user {}'s profile does not read back",
-            user
-        );
+        let found = h
+            .engine
+            .reader()
+            .read(async |tx| profiles::find(tx, user).await)
+            .await;
+        prop_assert!(found.is_ok(), "user {}'s profile does not read back", user);
     }
     prop_assert_eq!(
         h.count(

@@ -14,9 +14,8 @@ use desmigratif::{
         officer::ExportAction,
         trainings::{Field, TrainingAction, TrainingState},
     },
-    export::Table,
     i18n::Locales,
-    store::{self, outbox::Priority},
+    store::{self, export::Table, outbox::Priority},
 };
 use harness::*;
 
@@ -750,10 +749,10 @@ async fn an_officer_writes_a_training_step_by_step_and_every_bad_answer_is_expla
     );
 
     // The conversation survives a restart of the bot.
-    let pool = store::open(&format!("sqlite://{}", h.db_path.display()))
+    let db = store::open(&format!("sqlite://{}", h.db_path.display()))
         .await
         .unwrap();
-    h.engine = Engine::new(pool, h.engine.settings().clone(), Arc::new(h.clock.clone()));
+    h.engine = Engine::new(&db, h.engine.settings().clone(), Arc::new(h.clock.clone()));
     assert_eq!(
         ids(&h.say(ADMIN, "Belajar membuat rencana usaha.").await),
         ["training-ask-description-en"]
@@ -1230,8 +1229,10 @@ async fn the_officers_export_has_trainings_and_every_sign_up() {
 
 /// What a file export holds when it is sent.
 async fn csv_file(h: &Harness, table: Table) -> String {
-    let mut conn = h.pool.acquire().await.unwrap();
-    let bytes = desmigratif::export::csv(&mut conn, table, chrono_tz::Asia::Jakarta)
+    let bytes = h
+        .engine
+        .reader()
+        .read(async |tx| store::export::csv(tx, table, chrono_tz::Asia::Jakarta).await)
         .await
         .unwrap();
     String::from_utf8(bytes).unwrap()
@@ -1397,7 +1398,7 @@ async fn the_import_command_takes_all_rows_or_none() {
     assert!(!failed.status.success());
     let errors = String::from_utf8_lossy(&failed.stderr);
     assert!(errors.contains("line 3: starts_at"), "{errors}");
-    let pool = store::open(&database).await.unwrap();
+    let pool = sqlx::SqlitePool::connect(&database).await.unwrap();
     let count: i64 = sqlx::query_scalar("SELECT count(*) FROM trainings")
         .fetch_one(&pool)
         .await
@@ -1437,10 +1438,10 @@ async fn reminders_go_out_a_day_and_two_hours_before_once_even_across_a_restart(
     );
 
     // The bot restarts: a second engine over the same database file.
-    let pool = store::open(&format!("sqlite://{}", h.db_path.display()))
+    let db = store::open(&format!("sqlite://{}", h.db_path.display()))
         .await
         .unwrap();
-    let restarted = Engine::new(pool, h.engine.settings().clone(), Arc::new(h.clock.clone()));
+    let restarted = Engine::new(&db, h.engine.settings().clone(), Arc::new(h.clock.clone()));
     assert_eq!(
         restarted.tick().await.unwrap(),
         0,

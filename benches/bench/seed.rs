@@ -84,7 +84,15 @@ pub async fn trainings(pool: &SqlitePool, now: i64) {
 /// A fresh database file with `count` registered users and the trainings; returns its URL.
 pub async fn database(dir: &std::path::Path, count: i64) -> String {
     let url = format!("sqlite://{}", dir.join("bot.db").display());
-    let pool = desmigratif::store::open(&url).await.expect("open database");
+    // The bot's schema, then rows written straight in, as a migration from another system would.
+    desmigratif::store::open(&url)
+        .await
+        .expect("open database")
+        .close()
+        .await;
+    let pool = sqlx::SqlitePool::connect(&url)
+        .await
+        .expect("open database");
     let took = registered(&pool, count).await;
     trainings(&pool, chrono::Utc::now().timestamp()).await;
     println!(

@@ -1,5 +1,6 @@
 //! Domain types that validate on creation. Pure: no I/O, no Telegram, no database.
 
+pub mod audience;
 pub mod language;
 pub mod membership;
 pub mod person_name;
@@ -11,6 +12,7 @@ pub mod training;
 pub mod training_csv;
 pub mod years;
 
+pub use audience::Audience;
 pub use language::Language;
 pub use membership::MembershipStatus;
 pub use person_name::{NameError, PersonName};

@@ -203,7 +203,7 @@ mod tests {
             .map(Action::Broadcast),
         );
         actions.extend(
-            crate::export::Table::ALL
+            crate::store::export::Table::ALL
                 .into_iter()
                 .map(|t| Action::Export(ExportAction::File(t))),
         );

@@ -113,7 +113,7 @@ pub(crate) async fn set_language(turn: &mut Turn<'_>, language: Language) -> Res
     let Some(user_id) = turn.user_id() else {
         return Ok(());
     };
-    users::set_language(turn.conn, user_id, language).await?;
+    users::set_language(turn.tx, user_id, language).await?;
     turn.lang = language;
     let keyboard = main_menu(turn);
     turn.show(

@@ -26,7 +26,6 @@ mod turn;
 use std::{collections::BTreeSet, sync::Arc};
 
 use chrono_tz::Tz;
-use sqlx::{Connection, SqlitePool};
 use tokio::sync::Notify;
 
 pub use action::Action;
@@ -37,7 +36,7 @@ pub use reply::{Arg, Button, ChartPanel, Keyboard, Msg, Reply, ReplyKind, Target
 pub use state::State;
 
 use crate::domain::Language;
-use crate::store::{self, StoreError, batch::Batch, conversations, outbox, updates};
+use crate::store::{self, StoreError, conversations, outbox, updates};
 use turn::Turn;
 
 /// What the engine needs to know about this deployment.
@@ -79,11 +78,17 @@ pub enum EngineError {
     Store(#[from] StoreError),
     #[error("reply could not be encoded: {0}")]
     Encode(#[from] serde_json::Error),
+    /// The update was handled before: its unit of work is rolled back (not a failure).
+    #[error("update already handled")]
+    AlreadyHandled,
+    /// A trainings file with problems: its unit of work is rolled back.
+    #[error("trainings file not imported")]
+    NotImported(Vec<crate::domain::training_csv::LineError>),
 }
 
-impl From<sqlx::Error> for EngineError {
-    fn from(e: sqlx::Error) -> Self {
-        EngineError::Store(StoreError::Sql(e))
+impl store::Failure for EngineError {
+    fn is_database_fault(&self) -> bool {
+        matches!(self, EngineError::Store(error) if error.is_database_fault())
     }
 }
 
@@ -100,32 +105,35 @@ pub struct Handled {
 
 #[derive(Clone)]
 pub struct Engine {
-    pool: SqlitePool,
-    /// The connection the engine (and the sender) write through.
+    /// The one way to write (shared with the sender).
     writer: store::Writer,
+    reader: store::Reader,
+    checkpointer: store::checkpoint::Checkpointer,
     settings: Arc<Settings>,
     clock: Arc<dyn Clock>,
     outbox_ready: Arc<Notify>,
 }
 
 impl Engine {
-    pub fn new(pool: SqlitePool, settings: Settings, clock: Arc<dyn Clock>) -> Engine {
+    pub fn new(db: &store::Database, settings: Settings, clock: Arc<dyn Clock>) -> Engine {
         Engine {
-            writer: store::Writer::new(&pool),
-            pool,
+            writer: db.writer(),
+            reader: db.reader(),
+            checkpointer: db.checkpointer(),
             settings: Arc::new(settings),
             clock,
             outbox_ready: Arc::new(Notify::new()),
         }
     }
 
-    pub fn pool(&self) -> &SqlitePool {
-        &self.pool
-    }
-
-    /// The connection to write through, for the sender.
+    /// The one way to write, for the sender.
     pub fn writer(&self) -> store::Writer {
         self.writer.clone()
+    }
+
+    /// Read-only units of work, for the sender's files and the simulator.
+    pub fn reader(&self) -> store::Reader {
+        self.reader.clone()
     }
 
     pub fn settings(&self) -> &Settings {
@@ -156,48 +164,50 @@ impl Engine {
     }
 
     async fn handle_in_transaction(&self, input: &Input) -> Result<Handled> {
-        self.writer
-            .write(async |conn| self.handle_on(conn, input).await)
-            .await
-    }
-
-    /// The update's transaction: begun together with recording the update as handled and its
-    /// sender as seen, and committed together with the state and the replies (two round trips
-    /// to SQLite's thread, and those the turn itself needs; see `store::batch`).
-    async fn handle_on(&self, conn: &mut store::Conn, input: &Input) -> Result<Handled> {
-        let now = self.clock.now();
-        let contact = turn::contact(input, &self.settings);
-        let seen = match updates::begin(conn, input.update_id, contact, now).await? {
-            updates::Begun::Fresh(seen) => seen,
-            updates::Begun::Again => {
-                store::roll_back(conn).await?;
+        let mut work = self.writer.begin().await?;
+        let handled = self.handle_on(work.tx(), input).await;
+        let handled = work.end(handled).await;
+        let handled = match handled {
+            Err(EngineError::AlreadyHandled) => {
                 return Ok(Handled {
                     replies: Vec::new(),
                     duplicate: true,
                 });
             }
+            other => other?,
         };
-        let finished = {
-            let mut turn = Turn::begin(conn, &self.settings, input, now, seen).await?;
-            route(&mut turn, input).await?;
-            turn.finish()?
-        };
-        let replies = finished.replies;
-        let payloads = payloads(&replies)?;
-        let mut batch = Batch::new();
-        conversations::write_in(&mut batch, &finished.state, now);
-        outbox::enqueue_in(conn, &mut batch, &messages(&replies, &payloads), now).await?;
-        batch.commit(conn).await?;
-        if finished.checkpoint {
-            checkpoint(conn).await;
+        if handled.checkpoint {
+            self.checkpointer.request();
         }
-        if !replies.is_empty() {
+        if !handled.replies.is_empty() {
             self.outbox_ready.notify_one();
         }
         Ok(Handled {
-            replies,
+            replies: handled.replies,
             duplicate: false,
         })
+    }
+
+    /// The update's unit of work: begun together with recording the update as handled and
+    /// its sender as seen, and committed together with the state and the replies (two round
+    /// trips to SQLite's thread, and those the turn itself needs).
+    async fn handle_on(&self, tx: &mut store::Tx, input: &Input) -> Result<turn::Finished> {
+        let now = self.clock.now();
+        let contact = turn::contact(input, &self.settings);
+        let seen = match updates::begin(tx, input.update_id, contact, now).await? {
+            updates::Begun::Fresh(seen) => seen,
+            // Rolled back: nothing of it stays.
+            updates::Begun::Again => return Err(EngineError::AlreadyHandled),
+        };
+        let mut finished = {
+            let mut turn = Turn::begin(tx, &self.settings, input, now, seen).await?;
+            route(&mut turn, input).await?;
+            turn.finish()?
+        };
+        let state = std::mem::replace(&mut finished.state, conversations::StateWrite::Keep);
+        conversations::write_at_commit(tx, state, now);
+        enqueue(tx, &finished.replies, now).await?;
+        Ok(finished)
     }
 
     /// Time-driven work, in one transaction by the engine's clock: starts broadcasts whose
@@ -207,7 +217,7 @@ impl Engine {
         let now = self.clock.now();
         let queued = self
             .writer
-            .write(async |conn| self.tick_on(conn, now).await)
+            .write(async |tx| self.tick_on(tx, now).await)
             .await?;
         if queued > 0 {
             self.outbox_ready.notify_one();
@@ -217,14 +227,12 @@ impl Engine {
 
     async fn tick_on(
         &self,
-        conn: &mut store::Conn,
+        tx: &mut store::Tx,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<usize> {
-        let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
-        let broadcast = broadcast::delivery::tick(&mut tx, &self.settings, now).await?;
-        let reminders = trainings::due_reminders(&mut tx, &self.settings, now).await?;
-        enqueue(&mut tx, &reminders, now).await?;
-        tx.commit().await?;
+        let broadcast = broadcast::delivery::tick(tx, &self.settings, now).await?;
+        let reminders = trainings::due_reminders(tx, &self.settings, now).await?;
+        enqueue(tx, &reminders, now).await?;
         Ok(broadcast + reminders.len())
     }
 
@@ -234,23 +242,45 @@ impl Engine {
         &self,
         csv: &[u8],
     ) -> Result<Result<Vec<i64>, Vec<crate::domain::training_csv::LineError>>> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let outcome =
-            trainings::import_csv(&mut tx, csv, self.settings.timezone, self.clock.now()).await?;
-        if outcome.is_ok() {
-            tx.commit().await?;
+        let imported = self
+            .writer
+            .write(async |tx| {
+                match trainings::import_csv(tx, csv, self.settings.timezone, self.clock.now())
+                    .await?
+                {
+                    Ok(ids) => Ok(ids),
+                    // Rolled back: none of the file goes in.
+                    Err(problems) => Err(EngineError::NotImported(problems)),
+                }
+            })
+            .await;
+        match imported {
+            Ok(ids) => Ok(Ok(ids)),
+            Err(EngineError::NotImported(problems)) => Ok(Err(problems)),
+            Err(error) => Err(error),
         }
-        Ok(outcome)
     }
 
     async fn apologise(&self, input: &Input) -> Result<()> {
         let now = self.clock.now();
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut work = self.writer.begin().await?;
+        let apologised = self.apologise_on(work.tx(), input, now).await;
+        work.end(apologised).await?;
+        self.outbox_ready.notify_one();
+        Ok(())
+    }
+
+    async fn apologise_on(
+        &self,
+        tx: &mut store::Tx,
+        input: &Input,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<()> {
         if let Some(update_id) = input.update_id {
-            updates::mark_processed(&mut tx, update_id, now).await?;
+            updates::mark_processed(tx, update_id, now).await?;
         }
         let lang = match &input.sender {
-            Some(sender) => store::users::find(&mut tx, sender.id)
+            Some(sender) => store::users::find(tx, sender.id)
                 .await?
                 .map(|u| u.language)
                 .unwrap_or_else(|| {
@@ -262,79 +292,41 @@ impl Engine {
             None => self.settings.default_language,
         };
         let replies = fallback::apology(input, lang);
-        enqueue(&mut tx, &replies, now).await?;
-        tx.commit().await?;
-        self.outbox_ready.notify_one();
-        Ok(())
+        enqueue(tx, &replies, now).await
     }
 }
 
-/// Moves everything from the write-ahead log into the database file and empties the log,
-/// so erased data has no copy left in it. Readers can hold it up; it is retried briefly
-/// and otherwise left to SQLite's automatic checkpoints.
-async fn checkpoint(conn: &mut store::Conn) {
-    for _ in 0..20 {
-        match sqlx::query_as::<_, (i64, i64, i64)>("PRAGMA wal_checkpoint(TRUNCATE)")
-            .fetch_one(&mut *conn)
-            .await
-        {
-            Ok((0, _, _)) => return,
-            Ok(_) => tokio::time::sleep(std::time::Duration::from_millis(10)).await,
-            Err(error) => {
-                tracing::warn!(%error, "checkpoint after erasure failed");
-                return;
-            }
-        }
-    }
-    tracing::warn!("checkpoint after erasure was held up by readers");
-}
-
-/// Queues an update's replies, in order, with one statement: each statement is a round trip
-/// to SQLite's thread, and this runs on every update.
+/// Queues an update's replies, in order, to be written with its commit (one statement: each
+/// statement is a round trip to SQLite's thread, and this runs on every update).
 async fn enqueue(
-    conn: &mut store::Conn,
+    tx: &mut store::Tx,
     replies: &[Reply],
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<()> {
-    let payloads = payloads(replies)?;
-    Ok(outbox::enqueue_all(conn, &messages(replies, &payloads), now).await?)
+    let messages = replies
+        .iter()
+        .map(new_message)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(outbox::enqueue_all(tx, messages, now).await?)
 }
 
-/// The replies as the outbox stores them.
-fn payloads(replies: &[Reply]) -> Result<Vec<String>> {
-    Ok(replies
-        .iter()
-        .map(serde_json::to_string)
-        .collect::<Result<Vec<_>, _>>()?)
-}
-
-fn messages<'a>(replies: &[Reply], payloads: &'a [String]) -> Vec<outbox::NewMessage<'a>> {
-    replies
-        .iter()
-        .zip(payloads)
-        .map(|(reply, payload)| outbox::NewMessage {
-            chat_id: reply.chat_id,
-            subject_user_id: reply.subject,
-            priority: reply.priority,
-            payload,
-        })
-        .collect()
+/// A reply as the outbox stores it.
+fn new_message(reply: &Reply) -> Result<outbox::NewMessage, serde_json::Error> {
+    Ok(outbox::NewMessage {
+        chat_id: reply.chat_id,
+        subject_user_id: reply.subject,
+        priority: reply.priority,
+        payload: serde_json::to_string(reply)?,
+    })
 }
 
 /// Queues one reply in the outbox; returns its outbox id.
 pub(crate) async fn enqueue_one(
-    conn: &mut store::Conn,
+    tx: &mut store::Tx,
     reply: &Reply,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<i64> {
-    let payload = serde_json::to_string(reply)?;
-    let message = outbox::NewMessage {
-        chat_id: reply.chat_id,
-        subject_user_id: reply.subject,
-        priority: reply.priority,
-        payload: &payload,
-    };
-    Ok(outbox::enqueue(conn, &message, now).await?)
+    Ok(outbox::enqueue(tx, &new_message(reply)?, now).await?)
 }
 
 /// Sends each update to the feature that handles it.

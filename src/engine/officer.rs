@@ -7,7 +7,7 @@ use super::{
     fallback, menu, turn::Turn,
 };
 use crate::domain::Role;
-use crate::export::Table;
+use crate::store::export::Table;
 use crate::store::{audit, stats};
 
 /// Weeks of registrations in the chart.
@@ -39,8 +39,8 @@ impl FeatureAction for ExportAction {
 /// /stats: users by language and status, registrations by role and village and over time, with
 /// a chart.
 pub(crate) async fn stats(turn: &mut Turn<'_>) -> Result<()> {
-    let users = stats::users(turn.conn).await?;
-    let roles = stats::by_role(turn.conn).await?;
+    let users = stats::users(turn.tx).await?;
+    let roles = stats::by_role(turn.tx).await?;
     let role_count = |role: Role| {
         roles
             .iter()
@@ -49,9 +49,9 @@ pub(crate) async fn stats(turn: &mut Turn<'_>) -> Result<()> {
     };
     let registered: i64 = roles.iter().map(|(_, n)| n).sum();
     let now = turn.now.timestamp();
-    let week = stats::registrations_since(turn.conn, now - 7 * 86_400).await?;
-    let month = stats::registrations_since(turn.conn, now - 30 * 86_400).await?;
-    let villages = stats::top_villages(turn.conn, 8).await?;
+    let week = stats::registrations_since(turn.tx, now - 7 * 86_400).await?;
+    let month = stats::registrations_since(turn.tx, now - 30 * 86_400).await?;
+    let villages = stats::top_villages(turn.tx, 8).await?;
 
     let mut text = vec![
         Msg::new("stats-summary")
@@ -67,9 +67,9 @@ pub(crate) async fn stats(turn: &mut Turn<'_>) -> Result<()> {
             .arg("week", week)
             .arg("month", month),
     ];
-    let open_questions = crate::store::questions::open_count(turn.conn).await?;
+    let open_questions = crate::store::questions::open_count(turn.tx).await?;
     text.push(Msg::new("stats-questions").arg("count", open_questions));
-    let trainings = crate::store::trainings::upcoming(turn.conn, turn.now, true, 5, 0).await?;
+    let trainings = crate::store::trainings::upcoming(turn.tx, turn.now, true, 5, 0).await?;
     if !trainings.is_empty() {
         let lines = trainings
             .iter()
@@ -110,7 +110,7 @@ pub(crate) async fn stats(turn: &mut Turn<'_>) -> Result<()> {
         .from_local_datetime(&first.and_hms_opt(0, 0, 0).unwrap_or_default())
         .earliest()
         .map_or(now - WEEKS * 7 * 86_400, |t| t.timestamp());
-    let per_week = stats::registrations_per_week(turn.conn, start, WEEKS).await?;
+    let per_week = stats::registrations_per_week(turn.tx, start, WEEKS).await?;
     let weeks = per_week
         .iter()
         .enumerate()
@@ -169,7 +169,7 @@ pub(crate) async fn on_export(turn: &mut Turn<'_>, action: ExportAction) -> Resu
         .with_timezone(&turn.settings.timezone)
         .format("%Y-%m-%d");
     audit::record(
-        turn.conn,
+        turn.tx,
         officer,
         &format!("export.{}", table.code()),
         "csv file",

@@ -14,11 +14,11 @@ pub(crate) async fn my_data(turn: &mut Turn<'_>) -> Result<()> {
     let Some(user) = turn.user.clone() else {
         return Ok(());
     };
-    let saved = profiles::find(turn.conn, user.id).await?;
-    let consents = profiles::consents(turn.conn, user.id).await?;
-    let state = conversations::load(turn.conn, user.id).await?;
-    let asked = super::pillars::export(turn.conn, user.id).await?;
-    let sign_ups = trainings::export(turn.conn, user.id).await?;
+    let saved = profiles::find(turn.tx, user.id).await?;
+    let consents = profiles::consents(turn.tx, user.id).await?;
+    let state = conversations::load(turn.tx, user.id).await?;
+    let asked = super::pillars::export(turn.tx, user.id).await?;
+    let sign_ups = trainings::export(turn.tx, user.id).await?;
 
     let mut text = vec![
         Msg::new("mydata-intro")
@@ -108,7 +108,7 @@ pub(crate) async fn delete(turn: &mut Turn<'_>) -> Result<()> {
     };
     // Seats are given to the people waiting before the cascade deletes the sign-ups.
     trainings::on_erase(turn, user_id).await?;
-    users::erase(turn.conn, user_id).await?;
+    users::erase(turn.tx, user_id).await?;
     turn.forget_user();
     turn.state = State::Idle;
     turn.checkpoint_after_commit();

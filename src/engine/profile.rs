@@ -64,7 +64,7 @@ pub(crate) async fn show_or_register(turn: &mut Turn<'_>) -> Result<()> {
     let Some(user_id) = turn.user_id() else {
         return Ok(());
     };
-    if profiles::is_registered(turn.conn, user_id).await? {
+    if profiles::is_registered(turn.tx, user_id).await? {
         show(turn).await
     } else {
         registration::start(turn).await
@@ -83,7 +83,7 @@ async fn show_with(turn: &mut Turn<'_>, heading: &str) -> Result<()> {
     let Some(user_id) = turn.user_id() else {
         return Ok(());
     };
-    let Some(saved) = profiles::find(turn.conn, user_id).await? else {
+    let Some(saved) = profiles::find(turn.tx, user_id).await? else {
         let keyboard = Keyboard::Inline(vec![
             vec![Button::action(
                 Msg::new("profile-button-register"),

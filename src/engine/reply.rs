@@ -145,7 +145,7 @@ pub enum ReplyKind {
     },
     /// A CSV file made from the database when it is sent.
     Export {
-        table: crate::export::Table,
+        table: crate::store::export::Table,
         file_name: String,
     },
     /// A bar chart, drawn when sent: panels of labelled numbers.

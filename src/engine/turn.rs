@@ -6,11 +6,11 @@ use chrono::{DateTime, Utc};
 use super::{Event, Input, Keyboard, Msg, Reply, ReplyKind, Result, Settings, State};
 use crate::domain::Language;
 use crate::store::{
-    Conn, conversations, conversations::StateWrite, outbox::Priority, users, users::User,
+    Tx, conversations, conversations::StateWrite, outbox::Priority, users, users::User,
 };
 
 pub(crate) struct Turn<'a> {
-    pub conn: &'a mut Conn,
+    pub tx: &'a mut Tx,
     pub settings: &'a Settings,
     pub now: DateTime<Utc>,
     pub chat_id: i64,
@@ -68,7 +68,7 @@ pub(crate) fn contact(input: &Input, settings: &Settings) -> Option<(i64, Langua
 impl<'a> Turn<'a> {
     /// `seen`: the [`contact`] as the update's first statements recorded them, if there is one.
     pub async fn begin(
-        conn: &'a mut Conn,
+        tx: &'a mut Tx,
         settings: &'a Settings,
         input: &Input,
         now: DateTime<Utc>,
@@ -77,15 +77,13 @@ impl<'a> Turn<'a> {
         let (user, state) = match (seen, &input.sender) {
             (Some(seen), _) => (Some(seen.user), parse_state(seen.state)),
             // Not contact (an (un)block notice): the user as they are, if known.
-            (None, Some(sender)) if input.chat.private => {
-                match users::find(conn, sender.id).await? {
-                    Some(user) => {
-                        let state = conversations::load(conn, user.id).await?;
-                        (Some(user), parse_state(state))
-                    }
-                    None => (None, State::Idle),
+            (None, Some(sender)) if input.chat.private => match users::find(tx, sender.id).await? {
+                Some(user) => {
+                    let state = conversations::load(tx, user.id).await?;
+                    (Some(user), parse_state(state))
                 }
-            }
+                None => (None, State::Idle),
+            },
             _ => (None, State::Idle),
         };
         let callback = match &input.event {
@@ -101,7 +99,7 @@ impl<'a> Turn<'a> {
             _ => None,
         };
         Ok(Turn {
-            conn,
+            tx,
             settings,
             now,
             chat_id: input.chat.id,
@@ -205,7 +203,7 @@ impl<'a> Turn<'a> {
 
     pub async fn set_blocked(&mut self, blocked: bool) -> Result<()> {
         if let Some(user) = &self.user {
-            users::set_blocked(self.conn, user.id, blocked).await?;
+            users::set_blocked(self.tx, user.id, blocked).await?;
         }
         Ok(())
     }

@@ -12,8 +12,7 @@ use chrono_tz::Tz;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue, concurrent::FluentBundle};
 
 use crate::domain::Language;
-use crate::engine::{Arg, Command, Keyboard, Msg, Reply, ReplyKind, Target};
-use crate::sender::{Outgoing, RenderedButton, RenderedKeyboard};
+use crate::engine::{Arg, Command, Msg};
 
 pub use files::LOCALE_FILES;
 
@@ -160,136 +159,6 @@ impl Locales {
                 )
             })
             .collect()
-    }
-
-    fn keyboard(&self, lang: Language, keyboard: &Keyboard) -> RenderedKeyboard {
-        match keyboard {
-            Keyboard::None => RenderedKeyboard::None,
-            Keyboard::Remove => RenderedKeyboard::Remove,
-            Keyboard::ShareContact { share } => RenderedKeyboard::ShareContact {
-                label: self.message(lang, share),
-            },
-            Keyboard::Inline(rows) => RenderedKeyboard::Inline(
-                rows.iter()
-                    .map(|row| {
-                        row.iter()
-                            .map(|button| {
-                                let label = self.message(lang, &button.label);
-                                match &button.target {
-                                    Target::Action(action) => RenderedButton::Callback {
-                                        label,
-                                        data: action.encode(),
-                                    },
-                                    Target::Url(url) => RenderedButton::Url {
-                                        label,
-                                        url: url.clone(),
-                                    },
-                                }
-                            })
-                            .collect()
-                    })
-                    .collect(),
-            ),
-        }
-    }
-
-    /// Turns an engine reply into what a transport sends.
-    pub fn render(&self, reply: &Reply) -> Outgoing {
-        let lang = reply.lang;
-        let chat_id = reply.chat_id;
-        match &reply.kind {
-            ReplyKind::Message { text, keyboard } | ReplyKind::Tagged { text, keyboard, .. } => {
-                Outgoing::Message {
-                    chat_id,
-                    text: self.paragraphs(lang, text),
-                    keyboard: self.keyboard(lang, keyboard),
-                }
-            }
-            ReplyKind::Edit {
-                message_id,
-                text,
-                keyboard,
-            } => Outgoing::Edit {
-                chat_id,
-                message_id: *message_id,
-                text: self.paragraphs(lang, text),
-                keyboard: self.keyboard(lang, keyboard),
-            },
-            ReplyKind::CallbackAnswer {
-                query_id,
-                text,
-                alert,
-            } => Outgoing::CallbackAnswer {
-                query_id: query_id.clone(),
-                text: text.as_ref().map(|m| self.message(lang, m)),
-                alert: *alert,
-            },
-            ReplyKind::Document {
-                file_name,
-                content,
-                caption,
-            } => Outgoing::Document {
-                chat_id,
-                file_name: file_name.clone(),
-                content: content.clone().into_bytes(),
-                caption: self.paragraphs(lang, caption),
-            },
-            ReplyKind::Chart { caption, panels } => {
-                let panels: Vec<crate::chart::Panel> = panels
-                    .iter()
-                    .map(|p| crate::chart::Panel {
-                        title: self.message(lang, &p.title),
-                        bars: p
-                            .bars
-                            .iter()
-                            .map(|(label, n)| (self.message(lang, label), *n))
-                            .collect(),
-                    })
-                    .collect();
-                let caption = self.paragraphs(lang, caption);
-                match crate::chart::draw(&panels) {
-                    Ok(png) => Outgoing::PhotoUpload {
-                        chat_id,
-                        png,
-                        caption,
-                    },
-                    Err(error) => {
-                        tracing::error!(%error, "chart could not be drawn; sending its caption");
-                        Outgoing::Message {
-                            chat_id,
-                            text: caption,
-                            keyboard: RenderedKeyboard::None,
-                        }
-                    }
-                }
-            }
-            // The sender makes the file; this is what shows if it cannot.
-            ReplyKind::Export { .. } => Outgoing::Message {
-                chat_id,
-                text: self.message(lang, &Msg::new("export-failed")),
-                keyboard: RenderedKeyboard::None,
-            },
-            // The sender puts the officer's own words in; this is what shows if it cannot.
-            ReplyKind::Broadcast { .. } => Outgoing::Message {
-                chat_id,
-                text: self.message(lang, &Msg::new("broadcast-unavailable")),
-                keyboard: RenderedKeyboard::None,
-            },
-            ReplyKind::CommandMenu { officer } => Outgoing::CommandMenu {
-                chat_id,
-                language: lang,
-                commands: self.command_menu(lang, *officer),
-            },
-            ReplyKind::Copy {
-                from_chat_id,
-                message_id,
-                ..
-            } => Outgoing::Copy {
-                chat_id,
-                from_chat_id: *from_chat_id,
-                message_id: *message_id,
-            },
-        }
     }
 }
 

@@ -13,11 +13,10 @@ mod pacing;
 use std::{collections::HashSet, future::Future, sync::Arc, time::Duration};
 
 use chrono::Utc;
-use sqlx::{Connection, SqlitePool};
 use tokio::{sync::Notify, task::JoinSet, time::Instant};
 use tokio_util::sync::CancellationToken;
 
-pub use outgoing::{Outgoing, RenderedButton, RenderedKeyboard};
+pub use outgoing::{Content, Outgoing, RenderedButton, RenderedKeyboard, render};
 pub use pacing::{BulkPacer, ChatPacer};
 
 use crate::engine::{Reply, ReplyKind};
@@ -95,30 +94,26 @@ impl Pacing {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum SenderError {
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
+/// How long, at a stop, requests already under way may still take before they are given up
+/// (their messages stay queued and go out after the next start).
+pub const STOP_GRACE: Duration = Duration::from_millis(700);
 
-impl From<sqlx::Error> for SenderError {
-    fn from(e: sqlx::Error) -> Self {
-        SenderError::Store(StoreError::Sql(e))
-    }
-}
+/// Longest pause between two tries while the database fails (a commit by the engine ends a
+/// pause early: the database takes writes again).
+const LONGEST_DATABASE_PAUSE: Duration = Duration::from_secs(10);
 
 /// Marks an outbox row sent, and records what the Telegram message stands for where the
 /// engine asked (so a reply to it can be recognised), in the same transaction.
 async fn mark_delivered(
-    conn: &mut store::Conn,
+    tx: &mut store::Tx,
     id: i64,
     reply: &Reply,
     delivered: Delivered,
     now: chrono::DateTime<Utc>,
-) -> Result<(), SenderError> {
-    outbox::mark_sent(conn, id, delivered.message_id, now).await?;
+) -> Result<(), StoreError> {
+    outbox::mark_sent(tx, id, delivered.message_id, now).await?;
     if let (Some(tag), Some(message_id)) = (reply.tag(), delivered.message_id) {
-        outbox::remember(conn, reply.chat_id, message_id, tag).await?;
+        outbox::remember(tx, reply.chat_id, message_id, tag).await?;
     }
     Ok(())
 }
@@ -131,12 +126,14 @@ fn earliest(current: Option<Instant>, at: Instant) -> Option<Instant> {
 }
 
 pub struct Sender<T> {
-    /// Announcements' texts by id, looked up once (`None`: no such announcement).
-    broadcasts:
-        std::sync::Mutex<std::collections::HashMap<i64, Arc<Option<store::broadcasts::Broadcast>>>>,
-    pool: SqlitePool,
-    /// Shared with the engine (see [`store::Writer`]).
+    /// Announcements' words by id, looked up once (`None`: no such announcement).
+    broadcasts: std::sync::Mutex<
+        std::collections::HashMap<i64, Arc<Option<store::broadcasts::Announcement>>>,
+    >,
+    /// Shared with the engine: the one way to write.
     writer: store::Writer,
+    /// For exports and announcements' words.
+    reader: store::Reader,
     transport: Arc<T>,
     locales: Arc<Locales>,
     pacing: Pacing,
@@ -158,6 +155,8 @@ struct Attempt {
 
 /// What the sender loop keeps between looks at the queue.
 struct Flight {
+    /// Chats with a request under way or an outcome not yet written down: their next message
+    /// waits.
     chats: HashSet<i64>,
     tasks: JoinSet<Attempt>,
     paused_until: Option<Instant>,
@@ -166,12 +165,17 @@ struct Flight {
     /// Plain deliveries not yet written down: their rows are still pending in the table, so
     /// they are written down before the table is next read (in the same round trip).
     unrecorded: Vec<(i64, Option<i32>)>,
+    /// Other outcomes (a failure, a retry, a delivery to remember) not yet written down; kept
+    /// until the database takes them.
+    unwritten: Vec<Attempt>,
+    /// While the database fails: when to try again, and the pause after that.
+    database_pause: Option<(Instant, Duration)>,
 }
 
 impl<T: Transport> Sender<T> {
     pub fn new(
-        pool: SqlitePool,
         writer: store::Writer,
+        reader: store::Reader,
         transport: Arc<T>,
         locales: Arc<Locales>,
         pacing: Pacing,
@@ -179,8 +183,8 @@ impl<T: Transport> Sender<T> {
     ) -> Self {
         Sender {
             broadcasts: Default::default(),
-            pool,
             writer,
+            reader,
             transport,
             locales,
             pacing,
@@ -188,8 +192,10 @@ impl<T: Transport> Sender<T> {
         }
     }
 
-    /// Delivers until `stop` is cancelled, then waits for the requests under way.
-    pub async fn run(self, stop: CancellationToken) -> Result<(), SenderError> {
+    /// Delivers until `stop` is cancelled, then waits a little for the requests under way.
+    /// A database error never ends it: it is logged, and the same work is tried again after
+    /// a growing pause, so that everything waiting goes out once the fault clears.
+    pub async fn run(self, stop: CancellationToken) {
         let mut flight = Flight {
             chats: HashSet::new(),
             tasks: JoinSet::new(),
@@ -197,77 +203,120 @@ impl<T: Transport> Sender<T> {
             chat_pacer: ChatPacer::new(self.pacing.chat_burst),
             bulk_pacer: BulkPacer::new(self.pacing.bulk_per_second),
             unrecorded: Vec::new(),
+            unwritten: Vec::new(),
+            database_pause: None,
         };
-        flight.paused_until = self.flood_wait_left().await?;
+        flight.paused_until = self.flood_wait_left().await;
         let mut housekeeping = tokio::time::interval(Duration::from_secs(3600));
         loop {
-            // What came back is written down before anything else goes out: a 429 that has
-            // arrived must pause the very next dispatch.
-            let mut finished = Vec::new();
+            // What came back is noted before anything else goes out: a 429 that has arrived
+            // must pause the very next dispatch.
             while let Some(done) = flight.tasks.try_join_next() {
-                finished.push(done);
+                self.note(&mut flight, done);
             }
-            if !finished.is_empty() {
-                self.record(&mut flight, finished).await?;
-            }
-            let next = self.dispatch(&mut flight).await?;
+            let next = match flight.database_pause {
+                Some((until, _)) if until > Instant::now() => Some(until),
+                _ => {
+                    let outcome = match self.write_down(&mut flight).await {
+                        Ok(()) => self.dispatch(&mut flight).await,
+                        Err(error) => Err(error),
+                    };
+                    match outcome {
+                        Ok(next) => {
+                            flight.database_pause = None;
+                            next
+                        }
+                        Err(error) => Some(database_failed(&mut flight, &error)),
+                    }
+                }
+            };
             let sleep = tokio::time::sleep_until(
                 next.unwrap_or_else(|| Instant::now() + Duration::from_secs(60)),
             );
             tokio::select! {
                 biased;
                 _ = stop.cancelled() => break,
-                Some(done) = flight.tasks.join_next() => {
-                    let mut finished = vec![done];
-                    while let Some(done) = flight.tasks.try_join_next() {
-                        finished.push(done);
-                    }
-                    self.record(&mut flight, finished).await?;
-                }
-                _ = self.wake.notified() => {}
+                Some(done) = flight.tasks.join_next() => self.note(&mut flight, done),
+                // Something was just committed: the database takes writes again.
+                _ = self.wake.notified() => flight.database_pause = None,
                 _ = sleep => {}
-                _ = housekeeping.tick() => self.housekeeping(&mut flight).await?,
+                _ = housekeeping.tick() => self.housekeeping(&mut flight),
             }
         }
-        while let Some(done) = flight.tasks.join_next().await {
-            self.record(&mut flight, vec![done]).await?;
-        }
-        self.write_down_unrecorded(&mut flight).await
+        self.stop(flight).await;
     }
 
-    /// Writes down the plain deliveries that wait for the next read of the table.
-    async fn write_down_unrecorded(&self, flight: &mut Flight) -> Result<(), SenderError> {
-        if flight.unrecorded.is_empty() {
+    /// Gives the requests under way a moment ([`STOP_GRACE`]), then writes down what came
+    /// back. A request still running then is dropped: its message stays queued.
+    async fn stop(&self, mut flight: Flight) {
+        let deadline = Instant::now() + STOP_GRACE;
+        while !flight.tasks.is_empty() {
+            match tokio::time::timeout_at(deadline, flight.tasks.join_next()).await {
+                Ok(Some(done)) => self.note(&mut flight, done),
+                Ok(None) => break,
+                Err(_) => {
+                    tracing::info!(
+                        requests = flight.tasks.len(),
+                        "stopping: requests still under way are given up; their messages go out after the next start"
+                    );
+                    flight.tasks.abort_all();
+                    break;
+                }
+            }
+        }
+        if let Err(error) = self.write_down(&mut flight).await {
+            tracing::warn!(%error, "stopping: could not write down the last deliveries; they may be sent again after the next start");
+        }
+    }
+
+    /// Writes down what the sender knows and the table does not yet: plain deliveries and
+    /// other outcomes, in one unit of work.
+    async fn write_down(&self, flight: &mut Flight) -> Result<(), StoreError> {
+        if flight.unrecorded.is_empty() && flight.unwritten.is_empty() {
             return Ok(());
         }
-        let unrecorded = &flight.unrecorded;
+        let (sent, others) = (&flight.unrecorded, &flight.unwritten);
         self.writer
-            .write(async |conn| outbox::mark_all_sent(conn, unrecorded, Utc::now()).await)
+            .write(async |tx| {
+                let now = Utc::now();
+                outbox::mark_all_sent(tx, sent, now).await?;
+                for attempt in others {
+                    self.write_outcome(tx, attempt, now).await?;
+                }
+                Ok::<_, StoreError>(())
+            })
             .await?;
         flight.unrecorded.clear();
+        for attempt in flight.unwritten.drain(..) {
+            flight.chats.remove(&attempt.chat_id);
+        }
         Ok(())
     }
 
     /// A flood-control wait that an earlier run was told of and that has not passed: the
     /// penalty is Telegram's, for the bot, and outlives a restart.
-    async fn flood_wait_left(&self) -> Result<Option<Instant>, SenderError> {
-        let mut conn = self.pool.acquire().await?;
-        let until_ms = outbox::flood_wait_until_ms(&mut conn).await?;
+    async fn flood_wait_left(&self) -> Option<Instant> {
+        let until_ms = match self.reader.read(outbox::flood_wait_until_ms).await {
+            Ok(until_ms) => until_ms,
+            Err(error) => {
+                tracing::warn!(%error, "could not read an earlier flood-control wait");
+                None
+            }
+        };
         let left_ms = until_ms.map_or(0, |ms| ms - Utc::now().timestamp_millis());
-        Ok((left_ms > 0)
-            .then(|| Instant::now() + Duration::from_millis(u64::try_from(left_ms).unwrap_or(0))))
+        (left_ms > 0)
+            .then(|| Instant::now() + Duration::from_millis(u64::try_from(left_ms).unwrap_or(0)))
     }
 
     /// Delivers every pending message (of one chat, or all) right now, ignoring pacing, and
     /// returns the replies delivered. For the simulator and tests.
-    pub async fn drain(
-        &self,
-        chat_id: Option<i64>,
-    ) -> Result<Vec<(Reply, Delivered)>, SenderError> {
+    pub async fn drain(&self, chat_id: Option<i64>) -> Result<Vec<(Reply, Delivered)>, StoreError> {
         let mut delivered = Vec::new();
         loop {
-            let rows =
-                outbox::pending(&mut *self.pool.acquire().await?, BATCH, None, chat_id).await?;
+            let rows = self
+                .writer
+                .write(async |tx| outbox::pending(tx, BATCH, None, chat_id).await)
+                .await?;
             if rows.is_empty() {
                 return Ok(delivered);
             }
@@ -275,119 +324,111 @@ impl<T: Transport> Sender<T> {
                 let Some(reply) = self.decode(&row).await? else {
                     continue;
                 };
-                let outgoing = self.outgoing(&reply).await?;
+                let outgoing = self.outgoing(&reply).await;
                 let result = self.transport.deliver(&outgoing).await;
-                let mut conn = self.pool.acquire().await?;
-                match result {
-                    Ok(done) => {
-                        mark_delivered(&mut conn, row.id, &reply, done, Utc::now()).await?;
-                        delivered.push((reply, done));
-                    }
-                    Err(error) => {
-                        outbox::mark_failed(&mut conn, row.id, &error.to_string(), Utc::now())
-                            .await?;
-                    }
+                let now = Utc::now();
+                self.writer
+                    .write(async |tx| match &result {
+                        Ok(done) => mark_delivered(tx, row.id, &reply, *done, now).await,
+                        Err(error) => {
+                            outbox::mark_failed(tx, row.id, &error.to_string(), now).await
+                        }
+                    })
+                    .await?;
+                if let Ok(done) = result {
+                    delivered.push((reply, done));
                 }
             }
         }
     }
 
-    /// The words and buttons to send. An announcement's copies carry only its id: its text
-    /// (in the recipient's language, else the other) is looked up once and kept.
-    async fn outgoing(&self, reply: &Reply) -> Result<Outgoing, SenderError> {
-        if let ReplyKind::Export { table, file_name } = &reply.kind {
-            let mut conn = self.pool.acquire().await?;
-            return Ok(
-                match crate::export::csv(&mut conn, *table, self.locales.timezone()).await {
-                    Ok(content) => Outgoing::Document {
-                        chat_id: reply.chat_id,
-                        file_name: file_name.clone(),
-                        content,
-                        caption: String::new(),
-                    },
+    /// The words and buttons to send. An export is made now, from the database as it is; an
+    /// announcement's copies carry only its id, and its words (in the recipient's language,
+    /// else the other) are looked up once and kept.
+    async fn outgoing(&self, reply: &Reply) -> Outgoing {
+        let content = match &reply.kind {
+            ReplyKind::Export { table, .. } => {
+                let tz = self.locales.timezone();
+                match self
+                    .reader
+                    .read(async |tx| store::export::csv(tx, *table, tz).await)
+                    .await
+                {
+                    Ok(file) => Some(Content::File(file)),
                     Err(error) => {
                         tracing::error!(%error, "export failed");
-                        self.locales.render(reply)
+                        None
                     }
-                },
-            );
-        }
-        let ReplyKind::Broadcast { broadcast_id } = reply.kind else {
-            return Ok(self.locales.render(reply));
+                }
+            }
+            ReplyKind::Broadcast { broadcast_id } => self
+                .announcement(*broadcast_id)
+                .await
+                .map(Content::Announcement),
+            _ => None,
         };
+        outgoing::render(&self.locales, reply, content)
+    }
+
+    async fn announcement(&self, id: i64) -> Option<store::broadcasts::Announcement> {
         let cached = self
             .broadcasts
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .get(&broadcast_id)
+            .get(&id)
             .cloned();
-        let content = match cached {
-            Some(content) => content,
-            None => {
-                let mut conn = self.pool.acquire().await?;
-                let found = store::broadcasts::find(&mut conn, broadcast_id).await?;
-                let content = Arc::new(found);
-                // A draft's text may still change (its preview); a sent one's never does.
-                if content
-                    .as_ref()
-                    .as_ref()
-                    .is_none_or(|b| b.status != "draft")
-                {
-                    self.broadcasts
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .insert(broadcast_id, content.clone());
-                }
-                content
+        if let Some(cached) = cached {
+            return cached.as_ref().clone();
+        }
+        let found = match self
+            .reader
+            .read(async |tx| store::broadcasts::announcement(tx, id).await)
+            .await
+        {
+            Ok(found) => found,
+            Err(error) => {
+                tracing::error!(%error, broadcast = id, "announcement could not be read");
+                return None;
             }
         };
-        let Some(broadcast) = content.as_ref() else {
-            return Ok(self.locales.render(reply));
-        };
-        let (first, second) = match reply.lang {
-            crate::domain::Language::Id => (&broadcast.text_id, &broadcast.text_en),
-            crate::domain::Language::En => (&broadcast.text_en, &broadcast.text_id),
-        };
-        let text = first.clone().or_else(|| second.clone()).unwrap_or_default();
-        Ok(match &broadcast.photo_file_id {
-            Some(file_id) => Outgoing::Photo {
-                chat_id: reply.chat_id,
-                file_id: file_id.clone(),
-                caption: text,
-            },
-            None => Outgoing::Message {
-                chat_id: reply.chat_id,
-                text,
-                keyboard: RenderedKeyboard::None,
-            },
-        })
+        // A draft's words may still change (its preview); a sent one's never do.
+        if found.as_ref().is_none_or(|a| !a.draft) {
+            self.broadcasts
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(id, Arc::new(found.clone()));
+        }
+        found
     }
 
-    async fn decode(&self, row: &outbox::Pending) -> Result<Option<Reply>, SenderError> {
+    async fn decode(&self, row: &outbox::Pending) -> Result<Option<Reply>, StoreError> {
         match serde_json::from_str::<Reply>(&row.payload) {
             Ok(reply) => Ok(Some(reply)),
             Err(error) => {
                 // Not the error's text: it can quote the message, and so names or phone numbers.
                 tracing::error!(id = row.id, kind = ?error.classify(), "outbox row cannot be read; dropping it");
-                let mut conn = self.pool.acquire().await?;
-                outbox::mark_failed(&mut conn, row.id, "unreadable payload", Utc::now()).await?;
+                self.writer
+                    .write(async |tx| {
+                        outbox::mark_failed(tx, row.id, "unreadable payload", Utc::now()).await
+                    })
+                    .await?;
                 Ok(None)
             }
         }
     }
 
     /// Starts every message that may go now; returns when to look again.
-    async fn dispatch(&self, flight: &mut Flight) -> Result<Option<Instant>, SenderError> {
+    async fn dispatch(&self, flight: &mut Flight) -> Result<Option<Instant>, StoreError> {
         let now = Instant::now();
         if let Some(until) = flight.paused_until {
             if until > now {
-                self.write_down_unrecorded(flight).await?;
+                self.write_down(flight).await?;
                 return Ok(Some(until));
             }
             flight.paused_until = None;
         }
         if flight.tasks.len() >= self.pacing.max_in_flight {
-            self.write_down_unrecorded(flight).await?;
+            self.write_down(flight).await?;
             return Ok(None);
         }
         // This runs each time a request comes back, so it reads only what can go: the rows
@@ -401,8 +442,8 @@ impl<T: Transport> Sender<T> {
         let unrecorded = &flight.unrecorded;
         let rows = self
             .writer
-            .write(async |conn| {
-                outbox::mark_sent_then_pending(conn, unrecorded, Utc::now(), limit).await
+            .write(async |tx| {
+                outbox::mark_sent_then_pending(tx, unrecorded, Utc::now(), limit).await
             })
             .await?;
         flight.unrecorded.clear();
@@ -443,7 +484,7 @@ impl<T: Transport> Sender<T> {
             }
             let bulk_seq =
                 (row.priority == Priority::Bulk).then(|| flight.bulk_pacer.record(Instant::now()));
-            let outgoing = self.outgoing(&reply).await?;
+            let outgoing = self.outgoing(&reply).await;
             self.start(flight, &row, reply, outgoing, bulk_seq);
         }
         Ok(next)
@@ -474,130 +515,152 @@ impl<T: Transport> Sender<T> {
         });
     }
 
-    /// Writes down what became of finished attempts: plain deliveries with the next read of
-    /// the table (see `dispatch`), anything else at once, in one transaction with them.
-    async fn record(
-        &self,
-        flight: &mut Flight,
-        finished: Vec<Result<Attempt, tokio::task::JoinError>>,
-    ) -> Result<(), SenderError> {
-        let mut others = Vec::new();
-        for done in finished {
-            let attempt = match done {
-                Ok(attempt) => attempt,
-                Err(error) => {
+    /// Takes in a finished attempt: what it means for pacing at once, and its outcome to be
+    /// written down (plain deliveries with the next read of the table, see `dispatch`).
+    fn note(&self, flight: &mut Flight, done: Result<Attempt, tokio::task::JoinError>) {
+        let attempt = match done {
+            Ok(attempt) => attempt,
+            Err(error) => {
+                if !error.is_cancelled() {
                     // A transport that panicked: the row stays pending and is tried again.
                     tracing::error!(%error, "delivery task failed");
-                    flight.chats.clear();
-                    continue;
                 }
-            };
-            flight.chats.remove(&attempt.chat_id);
-            if let Some(seq) = attempt.bulk_seq {
-                flight.bulk_pacer.answered(seq, attempt.answered_at);
+                flight.chats.clear();
+                flight
+                    .chats
+                    .extend(flight.unwritten.iter().map(|a| a.chat_id));
+                return;
             }
-            match &attempt.result {
-                Ok(delivered) if attempt.reply.tag().is_none() => {
-                    flight.unrecorded.push((attempt.id, delivered.message_id));
+        };
+        if let Some(seq) = attempt.bulk_seq {
+            flight.bulk_pacer.answered(seq, attempt.answered_at);
+        }
+        let chat_id = attempt.chat_id;
+        match &attempt.result {
+            Ok(delivered) if attempt.reply.tag().is_none() => {
+                flight.chats.remove(&chat_id);
+                flight.unrecorded.push((attempt.id, delivered.message_id));
+                return;
+            }
+            Ok(_) => {}
+            Err(DeliveryError::RetryAfter(wait)) => {
+                tracing::warn!(?wait, "Telegram flood control: pausing every send");
+                let until = Instant::now() + *wait;
+                flight.paused_until = Some(flight.paused_until.map_or(until, |p| p.max(until)));
+            }
+            Err(DeliveryError::Unreachable(reason)) => {
+                tracing::info!(chat_id, %reason, "chat unreachable; its messages are dropped");
+            }
+            Err(DeliveryError::EditTargetGone) => {}
+            Err(DeliveryError::Rejected(reason)) => {
+                tracing::error!(chat_id, %reason, "Telegram rejected a message");
+            }
+            Err(DeliveryError::Transient(reason)) => {
+                let attempts = attempt.attempts + 1;
+                if attempts >= self.pacing.max_attempts {
+                    tracing::error!(chat_id, %reason, attempts, "giving up on a message");
+                } else {
+                    let wait = self.pacing.backoff(attempts - 1);
+                    tracing::warn!(chat_id, %reason, ?wait, "delivery failed; retrying");
                 }
-                _ => others.push(attempt),
             }
         }
-        if others.is_empty() {
-            return Ok(());
-        }
-        let sent = std::mem::take(&mut flight.unrecorded);
-        self.writer
-            .write(async |conn| {
-                let now = Utc::now();
-                let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
-                outbox::mark_all_sent(&mut tx, &sent, now).await?;
-                for attempt in others {
-                    self.record_one(&mut tx, flight, attempt, now).await?;
-                }
-                tx.commit().await?;
-                Ok(())
-            })
-            .await
+        // The chat waits until this outcome is written down.
+        flight.unwritten.push(attempt);
     }
 
-    async fn record_one(
+    /// Writes down one attempt's outcome (not a plain delivery): the same each time it is
+    /// tried, so a unit of work that failed can simply be tried again.
+    async fn write_outcome(
         &self,
-        conn: &mut store::Conn,
-        flight: &mut Flight,
-        attempt: Attempt,
+        tx: &mut store::Tx,
+        attempt: &Attempt,
         now: chrono::DateTime<Utc>,
-    ) -> Result<(), SenderError> {
+    ) -> Result<(), StoreError> {
         let Attempt {
             id,
             chat_id,
             reply,
             attempts,
             result,
+            answered_at,
             ..
         } = attempt;
+        let (id, chat_id) = (*id, *chat_id);
         match result {
-            Ok(delivered) => mark_delivered(conn, id, &reply, delivered, now).await?,
+            Ok(delivered) => mark_delivered(tx, id, reply, *delivered, now).await?,
             Err(DeliveryError::RetryAfter(wait)) => {
-                tracing::warn!(?wait, "Telegram flood control: pausing every send");
-                let until = Instant::now() + wait;
-                flight.paused_until = Some(flight.paused_until.map_or(until, |p| p.max(until)));
+                let answered_ago = answered_at.elapsed();
+                let left = wait.saturating_sub(answered_ago);
                 let not_before = now.timestamp_millis()
-                    + i64::try_from(wait.as_millis()).unwrap_or(i64::MAX / 2);
-                outbox::retry_later(conn, id, not_before, false, outbox::FLOOD_CONTROL).await?;
+                    + i64::try_from(left.as_millis()).unwrap_or(i64::MAX / 2);
+                outbox::retry_later(tx, id, not_before, false, outbox::FLOOD_CONTROL).await?;
             }
             Err(DeliveryError::Unreachable(reason)) => {
-                tracing::info!(chat_id, %reason, "chat unreachable; its messages are dropped");
                 let reason = format!("{}: {reason}", store::broadcasts::BLOCKED);
-                outbox::mark_failed(conn, id, &reason, now).await?;
-                outbox::fail_pending_for_chat(conn, chat_id, &reason, now).await?;
-                users::set_blocked(conn, chat_id, true).await?;
+                outbox::mark_failed(tx, id, &reason, now).await?;
+                outbox::fail_pending_for_chat(tx, chat_id, &reason, now).await?;
+                users::set_blocked(tx, chat_id, true).await?;
             }
             Err(DeliveryError::EditTargetGone) => {
-                let ReplyKind::Edit { text, keyboard, .. } = reply.kind else {
-                    outbox::mark_failed(conn, id, "edit target gone", now).await?;
+                let ReplyKind::Edit { text, keyboard, .. } = &reply.kind else {
+                    outbox::mark_failed(tx, id, "edit target gone", now).await?;
                     return Ok(());
                 };
                 let as_new = Reply {
-                    kind: ReplyKind::Message { text, keyboard },
-                    ..reply
+                    kind: ReplyKind::Message {
+                        text: text.clone(),
+                        keyboard: keyboard.clone(),
+                    },
+                    ..reply.clone()
                 };
                 match serde_json::to_string(&as_new) {
-                    Ok(payload) => outbox::replace_payload(conn, id, &payload).await?,
-                    Err(_) => outbox::mark_failed(conn, id, "edit target gone", now).await?,
+                    Ok(payload) => outbox::replace_payload(tx, id, &payload).await?,
+                    Err(_) => outbox::mark_failed(tx, id, "edit target gone", now).await?,
                 }
             }
             Err(DeliveryError::Rejected(reason)) => {
-                tracing::error!(chat_id, %reason, "Telegram rejected a message");
-                outbox::mark_failed(conn, id, &reason, now).await?;
+                outbox::mark_failed(tx, id, reason, now).await?;
             }
             Err(DeliveryError::Transient(reason)) => {
                 let attempts = attempts + 1;
                 if attempts >= self.pacing.max_attempts {
-                    tracing::error!(chat_id, %reason, attempts, "giving up on a message");
-                    outbox::mark_failed(conn, id, &reason, now).await?;
+                    outbox::mark_failed(tx, id, reason, now).await?;
                 } else {
                     let wait = self.pacing.backoff(attempts - 1);
-                    tracing::warn!(chat_id, %reason, ?wait, "delivery failed; retrying");
                     let not_before =
                         now.timestamp_millis() + i64::try_from(wait.as_millis()).unwrap_or(0);
-                    outbox::retry_later(conn, id, not_before, true, &reason).await?;
+                    outbox::retry_later(tx, id, not_before, true, reason).await?;
                 }
             }
         }
         Ok(())
     }
 
-    async fn housekeeping(&self, flight: &mut Flight) -> Result<(), SenderError> {
+    fn housekeeping(&self, flight: &mut Flight) {
         flight.chat_pacer.forget_idle();
         self.broadcasts
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clear();
-        let mut conn = self.pool.acquire().await?;
-        let week_ago = Utc::now() - chrono::Duration::days(7);
-        outbox::prune(&mut conn, Utc::now() - chrono::Duration::days(2)).await?;
-        store::updates::prune(&mut conn, week_ago).await?;
-        Ok(())
     }
+}
+
+/// Notes a database failure: logged, and the next try after a pause that doubles each time
+/// (up to [`LONGEST_DATABASE_PAUSE`]). Returns when to try again.
+fn database_failed(flight: &mut Flight, error: &StoreError) -> Instant {
+    let pause = flight
+        .database_pause
+        .map_or(Duration::from_millis(100), |(_, pause)| {
+            (pause * 2).min(LONGEST_DATABASE_PAUSE)
+        });
+    tracing::warn!(
+        %error,
+        ?pause,
+        waiting = flight.unrecorded.len() + flight.unwritten.len(),
+        "sender: the database failed; the messages waiting stay queued and it tries again"
+    );
+    let until = Instant::now() + pause;
+    flight.database_pause = Some((until, pause));
+    until
 }

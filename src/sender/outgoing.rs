@@ -1,6 +1,9 @@
-//! A reply rendered into words: what a transport sends.
+//! A reply rendered into words: what a transport sends. The words come from `i18n`, which
+//! knows nothing of delivery.
 
 use crate::domain::Language;
+use crate::engine::{Keyboard, Msg, Reply, ReplyKind, Target};
+use crate::i18n::Locales;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RenderedButton {
@@ -71,4 +74,169 @@ pub enum Outgoing {
         from_chat_id: i64,
         message_id: i32,
     },
+}
+
+/// What the database gives for a reply that carries only a reference to it.
+#[derive(Clone, Debug)]
+pub enum Content {
+    /// An export's CSV file.
+    File(Vec<u8>),
+    /// An announcement's words (and photo).
+    Announcement(crate::store::broadcasts::Announcement),
+}
+
+/// A one-line message instead of what could not be made.
+fn notice(locales: &Locales, reply: &Reply, id: &str) -> Outgoing {
+    Outgoing::Message {
+        chat_id: reply.chat_id,
+        text: locales.message(reply.lang, &Msg::new(id)),
+        keyboard: RenderedKeyboard::None,
+    }
+}
+
+fn render_keyboard(locales: &Locales, lang: Language, keyboard: &Keyboard) -> RenderedKeyboard {
+    match keyboard {
+        Keyboard::None => RenderedKeyboard::None,
+        Keyboard::Remove => RenderedKeyboard::Remove,
+        Keyboard::ShareContact { share } => RenderedKeyboard::ShareContact {
+            label: locales.message(lang, share),
+        },
+        Keyboard::Inline(rows) => RenderedKeyboard::Inline(
+            rows.iter()
+                .map(|row| {
+                    row.iter()
+                        .map(|button| {
+                            let label = locales.message(lang, &button.label);
+                            match &button.target {
+                                Target::Action(action) => RenderedButton::Callback {
+                                    label,
+                                    data: action.encode(),
+                                },
+                                Target::Url(url) => RenderedButton::Url {
+                                    label,
+                                    url: url.clone(),
+                                },
+                            }
+                        })
+                        .collect()
+                })
+                .collect(),
+        ),
+    }
+}
+
+/// Turns an engine reply into what a transport sends. `content` is what the database gave
+/// for a reply that carries only a reference to it (an export's file, an announcement's
+/// words); `None` there says it could not be had.
+pub fn render(locales: &Locales, reply: &Reply, content: Option<Content>) -> Outgoing {
+    let lang = reply.lang;
+    let chat_id = reply.chat_id;
+    match &reply.kind {
+        ReplyKind::Message { text, keyboard } | ReplyKind::Tagged { text, keyboard, .. } => {
+            Outgoing::Message {
+                chat_id,
+                text: locales.paragraphs(lang, text),
+                keyboard: render_keyboard(locales, lang, keyboard),
+            }
+        }
+        ReplyKind::Edit {
+            message_id,
+            text,
+            keyboard,
+        } => Outgoing::Edit {
+            chat_id,
+            message_id: *message_id,
+            text: locales.paragraphs(lang, text),
+            keyboard: render_keyboard(locales, lang, keyboard),
+        },
+        ReplyKind::CallbackAnswer {
+            query_id,
+            text,
+            alert,
+        } => Outgoing::CallbackAnswer {
+            query_id: query_id.clone(),
+            text: text.as_ref().map(|m| locales.message(lang, m)),
+            alert: *alert,
+        },
+        ReplyKind::Document {
+            file_name,
+            content,
+            caption,
+        } => Outgoing::Document {
+            chat_id,
+            file_name: file_name.clone(),
+            content: content.clone().into_bytes(),
+            caption: locales.paragraphs(lang, caption),
+        },
+        ReplyKind::Chart { caption, panels } => {
+            let panels: Vec<crate::chart::Panel> = panels
+                .iter()
+                .map(|p| crate::chart::Panel {
+                    title: locales.message(lang, &p.title),
+                    bars: p
+                        .bars
+                        .iter()
+                        .map(|(label, n)| (locales.message(lang, label), *n))
+                        .collect(),
+                })
+                .collect();
+            let caption = locales.paragraphs(lang, caption);
+            match crate::chart::draw(&panels) {
+                Ok(png) => Outgoing::PhotoUpload {
+                    chat_id,
+                    png,
+                    caption,
+                },
+                Err(error) => {
+                    tracing::error!(%error, "chart could not be drawn; sending its caption");
+                    Outgoing::Message {
+                        chat_id,
+                        text: caption,
+                        keyboard: RenderedKeyboard::None,
+                    }
+                }
+            }
+        }
+        ReplyKind::Export { file_name, .. } => match content {
+            Some(Content::File(content)) => Outgoing::Document {
+                chat_id,
+                file_name: file_name.clone(),
+                content,
+                caption: String::new(),
+            },
+            _ => notice(locales, reply, "export-failed"),
+        },
+        ReplyKind::Broadcast { .. } => match content {
+            Some(Content::Announcement(announcement)) => {
+                let text = announcement.text_in(lang);
+                match announcement.photo_file_id {
+                    Some(file_id) => Outgoing::Photo {
+                        chat_id,
+                        file_id,
+                        caption: text,
+                    },
+                    None => Outgoing::Message {
+                        chat_id,
+                        text,
+                        keyboard: RenderedKeyboard::None,
+                    },
+                }
+            }
+            _ => notice(locales, reply, "broadcast-unavailable"),
+        },
+        ReplyKind::CommandMenu { officer } => Outgoing::CommandMenu {
+            chat_id,
+            language: lang,
+            commands: locales.command_menu(lang, *officer),
+        },
+        ReplyKind::Copy {
+            from_chat_id,
+            message_id,
+            ..
+        } => Outgoing::Copy {
+            chat_id,
+            from_chat_id: *from_chat_id,
+            message_id: *message_id,
+        },
+    }
 }

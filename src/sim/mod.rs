@@ -28,8 +28,8 @@ const HELP: &str = "Type a message, or the number of a button. Also: :sticker :p
 pub async fn run(engine: Engine, locales: Arc<Locales>, options: SimOptions) -> anyhow::Result<()> {
     let transport = Arc::new(SimTransport::new(std::io::stdout()));
     let sender = Sender::new(
-        engine.pool().clone(),
         engine.writer(),
+        engine.reader(),
         transport.clone(),
         locales,
         Pacing::new(1000),
@@ -38,11 +38,11 @@ pub async fn run(engine: Engine, locales: Arc<Locales>, options: SimOptions) -> 
     println!("Desmigratif simulator, user {}. {HELP}", options.user_id);
     // Show whatever was waiting for this user (e.g. after the bot ran); greet a new one.
     sender.drain(Some(options.user_id)).await?;
-    let mut conn = engine.pool().acquire().await?;
-    let known = crate::store::users::find(&mut conn, options.user_id)
+    let known = engine
+        .reader()
+        .read(async |tx| crate::store::users::find(tx, options.user_id).await)
         .await?
         .is_some();
-    drop(conn);
     if !known {
         engine.handle(input(&options, text_event("/start"))).await?;
         sender.drain(Some(options.user_id)).await?;

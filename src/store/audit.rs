@@ -2,10 +2,10 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Conn, Result, unix};
+use super::{Result, Tx, unix};
 
 pub async fn record(
-    conn: &mut Conn,
+    tx: &mut Tx,
     officer_id: i64,
     action: &str,
     detail: &str,
@@ -16,17 +16,17 @@ pub async fn record(
         .bind(action)
         .bind(detail)
         .bind(unix(now))
-        .execute(conn)
+        .execute(tx.conn().await?)
         .await?;
     Ok(())
 }
 
 /// (officer, action, detail, at), newest first.
-pub async fn recent(conn: &mut Conn, limit: i64) -> Result<Vec<(i64, String, String, i64)>> {
+pub async fn recent(tx: &mut Tx, limit: i64) -> Result<Vec<(i64, String, String, i64)>> {
     Ok(sqlx::query_as(
         "SELECT officer_id, action, detail, at FROM audit_log ORDER BY id DESC LIMIT ?",
     )
     .bind(limit)
-    .fetch_all(conn)
+    .fetch_all(tx.conn().await?)
     .await?)
 }

@@ -7,14 +7,18 @@
 //! that need no answer in between (the conversation state, the replies and the `COMMIT` that
 //! end an update) in one round trip. SQLite runs them in order and stops at the first error.
 //!
-//! Parameters are numbered (`?1`, `?2`…) across the whole batch.
+//! Parameters are numbered (`?1`, `?2`…) across the whole batch. A unit of work
+//! ([`super::work::Tx`]) prepends its `BEGIN` to the first batch it sends and appends its
+//! `COMMIT` to the last.
 
 use sqlx::{Arguments, Encode, Sqlite, Type, sqlite::SqliteArguments};
 
-use super::{Conn, Result};
+use sqlx::SqliteConnection;
+
+use super::Result;
 
 /// SQLite allows 32,766 parameters in a query; a batch that grows past this many is sent and
-/// a new one begun (`Batch::send_if_large`).
+/// a new one begun (see [`Batch::is_large`]).
 const PARAMETERS_PER_QUERY: usize = 30_000;
 
 #[derive(Default)]
@@ -46,178 +50,31 @@ impl<'q> Batch<'q> {
         self.sql.push_str(text);
     }
 
-    /// Runs every statement, in order.
-    pub async fn send(self, conn: &mut Conn) -> Result<()> {
-        if !self.sql.trim().is_empty() {
-            self.fetch_all(conn).await?;
-        }
-        Ok(())
+    /// Puts SQL text (without parameters) before everything gathered so far.
+    pub fn prepend_sql(&mut self, text: &str) {
+        self.sql.insert_str(0, text);
     }
 
-    /// Runs every statement, in order, and returns the rows they give.
-    pub async fn fetch_all(self, conn: &mut Conn) -> Result<Vec<sqlx::sqlite::SqliteRow>> {
+    pub fn is_empty(&self) -> bool {
+        self.sql.trim().is_empty()
+    }
+
+    /// Holds so many parameters that it should be sent before more are added.
+    pub fn is_large(&self) -> bool {
+        self.args.len() >= PARAMETERS_PER_QUERY
+    }
+
+    /// Runs every statement, in order, and returns the rows they give. Only a unit of work
+    /// ([`Tx::run`](super::work::Tx::run)) sends a batch, inside its transaction.
+    pub(super) async fn fetch_all(
+        self,
+        conn: &mut SqliteConnection,
+    ) -> Result<Vec<sqlx::sqlite::SqliteRow>> {
         if let Some(error) = self.unencodable {
             return Err(sqlx::Error::Encode(error.into()).into());
         }
         Ok(sqlx::query_with(&self.sql, self.args)
             .fetch_all(&mut *conn)
             .await?)
-    }
-
-    /// Runs every statement and then commits the write transaction they are part of.
-    pub async fn commit(mut self, conn: &mut Conn) -> Result<()> {
-        self.sql("COMMIT;");
-        self.send(conn).await
-    }
-
-    /// Sends what is gathered once it holds many parameters, and goes on with an empty batch.
-    pub async fn send_if_large(&mut self, conn: &mut Conn) -> Result<()> {
-        if self.args.len() >= PARAMETERS_PER_QUERY {
-            std::mem::take(self).send(conn).await?;
-        }
-        Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use sqlx::pool::PoolConnection;
-
-    use crate::store::{KeptConnection, open, roll_back};
-
-    async fn file_pool() -> (tempfile::TempDir, sqlx::SqlitePool) {
-        let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let pool = open(&url).await.unwrap();
-        sqlx::query("CREATE TABLE t (n INTEGER NOT NULL, s TEXT NOT NULL)")
-            .execute(&pool)
-            .await
-            .unwrap();
-        (dir, pool)
-    }
-
-    async fn rows(pool: &sqlx::SqlitePool) -> Vec<(i64, String)> {
-        sqlx::query_as("SELECT n, s FROM t ORDER BY n")
-            .fetch_all(pool)
-            .await
-            .unwrap()
-    }
-
-    /// A connection of a fresh database, inside a write transaction.
-    async fn begun() -> (
-        tempfile::TempDir,
-        sqlx::SqlitePool,
-        PoolConnection<sqlx::Sqlite>,
-    ) {
-        let (dir, pool) = file_pool().await;
-        let mut conn = pool.acquire().await.unwrap();
-        run(&mut conn, "BEGIN IMMEDIATE").await;
-        (dir, pool, conn)
-    }
-
-    async fn run(conn: &mut Conn, sql: &str) {
-        sqlx::query(sql).execute(&mut *conn).await.unwrap();
-    }
-
-    fn insert(batch: &mut Batch<'_>, n: i64, s: &'static str) {
-        let sql = format!(
-            "INSERT INTO t (n, s) VALUES ({}, {});",
-            batch.param(n),
-            batch.param(s)
-        );
-        batch.sql(&sql);
-    }
-
-    #[tokio::test]
-    async fn statements_run_in_order_with_parameters_numbered_across_them() {
-        let (_dir, pool, mut conn) = begun().await;
-        let mut batch = Batch::new();
-        insert(&mut batch, 1, "satu");
-        insert(&mut batch, 2, "dua");
-        insert(&mut batch, 3, "tiga");
-        batch.commit(&mut conn).await.unwrap();
-        assert_eq!(
-            rows(&pool).await,
-            vec![(1, "satu".into()), (2, "dua".into()), (3, "tiga".into())]
-        );
-    }
-
-    #[tokio::test]
-    async fn a_failing_statement_stops_the_batch_and_the_rollback_undoes_the_rest() {
-        let (_dir, pool, mut conn) = begun().await;
-        let mut batch = Batch::new();
-        insert(&mut batch, 1, "satu");
-        batch.sql("INSERT INTO t (n, s) VALUES (2, NULL);");
-        insert(&mut batch, 3, "tiga");
-        assert!(batch.commit(&mut conn).await.is_err());
-        roll_back(&mut conn).await.unwrap();
-        assert_eq!(rows(&pool).await, vec![]);
-        // Nothing is open any more: a second rollback is harmless.
-        roll_back(&mut conn).await.unwrap();
-    }
-
-    #[tokio::test]
-    async fn a_transaction_left_open_never_reaches_the_next_user() {
-        let (_dir, pool) = file_pool().await;
-        let mut kept = KeptConnection::new(&pool);
-
-        // A user cancelled halfway through its transaction (it never calls `done`).
-        let conn = kept.get(&pool).await.unwrap();
-        run(
-            conn,
-            "BEGIN IMMEDIATE; INSERT INTO t (n, s) VALUES (1, 'lost')",
-        )
-        .await;
-        // The next one starts clean: the half-done write is gone and its own commits.
-        let conn = kept.get(&pool).await.unwrap();
-        run(
-            conn,
-            "BEGIN IMMEDIATE; INSERT INTO t (n, s) VALUES (2, 'kept'); COMMIT",
-        )
-        .await;
-        kept.done(true).await;
-        assert_eq!(rows(&pool).await, vec![(2, "kept".into())]);
-
-        // A failed transaction is rolled back before the connection goes back to the pool:
-        // another connection can write at once.
-        let conn = kept.get(&pool).await.unwrap();
-        run(
-            conn,
-            "BEGIN IMMEDIATE; INSERT INTO t (n, s) VALUES (3, 'failed')",
-        )
-        .await;
-        kept.done(false).await;
-        let mut other = pool.acquire().await.unwrap();
-        run(
-            &mut other,
-            "BEGIN IMMEDIATE; INSERT INTO t (n, s) VALUES (4, 'other'); COMMIT",
-        )
-        .await;
-        drop(other);
-        assert_eq!(
-            rows(&pool).await,
-            vec![(2, "kept".into()), (4, "other".into())]
-        );
-
-        // Dropped halfway: the connection is closed, which rolls back, rather than returned.
-        let conn = kept.get(&pool).await.unwrap();
-        run(
-            conn,
-            "BEGIN IMMEDIATE; INSERT INTO t (n, s) VALUES (5, 'dropped')",
-        )
-        .await;
-        drop(kept);
-        let mut after = pool.acquire().await.unwrap();
-        run(
-            &mut after,
-            "BEGIN IMMEDIATE; INSERT INTO t (n, s) VALUES (6, 'after'); COMMIT",
-        )
-        .await;
-        drop(after);
-        assert_eq!(
-            rows(&pool).await,
-            vec![(2, "kept".into()), (4, "other".into()), (6, "after".into())]
-        );
     }
 }

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::{Conn, Result, unix};
+use super::{Result, Tx, unix};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Broadcast {
@@ -72,7 +72,7 @@ pub struct NewBroadcast<'a> {
     pub send_at: i64,
 }
 
-pub async fn create(conn: &mut Conn, new: &NewBroadcast<'_>, now: DateTime<Utc>) -> Result<i64> {
+pub async fn create(tx: &mut Tx, new: &NewBroadcast<'_>, now: DateTime<Utc>) -> Result<i64> {
     Ok(sqlx::query_scalar(
         "INSERT INTO broadcasts (officer_id, text_id, text_en, photo_file_id, audience, status, send_at, created_at)
          VALUES (?, ?, ?, ?, ?, 'draft', ?, ?) RETURNING id",
@@ -84,14 +84,45 @@ pub async fn create(conn: &mut Conn, new: &NewBroadcast<'_>, now: DateTime<Utc>)
     .bind(new.audience)
     .bind(new.send_at)
     .bind(unix(now))
-    .fetch_one(conn)
+    .fetch_one(tx.conn().await?)
     .await?)
 }
 
-pub async fn find(conn: &mut Conn, id: i64) -> Result<Option<Broadcast>> {
+/// What each recipient of an announcement gets: its words in both languages, and its photo.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Announcement {
+    pub text_id: Option<String>,
+    pub text_en: Option<String>,
+    pub photo_file_id: Option<String>,
+    /// Still a draft: its words may change (its preview goes out before it is sent).
+    pub draft: bool,
+}
+
+impl Announcement {
+    /// The words in `lang`, else in the other language.
+    pub fn text_in(&self, lang: crate::domain::Language) -> String {
+        let (first, second) = match lang {
+            crate::domain::Language::Id => (&self.text_id, &self.text_en),
+            crate::domain::Language::En => (&self.text_en, &self.text_id),
+        };
+        first.clone().or_else(|| second.clone()).unwrap_or_default()
+    }
+}
+
+/// The words of announcement `id`, for the sender; `None` when there is no such announcement.
+pub async fn announcement(tx: &mut Tx, id: i64) -> Result<Option<Announcement>> {
+    Ok(find(tx, id).await?.map(|b| Announcement {
+        draft: b.status == "draft",
+        text_id: b.text_id,
+        text_en: b.text_en,
+        photo_file_id: b.photo_file_id,
+    }))
+}
+
+pub async fn find(tx: &mut Tx, id: i64) -> Result<Option<Broadcast>> {
     sqlx::query(&format!("SELECT {COLUMNS} FROM broadcasts WHERE id = ?"))
         .bind(id)
-        .fetch_optional(conn)
+        .fetch_optional(tx.conn().await?)
         .await?
         .as_ref()
         .map(from_row)
@@ -99,12 +130,12 @@ pub async fn find(conn: &mut Conn, id: i64) -> Result<Option<Broadcast>> {
 }
 
 /// Scheduled broadcasts whose time has come.
-pub async fn due(conn: &mut Conn, now: DateTime<Utc>) -> Result<Vec<Broadcast>> {
+pub async fn due(tx: &mut Tx, now: DateTime<Utc>) -> Result<Vec<Broadcast>> {
     sqlx::query(&format!(
         "SELECT {COLUMNS} FROM broadcasts WHERE status = 'scheduled' AND send_at <= ? ORDER BY send_at, id"
     ))
     .bind(unix(now))
-    .fetch_all(conn)
+    .fetch_all(tx.conn().await?)
     .await?
     .iter()
     .map(from_row)
@@ -112,11 +143,11 @@ pub async fn due(conn: &mut Conn, now: DateTime<Utc>) -> Result<Vec<Broadcast>> 
 }
 
 /// Broadcasts being delivered (or paused part-way).
-pub async fn running(conn: &mut Conn) -> Result<Vec<Broadcast>> {
+pub async fn running(tx: &mut Tx) -> Result<Vec<Broadcast>> {
     sqlx::query(&format!(
         "SELECT {COLUMNS} FROM broadcasts WHERE status IN ('sending', 'paused') ORDER BY id"
     ))
-    .fetch_all(conn)
+    .fetch_all(tx.conn().await?)
     .await?
     .iter()
     .map(from_row)
@@ -126,12 +157,12 @@ pub async fn running(conn: &mut Conn) -> Result<Vec<Broadcast>> {
 /// Queues one bulk copy for each recipient (the `SELECT` gives their user ids and languages),
 /// in one statement, and starts the delivery. Returns the number of recipients.
 pub async fn start_delivery(
-    conn: &mut Conn,
+    tx: &mut Tx,
     id: i64,
-    recipients_sql: &str,
-    binds: &[String],
+    audience: &crate::domain::Audience,
     now: DateTime<Utc>,
 ) -> Result<i64> {
+    let (recipients_sql, binds) = super::audiences::recipients_sql(audience);
     // The payload is an `engine::Reply` of kind `broadcast`: the text is looked up when it is
     // sent, so a hundred thousand copies do not hold a hundred thousand texts.
     // Plain `?` parameters only, bound in the order they appear: sqlx numbers unnamed
@@ -145,20 +176,20 @@ pub async fn start_delivery(
          FROM ({recipients_sql}) AS r ORDER BY r.id"
     );
     let mut query = sqlx::query(&sql).bind(id).bind(unix(now)).bind(id);
-    for value in binds {
+    for value in &binds {
         query = query.bind(value);
     }
     let recipients =
-        i64::try_from(query.execute(&mut *conn).await?.rows_affected()).unwrap_or(i64::MAX);
+        i64::try_from(query.execute(tx.conn().await?).await?.rows_affected()).unwrap_or(i64::MAX);
     sqlx::query("UPDATE broadcasts SET status = 'sending', recipients = ?2 WHERE id = ?1")
         .bind(id)
         .bind(recipients)
-        .execute(conn)
+        .execute(tx.conn().await?)
         .await?;
     Ok(recipients)
 }
 
-pub async fn counts(conn: &mut Conn, id: i64) -> Result<Counts> {
+pub async fn counts(tx: &mut Tx, id: i64) -> Result<Counts> {
     // Runs every second while a broadcast is under way, in a write transaction: pending and
     // sent are counted from the index alone, and only the few failed rows are read for why.
     let rows: Vec<(String, String, i64)> = sqlx::query_as(
@@ -171,7 +202,7 @@ pub async fn counts(conn: &mut Conn, id: i64) -> Result<Counts> {
          FROM outbox WHERE broadcast_id = ?1 AND status = 'failed' GROUP BY 1, 2",
     )
     .bind(id)
-    .fetch_all(conn)
+    .fetch_all(tx.conn().await?)
     .await?;
     let mut counts = Counts::default();
     for (status, why, n) in rows {
@@ -186,30 +217,30 @@ pub async fn counts(conn: &mut Conn, id: i64) -> Result<Counts> {
     Ok(counts)
 }
 
-pub async fn set_status(conn: &mut Conn, id: i64, status: &str) -> Result<()> {
+pub async fn set_status(tx: &mut Tx, id: i64, status: &str) -> Result<()> {
     sqlx::query("UPDATE broadcasts SET status = ?2 WHERE id = ?1")
         .bind(id)
         .bind(status)
-        .execute(conn)
+        .execute(tx.conn().await?)
         .await?;
     Ok(())
 }
 
 /// Drops every copy not sent yet (a cancelled broadcast).
-pub async fn drop_pending(conn: &mut Conn, id: i64, now: DateTime<Utc>) -> Result<u64> {
+pub async fn drop_pending(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<u64> {
     Ok(sqlx::query(
         "UPDATE outbox SET status = 'failed', payload = '{}', error = 'cancelled', sent_at = ?2
          WHERE broadcast_id = ?1 AND status = 'pending'",
     )
     .bind(id)
     .bind(unix(now))
-    .execute(conn)
+    .execute(tx.conn().await?)
     .await?
     .rows_affected())
 }
 
 pub async fn set_progress_message(
-    conn: &mut Conn,
+    tx: &mut Tx,
     id: i64,
     chat_id: i64,
     outbox_id: i64,
@@ -220,23 +251,23 @@ pub async fn set_progress_message(
     .bind(id)
     .bind(chat_id)
     .bind(outbox_id)
-    .execute(conn)
+    .execute(tx.conn().await?)
     .await?;
     Ok(())
 }
 
-pub async fn progress_shown(conn: &mut Conn, id: i64, now: DateTime<Utc>) -> Result<()> {
+pub async fn progress_shown(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<()> {
     sqlx::query("UPDATE broadcasts SET progress_shown_at = ?2 WHERE id = ?1")
         .bind(id)
         .bind(unix(now))
-        .execute(conn)
+        .execute(tx.conn().await?)
         .await?;
     Ok(())
 }
 
 /// Ends the broadcast with its final counts.
 pub async fn finish(
-    conn: &mut Conn,
+    tx: &mut Tx,
     id: i64,
     status: &str,
     counts: Counts,
@@ -251,24 +282,24 @@ pub async fn finish(
     .bind(counts.blocked)
     .bind(counts.failed)
     .bind(unix(now))
-    .execute(conn)
+    .execute(tx.conn().await?)
     .await?;
     Ok(())
 }
 
 /// The Telegram message an outbox row became, once delivered.
-pub async fn delivered_message_id(conn: &mut Conn, outbox_id: i64) -> Result<Option<i32>> {
+pub async fn delivered_message_id(tx: &mut Tx, outbox_id: i64) -> Result<Option<i32>> {
     Ok(sqlx::query_scalar::<_, Option<i32>>(
         "SELECT telegram_message_id FROM outbox WHERE id = ? AND status = 'sent'",
     )
     .bind(outbox_id)
-    .fetch_optional(conn)
+    .fetch_optional(tx.conn().await?)
     .await?
     .flatten())
 }
 
 /// Replaces a draft's text, photo, audience and time.
-pub async fn update_draft(conn: &mut Conn, id: i64, new: &NewBroadcast<'_>) -> Result<()> {
+pub async fn update_draft(tx: &mut Tx, id: i64, new: &NewBroadcast<'_>) -> Result<()> {
     sqlx::query(
         "UPDATE broadcasts SET text_id = ?2, text_en = ?3, photo_file_id = ?4, audience = ?5, send_at = ?6
          WHERE id = ?1 AND status = 'draft'",
@@ -279,24 +310,24 @@ pub async fn update_draft(conn: &mut Conn, id: i64, new: &NewBroadcast<'_>) -> R
     .bind(new.photo_file_id)
     .bind(new.audience)
     .bind(new.send_at)
-    .execute(conn)
+    .execute(tx.conn().await?)
     .await?;
     Ok(())
 }
 
-pub async fn delete_draft(conn: &mut Conn, id: i64) -> Result<()> {
+pub async fn delete_draft(tx: &mut Tx, id: i64) -> Result<()> {
     sqlx::query("DELETE FROM broadcasts WHERE id = ? AND status = 'draft'")
         .bind(id)
-        .execute(conn)
+        .execute(tx.conn().await?)
         .await?;
     Ok(())
 }
 
-pub async fn set_progress_chat(conn: &mut Conn, id: i64, chat_id: i64) -> Result<()> {
+pub async fn set_progress_chat(tx: &mut Tx, id: i64, chat_id: i64) -> Result<()> {
     sqlx::query("UPDATE broadcasts SET progress_chat_id = ?2 WHERE id = ?1")
         .bind(id)
         .bind(chat_id)
-        .execute(conn)
+        .execute(tx.conn().await?)
         .await?;
     Ok(())
 }

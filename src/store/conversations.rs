@@ -2,13 +2,13 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Conn, Result, batch::Batch, unix};
+use super::{Result, Tx, unix};
 
-pub async fn load(conn: &mut Conn, user_id: i64) -> Result<Option<String>> {
+pub async fn load(tx: &mut Tx, user_id: i64) -> Result<Option<String>> {
     Ok(
         sqlx::query_scalar("SELECT state FROM conversations WHERE user_id = ?")
             .bind(user_id)
-            .fetch_optional(conn)
+            .fetch_optional(tx.conn().await?)
             .await?,
     )
 }
@@ -21,8 +21,9 @@ pub enum StateWrite {
     Clear { user_id: i64 },
 }
 
-/// Adds the statement that writes the state down to `batch`.
-pub fn write_in<'q>(batch: &mut Batch<'q>, write: &'q StateWrite, now: DateTime<Utc>) {
+/// Writes the state down with the unit of work's `COMMIT`.
+pub fn write_at_commit(tx: &mut Tx, write: StateWrite, now: DateTime<Utc>) {
+    let batch = tx.at_commit();
     match write {
         StateWrite::Keep => {}
         StateWrite::Save { user_id, state } => {
@@ -30,8 +31,8 @@ pub fn write_in<'q>(batch: &mut Batch<'q>, write: &'q StateWrite, now: DateTime<
                 "INSERT INTO conversations (user_id, state, updated_at) VALUES ({}, {}, {})
                  ON CONFLICT (user_id) DO UPDATE SET state = excluded.state,
                  updated_at = excluded.updated_at;\n",
-                batch.param(*user_id),
-                batch.param(state.as_str()),
+                batch.param(user_id),
+                batch.param(state),
                 batch.param(unix(now)),
             );
             batch.sql(&sql);
@@ -39,9 +40,15 @@ pub fn write_in<'q>(batch: &mut Batch<'q>, write: &'q StateWrite, now: DateTime<
         StateWrite::Clear { user_id } => {
             let sql = format!(
                 "DELETE FROM conversations WHERE user_id = {};\n",
-                batch.param(*user_id)
+                batch.param(user_id)
             );
             batch.sql(&sql);
         }
     }
+}
+
+/// The column giving the conversation state of the user whose id is `user_id` (an SQL
+/// expression), for reading it with the user's own row.
+pub(super) fn state_of(user_id: &str) -> String {
+    format!("(SELECT state FROM conversations WHERE user_id = {user_id})")
 }

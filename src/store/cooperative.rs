@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::{Conn, Result, StoreError, unix};
+use super::{Result, StoreError, Tx, unix};
 use crate::domain::{MembershipStatus, PersonName, Phone};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,29 +35,29 @@ fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Application> {
     })
 }
 
-async fn one_where(conn: &mut Conn, column: &str, value: i64) -> Result<Option<Application>> {
+async fn one_where(tx: &mut Tx, column: &str, value: i64) -> Result<Option<Application>> {
     sqlx::query(&format!(
         "SELECT {COLUMNS} FROM cooperative_applications WHERE {column} = ?"
     ))
     .bind(value)
-    .fetch_optional(conn)
+    .fetch_optional(tx.conn().await?)
     .await?
     .as_ref()
     .map(from_row)
     .transpose()
 }
 
-pub async fn find(conn: &mut Conn, id: i64) -> Result<Option<Application>> {
-    one_where(conn, "id", id).await
+pub async fn find(tx: &mut Tx, id: i64) -> Result<Option<Application>> {
+    one_where(tx, "id", id).await
 }
 
-pub async fn of_user(conn: &mut Conn, user_id: i64) -> Result<Option<Application>> {
-    one_where(conn, "user_id", user_id).await
+pub async fn of_user(tx: &mut Tx, user_id: i64) -> Result<Option<Application>> {
+    one_where(tx, "user_id", user_id).await
 }
 
 /// Records the user's application (again, after a refusal: with fresh details, as applied).
 pub async fn apply(
-    conn: &mut Conn,
+    tx: &mut Tx,
     user_id: i64,
     name: &PersonName,
     phone: &Phone,
@@ -77,14 +77,14 @@ pub async fn apply(
     .bind(phone.as_str())
     .bind(village)
     .bind(unix(now))
-    .fetch_one(conn)
+    .fetch_one(tx.conn().await?)
     .await?;
     from_row(&row)
 }
 
 /// Sets the status; returns the application as it now stands (`None` if it is gone).
 pub async fn set_status(
-    conn: &mut Conn,
+    tx: &mut Tx,
     id: i64,
     status: MembershipStatus,
     now: DateTime<Utc>,
@@ -95,7 +95,7 @@ pub async fn set_status(
     .bind(id)
     .bind(status.code())
     .bind(unix(now))
-    .fetch_optional(conn)
+    .fetch_optional(tx.conn().await?)
     .await?
     .as_ref()
     .map(from_row)

@@ -1,13 +1,17 @@
-//! SQLite persistence: one pool, the durable settings DESIGN.md asks for, migrations embedded
-//! in the binary. One file per aggregate; every function takes a connection so that it can run
-//! inside the caller's transaction.
+//! SQLite persistence: the durable settings DESIGN.md asks for, migrations embedded in the
+//! binary, and one way to write ([`work`]). One file per aggregate; every function takes the
+//! unit of work ([`Tx`]) it runs in. No SQL lives outside this folder.
 
+pub mod audiences;
 pub mod audit;
 pub mod backup;
-pub mod batch;
+mod batch;
 pub mod broadcasts;
+pub mod checkpoint;
 pub mod conversations;
 pub mod cooperative;
+pub mod export;
+pub mod lock;
 pub mod officer_texts;
 pub mod outbox;
 pub mod profiles;
@@ -18,6 +22,7 @@ pub mod status;
 pub mod trainings;
 pub mod updates;
 pub mod users;
+pub mod work;
 
 use std::{
     path::{Path, PathBuf},
@@ -26,13 +31,11 @@ use std::{
 };
 
 use sqlx::{
-    ConnectOptions, Sqlite, SqlitePool,
-    pool::PoolConnection,
+    ConnectOptions, SqliteConnection, SqlitePool,
     sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
 };
 
-pub type Db = sqlx::Sqlite;
-pub type Conn = sqlx::SqliteConnection;
+pub use work::{Failure, Health, Reader, Tx, Work, Writer};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -42,135 +45,60 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
+    #[error("the unit of work was already committed or rolled back")]
+    Ended,
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
-/// A connection taken from the pool once and kept for the next transaction. Taking one and
-/// giving it back costs a spawned task and a ping through the connection's SQLite thread
-/// (sqlx checks each connection as it returns): in the engine's profile a fifth of an
-/// update's time. For the bot's one writer (see [`Writer`]), which writes one transaction at a
-/// time anyway. A pool of one connection (an in-memory database) is shared
-/// with everyone else, so there the connection goes back after each use.
-///
-/// The hot paths begin and commit their transactions with plain statements (see
-/// [`batch`]), which sqlx does not know of, so a transaction left open must never reach the
-/// pool: after a failure it is rolled back (the connection is closed if even that fails), and
-/// a user cancelled halfway has its transaction rolled back before the next one begins.
-pub struct KeptConnection {
-    conn: Option<PoolConnection<Sqlite>>,
-    keep: bool,
-    /// Set from `get` until `done`: still set at the next `get` (or the drop) means the last
-    /// user was cancelled halfway, maybe inside a transaction.
-    in_use: bool,
-}
-
-impl KeptConnection {
-    pub fn new(pool: &SqlitePool) -> KeptConnection {
-        KeptConnection {
-            conn: None,
-            keep: pool.options().get_max_connections() > 1,
-            in_use: false,
-        }
-    }
-
-    /// The kept connection, or a new one from the pool.
-    pub async fn get(&mut self, pool: &SqlitePool) -> Result<&mut Conn> {
-        if self.in_use {
-            self.end_transaction().await;
-        }
-        let conn = match self.conn.take() {
-            Some(conn) => conn,
-            None => pool.acquire().await?,
-        };
-        self.in_use = true;
-        Ok(&mut **self.conn.insert(conn))
-    }
-
-    /// The transaction is over. After a failure it is rolled back and the connection goes back
-    /// to the pool (which checks it) rather than being kept; so it does when connections are
-    /// not kept.
-    pub async fn done(&mut self, succeeded: bool) {
-        if !succeeded {
-            self.end_transaction().await;
-        }
-        self.in_use = false;
-        if !(succeeded && self.keep) {
-            self.conn = None;
-        }
-    }
-
-    /// Rolls back whatever transaction the connection may be in; closes the connection when
-    /// that fails, so that an open transaction cannot go back to the pool.
-    async fn end_transaction(&mut self) {
-        if let Some(conn) = self.conn.as_mut()
-            && let Err(error) = roll_back(conn).await
-        {
-            tracing::error!(%error, "could not roll back; closing the connection");
-            if let Some(conn) = self.conn.take() {
-                drop(conn.detach());
-            }
-        }
-    }
-}
-
-impl Drop for KeptConnection {
-    fn drop(&mut self) {
-        // Cancelled halfway and no chance to roll back: closing the connection does it.
-        if self.in_use
-            && let Some(conn) = self.conn.take()
-        {
-            drop(conn.detach());
-        }
-    }
-}
-
-/// The connection the bot writes through, shared by the engine and the sender and kept from
-/// one transaction to the next. One connection rather than one each: SQLite lets one
-/// connection write at a time anyway, and a connection throws its whole page cache away
-/// whenever another one has committed, so two writers taking turns read every page afresh
-/// from the file (a system call and a copy each) on every transaction. In the end-to-end
-/// benchmark that was a third of the time SQLite's threads spent.
-#[derive(Clone)]
-pub struct Writer {
+/// An open database: the one writer, and readers of their own.
+pub struct Database {
     pool: SqlitePool,
-    kept: std::sync::Arc<tokio::sync::Mutex<KeptConnection>>,
+    read_pool: Option<SqlitePool>,
+    writer: Writer,
+    reader: Reader,
+    checkpointer: checkpoint::Checkpointer,
+    /// Ends the background checkpointer.
+    stop: tokio_util::sync::CancellationToken,
+    file: Option<PathBuf>,
 }
 
-impl Writer {
-    pub fn new(pool: &SqlitePool) -> Writer {
-        Writer {
-            pool: pool.clone(),
-            kept: std::sync::Arc::new(tokio::sync::Mutex::new(KeptConnection::new(pool))),
+impl Database {
+    /// The one way to change the database.
+    pub fn writer(&self) -> Writer {
+        self.writer.clone()
+    }
+
+    /// Read-only units of work that never wait for the writer.
+    pub fn reader(&self) -> Reader {
+        self.reader.clone()
+    }
+
+    /// The database file; `None` for an in-memory database.
+    pub fn file(&self) -> Option<&Path> {
+        self.file.as_deref()
+    }
+
+    /// Empties the write-ahead log in the background (after an erasure).
+    pub fn checkpointer(&self) -> checkpoint::Checkpointer {
+        self.checkpointer.clone()
+    }
+
+    /// Closes every connection (the writer's kept one too).
+    pub async fn close(&self) {
+        self.stop.cancel();
+        self.writer.release().await;
+        if let Some(read_pool) = &self.read_pool {
+            read_pool.close().await;
         }
-    }
-
-    /// Runs `work` on the connection, one writer at a time; a failed `work` has its
-    /// transaction rolled back (see [`KeptConnection::done`]).
-    pub async fn write<T, E: From<StoreError>>(
-        &self,
-        work: impl AsyncFnOnce(&mut Conn) -> std::result::Result<T, E>,
-    ) -> std::result::Result<T, E> {
-        let mut kept = self.kept.lock().await;
-        let result = work(kept.get(&self.pool).await?).await;
-        kept.done(result.is_ok()).await;
-        result
-    }
-}
-
-/// Ends the open transaction without keeping anything; does nothing when none is open.
-pub async fn roll_back(conn: &mut Conn) -> Result<()> {
-    match sqlx::query("ROLLBACK").execute(conn).await {
-        Ok(_) => Ok(()),
-        Err(sqlx::Error::Database(error)) if error.message().contains("no transaction") => Ok(()),
-        Err(error) => Err(error.into()),
+        self.pool.close().await;
     }
 }
 
 /// Opens (creating when missing) the database at `url` and brings its schema up to date.
-pub async fn open(url: &str) -> Result<SqlitePool> {
+pub async fn open(url: &str) -> Result<Database> {
     let options = SqliteConnectOptions::from_str(url)?
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
@@ -187,8 +115,9 @@ pub async fn open(url: &str) -> Result<SqlitePool> {
         .pragma("wal_autocheckpoint", "4000");
     let in_memory = is_in_memory(url);
     let pool = SqlitePoolOptions::new()
-        // An in-memory database exists once per connection: keep exactly one.
-        .max_connections(if in_memory { 1 } else { 4 })
+        // An in-memory database exists once per connection: keep exactly one. A file has
+        // the writer's connection and room for the migrations.
+        .max_connections(if in_memory { 1 } else { 2 })
         // A SQLite connection is a file, not a socket that can die: checking it before each
         // use would cost every transaction a round trip to its thread.
         .test_before_acquire(false)
@@ -196,10 +125,53 @@ pub async fn open(url: &str) -> Result<SqlitePool> {
         .min_connections(1)
         .idle_timeout(None)
         .max_lifetime(None)
-        .connect_with(options)
+        .connect_with(options.clone())
         .await?;
-    MIGRATOR.run(&pool).await?;
-    Ok(pool)
+    let file = database_file(url)?;
+    migrate(&pool, file.is_some(), options).await?;
+    let read_pool = match &file {
+        Some(file) => Some(
+            SqlitePoolOptions::new()
+                .max_connections(4)
+                .min_connections(0)
+                .test_before_acquire(false)
+                .connect_with(
+                    SqliteConnectOptions::new()
+                        .filename(file)
+                        .read_only(true)
+                        .busy_timeout(Duration::from_secs(10)),
+                )
+                .await?,
+        ),
+        None => None,
+    };
+    let checkpointer = checkpoint::Checkpointer::new(file.clone());
+    let stop = tokio_util::sync::CancellationToken::new();
+    tokio::spawn(checkpointer.clone().run(stop.clone()));
+    Ok(Database {
+        checkpointer,
+        stop,
+        writer: Writer::new(&pool, !in_memory),
+        reader: Reader::new(read_pool.as_ref().unwrap_or(&pool)),
+        pool,
+        read_pool,
+        file,
+    })
+}
+
+/// Brings the schema up to date. A file is migrated on a connection of its own with foreign
+/// keys off, so that a migration rebuilding a table (`0006`) can drop the old one without
+/// cascading to the rows that point at it; each migration checks those rows itself. An
+/// in-memory database exists only in the pool's one connection, and is empty.
+async fn migrate(pool: &SqlitePool, file: bool, options: SqliteConnectOptions) -> Result<()> {
+    if !file {
+        MIGRATOR.run(pool).await?;
+        return Ok(());
+    }
+    let mut conn = options.foreign_keys(false).connect().await?;
+    let migrated = MIGRATOR.run(&mut conn).await;
+    let _ = sqlx::Connection::close(conn).await;
+    Ok(migrated?)
 }
 
 fn is_in_memory(url: &str) -> bool {
@@ -220,7 +192,7 @@ pub fn database_file(url: &str) -> Result<Option<PathBuf>> {
 
 /// Opens an existing database file read-only, for tools that run beside the bot: nothing is
 /// created, migrated or changed.
-pub async fn open_read_only(file: &Path) -> Result<Conn> {
+pub(crate) async fn open_read_only(file: &Path) -> Result<SqliteConnection> {
     Ok(SqliteConnectOptions::new()
         .filename(file)
         .read_only(true)
@@ -234,7 +206,7 @@ pub async fn open_read_only(file: &Path) -> Result<Conn> {
 /// 10 s in all, as `busy_timeout` did). The engine and the sender both write hundreds of
 /// times a second, each holding the lock for a fraction of a millisecond: in the end-to-end
 /// benchmark those sleeps, not the work, were two thirds of an update's time.
-async fn wait_for_writers_briefly(conn: &mut Conn) -> Result<(), sqlx::Error> {
+async fn wait_for_writers_briefly(conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
     let mut handle = conn.lock_handle().await?;
     let db = handle.as_raw_handle().as_ptr();
     // SAFETY: `db` is this open connection, locked for us; the handler is a plain function

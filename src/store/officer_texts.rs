@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Conn, Result, unix};
+use super::{Result, Tx, unix};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OfficerText {
@@ -20,21 +20,16 @@ impl OfficerText {
 }
 
 /// The text and when it was last changed (Unix seconds).
-pub async fn get(conn: &mut Conn, text: OfficerText) -> Result<Option<(String, i64)>> {
+pub async fn get(tx: &mut Tx, text: OfficerText) -> Result<Option<(String, i64)>> {
     Ok(
         sqlx::query_as("SELECT value, updated_at FROM officer_texts WHERE key = ?")
             .bind(text.key())
-            .fetch_optional(conn)
+            .fetch_optional(tx.conn().await?)
             .await?,
     )
 }
 
-pub async fn set(
-    conn: &mut Conn,
-    text: OfficerText,
-    value: &str,
-    now: DateTime<Utc>,
-) -> Result<()> {
+pub async fn set(tx: &mut Tx, text: OfficerText, value: &str, now: DateTime<Utc>) -> Result<()> {
     sqlx::query(
         "INSERT INTO officer_texts (key, value, updated_at) VALUES (?1, ?2, ?3)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
@@ -42,15 +37,15 @@ pub async fn set(
     .bind(text.key())
     .bind(value)
     .bind(unix(now))
-    .execute(conn)
+    .execute(tx.conn().await?)
     .await?;
     Ok(())
 }
 
-pub async fn clear(conn: &mut Conn, text: OfficerText) -> Result<()> {
+pub async fn clear(tx: &mut Tx, text: OfficerText) -> Result<()> {
     sqlx::query("DELETE FROM officer_texts WHERE key = ?")
         .bind(text.key())
-        .execute(conn)
+        .execute(tx.conn().await?)
         .await?;
     Ok(())
 }

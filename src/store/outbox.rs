@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
-use super::{Conn, Result, batch::Batch, unix};
+use super::{Result, Tx, batch::Batch, unix};
 
 /// Interactive replies go before bulk traffic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -37,12 +37,12 @@ pub enum MessageTag {
 }
 
 #[derive(Clone, Debug)]
-pub struct NewMessage<'a> {
+pub struct NewMessage {
     pub chat_id: i64,
     /// Whose personal data the message may quote; erasing that user deletes the row.
     pub subject_user_id: Option<i64>,
     pub priority: Priority,
-    pub payload: &'a str,
+    pub payload: String,
 }
 
 #[derive(Clone, Debug)]
@@ -56,7 +56,7 @@ pub struct Pending {
 }
 
 /// Queues a message; returns its outbox id.
-pub async fn enqueue(conn: &mut Conn, message: &NewMessage<'_>, now: DateTime<Utc>) -> Result<i64> {
+pub async fn enqueue(tx: &mut Tx, message: &NewMessage, now: DateTime<Utc>) -> Result<i64> {
     Ok(sqlx::query_scalar(
         "INSERT INTO outbox (chat_id, subject_user_id, priority, payload, created_at)
          VALUES (?, ?, ?, ?, ?) RETURNING id",
@@ -64,35 +64,22 @@ pub async fn enqueue(conn: &mut Conn, message: &NewMessage<'_>, now: DateTime<Ut
     .bind(message.chat_id)
     .bind(message.subject_user_id)
     .bind(message.priority as i64)
-    .bind(message.payload)
+    .bind(&message.payload)
     .bind(unix(now))
-    .fetch_one(conn)
+    .fetch_one(tx.conn().await?)
     .await?)
 }
 
-/// Queues several messages, in order, with one statement (an update's replies).
-pub async fn enqueue_all(
-    conn: &mut Conn,
-    messages: &[NewMessage<'_>],
-    now: DateTime<Utc>,
-) -> Result<()> {
-    let mut batch = Batch::new();
-    enqueue_in(conn, &mut batch, messages, now).await?;
-    batch.send(conn).await
-}
-
-/// Adds the statements queuing `messages`, in order, to `batch`: one per hundred messages.
-pub async fn enqueue_in<'q>(
-    conn: &mut Conn,
-    batch: &mut Batch<'q>,
-    messages: &[NewMessage<'q>],
-    now: DateTime<Utc>,
-) -> Result<()> {
-    for chunk in messages.chunks(100) {
+/// Queues several messages, in order (an update's replies): written with the unit of work's
+/// `COMMIT`, one statement per hundred messages.
+pub async fn enqueue_all(tx: &mut Tx, messages: Vec<NewMessage>, now: DateTime<Utc>) -> Result<()> {
+    let mut messages = messages.into_iter().peekable();
+    while messages.peek().is_some() {
+        let batch = tx.at_commit();
         batch.sql(
             "INSERT INTO outbox (chat_id, subject_user_id, priority, payload, created_at) VALUES ",
         );
-        for (i, message) in chunk.iter().enumerate() {
+        for (i, message) in messages.by_ref().take(100).enumerate() {
             let row = format!(
                 "{}({}, {}, {}, {}, {})",
                 if i == 0 { "" } else { ", " },
@@ -105,7 +92,7 @@ pub async fn enqueue_in<'q>(
             batch.sql(&row);
         }
         batch.sql(";\n");
-        batch.send_if_large(conn).await?;
+        tx.send_at_commit_if_large().await?;
     }
     Ok(())
 }
@@ -113,32 +100,32 @@ pub async fn enqueue_in<'q>(
 /// The oldest pending messages, interactive ones first. Messages waiting for a retry are
 /// included (with their `not_before_ms`) so that the sender keeps each chat's order.
 pub async fn pending(
-    conn: &mut Conn,
+    tx: &mut Tx,
     limit: i64,
     priority: Option<Priority>,
     chat_id: Option<i64>,
 ) -> Result<Vec<Pending>> {
     let mut batch = Batch::new();
     pending_in(&mut batch, limit, priority, chat_id);
-    read_pending(&batch.fetch_all(conn).await?)
+    read_pending(&tx.run(batch).await?)
 }
 
-/// Writes `sent` down ([`mark_all_sent`]) and then reads what is [`pending`], in one round
-/// trip: what the sender does each time requests come back.
+/// Writes `sent` down ([`mark_all_sent`]), reads what is [`pending`] and ends the unit of work,
+/// in one round trip: what the sender does each time requests come back.
 pub async fn mark_sent_then_pending(
-    conn: &mut Conn,
+    tx: &mut Tx,
     sent: &[(i64, Option<i32>)],
     now: DateTime<Utc>,
     limit: i64,
 ) -> Result<Vec<Pending>> {
     if sent.len() > MARKED_PER_STATEMENT {
-        mark_all_sent(conn, sent, now).await?;
-        return pending(conn, limit, None, None).await;
+        mark_all_sent(tx, sent, now).await?;
+        return pending(tx, limit, None, None).await;
     }
     let mut batch = Batch::new();
     mark_sent_in(&mut batch, sent, now);
     pending_in(&mut batch, limit, None, None);
-    read_pending(&batch.fetch_all(conn).await?)
+    read_pending(&tx.run_and_commit(batch).await?)
 }
 
 fn pending_in(batch: &mut Batch<'_>, limit: i64, priority: Option<Priority>, chat_id: Option<i64>) {
@@ -175,12 +162,12 @@ fn read_pending(rows: &[sqlx::sqlite::SqliteRow]) -> Result<Vec<Pending>> {
 /// Delivered. The text is not kept: only what later steps need (which Telegram message it
 /// became).
 pub async fn mark_sent(
-    conn: &mut Conn,
+    tx: &mut Tx,
     id: i64,
     telegram_message_id: Option<i32>,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    mark_all_sent(conn, &[(id, telegram_message_id)], now).await
+    mark_all_sent(tx, &[(id, telegram_message_id)], now).await
 }
 
 /// How many deliveries [`mark_all_sent`] writes down with one statement.
@@ -189,14 +176,14 @@ pub const MARKED_PER_STATEMENT: usize = 200;
 /// Several deliveries at once, with one statement per [`MARKED_PER_STATEMENT`] (the sender
 /// writes down a batch of finished requests together).
 pub async fn mark_all_sent(
-    conn: &mut Conn,
+    tx: &mut Tx,
     sent: &[(i64, Option<i32>)],
     now: DateTime<Utc>,
 ) -> Result<()> {
     for chunk in sent.chunks(MARKED_PER_STATEMENT) {
         let mut batch = Batch::new();
         mark_sent_in(&mut batch, chunk, now);
-        batch.send(conn).await?;
+        tx.run(batch).await?;
     }
     Ok(())
 }
@@ -222,21 +209,16 @@ fn mark_sent_in(batch: &mut Batch<'_>, sent: &[(i64, Option<i32>)], now: DateTim
 
 /// Records that Telegram message `message_id` in `chat_id` stands for `tag`. Kept apart from
 /// the outbox row, which is emptied on delivery and pruned after a few days.
-pub async fn remember(
-    conn: &mut Conn,
-    chat_id: i64,
-    message_id: i32,
-    tag: &MessageTag,
-) -> Result<()> {
+pub async fn remember(tx: &mut Tx, chat_id: i64, message_id: i32, tag: &MessageTag) -> Result<()> {
     match *tag {
         MessageTag::Question { id, round } => {
-            super::questions::remember_message(conn, chat_id, message_id, id, round).await
+            super::questions::remember_message(tx, chat_id, message_id, id, round).await
         }
     }
 }
 
 /// Given up for good (the user blocked the bot, or Telegram refused the message itself).
-pub async fn mark_failed(conn: &mut Conn, id: i64, error: &str, now: DateTime<Utc>) -> Result<()> {
+pub async fn mark_failed(tx: &mut Tx, id: i64, error: &str, now: DateTime<Utc>) -> Result<()> {
     sqlx::query(
         "UPDATE outbox SET status = 'failed', payload = '{}', sent_at = ?2, error = ?3,
          attempts = attempts + 1 WHERE id = ?1",
@@ -244,7 +226,7 @@ pub async fn mark_failed(conn: &mut Conn, id: i64, error: &str, now: DateTime<Ut
     .bind(id)
     .bind(unix(now))
     .bind(error)
-    .execute(conn)
+    .execute(tx.conn().await?)
     .await?;
     Ok(())
 }
@@ -252,7 +234,7 @@ pub async fn mark_failed(conn: &mut Conn, id: i64, error: &str, now: DateTime<Ut
 /// Try again no earlier than `not_before_ms` (Unix milliseconds). `counts` says whether this
 /// attempt counts towards the retry limit (a flood-wait does not: the message was not at fault).
 pub async fn retry_later(
-    conn: &mut Conn,
+    tx: &mut Tx,
     id: i64,
     not_before_ms: i64,
     counts: bool,
@@ -265,25 +247,25 @@ pub async fn retry_later(
     .bind(not_before_ms)
     .bind(i64::from(counts))
     .bind(error)
-    .execute(conn)
+    .execute(tx.conn().await?)
     .await?;
     Ok(())
 }
 
 /// Replaces what a pending message will send (an edit whose message is gone becomes a new
 /// message).
-pub async fn replace_payload(conn: &mut Conn, id: i64, payload: &str) -> Result<()> {
+pub async fn replace_payload(tx: &mut Tx, id: i64, payload: &str) -> Result<()> {
     sqlx::query("UPDATE outbox SET payload = ?2 WHERE id = ?1")
         .bind(id)
         .bind(payload)
-        .execute(conn)
+        .execute(tx.conn().await?)
         .await?;
     Ok(())
 }
 
 /// Every message still waiting for a chat that can no longer be reached.
 pub async fn fail_pending_for_chat(
-    conn: &mut Conn,
+    tx: &mut Tx,
     chat_id: i64,
     error: &str,
     now: DateTime<Utc>,
@@ -295,17 +277,17 @@ pub async fn fail_pending_for_chat(
     .bind(chat_id)
     .bind(unix(now))
     .bind(error)
-    .execute(conn)
+    .execute(tx.conn().await?)
     .await?
     .rows_affected())
 }
 
 /// Forgets delivered and failed messages older than `before`.
-pub async fn prune(conn: &mut Conn, before: DateTime<Utc>) -> Result<u64> {
+pub async fn prune(tx: &mut Tx, before: DateTime<Utc>) -> Result<u64> {
     Ok(
         sqlx::query("DELETE FROM outbox WHERE status <> 'pending' AND sent_at < ?")
             .bind(unix(before))
-            .execute(conn)
+            .execute(tx.conn().await?)
             .await?
             .rows_affected(),
     )
@@ -313,22 +295,32 @@ pub async fn prune(conn: &mut Conn, before: DateTime<Utc>) -> Result<u64> {
 
 /// Until when (Unix milliseconds) Telegram's last flood-control answer asked the bot to wait,
 /// as recorded on the message it refused; `None` if no message is waiting for that.
-pub async fn flood_wait_until_ms(conn: &mut Conn) -> Result<Option<i64>> {
+pub async fn flood_wait_until_ms(tx: &mut Tx) -> Result<Option<i64>> {
     Ok(sqlx::query_scalar(
         "SELECT max(not_before_ms) FROM outbox WHERE status = 'pending' AND error = ?",
     )
     .bind(FLOOD_CONTROL)
-    .fetch_one(conn)
+    .fetch_one(tx.conn().await?)
     .await?)
 }
 
 /// The error recorded on a message that met flood control.
 pub const FLOOD_CONTROL: &str = "flood control";
 
-pub async fn pending_count(conn: &mut Conn) -> Result<i64> {
+/// Replies to people waiting to go out (not broadcasts): what a stop gives a moment to leave.
+pub async fn interactive_pending(tx: &mut Tx) -> Result<i64> {
+    Ok(
+        sqlx::query_scalar("SELECT count(*) FROM outbox WHERE status = 'pending' AND priority = ?")
+            .bind(Priority::Interactive as i64)
+            .fetch_one(tx.conn().await?)
+            .await?,
+    )
+}
+
+pub async fn pending_count(tx: &mut Tx) -> Result<i64> {
     Ok(
         sqlx::query_scalar("SELECT count(*) FROM outbox WHERE status = 'pending'")
-            .fetch_one(conn)
+            .fetch_one(tx.conn().await?)
             .await?,
     )
 }
@@ -339,28 +331,32 @@ mod tests {
 
     #[tokio::test]
     async fn several_deliveries_are_written_down_at_once_each_with_its_message() {
-        let pool = crate::store::open("sqlite::memory:").await.unwrap();
-        let mut conn = pool.acquire().await.unwrap();
+        let db = crate::store::open("sqlite::memory:").await.unwrap();
         let now = Utc::now();
-        let mut ids = Vec::new();
-        for chat_id in [11, 12, 13] {
-            let message = NewMessage {
-                chat_id,
-                subject_user_id: None,
-                priority: Priority::Interactive,
-                payload: "{\"secret\":\"Siti 0812\"}",
-            };
-            ids.push(enqueue(&mut conn, &message, now).await.unwrap());
-        }
-        mark_all_sent(&mut conn, &[(ids[0], Some(501)), (ids[2], None)], now)
+        let rows = db
+            .writer()
+            .write(async |tx| {
+                let mut ids = Vec::new();
+                for chat_id in [11, 12, 13] {
+                    let message = NewMessage {
+                        chat_id,
+                        subject_user_id: None,
+                        priority: Priority::Interactive,
+                        payload: "{\"secret\":\"Siti 0812\"}".into(),
+                    };
+                    ids.push(enqueue(tx, &message, now).await?);
+                }
+                mark_all_sent(tx, &[(ids[0], Some(501)), (ids[2], None)], now).await?;
+                let rows: Vec<(i64, String, String, Option<i64>, i64)> = sqlx::query_as(
+                    "SELECT id, status, payload, telegram_message_id, attempts FROM outbox ORDER BY id",
+                )
+                .fetch_all(tx.conn().await?)
+                .await?;
+                Ok::<_, super::super::StoreError>((ids, rows))
+            })
             .await
             .unwrap();
-        let rows: Vec<(i64, String, String, Option<i64>, i64)> = sqlx::query_as(
-            "SELECT id, status, payload, telegram_message_id, attempts FROM outbox ORDER BY id",
-        )
-        .fetch_all(&mut *conn)
-        .await
-        .unwrap();
+        let (ids, rows) = rows;
         assert_eq!(
             rows,
             vec![

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::{Conn, Result, StoreError, unix};
+use super::{Result, StoreError, Tx, unix};
 use crate::domain::{
     Country, PersonName, Phone, PlaceName, Profile, Relation, Role, Sector, YearsAbroad,
     profile::{interests_from_db, interests_to_db},
@@ -40,28 +40,28 @@ fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Profile> {
     })
 }
 
-pub async fn find(conn: &mut Conn, user_id: i64) -> Result<Option<Profile>> {
+pub async fn find(tx: &mut Tx, user_id: i64) -> Result<Option<Profile>> {
     sqlx::query(&format!("SELECT {COLUMNS} FROM profiles WHERE user_id = ?"))
         .bind(user_id)
-        .fetch_optional(conn)
+        .fetch_optional(tx.conn().await?)
         .await?
         .as_ref()
         .map(from_row)
         .transpose()
 }
 
-pub async fn is_registered(conn: &mut Conn, user_id: i64) -> Result<bool> {
+pub async fn is_registered(tx: &mut Tx, user_id: i64) -> Result<bool> {
     Ok(
         sqlx::query_scalar::<_, i64>("SELECT count(*) FROM profiles WHERE user_id = ?")
             .bind(user_id)
-            .fetch_one(conn)
+            .fetch_one(tx.conn().await?)
             .await?
             > 0,
     )
 }
 
 /// Creates or replaces the profile.
-pub async fn save(conn: &mut Conn, profile: &Profile, now: DateTime<Utc>) -> Result<()> {
+pub async fn save(tx: &mut Tx, profile: &Profile, now: DateTime<Utc>) -> Result<()> {
     sqlx::query(
         "INSERT INTO profiles (user_id, role, full_name, phone, village, district, country, years_abroad,
                                sector, relation, worker_abroad, interests, registered_at, updated_at)
@@ -86,13 +86,13 @@ pub async fn save(conn: &mut Conn, profile: &Profile, now: DateTime<Utc>) -> Res
     .bind(profile.worker_abroad)
     .bind(interests_to_db(&profile.interests))
     .bind(unix(now))
-    .execute(conn)
+    .execute(tx.conn().await?)
     .await?;
     Ok(())
 }
 
 pub async fn record_consent(
-    conn: &mut Conn,
+    tx: &mut Tx,
     user_id: i64,
     version: &str,
     now: DateTime<Utc>,
@@ -103,19 +103,19 @@ pub async fn record_consent(
     .bind(user_id)
     .bind(version)
     .bind(unix(now))
-    .execute(conn)
+    .execute(tx.conn().await?)
     .await?;
     Ok(())
 }
 
 /// (version, given at) of every consent the user gave.
-pub async fn consents(conn: &mut Conn, user_id: i64) -> Result<Vec<(String, i64)>> {
+pub async fn consents(tx: &mut Tx, user_id: i64) -> Result<Vec<(String, i64)>> {
     Ok(
         sqlx::query_as(
             "SELECT version, given_at FROM consents WHERE user_id = ? ORDER BY given_at",
         )
         .bind(user_id)
-        .fetch_all(conn)
+        .fetch_all(tx.conn().await?)
         .await?,
     )
 }

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::{Conn, Result, StoreError, unix};
+use super::{Result, StoreError, Tx, unix};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
@@ -90,7 +90,7 @@ fn question_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Question> {
 
 /// Records a new question.
 pub async fn create(
-    conn: &mut Conn,
+    tx: &mut Tx,
     user_id: i64,
     said: &Said<'_>,
     now: DateTime<Utc>,
@@ -100,15 +100,15 @@ pub async fn create(
     ))
     .bind(user_id)
     .bind(unix(now))
-    .fetch_one(&mut *conn)
+    .fetch_one(tx.conn().await?)
     .await?;
     let question = question_from_row(&row)?;
-    add_entry(conn, question.id, question.round, Author::User, said, now).await?;
+    add_entry(tx, question.id, question.round, Author::User, said, now).await?;
     Ok(question)
 }
 
 async fn add_entry(
-    conn: &mut Conn,
+    tx: &mut Tx,
     question_id: i64,
     round: i64,
     author: Author,
@@ -126,15 +126,15 @@ async fn add_entry(
     .bind(said.media)
     .bind(said.message_id)
     .bind(unix(now))
-    .execute(conn)
+    .execute(tx.conn().await?)
     .await?;
     Ok(())
 }
 
-pub async fn find(conn: &mut Conn, id: i64) -> Result<Option<Question>> {
+pub async fn find(tx: &mut Tx, id: i64) -> Result<Option<Question>> {
     sqlx::query(&format!("SELECT {COLUMNS} FROM questions WHERE id = ?"))
         .bind(id)
-        .fetch_optional(conn)
+        .fetch_optional(tx.conn().await?)
         .await?
         .as_ref()
         .map(question_from_row)
@@ -144,7 +144,7 @@ pub async fn find(conn: &mut Conn, id: i64) -> Result<Option<Question>> {
 /// The asker adds to their question. An answered question opens again with the next round;
 /// an open one keeps its round. Returns the question as it now stands.
 pub async fn follow_up(
-    conn: &mut Conn,
+    tx: &mut Tx,
     id: i64,
     said: &Said<'_>,
     now: DateTime<Utc>,
@@ -155,23 +155,23 @@ pub async fn follow_up(
     ))
     .bind(id)
     .bind(unix(now))
-    .fetch_optional(&mut *conn)
+    .fetch_optional(tx.conn().await?)
     .await?;
     let question = match reopened {
         Some(row) => question_from_row(&row)?,
-        None => match find(conn, id).await? {
+        None => match find(tx, id).await? {
             Some(question) => question,
             None => return Ok(None),
         },
     };
-    add_entry(conn, id, question.round, Author::User, said, now).await?;
+    add_entry(tx, id, question.round, Author::User, said, now).await?;
     Ok(Some(question))
 }
 
 /// Records an officer's answer to round `round`, if that round is still open. Returns
 /// `false` when it was already answered (by someone else, or the question moved on).
 pub async fn answer(
-    conn: &mut Conn,
+    tx: &mut Tx,
     id: i64,
     round: i64,
     text: &str,
@@ -184,7 +184,7 @@ pub async fn answer(
     .bind(id)
     .bind(round)
     .bind(unix(now))
-    .execute(&mut *conn)
+    .execute(tx.conn().await?)
     .await?
     .rows_affected()
         == 1;
@@ -194,13 +194,13 @@ pub async fn answer(
             media: None,
             message_id: None,
         };
-        add_entry(conn, id, round, Author::Officer, &said, now).await?;
+        add_entry(tx, id, round, Author::Officer, &said, now).await?;
     }
     Ok(answered)
 }
 
 /// Open questions, the longest waiting first, with the asker's latest message.
-pub async fn open_oldest_first(conn: &mut Conn, limit: i64) -> Result<Vec<Open>> {
+pub async fn open_oldest_first(tx: &mut Tx, limit: i64) -> Result<Vec<Open>> {
     let rows = sqlx::query(
         "SELECT q.id, q.user_id, q.status, q.round, q.asked_at, q.opened_at,
                 e.round AS entry_round, e.author, e.text, e.media, e.message_id, e.created_at
@@ -211,7 +211,7 @@ pub async fn open_oldest_first(conn: &mut Conn, limit: i64) -> Result<Vec<Open>>
          ORDER BY q.opened_at, q.id LIMIT ?",
     )
     .bind(limit)
-    .fetch_all(conn)
+    .fetch_all(tx.conn().await?)
     .await?;
     rows.iter()
         .map(|row| {
@@ -223,10 +223,10 @@ pub async fn open_oldest_first(conn: &mut Conn, limit: i64) -> Result<Vec<Open>>
         .collect()
 }
 
-pub async fn open_count(conn: &mut Conn) -> Result<i64> {
+pub async fn open_count(tx: &mut Tx) -> Result<i64> {
     Ok(
         sqlx::query_scalar("SELECT count(*) FROM questions WHERE status = 'open'")
-            .fetch_one(conn)
+            .fetch_one(tx.conn().await?)
             .await?,
     )
 }
@@ -252,13 +252,13 @@ fn entry_from_row(row: &sqlx::sqlite::SqliteRow, round_column: &str) -> Result<E
 }
 
 /// Everything said on a question, oldest first.
-pub async fn entries(conn: &mut Conn, question_id: i64) -> Result<Vec<Entry>> {
+pub async fn entries(tx: &mut Tx, question_id: i64) -> Result<Vec<Entry>> {
     let rows = sqlx::query(
         "SELECT round, author, text, media, message_id, created_at FROM question_entries
          WHERE question_id = ? ORDER BY id",
     )
     .bind(question_id)
-    .fetch_all(conn)
+    .fetch_all(tx.conn().await?)
     .await?;
     rows.iter()
         .map(|row| entry_from_row(row, "round"))
@@ -266,13 +266,13 @@ pub async fn entries(conn: &mut Conn, question_id: i64) -> Result<Vec<Entry>> {
 }
 
 /// A user's questions, the newest first.
-pub async fn of_user(conn: &mut Conn, user_id: i64, limit: i64) -> Result<Vec<Question>> {
+pub async fn of_user(tx: &mut Tx, user_id: i64, limit: i64) -> Result<Vec<Question>> {
     let rows = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM questions WHERE user_id = ? ORDER BY id DESC LIMIT ?"
     ))
     .bind(user_id)
     .bind(limit)
-    .fetch_all(conn)
+    .fetch_all(tx.conn().await?)
     .await?;
     rows.iter().map(question_from_row).collect()
 }
@@ -280,7 +280,7 @@ pub async fn of_user(conn: &mut Conn, user_id: i64, limit: i64) -> Result<Vec<Qu
 /// Records that a delivered Telegram message stands for a question's round. A question erased
 /// meanwhile is skipped rather than failing the delivery's bookkeeping.
 pub async fn remember_message(
-    conn: &mut Conn,
+    tx: &mut Tx,
     chat_id: i64,
     message_id: i32,
     question_id: i64,
@@ -295,22 +295,18 @@ pub async fn remember_message(
     .bind(message_id)
     .bind(question_id)
     .bind(round)
-    .execute(conn)
+    .execute(tx.conn().await?)
     .await?;
     Ok(())
 }
 
 /// The question (and round) a Telegram message in a chat stands for.
-pub async fn by_message(
-    conn: &mut Conn,
-    chat_id: i64,
-    message_id: i32,
-) -> Result<Option<(i64, i64)>> {
+pub async fn by_message(tx: &mut Tx, chat_id: i64, message_id: i32) -> Result<Option<(i64, i64)>> {
     Ok(sqlx::query_as(
         "SELECT question_id, round FROM question_messages WHERE chat_id = ? AND message_id = ?",
     )
     .bind(chat_id)
     .bind(message_id)
-    .fetch_optional(conn)
+    .fetch_optional(tx.conn().await?)
     .await?)
 }

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::{Conn, Result, StoreError, trainings, unix};
+use super::{Result, StoreError, Tx, trainings, unix};
 use crate::domain::Language;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,7 +35,7 @@ impl SignUpStatus {
 /// waitlist. `None` if the training does not take sign-ups (not open, started, unknown) or the
 /// user is already signed up.
 pub async fn sign_up(
-    conn: &mut Conn,
+    tx: &mut Tx,
     training_id: i64,
     user_id: i64,
     now: DateTime<Utc>,
@@ -57,32 +57,24 @@ pub async fn sign_up(
     .bind(training_id)
     .bind(user_id)
     .bind(unix(now))
-    .fetch_optional(conn)
+    .fetch_optional(tx.conn().await?)
     .await?;
     status.as_deref().map(SignUpStatus::from_db).transpose()
 }
 
-pub async fn status(
-    conn: &mut Conn,
-    training_id: i64,
-    user_id: i64,
-) -> Result<Option<SignUpStatus>> {
+pub async fn status(tx: &mut Tx, training_id: i64, user_id: i64) -> Result<Option<SignUpStatus>> {
     let status: Option<String> = sqlx::query_scalar(
         "SELECT status FROM training_signups WHERE training_id = ? AND user_id = ?",
     )
     .bind(training_id)
     .bind(user_id)
-    .fetch_optional(conn)
+    .fetch_optional(tx.conn().await?)
     .await?;
     status.as_deref().map(SignUpStatus::from_db).transpose()
 }
 
 /// The user's place on the waitlist, from 1; `None` if they are not waiting.
-pub async fn waiting_position(
-    conn: &mut Conn,
-    training_id: i64,
-    user_id: i64,
-) -> Result<Option<i64>> {
+pub async fn waiting_position(tx: &mut Tx, training_id: i64, user_id: i64) -> Result<Option<i64>> {
     let position: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM training_signups
          WHERE training_id = ?1 AND status = 'waiting'
@@ -90,34 +82,30 @@ pub async fn waiting_position(
     )
     .bind(training_id)
     .bind(user_id)
-    .fetch_one(conn)
+    .fetch_one(tx.conn().await?)
     .await?;
     Ok((position > 0).then_some(position))
 }
 
 /// Takes the user off the training; returns what they had.
-pub async fn remove(
-    conn: &mut Conn,
-    training_id: i64,
-    user_id: i64,
-) -> Result<Option<SignUpStatus>> {
+pub async fn remove(tx: &mut Tx, training_id: i64, user_id: i64) -> Result<Option<SignUpStatus>> {
     let status: Option<String> = sqlx::query_scalar(
         "DELETE FROM training_signups WHERE training_id = ? AND user_id = ? RETURNING status",
     )
     .bind(training_id)
     .bind(user_id)
-    .fetch_optional(conn)
+    .fetch_optional(tx.conn().await?)
     .await?;
     status.as_deref().map(SignUpStatus::from_db).transpose()
 }
 
 /// Takes the user off every training; returns the trainings where they had a seat.
-pub async fn remove_all(conn: &mut Conn, user_id: i64) -> Result<Vec<i64>> {
+pub async fn remove_all(tx: &mut Tx, user_id: i64) -> Result<Vec<i64>> {
     let removed: Vec<(i64, String)> = sqlx::query_as(
         "DELETE FROM training_signups WHERE user_id = ? RETURNING training_id, status",
     )
     .bind(user_id)
-    .fetch_all(conn)
+    .fetch_all(tx.conn().await?)
     .await?;
     Ok(removed
         .into_iter()
@@ -127,7 +115,7 @@ pub async fn remove_all(conn: &mut Conn, user_id: i64) -> Result<Vec<i64>> {
 }
 
 /// Gives the free seats to the people waiting longest; returns who got one.
-pub async fn promote(conn: &mut Conn, training_id: i64, now: DateTime<Utc>) -> Result<Vec<i64>> {
+pub async fn promote(tx: &mut Tx, training_id: i64, now: DateTime<Utc>) -> Result<Vec<i64>> {
     Ok(sqlx::query_scalar(
         "UPDATE training_signups SET status = 'booked', booked_at = ?2
          WHERE id IN (
@@ -138,7 +126,7 @@ pub async fn promote(conn: &mut Conn, training_id: i64, now: DateTime<Utc>) -> R
     )
     .bind(training_id)
     .bind(unix(now))
-    .fetch_all(conn)
+    .fetch_all(tx.conn().await?)
     .await?)
 }
 
@@ -155,7 +143,7 @@ pub struct MySignUp {
 
 /// The user's sign-ups, soonest first; with `after`, only trainings starting after it.
 pub async fn of_user(
-    conn: &mut Conn,
+    tx: &mut Tx,
     user_id: i64,
     after: Option<DateTime<Utc>>,
 ) -> Result<Vec<MySignUp>> {
@@ -172,7 +160,7 @@ pub async fn of_user(
     ))
     .bind(user_id)
     .bind(after.map(unix))
-    .fetch_all(conn)
+    .fetch_all(tx.conn().await?)
     .await?
     .iter()
     .map(|row| {
@@ -190,7 +178,7 @@ pub async fn of_user(
 /// The people to tell about a training (those with a seat, or everyone signed up), who have
 /// not blocked the bot, in sign-up order, with the language to write to them in.
 pub async fn recipients(
-    conn: &mut Conn,
+    tx: &mut Tx,
     training_id: i64,
     booked_only: bool,
 ) -> Result<Vec<(i64, Language)>> {
@@ -201,7 +189,7 @@ pub async fn recipients(
     )
     .bind(training_id)
     .bind(booked_only)
-    .fetch_all(conn)
+    .fetch_all(tx.conn().await?)
     .await?;
     rows.into_iter()
         .map(|(id, code)| {
@@ -231,7 +219,7 @@ pub struct Participant {
 
 /// Everyone signed up for one training, or for every training (soonest first): seats
 /// first, then the waitlist in its order.
-pub async fn participants(conn: &mut Conn, training_id: Option<i64>) -> Result<Vec<Participant>> {
+pub async fn participants(tx: &mut Tx, training_id: Option<i64>) -> Result<Vec<Participant>> {
     sqlx::query(
         "SELECT s.training_id, t.title_id, t.starts_at, s.status, s.signed_up_at,
                 CASE WHEN s.status = 'waiting' THEN
@@ -246,7 +234,7 @@ pub async fn participants(conn: &mut Conn, training_id: Option<i64>) -> Result<V
          ORDER BY t.starts_at, t.id, s.status = 'waiting', s.id",
     )
     .bind(training_id)
-    .fetch_all(conn)
+    .fetch_all(tx.conn().await?)
     .await?
     .iter()
     .map(|row| {
@@ -268,12 +256,7 @@ pub async fn participants(conn: &mut Conn, training_id: Option<i64>) -> Result<V
 }
 
 /// Remembers the training an unregistered user wanted (replacing an earlier wish).
-pub async fn wish(
-    conn: &mut Conn,
-    user_id: i64,
-    training_id: i64,
-    now: DateTime<Utc>,
-) -> Result<()> {
+pub async fn wish(tx: &mut Tx, user_id: i64, training_id: i64, now: DateTime<Utc>) -> Result<()> {
     sqlx::query(
         "INSERT INTO training_wishes (user_id, training_id, wished_at) VALUES (?1, ?2, ?3)
          ON CONFLICT (user_id) DO UPDATE SET training_id = excluded.training_id, wished_at = excluded.wished_at",
@@ -281,27 +264,27 @@ pub async fn wish(
     .bind(user_id)
     .bind(training_id)
     .bind(unix(now))
-    .execute(conn)
+    .execute(tx.conn().await?)
     .await?;
     Ok(())
 }
 
 /// The training the user wanted, forgetting the wish.
-pub async fn take_wish(conn: &mut Conn, user_id: i64) -> Result<Option<i64>> {
+pub async fn take_wish(tx: &mut Tx, user_id: i64) -> Result<Option<i64>> {
     Ok(
         sqlx::query_scalar("DELETE FROM training_wishes WHERE user_id = ? RETURNING training_id")
             .bind(user_id)
-            .fetch_optional(conn)
+            .fetch_optional(tx.conn().await?)
             .await?,
     )
 }
 
 /// The training the user wanted, if any (for their data export).
-pub async fn wished(conn: &mut Conn, user_id: i64) -> Result<Option<(i64, i64)>> {
+pub async fn wished(tx: &mut Tx, user_id: i64) -> Result<Option<(i64, i64)>> {
     Ok(
         sqlx::query_as("SELECT training_id, wished_at FROM training_wishes WHERE user_id = ?")
             .bind(user_id)
-            .fetch_optional(conn)
+            .fetch_optional(tx.conn().await?)
             .await?,
     )
 }

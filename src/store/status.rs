@@ -140,15 +140,20 @@ mod tests {
     async fn a_migration_from_a_newer_version_is_a_problem() {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", dir.path().join("bot.db").display());
-        let pool = crate::store::open(&url).await.unwrap();
-        sqlx::query(
-            "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time)
-             VALUES (9999, 'future', 1, x'00', 0)",
-        )
-        .execute(&pool)
-        .await
-        .unwrap();
-        pool.close().await;
+        let db = crate::store::open(&url).await.unwrap();
+        db.writer()
+            .write(async |tx| {
+                sqlx::query(
+                    "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time)
+                     VALUES (9999, 'future', 1, x'00', 0)",
+                )
+                .execute(tx.conn().await?)
+                .await?;
+                Ok::<_, crate::store::StoreError>(())
+            })
+            .await
+            .unwrap();
+        db.close().await;
         let Inspection::Found(status) = inspect(&url).await.unwrap() else {
             panic!("found")
         };

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::{Conn, Result, StoreError, unix};
+use super::{Result, StoreError, Tx, unix};
 use crate::domain::{
     Capacity, Category, Description, Location, Title, TrainingDetails, TrainingStatus,
 };
@@ -62,14 +62,14 @@ pub(super) fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Training> {
     })
 }
 
-pub async fn insert(conn: &mut Conn, details: &TrainingDetails, now: DateTime<Utc>) -> Result<i64> {
-    save(conn, None, details, now).await
+pub async fn insert(tx: &mut Tx, details: &TrainingDetails, now: DateTime<Utc>) -> Result<i64> {
+    save(tx, None, details, now).await
 }
 
 /// Replaces what an officer decided about a training. A new start time forgets the reminders
 /// already sent for the old one.
 pub async fn update(
-    conn: &mut Conn,
+    tx: &mut Tx,
     id: i64,
     details: &TrainingDetails,
     now: DateTime<Utc>,
@@ -80,15 +80,15 @@ pub async fn update(
     )
     .bind(id)
     .bind(details.starts_at)
-    .execute(&mut *conn)
+    .execute(tx.conn().await?)
     .await?;
-    save(conn, Some(id), details, now).await?;
+    save(tx, Some(id), details, now).await?;
     Ok(())
 }
 
 /// Writes a new training (`id` None) or over an existing one; returns its id.
 async fn save(
-    conn: &mut Conn,
+    tx: &mut Tx,
     id: Option<i64>,
     details: &TrainingDetails,
     now: DateTime<Utc>,
@@ -114,12 +114,12 @@ async fn save(
     .bind(details.description_id.as_str())
     .bind(details.description_en.as_str())
     .bind(unix(now))
-    .fetch_one(conn)
+    .fetch_one(tx.conn().await?)
     .await?)
 }
 
 pub async fn set_status(
-    conn: &mut Conn,
+    tx: &mut Tx,
     id: i64,
     status: TrainingStatus,
     now: DateTime<Utc>,
@@ -128,15 +128,15 @@ pub async fn set_status(
         .bind(id)
         .bind(status.code())
         .bind(unix(now))
-        .execute(conn)
+        .execute(tx.conn().await?)
         .await?;
     Ok(())
 }
 
-pub async fn find(conn: &mut Conn, id: i64) -> Result<Option<Training>> {
+pub async fn find(tx: &mut Tx, id: i64) -> Result<Option<Training>> {
     sqlx::query(&format!("SELECT {COLUMNS} FROM trainings t WHERE t.id = ?"))
         .bind(id)
-        .fetch_optional(conn)
+        .fetch_optional(tx.conn().await?)
         .await?
         .as_ref()
         .map(from_row)
@@ -144,11 +144,11 @@ pub async fn find(conn: &mut Conn, id: i64) -> Result<Option<Training>> {
 }
 
 /// Every training, soonest first (for the officers' export).
-pub async fn all(conn: &mut Conn) -> Result<Vec<Training>> {
+pub async fn all(tx: &mut Tx) -> Result<Vec<Training>> {
     sqlx::query(&format!(
         "SELECT {COLUMNS} FROM trainings t ORDER BY t.starts_at, t.id"
     ))
-    .fetch_all(conn)
+    .fetch_all(tx.conn().await?)
     .await?
     .iter()
     .map(from_row)
@@ -156,19 +156,19 @@ pub async fn all(conn: &mut Conn) -> Result<Vec<Training>> {
 }
 
 /// The id of a training with this Indonesian title (in any case) starting then, if any.
-pub async fn find_same(conn: &mut Conn, title_id: &str, starts_at: i64) -> Result<Option<i64>> {
+pub async fn find_same(tx: &mut Tx, title_id: &str, starts_at: i64) -> Result<Option<i64>> {
     Ok(sqlx::query_scalar(
         "SELECT id FROM trainings WHERE lower(title_id) = lower(?1) AND starts_at = ?2 AND status <> 'cancelled'",
     )
     .bind(title_id)
     .bind(starts_at)
-    .fetch_optional(conn)
+    .fetch_optional(tx.conn().await?)
     .await?)
 }
 
 /// Trainings that have not started, soonest first: open ones, and closed ones too if asked.
 pub async fn upcoming(
-    conn: &mut Conn,
+    tx: &mut Tx,
     now: DateTime<Utc>,
     with_closed: bool,
     limit: i64,
@@ -183,27 +183,27 @@ pub async fn upcoming(
     .bind(with_closed)
     .bind(limit)
     .bind(offset)
-    .fetch_all(conn)
+    .fetch_all(tx.conn().await?)
     .await?
     .iter()
     .map(from_row)
     .collect()
 }
 
-pub async fn count_upcoming(conn: &mut Conn, now: DateTime<Utc>, with_closed: bool) -> Result<i64> {
+pub async fn count_upcoming(tx: &mut Tx, now: DateTime<Utc>, with_closed: bool) -> Result<i64> {
     Ok(sqlx::query_scalar(
         "SELECT count(*) FROM trainings t
          WHERE t.starts_at > ?1 AND (t.status = 'open' OR (?2 AND t.status = 'closed'))",
     )
     .bind(unix(now))
     .bind(with_closed)
-    .fetch_one(conn)
+    .fetch_one(tx.conn().await?)
     .await?)
 }
 
 /// Trainings that take place (open or closed) and start after `from` but no later than `to`.
 pub async fn starting_between(
-    conn: &mut Conn,
+    tx: &mut Tx,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<Vec<Training>> {
@@ -214,7 +214,7 @@ pub async fn starting_between(
     ))
     .bind(unix(from))
     .bind(unix(to))
-    .fetch_all(conn)
+    .fetch_all(tx.conn().await?)
     .await?
     .iter()
     .map(from_row)
@@ -230,18 +230,18 @@ pub enum ReminderOutcome {
 }
 
 /// The reminders (seconds before the start) already dealt with for a training.
-pub async fn reminders_done(conn: &mut Conn, training_id: i64) -> Result<Vec<i64>> {
+pub async fn reminders_done(tx: &mut Tx, training_id: i64) -> Result<Vec<i64>> {
     Ok(
         sqlx::query_scalar("SELECT offset_seconds FROM training_reminders WHERE training_id = ?")
             .bind(training_id)
-            .fetch_all(conn)
+            .fetch_all(tx.conn().await?)
             .await?,
     )
 }
 
 /// Records a reminder as dealt with. Returns `false` if it already was (nothing recorded).
 pub async fn record_reminder(
-    conn: &mut Conn,
+    tx: &mut Tx,
     training_id: i64,
     offset_seconds: i64,
     outcome: ReminderOutcome,
@@ -261,7 +261,7 @@ pub async fn record_reminder(
     .bind(outcome)
     .bind(i64::try_from(recipients).unwrap_or(i64::MAX))
     .bind(unix(now))
-    .execute(conn)
+    .execute(tx.conn().await?)
     .await?;
     Ok(done.rows_affected() == 1)
 }

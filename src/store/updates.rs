@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::{
-    Conn, Result,
+    Result, Tx,
     batch::Batch,
     unix,
     users::{self, Seen},
@@ -13,11 +13,11 @@ use super::{
 use crate::domain::Language;
 
 /// Records the update as handled. Returns `false` when it already was.
-pub async fn mark_processed(conn: &mut Conn, update_id: i64, now: DateTime<Utc>) -> Result<bool> {
+pub async fn mark_processed(tx: &mut Tx, update_id: i64, now: DateTime<Utc>) -> Result<bool> {
     let fresh = sqlx::query(&mark_processed_sql("?1", "?2"))
         .bind(update_id)
         .bind(unix(now))
-        .fetch_optional(conn)
+        .fetch_optional(tx.conn().await?)
         .await?;
     Ok(fresh.is_some())
 }
@@ -39,18 +39,17 @@ pub enum Begun {
     Fresh(Option<Seen>),
 }
 
-/// Begins an update's write transaction, records the update as handled and, when `contact`
-/// names someone, records that they were seen ([`users::touch`]): one round trip to SQLite's
-/// thread. The transaction is open either way (roll it back, or end it with
-/// [`Batch::commit`](super::batch::Batch::commit)).
+/// An update's first statements, which begin its unit of work: records the update as handled
+/// and, when `contact` names someone, records that they were seen ([`users::touch`]), in one
+/// round trip to SQLite's thread. [`Begun::Again`]: end the unit of work with an error, so
+/// that it is rolled back.
 pub async fn begin(
-    conn: &mut Conn,
+    tx: &mut Tx,
     update_id: Option<i64>,
     contact: Option<(i64, Language)>,
     now: DateTime<Utc>,
 ) -> Result<Begun> {
     let mut batch = Batch::new();
-    batch.sql("BEGIN IMMEDIATE;\n");
     let now = batch.param(unix(now));
     if let Some(update_id) = update_id {
         let sql = mark_processed_sql(&batch.param(update_id), &now);
@@ -60,7 +59,7 @@ pub async fn begin(
         let sql = users::touch_sql(&batch.param(id), &batch.param(language.code()), &now);
         batch.sql(&sql);
     }
-    let rows = batch.fetch_all(conn).await?;
+    let rows = tx.run(batch).await?;
     let fresh = update_id.is_none() || rows.iter().any(|row| row.try_column("fresh").is_ok());
     if !fresh {
         return Ok(Begun::Again);
@@ -75,11 +74,11 @@ pub async fn begin(
 
 /// Forgets ids older than `before`. Telegram keeps undelivered updates for about a day, so a
 /// week of ids covers every re-delivery.
-pub async fn prune(conn: &mut Conn, before: DateTime<Utc>) -> Result<u64> {
+pub async fn prune(tx: &mut Tx, before: DateTime<Utc>) -> Result<u64> {
     Ok(
         sqlx::query("DELETE FROM processed_updates WHERE processed_at < ?")
             .bind(unix(before))
-            .execute(conn)
+            .execute(tx.conn().await?)
             .await?
             .rows_affected(),
     )

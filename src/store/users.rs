@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::{Conn, Result, StoreError, unix};
+use super::{Result, StoreError, Tx, unix};
 use crate::domain::Language;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,17 +44,12 @@ pub struct Seen {
 ///
 /// Runs on every update (with the update's first statements, see `updates::begin`): one
 /// round trip, which also reads the conversation state.
-pub async fn touch(
-    conn: &mut Conn,
-    id: i64,
-    language: Language,
-    now: DateTime<Utc>,
-) -> Result<Seen> {
+pub async fn touch(tx: &mut Tx, id: i64, language: Language, now: DateTime<Utc>) -> Result<Seen> {
     let row = sqlx::query(&touch_sql("?1", "?2", "?3"))
         .bind(id)
         .bind(language.code())
         .bind(unix(now))
-        .fetch_one(conn)
+        .fetch_one(tx.conn().await?)
         .await?;
     Seen::from_row(&row)
 }
@@ -63,12 +58,13 @@ pub async fn touch(
 /// minute: a conversation is a burst of messages, and writing the user's row on each one would
 /// add a page to every update's commit.
 pub(super) fn touch_sql(id: &str, language: &str, now: &str) -> String {
+    let state = super::conversations::state_of("users.id");
     format!(
         "INSERT INTO users (id, language, first_seen, last_seen) VALUES ({id}, {language}, {now}, {now})
          ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen, status = 'active'
          WHERE users.last_seen < excluded.last_seen - 60 OR users.status <> 'active';
          SELECT id, language, language_chosen, status, first_seen,
-                (SELECT state FROM conversations WHERE user_id = users.id) AS state
+                {state} AS state
          FROM users WHERE id = {id};"
     )
 }
@@ -82,7 +78,8 @@ impl Seen {
     }
 }
 
-pub async fn find(conn: &mut Conn, id: i64) -> Result<Option<User>> {
+pub async fn find(tx: &mut Tx, id: i64) -> Result<Option<User>> {
+    let conn = tx.conn().await?;
     sqlx::query("SELECT id, language, language_chosen, status, first_seen FROM users WHERE id = ?")
         .bind(id)
         .fetch_optional(conn)
@@ -93,30 +90,30 @@ pub async fn find(conn: &mut Conn, id: i64) -> Result<Option<User>> {
 }
 
 /// The language to write to a user in (the default for someone never seen).
-pub async fn language_of(conn: &mut Conn, id: i64, default: Language) -> Result<Language> {
+pub async fn language_of(tx: &mut Tx, id: i64, default: Language) -> Result<Language> {
     let code: Option<String> = sqlx::query_scalar("SELECT language FROM users WHERE id = ?")
         .bind(id)
-        .fetch_optional(conn)
+        .fetch_optional(tx.conn().await?)
         .await?;
     Ok(code.as_deref().and_then(Language::parse).unwrap_or(default))
 }
 
-pub async fn set_language(conn: &mut Conn, id: i64, language: Language) -> Result<()> {
+pub async fn set_language(tx: &mut Tx, id: i64, language: Language) -> Result<()> {
     sqlx::query("UPDATE users SET language = ?2, language_chosen = 1 WHERE id = ?1")
         .bind(id)
         .bind(language.code())
-        .execute(conn)
+        .execute(tx.conn().await?)
         .await?;
     Ok(())
 }
 
 /// Marks whether the user has blocked the bot (Telegram said 403, or a `my_chat_member`
 /// update). A user the bot has never seen is not created.
-pub async fn set_blocked(conn: &mut Conn, id: i64, blocked: bool) -> Result<()> {
+pub async fn set_blocked(tx: &mut Tx, id: i64, blocked: bool) -> Result<()> {
     sqlx::query("UPDATE users SET status = ?2 WHERE id = ?1")
         .bind(id)
         .bind(if blocked { "blocked" } else { "active" })
-        .execute(conn)
+        .execute(tx.conn().await?)
         .await?;
     Ok(())
 }
@@ -124,14 +121,14 @@ pub async fn set_blocked(conn: &mut Conn, id: i64, blocked: bool) -> Result<()> 
 /// Erases the user and, through the foreign keys, everything stored about them; then every
 /// queued or delivered message to them or quoting them. Run inside the erasing transaction;
 /// features whose rows need more than a cascade (freeing a training seat) act before this.
-pub async fn erase(conn: &mut Conn, id: i64) -> Result<()> {
+pub async fn erase(tx: &mut Tx, id: i64) -> Result<()> {
     sqlx::query("DELETE FROM outbox WHERE chat_id = ?1 OR subject_user_id = ?1")
         .bind(id)
-        .execute(&mut *conn)
+        .execute(tx.conn().await?)
         .await?;
     sqlx::query("DELETE FROM users WHERE id = ?")
         .bind(id)
-        .execute(&mut *conn)
+        .execute(tx.conn().await?)
         .await?;
     Ok(())
 }
@@ -140,42 +137,47 @@ pub async fn erase(conn: &mut Conn, id: i64) -> Result<()> {
 mod tests {
     use super::*;
 
-    async fn last_seen_and_status(conn: &mut Conn, id: i64) -> (i64, String) {
+    async fn last_seen_and_status(tx: &mut Tx, id: i64) -> (i64, String) {
         sqlx::query_as("SELECT last_seen, status FROM users WHERE id = ?")
             .bind(id)
-            .fetch_one(conn)
+            .fetch_one(tx.conn().await.unwrap())
             .await
             .unwrap()
     }
 
     #[tokio::test]
     async fn touch_creates_keeps_last_seen_to_the_minute_and_lifts_a_block() {
-        let pool = crate::store::open("sqlite::memory:").await.unwrap();
-        let mut conn = pool.acquire().await.unwrap();
-        let t0 = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
-        let at = |seconds| t0 + chrono::TimeDelta::seconds(seconds);
+        let db = crate::store::open("sqlite::memory:").await.unwrap();
+        db.writer()
+            .write(async |tx| {
+                let t0 = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+                let at = |seconds| t0 + chrono::TimeDelta::seconds(seconds);
 
-        let seen = touch(&mut conn, 7, Language::En, t0).await.unwrap();
-        assert_eq!((seen.user.id, seen.user.language), (7, Language::En));
-        assert_eq!(seen.state, None);
-        let first = last_seen_and_status(&mut conn, 7).await;
-        assert_eq!(first, (unix(t0), "active".into()));
+                let seen = touch(tx, 7, Language::En, t0).await.unwrap();
+                assert_eq!((seen.user.id, seen.user.language), (7, Language::En));
+                assert_eq!(seen.state, None);
+                let first = last_seen_and_status(tx, 7).await;
+                assert_eq!(first, (unix(t0), "active".into()));
 
-        // A second message within the minute does not write the row again…
-        touch(&mut conn, 7, Language::Id, at(59)).await.unwrap();
-        assert_eq!(last_seen_and_status(&mut conn, 7).await, first);
-        // …one after it does; the language found on first contact stays.
-        let later = touch(&mut conn, 7, Language::Id, at(61)).await.unwrap();
-        assert_eq!(later.user.language, Language::En);
-        assert_eq!(last_seen_and_status(&mut conn, 7).await.0, unix(at(61)));
+                // A second message within the minute does not write the row again…
+                touch(tx, 7, Language::Id, at(59)).await.unwrap();
+                assert_eq!(last_seen_and_status(tx, 7).await, first);
+                // …one after it does; the language found on first contact stays.
+                let later = touch(tx, 7, Language::Id, at(61)).await.unwrap();
+                assert_eq!(later.user.language, Language::En);
+                assert_eq!(last_seen_and_status(tx, 7).await.0, unix(at(61)));
 
-        // A user marked blocked who writes is reachable again at once.
-        set_blocked(&mut conn, 7, true).await.unwrap();
-        let back = touch(&mut conn, 7, Language::En, at(62)).await.unwrap();
-        assert!(!back.user.blocked);
-        assert_eq!(
-            last_seen_and_status(&mut conn, 7).await,
-            (unix(at(62)), "active".into())
-        );
+                // A user marked blocked who writes is reachable again at once.
+                set_blocked(tx, 7, true).await.unwrap();
+                let back = touch(tx, 7, Language::En, at(62)).await.unwrap();
+                assert!(!back.user.blocked);
+                assert_eq!(
+                    last_seen_and_status(tx, 7).await,
+                    (unix(at(62)), "active".into())
+                );
+                Ok::<_, StoreError>(())
+            })
+            .await
+            .unwrap();
     }
 }

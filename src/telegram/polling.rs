@@ -1,67 +1,132 @@
-//! Long polling: each update is handled (committed) before the next is asked for, so Telegram
-//! only ever confirms updates the bot has durably handled; anything not handled when the
-//! process dies is delivered again and the engine skips what it has already done.
+//! Long polling, confirming to Telegram only what the bot has committed.
+//!
+//! `getUpdates` with `offset = N` tells Telegram to forget every update below `N`. teloxide's
+//! own listener moves its offset past a whole batch as soon as it arrives and confirms it at
+//! shutdown, also the updates of the batch it never handed out; here the offset moves past an
+//! update only once the engine has committed it. An update that could not be handled (the
+//! database failing) stops the loop where it is: the next `getUpdates`, of this process or
+//! the next, gets it again, and the engine skips what it had already done.
 
 use std::time::Duration;
 
-use futures::StreamExt;
-use teloxide::{
-    Bot,
-    update_listeners::{AsUpdateStream, Polling, UpdateListener},
-};
+use teloxide::{Bot, payloads::GetUpdatesSetters, prelude::Requester, requests::Request};
 use tokio_util::sync::CancellationToken;
 
 use super::{files, update::to_input};
 use crate::engine::{Engine, Input};
 
+/// How long Telegram may hold a `getUpdates` open.
+const POLL_TIMEOUT_SECONDS: u32 = 10;
+
+/// How long the confirmation at a stop may take.
+const CONFIRM_WITHIN: Duration = Duration::from_secs(1);
+
 /// Polls until `stop` is cancelled; the update in hand is finished first.
 pub async fn run(bot: Bot, engine: Engine, stop: CancellationToken) {
-    let mut listener = Polling::builder(bot.clone())
-        .timeout(Duration::from_secs(10))
-        .delete_webhook()
-        .await
-        .build();
-    let stop_token = listener.stop_token();
-    let watcher = {
-        let stop = stop.clone();
-        tokio::spawn(async move {
-            stop.cancelled().await;
-            stop_token.stop();
-        })
-    };
-    let stream = listener.as_stream();
-    futures::pin_mut!(stream);
+    delete_webhook_if_set(&bot).await;
     tracing::info!("polling for updates");
-    while let Some(item) = stream.next().await {
-        match item {
-            Ok(update) => {
-                if let Some(input) = to_input(&update) {
-                    let input = files::fetch_officers_csv(&bot, &engine, input).await;
-                    handle_durably(&engine, input, &stop).await;
+    // The first update not yet committed; `None` until one has been.
+    let mut offset: Option<i32> = None;
+    let mut failures = 0u32;
+    'polling: while !stop.is_cancelled() {
+        let mut request = bot.get_updates().timeout(POLL_TIMEOUT_SECONDS);
+        if let Some(offset) = offset {
+            request = request.offset(offset);
+        }
+        // A stop drops a request under way: what it would have brought is not confirmed.
+        let updates = tokio::select! {
+            _ = stop.cancelled() => break,
+            updates = request.send() => updates,
+        };
+        let updates = match updates {
+            Ok(updates) => {
+                failures = 0;
+                updates
+            }
+            Err(error) => {
+                failures = failures.saturating_add(1);
+                let pause = retry_pause(&error, failures);
+                // teloxide strips URLs (and so the token) from these errors.
+                tracing::warn!(%error, ?pause, "getUpdates failed; trying again");
+                tokio::select! {
+                    _ = stop.cancelled() => break,
+                    _ = tokio::time::sleep(pause) => {}
+                }
+                continue;
+            }
+        };
+        for update in updates {
+            let next = update.id.as_offset();
+            if let Some(input) = to_input(&update) {
+                let input = files::fetch_officers_csv(&bot, &engine, input).await;
+                if !handle_durably(&engine, input, &stop).await {
+                    // Stopping with this update unhandled: it stays unconfirmed.
+                    break 'polling;
                 }
             }
-            // teloxide strips URLs (and so the token) from these errors.
-            Err(error) => {
-                tracing::warn!(%error, "getUpdates failed; teloxide retries with backoff")
+            offset = Some(next);
+            if stop.is_cancelled() {
+                break 'polling;
             }
         }
     }
-    watcher.abort();
+    if let Some(offset) = offset {
+        confirm(&bot, offset).await;
+    }
     tracing::info!("polling stopped");
 }
 
+/// Tells Telegram that everything below `offset` is handled, so that the next start does not
+/// get it again (which would be harmless, only slower). Bounded: a stop must not wait on a
+/// Telegram that does not answer.
+async fn confirm(bot: &Bot, offset: i32) {
+    let request = bot.get_updates().offset(offset).limit(1).timeout(0);
+    match tokio::time::timeout(CONFIRM_WITHIN, request.send()).await {
+        Ok(Ok(_)) => {}
+        Ok(Err(error)) => {
+            tracing::info!(%error, "could not confirm the last updates; Telegram sends them again and they are skipped")
+        }
+        Err(_) => tracing::info!(
+            "Telegram did not answer the confirmation of the last updates; they come again and are skipped"
+        ),
+    }
+}
+
+/// Telegram's own wait after a 429; else a pause growing from one second to a minute.
+fn retry_pause(error: &teloxide::RequestError, failures: u32) -> Duration {
+    if let teloxide::RequestError::RetryAfter(seconds) = error {
+        return seconds.duration();
+    }
+    let exponent = failures.saturating_sub(1).min(6);
+    Duration::from_secs(1u64 << exponent).min(Duration::from_secs(60))
+}
+
+/// Polling while a webhook is set gets 409 from Telegram: remove one left by webhook mode.
+async fn delete_webhook_if_set(bot: &Bot) {
+    match bot.get_webhook_info().await {
+        Ok(info) if info.url.is_some() => {
+            if let Err(error) = bot.delete_webhook().await {
+                tracing::warn!(%error, "could not remove the webhook; polling will fail until it is gone");
+            }
+        }
+        Ok(_) => {}
+        Err(error) => tracing::warn!(%error, "getWebhookInfo failed"),
+    }
+}
+
 /// Handles one update, retrying while the database is unavailable: moving on would let
-/// Telegram forget an update the bot never handled.
-pub async fn handle_durably(engine: &Engine, input: Input, stop: &CancellationToken) {
+/// Telegram forget an update the bot never handled. Returns `false` when the bot stopped
+/// before the update could be handled.
+pub async fn handle_durably(engine: &Engine, input: Input, stop: &CancellationToken) -> bool {
     let mut wait = Duration::from_millis(100);
     loop {
         match engine.handle(input.clone()).await {
-            Ok(_) => return,
+            Ok(_) => return true,
             Err(error) => {
-                tracing::error!(%error, ?wait, "could not handle an update; retrying");
+                tracing::warn!(%error, ?wait, "could not handle an update; it stays unconfirmed and is tried again");
                 tokio::select! {
                     _ = tokio::time::sleep(wait) => {}
-                    _ = stop.cancelled() => return,
+                    _ = stop.cancelled() => return false,
                 }
                 wait = (wait * 2).min(Duration::from_secs(30));
             }

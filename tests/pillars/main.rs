@@ -96,8 +96,8 @@ impl Transport for Recorder {
 /// the Telegram message id it became.
 pub async fn deliver(h: &Harness) -> Vec<(Reply, i32)> {
     let sender = Sender::new(
-        h.pool.clone(),
         h.engine.writer(),
+        h.engine.reader(),
         Arc::new(Recorder::default()),
         h.locales.clone(),
         Pacing::new(1000),
@@ -140,8 +140,9 @@ pub async fn register(h: &mut Harness, user: i64, name: &str, village: &str) {
         interests: vec![],
         registered_at: start_time().timestamp(),
     };
-    let mut conn = h.pool.acquire().await.unwrap();
-    store::profiles::save(&mut conn, &profile, start_time())
+    h.engine
+        .writer()
+        .write(async |tx| store::profiles::save(tx, &profile, start_time()).await)
         .await
         .unwrap();
 }

@@ -543,11 +543,11 @@ async fn erasing_the_user_erases_their_questions_and_the_notices_quoting_them() 
     deliver(&h).await;
     h.say(ADMIN, &format!("/jawab {id} Ya.")).await;
     assert!(h.count("SELECT count(*) FROM question_messages").await > 0);
-    let mut conn = h.pool.acquire().await.unwrap();
-    desmigratif::store::users::erase(&mut conn, FAMILY)
+    h.engine
+        .writer()
+        .write(async |tx| desmigratif::store::users::erase(tx, FAMILY).await)
         .await
         .unwrap();
-    drop(conn);
     for table in ["questions", "question_entries", "question_messages"] {
         assert_eq!(
             h.count(&format!("SELECT count(*) FROM {table}")).await,
@@ -558,6 +558,42 @@ async fn erasing_the_user_erases_their_questions_and_the_notices_quoting_them() 
     assert_eq!(
         h.count("SELECT count(*) FROM outbox WHERE payload LIKE '%A1234567%'")
             .await,
+        0
+    );
+}
+
+#[tokio::test]
+async fn an_erased_persons_question_number_is_never_given_to_someone_else() {
+    use desmigratif::engine::{Action, profile::ProfileAction};
+    let mut h = Harness::new().await;
+    let erased = ask(&mut h, FAMILY, "Paspor suami saya ditahan agen.").await;
+    deliver(&h).await;
+    h.say(FAMILY, "/hapus").await;
+    h.press(FAMILY, &Action::Profile(ProfileAction::DeleteConfirmed))
+        .await;
+    assert_eq!(h.count("SELECT count(*) FROM questions").await, 0);
+
+    let next = ask(&mut h, STRANGER, "Kapan pelatihan menjahit?").await;
+    assert_ne!(
+        next, erased,
+        "a new question gets a number never used before"
+    );
+    // An officer answering the old number, from an old notice, reaches no one.
+    let answer = h.say(ADMIN, &format!("/jawab {erased} Kami bantu.")).await;
+    assert!(
+        has_id(&answer, "question-answer-gone"),
+        "{:?}",
+        ids(&answer)
+    );
+    assert!(
+        to(&answer, STRANGER).is_empty(),
+        "the stranger hears nothing of the old question"
+    );
+    assert_eq!(
+        h.count(&format!(
+            "SELECT count(*) FROM question_entries WHERE question_id = {next} AND author = 'officer'"
+        ))
+        .await,
         0
     );
 }

@@ -18,6 +18,10 @@ use sqlx::SqlitePool;
 
 pub struct Harness {
     pub engine: Engine,
+    /// The bot's database, as the engine has it.
+    pub db: store::Database,
+    /// A connection pool of the test's own on the same file, for looking at rows (and
+    /// seeding them) the way an operator's `sqlite3` would.
     pub pool: SqlitePool,
     pub clock: ManualClock,
     pub locales: Arc<Locales>,
@@ -42,9 +46,9 @@ impl Harness {
     pub async fn with_settings(adjust: impl FnOnce(&mut Settings)) -> Harness {
         let dir = tempfile::tempdir().unwrap();
         let db_path = dir.path().join("test.db");
-        let pool = store::open(&format!("sqlite://{}", db_path.display()))
-            .await
-            .unwrap();
+        let url = format!("sqlite://{}", db_path.display());
+        let db = store::open(&url).await.unwrap();
+        let pool = SqlitePool::connect(&url).await.unwrap();
         let mut settings = Settings {
             admins: BTreeSet::from([ADMIN, ADMIN_2]),
             admin_chat_id: None,
@@ -56,9 +60,10 @@ impl Harness {
         };
         adjust(&mut settings);
         let clock = ManualClock::new(start_time());
-        let engine = Engine::new(pool.clone(), settings, Arc::new(clock.clone()));
+        let engine = Engine::new(&db, settings, Arc::new(clock.clone()));
         Harness {
             engine,
+            db,
             pool,
             clock,
             locales: Arc::new(Locales::load(chrono_tz::Asia::Jakarta).unwrap()),
@@ -109,7 +114,7 @@ impl Harness {
 
     /// Renders a reply's text in its language.
     pub fn text(&self, reply: &Reply) -> String {
-        match self.locales.render(reply) {
+        match desmigratif::sender::render(&self.locales, reply, None) {
             desmigratif::sender::Outgoing::Message { text, .. }
             | desmigratif::sender::Outgoing::Edit { text, .. } => text,
             desmigratif::sender::Outgoing::CallbackAnswer { text, .. } => text.unwrap_or_default(),

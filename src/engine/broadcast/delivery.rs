@@ -8,7 +8,7 @@ use crate::engine::{
     Keyboard, Msg, Reply, ReplyKind, Result, Settings, enqueue_one, fallback, turn::Turn,
 };
 use crate::store::{
-    Conn, broadcasts, broadcasts::Broadcast, broadcasts::Counts, outbox::Priority, users,
+    Tx, broadcasts, broadcasts::Broadcast, broadcasts::Counts, outbox::Priority, users,
 };
 
 /// How often the progress message is refreshed, in seconds.
@@ -16,43 +16,37 @@ const PROGRESS_EVERY: i64 = 5;
 const BAR_WIDTH: i64 = 10;
 
 /// Starts due broadcasts and refreshes progress; returns how many messages it queued.
-pub(crate) async fn tick(
-    conn: &mut Conn,
-    settings: &Settings,
-    now: DateTime<Utc>,
-) -> Result<usize> {
+pub(crate) async fn tick(tx: &mut Tx, settings: &Settings, now: DateTime<Utc>) -> Result<usize> {
     let mut queued = 0;
-    for broadcast in broadcasts::due(conn, now).await? {
-        start(conn, &broadcast, now).await?;
+    for broadcast in broadcasts::due(tx, now).await? {
+        start(tx, &broadcast, now).await?;
     }
-    for broadcast in broadcasts::running(conn).await? {
-        let counts = broadcasts::counts(conn, broadcast.id).await?;
+    for broadcast in broadcasts::running(tx).await? {
+        let counts = broadcasts::counts(tx, broadcast.id).await?;
         if broadcast.status == "sending" && counts.pending == 0 {
-            broadcasts::finish(conn, broadcast.id, "done", counts, now).await?;
-            queued += show(conn, settings, &broadcast, counts, Screen::Report, now).await?;
+            broadcasts::finish(tx, broadcast.id, "done", counts, now).await?;
+            queued += show(tx, settings, &broadcast, counts, Screen::Report, now).await?;
         } else if broadcast
             .progress_shown_at
             .is_none_or(|at| now.timestamp() - at >= PROGRESS_EVERY)
         {
-            queued += show(conn, settings, &broadcast, counts, Screen::Progress, now).await?;
+            queued += show(tx, settings, &broadcast, counts, Screen::Progress, now).await?;
         }
     }
     Ok(queued)
 }
 
 /// Queues a copy for each recipient of the audience as it is now.
-async fn start(conn: &mut Conn, broadcast: &Broadcast, now: DateTime<Utc>) -> Result<()> {
+async fn start(tx: &mut Tx, broadcast: &Broadcast, now: DateTime<Utc>) -> Result<()> {
     match serde_json::from_str::<Audience>(&broadcast.audience) {
         Ok(audience) => {
-            let (sql, binds) = audience.recipients_sql();
-            let recipients =
-                broadcasts::start_delivery(conn, broadcast.id, &sql, &binds, now).await?;
+            let recipients = broadcasts::start_delivery(tx, broadcast.id, &audience, now).await?;
             tracing::info!(broadcast = broadcast.id, recipients, "broadcast started");
         }
         Err(error) => {
             // Not the error's text: it can quote the audience (a village).
             tracing::error!(broadcast = broadcast.id, kind = ?error.classify(), "broadcast audience unreadable; cancelled");
-            broadcasts::finish(conn, broadcast.id, "cancelled", Counts::default(), now).await?;
+            broadcasts::finish(tx, broadcast.id, "cancelled", Counts::default(), now).await?;
         }
     }
     Ok(())
@@ -144,7 +138,7 @@ fn screen(
 /// Queues the progress or report for the officer: the first time as a new message, then as
 /// edits of it once Telegram has it.
 async fn show(
-    conn: &mut Conn,
+    tx: &mut Tx,
     settings: &Settings,
     broadcast: &Broadcast,
     counts: Counts,
@@ -160,10 +154,10 @@ async fn show(
         broadcast.status.as_str()
     };
     let (text, keyboard) = screen(broadcast, status, counts, settings.broadcast_rate, which);
-    let lang = users::language_of(conn, chat_id, settings.default_language).await?;
+    let lang = users::language_of(tx, chat_id, settings.default_language).await?;
     let kind = match broadcast.progress_outbox_id {
         None => ReplyKind::Message { text, keyboard },
-        Some(outbox_id) => match broadcasts::delivered_message_id(conn, outbox_id).await? {
+        Some(outbox_id) => match broadcasts::delivered_message_id(tx, outbox_id).await? {
             Some(message_id) => ReplyKind::Edit {
                 message_id,
                 text,
@@ -182,23 +176,23 @@ async fn show(
         subject: None,
         kind,
     };
-    let outbox_id = enqueue_one(conn, &reply, now).await?;
+    let outbox_id = enqueue_one(tx, &reply, now).await?;
     if first {
-        broadcasts::set_progress_message(conn, broadcast.id, chat_id, outbox_id).await?;
+        broadcasts::set_progress_message(tx, broadcast.id, chat_id, outbox_id).await?;
     }
-    broadcasts::progress_shown(conn, broadcast.id, now).await?;
+    broadcasts::progress_shown(tx, broadcast.id, now).await?;
     Ok(1)
 }
 
 async fn running(turn: &mut Turn<'_>, id: i64) -> Result<Option<Broadcast>> {
-    let found = broadcasts::find(turn.conn, id).await?;
+    let found = broadcasts::find(turn.tx, id).await?;
     if found
         .as_ref()
         .is_none_or(|b| !matches!(b.status.as_str(), "sending" | "paused"))
     {
         turn.notice(Msg::new("broadcast-not-running"), true);
         if let Some(broadcast) = found {
-            let counts = broadcasts::counts(turn.conn, id).await?;
+            let counts = broadcasts::counts(turn.tx, id).await?;
             let (text, keyboard) = screen(
                 &broadcast,
                 &broadcast.status,
@@ -216,7 +210,7 @@ async fn running(turn: &mut Turn<'_>, id: i64) -> Result<Option<Broadcast>> {
 }
 
 async fn refresh(turn: &mut Turn<'_>, broadcast: &Broadcast, status: &str) -> Result<()> {
-    let counts = broadcasts::counts(turn.conn, broadcast.id).await?;
+    let counts = broadcasts::counts(turn.tx, broadcast.id).await?;
     let (text, keyboard) = screen(
         broadcast,
         status,
@@ -225,7 +219,7 @@ async fn refresh(turn: &mut Turn<'_>, broadcast: &Broadcast, status: &str) -> Re
         Screen::Progress,
     );
     turn.show(text, keyboard);
-    broadcasts::progress_shown(turn.conn, broadcast.id, turn.now).await?;
+    broadcasts::progress_shown(turn.tx, broadcast.id, turn.now).await?;
     Ok(())
 }
 
@@ -242,7 +236,7 @@ async fn switch(turn: &mut Turn<'_>, id: i64, status: &str, notice: &str) -> Res
     let Some(broadcast) = running(turn, id).await? else {
         return Ok(());
     };
-    broadcasts::set_status(turn.conn, id, status).await?;
+    broadcasts::set_status(turn.tx, id, status).await?;
     turn.notice(Msg::new(notice), false);
     refresh(turn, &broadcast, status).await
 }
@@ -252,12 +246,12 @@ pub(crate) async fn stop(turn: &mut Turn<'_>, id: i64) -> Result<()> {
     let Some(broadcast) = running(turn, id).await? else {
         return Ok(());
     };
-    broadcasts::drop_pending(turn.conn, id, turn.now).await?;
-    let counts = broadcasts::counts(turn.conn, id).await?;
-    broadcasts::finish(turn.conn, id, "cancelled", counts, turn.now).await?;
+    broadcasts::drop_pending(turn.tx, id, turn.now).await?;
+    let counts = broadcasts::counts(turn.tx, id).await?;
+    broadcasts::finish(turn.tx, id, "cancelled", counts, turn.now).await?;
     if let Some(officer) = turn.user_id() {
         crate::store::audit::record(
-            turn.conn,
+            turn.tx,
             officer,
             "broadcast.stop",
             &format!("broadcast {id}"),

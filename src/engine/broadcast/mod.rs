@@ -19,7 +19,7 @@ use super::{
     turn::Turn,
 };
 use crate::domain::{Language, PlaceName, Role};
-use crate::store::{audit, broadcasts};
+use crate::store::{self, audit, broadcasts};
 
 /// Telegram's limits: a message's text, a photo's caption.
 pub const MAX_TEXT: usize = 4096;
@@ -207,7 +207,7 @@ async fn enter(turn: &mut Turn<'_>, composer: Composer, problem: Option<Msg>) ->
         }
         ComposeStep::Training => {
             let trainings =
-                crate::store::trainings::upcoming(turn.conn, turn.now, true, 20, 0).await?;
+                crate::store::trainings::upcoming(turn.tx, turn.now, true, 20, 0).await?;
             if trainings.is_empty() {
                 text.push(Msg::new("broadcast-no-trainings"));
             } else {
@@ -283,9 +283,9 @@ async fn audience_keyboard(turn: &mut Turn<'_>) -> Result<Keyboard> {
     ];
     let mut rows = Vec::new();
     for (choice, audience) in choices {
-        let count = audience.count(turn.conn).await?;
+        let count = store::audiences::count(turn.tx, &audience).await?;
         let label = Msg::new("broadcast-audience-button")
-            .arg("audience", audience.describe())
+            .arg("audience", audience::describe(&audience))
             .arg("count", count);
         rows.push(vec![button(label, BroadcastAction::Audience(choice))]);
     }
@@ -322,13 +322,13 @@ async fn preview(turn: &mut Turn<'_>, mut composer: Composer) -> Result<()> {
     };
     let id = match composer.draft_id {
         Some(id) => {
-            broadcasts::update_draft(turn.conn, id, &new).await?;
+            broadcasts::update_draft(turn.tx, id, &new).await?;
             id
         }
-        None => broadcasts::create(turn.conn, &new, turn.now).await?,
+        None => broadcasts::create(turn.tx, &new, turn.now).await?,
     };
     composer.draft_id = Some(id);
-    let count = audience.count(turn.conn).await?;
+    let count = store::audiences::count(turn.tx, &audience).await?;
     let when = match composer.send_at {
         Some(at) => Msg::new("broadcast-when-at").arg("time", Arg::Time(at)),
         None => Msg::new("broadcast-when-now"),
@@ -336,7 +336,7 @@ async fn preview(turn: &mut Turn<'_>, mut composer: Composer) -> Result<()> {
     turn.send(
         vec![
             Msg::new("broadcast-preview-intro")
-                .arg("audience", audience.describe())
+                .arg("audience", audience::describe(&audience))
                 .arg("count", count)
                 .arg("when", when),
         ],
@@ -436,8 +436,8 @@ async fn confirm(turn: &mut Turn<'_>, composer: Composer) -> Result<()> {
         )
         .await;
     };
-    broadcasts::set_status(turn.conn, id, "scheduled").await?;
-    broadcasts::set_progress_chat(turn.conn, id, turn.chat_id).await?;
+    broadcasts::set_status(turn.tx, id, "scheduled").await?;
+    broadcasts::set_progress_chat(turn.tx, id, turn.chat_id).await?;
     let audience = composer
         .audience
         .as_ref()
@@ -445,7 +445,7 @@ async fn confirm(turn: &mut Turn<'_>, composer: Composer) -> Result<()> {
         .transpose()?
         .unwrap_or_default();
     audit::record(
-        turn.conn,
+        turn.tx,
         officer,
         "broadcast.send",
         &format!("broadcast {id} to {audience}"),
@@ -506,7 +506,7 @@ pub(crate) async fn on_event(turn: &mut Turn<'_>, composer: Composer, event: &Ev
         (ComposeStep::Village, Event::Text { text, .. }) => match PlaceName::parse(text) {
             Ok(village) => {
                 let audience = Audience::Village(village.as_str().to_owned());
-                if audience.count(turn.conn).await? == 0 {
+                if store::audiences::count(turn.tx, &audience).await? == 0 {
                     Msg::new("broadcast-village-empty").arg("village", village.as_str())
                 } else {
                     c.audience = Some(audience);
@@ -568,7 +568,7 @@ pub(crate) async fn discard(turn: &mut Turn<'_>) -> Result<()> {
     if let State::Broadcast(composer) = &turn.state
         && let Some(id) = composer.draft_id
     {
-        broadcasts::delete_draft(turn.conn, id).await?;
+        broadcasts::delete_draft(turn.tx, id).await?;
     }
     Ok(())
 }

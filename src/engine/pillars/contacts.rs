@@ -16,7 +16,7 @@ const CLEAR: &str = "-";
 /// The text as the contacts page shows it.
 pub(crate) async fn current(turn: &mut Turn<'_>) -> Result<Vec<Msg>> {
     Ok(
-        match officer_texts::get(turn.conn, OfficerText::CooperativeContacts).await? {
+        match officer_texts::get(turn.tx, OfficerText::CooperativeContacts).await? {
             Some((text, updated_at)) => vec![
                 Msg::new("coop-contacts-current")
                     .arg("contacts", text)
@@ -77,9 +77,9 @@ pub(crate) async fn on_text(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
         return Ok(());
     }
     if text == CLEAR {
-        officer_texts::clear(turn.conn, OfficerText::CooperativeContacts).await?;
+        officer_texts::clear(turn.tx, OfficerText::CooperativeContacts).await?;
     } else {
-        officer_texts::set(turn.conn, OfficerText::CooperativeContacts, text, turn.now).await?;
+        officer_texts::set(turn.tx, OfficerText::CooperativeContacts, text, turn.now).await?;
     }
     turn.state = State::Idle;
     turn.send(vec![Msg::new("coop-contacts-saved")], Keyboard::None);

@@ -35,7 +35,7 @@ fn cooperative_button() -> Button {
 /// "I want to join", or "My application" once there is one.
 pub(crate) async fn membership_button(turn: &mut Turn<'_>) -> Result<Button> {
     let applied = match turn.user_id() {
-        Some(user_id) => store::of_user(turn.conn, user_id).await?.is_some(),
+        Some(user_id) => store::of_user(turn.tx, user_id).await?.is_some(),
         None => false,
     };
     let label = if applied {
@@ -54,7 +54,7 @@ pub(crate) async fn membership(turn: &mut Turn<'_>) -> Result<()> {
     let Some(user_id) = turn.user_id() else {
         return Ok(());
     };
-    match store::of_user(turn.conn, user_id).await? {
+    match store::of_user(turn.tx, user_id).await? {
         Some(application) => {
             show_application(turn, &application);
             Ok(())
@@ -69,7 +69,7 @@ pub(crate) async fn apply(turn: &mut Turn<'_>) -> Result<()> {
     let Some(user_id) = turn.user_id() else {
         return Ok(());
     };
-    if let Some(application) = store::of_user(turn.conn, user_id).await?
+    if let Some(application) = store::of_user(turn.tx, user_id).await?
         && application.status != MembershipStatus::Declined
     {
         show_application(turn, &application);
@@ -79,7 +79,7 @@ pub(crate) async fn apply(turn: &mut Turn<'_>) -> Result<()> {
         Msg::new("button-cancel"),
         PillarsAction::Page(Page::Cooperative).into(),
     )];
-    match profiles::find(turn.conn, user_id).await? {
+    match profiles::find(turn.tx, user_id).await? {
         Some(profile) => {
             let confirm = Msg::new("coop-confirm-profile")
                 .arg("name", profile.name.as_str())
@@ -110,7 +110,7 @@ pub(crate) async fn consent(turn: &mut Turn<'_>) -> Result<()> {
     let Some(user_id) = turn.user_id() else {
         return Ok(());
     };
-    profiles::record_consent(turn.conn, user_id, CONSENT_VERSION, turn.now).await?;
+    profiles::record_consent(turn.tx, user_id, CONSENT_VERSION, turn.now).await?;
     turn.state = State::Pillars(PillarsState::AwaitingMemberName);
     turn.show(vec![Msg::new("coop-ask-name")], cancel_keyboard());
     Ok(())
@@ -121,18 +121,18 @@ pub(crate) async fn send(turn: &mut Turn<'_>) -> Result<()> {
     let Some(user_id) = turn.user_id() else {
         return Ok(());
     };
-    let Some(profile) = profiles::find(turn.conn, user_id).await? else {
+    let Some(profile) = profiles::find(turn.tx, user_id).await? else {
         // The profile went (erased meanwhile): start over the other way.
         return apply(turn).await;
     };
-    if let Some(application) = store::of_user(turn.conn, user_id).await?
+    if let Some(application) = store::of_user(turn.tx, user_id).await?
         && application.status != MembershipStatus::Declined
     {
         show_application(turn, &application);
         return Ok(());
     }
     let application = store::apply(
-        turn.conn,
+        turn.tx,
         user_id,
         &profile.name,
         &profile.phone,
@@ -218,7 +218,7 @@ pub(crate) async fn on_phone(turn: &mut Turn<'_>, name: &str, event: &Event) -> 
         turn.send(vec![Msg::new("coop-ask-name")], cancel_keyboard());
         return Ok(());
     };
-    let application = store::apply(turn.conn, user_id, &name, &phone, None, turn.now).await?;
+    let application = store::apply(turn.tx, user_id, &name, &phone, None, turn.now).await?;
     notify_officers(turn, &application).await?;
     turn.state = State::Idle;
     turn.send(vec![Msg::new("coop-applied")], Keyboard::Remove);
@@ -293,7 +293,7 @@ pub(crate) async fn set_status(
     id: i64,
     status: MembershipStatus,
 ) -> Result<()> {
-    let Some(current) = store::find(turn.conn, id).await? else {
+    let Some(current) = store::find(turn.tx, id).await? else {
         turn.notice(Msg::new("coop-application-gone"), true);
         return Ok(());
     };
@@ -301,7 +301,7 @@ pub(crate) async fn set_status(
     let application = if unchanged {
         current
     } else {
-        match store::set_status(turn.conn, id, status, turn.now).await? {
+        match store::set_status(turn.tx, id, status, turn.now).await? {
             Some(application) => application,
             None => return Ok(()),
         }
@@ -318,12 +318,8 @@ pub(crate) async fn set_status(
     if unchanged {
         return Ok(());
     }
-    let lang = users::language_of(
-        turn.conn,
-        application.user_id,
-        turn.settings.default_language,
-    )
-    .await?;
+    let lang =
+        users::language_of(turn.tx, application.user_id, turn.settings.default_language).await?;
     let to_user = ReplyKind::Message {
         text: vec![
             Msg::new("coop-status-changed")

@@ -22,7 +22,7 @@ use super::{
     Action, Arg, Button, Command, Event, Input, Keyboard, Msg, Result, State, fallback, turn::Turn,
 };
 use crate::domain::MembershipStatus;
-use crate::store::{self, Conn};
+use crate::store::{self, Tx};
 
 use crate::domain::profile::choice;
 
@@ -324,11 +324,11 @@ pub(crate) async fn in_officers_group(turn: &mut Turn<'_>, input: &Input) -> Res
 
 /// Everything this feature keeps about a user, for `/mydata`: their questions with what was
 /// said on them (officers appear only as "officer"), and their cooperative application.
-pub(crate) async fn export(conn: &mut Conn, user_id: i64) -> Result<serde_json::Value> {
+pub(crate) async fn export(tx: &mut Tx, user_id: i64) -> Result<serde_json::Value> {
     let time = |unix: i64| chrono::DateTime::from_timestamp(unix, 0).map(|t| t.to_rfc3339());
     let mut questions = Vec::new();
-    for question in store::questions::of_user(conn, user_id, i64::MAX).await? {
-        let entries = store::questions::entries(conn, question.id).await?;
+    for question in store::questions::of_user(tx, user_id, i64::MAX).await? {
+        let entries = store::questions::entries(tx, question.id).await?;
         let messages: Vec<serde_json::Value> = entries
             .iter()
             .map(|e| {
@@ -353,7 +353,7 @@ pub(crate) async fn export(conn: &mut Conn, user_id: i64) -> Result<serde_json::
             "messages": messages,
         }));
     }
-    let application = store::cooperative::of_user(conn, user_id).await?.map(|a| {
+    let application = store::cooperative::of_user(tx, user_id).await?.map(|a| {
         json!({
             "number": a.id,
             "name": a.name,
@@ -400,45 +400,46 @@ mod tests {
     async fn the_export_holds_questions_answers_and_the_application_but_no_officer() {
         use crate::domain::{Language, PersonName, Phone};
         use crate::store::questions::Said;
-        let pool = store::open("sqlite::memory:").await.unwrap();
-        let mut conn = pool.acquire().await.unwrap();
-        let now = chrono::Utc::now();
-        store::users::touch(&mut conn, 5, Language::Id, now)
-            .await
-            .unwrap();
-        let said = Said {
-            text: "Dokumen apa saja?",
-            media: None,
-            message_id: None,
-        };
-        let question = store::questions::create(&mut conn, 5, &said, now)
-            .await
-            .unwrap();
-        store::questions::answer(&mut conn, question.id, 1, "Paspor dan visa kerja.", now)
-            .await
-            .unwrap();
-        let (name, phone) = (
-            PersonName::parse("Siti Aminah").unwrap(),
-            Phone::parse("0812 3456 7890").unwrap(),
-        );
-        store::cooperative::apply(&mut conn, 5, &name, &phone, None, now)
-            .await
-            .unwrap();
+        let db = store::open("sqlite::memory:").await.unwrap();
+        db.writer()
+            .write(async |tx| {
+                let now = chrono::Utc::now();
+                store::users::touch(tx, 5, Language::Id, now).await.unwrap();
+                let said = Said {
+                    text: "Dokumen apa saja?",
+                    media: None,
+                    message_id: None,
+                };
+                let question = store::questions::create(tx, 5, &said, now).await.unwrap();
+                store::questions::answer(tx, question.id, 1, "Paspor dan visa kerja.", now)
+                    .await
+                    .unwrap();
+                let (name, phone) = (
+                    PersonName::parse("Siti Aminah").unwrap(),
+                    Phone::parse("0812 3456 7890").unwrap(),
+                );
+                store::cooperative::apply(tx, 5, &name, &phone, None, now)
+                    .await
+                    .unwrap();
 
-        let data = export(&mut conn, 5).await.unwrap();
-        let messages = &data["questions"][0]["messages"];
-        assert_eq!(messages[0]["from"], "you");
-        assert_eq!(messages[1]["from"], "officer");
-        assert_eq!(messages[1]["text"], "Paspor dan visa kerja.");
-        assert_eq!(data["questions"][0]["status"], "answered");
-        assert_eq!(data["cooperative_application"]["phone"], "+6281234567890");
-        assert_eq!(data["cooperative_application"]["status"], "applied");
+                let data = export(tx, 5).await.unwrap();
+                let messages = &data["questions"][0]["messages"];
+                assert_eq!(messages[0]["from"], "you");
+                assert_eq!(messages[1]["from"], "officer");
+                assert_eq!(messages[1]["text"], "Paspor dan visa kerja.");
+                assert_eq!(data["questions"][0]["status"], "answered");
+                assert_eq!(data["cooperative_application"]["phone"], "+6281234567890");
+                assert_eq!(data["cooperative_application"]["status"], "applied");
 
-        let nobody = export(&mut conn, 6).await.unwrap();
-        assert_eq!(
-            nobody,
-            json!({ "questions": [], "cooperative_application": null })
-        );
+                let nobody = export(tx, 6).await.unwrap();
+                assert_eq!(
+                    nobody,
+                    json!({ "questions": [], "cooperative_application": null })
+                );
+                Ok::<_, store::StoreError>(())
+            })
+            .await
+            .unwrap();
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub(crate) async fn targets(turn: &mut Turn<'_>) -> Result<Vec<(i64, Language)>>
     for &officer in &turn.settings.admins {
         targets.push((
             officer,
-            users::language_of(turn.conn, officer, default).await?,
+            users::language_of(turn.tx, officer, default).await?,
         ));
     }
     Ok(targets)
@@ -54,7 +54,7 @@ pub(crate) async fn in_group(turn: &mut Turn<'_>, input: &Input) -> Result<()> {
     let officer = turn.settings.is_admin(sender.id);
     if officer {
         // Officers act as themselves here: their language, and `turn.is_admin()`.
-        let user = users::touch(turn.conn, sender.id, turn.lang, turn.now)
+        let user = users::touch(turn.tx, sender.id, turn.lang, turn.now)
             .await?
             .user;
         turn.lang = user.language;

@@ -167,7 +167,7 @@ pub(crate) async fn ask_typed(turn: &mut Turn<'_>) -> Result<()> {
 }
 
 async fn submit(turn: &mut Turn<'_>, user_id: i64, said: &Said<'_>) -> Result<()> {
-    let question = store::create(turn.conn, user_id, said, turn.now).await?;
+    let question = store::create(turn.tx, user_id, said, turn.now).await?;
     notify_officers(turn, &question, "question-notice-new", said).await?;
     turn.state = State::Idle;
     turn.push(ReplyKind::Tagged {
@@ -180,7 +180,7 @@ async fn submit(turn: &mut Turn<'_>, user_id: i64, said: &Said<'_>) -> Result<()
 
 /// Who asked, as the officers see it: name, role and village from the profile, where there is one.
 async fn who_asked(turn: &mut Turn<'_>, user_id: i64) -> Result<Msg> {
-    Ok(match profiles::find(turn.conn, user_id).await? {
+    Ok(match profiles::find(turn.tx, user_id).await? {
         Some(profile) => Msg::new("question-who-registered")
             .arg("name", profile.name.as_str())
             .arg("role", Msg::new(profile.role.message_id()))
@@ -238,7 +238,7 @@ async fn own(turn: &mut Turn<'_>, id: i64) -> Result<Option<Question>> {
     let Some(user_id) = turn.user_id() else {
         return Ok(None);
     };
-    Ok(store::find(turn.conn, id)
+    Ok(store::find(turn.tx, id)
         .await?
         .filter(|q| q.user_id == user_id))
 }
@@ -255,7 +255,7 @@ pub(crate) async fn mine(turn: &mut Turn<'_>) -> Result<()> {
     let Some(user_id) = turn.user_id() else {
         return Ok(());
     };
-    let questions = store::of_user(turn.conn, user_id, 10).await?;
+    let questions = store::of_user(turn.tx, user_id, 10).await?;
     let mut rows: Vec<Vec<Button>> = questions
         .iter()
         .map(|q| {
@@ -281,7 +281,7 @@ pub(crate) async fn view(turn: &mut Turn<'_>, id: i64) -> Result<()> {
     let Some(question) = own(turn, id).await? else {
         return not_found(turn).await;
     };
-    let entries = store::entries(turn.conn, id).await?;
+    let entries = store::entries(turn.tx, id).await?;
     let mut text = vec![
         Msg::new("question-view-title")
             .arg("number", number(id))
@@ -375,7 +375,7 @@ pub(crate) async fn on_follow_up(turn: &mut Turn<'_>, id: i64, event: &Event) ->
 }
 
 async fn add_follow_up(turn: &mut Turn<'_>, id: i64, said: &Said<'_>) -> Result<()> {
-    let Some(question) = store::follow_up(turn.conn, id, said, turn.now).await? else {
+    let Some(question) = store::follow_up(turn.tx, id, said, turn.now).await? else {
         return not_found(turn).await;
     };
     notify_officers(turn, &question, "question-notice-more", said).await?;
@@ -392,10 +392,10 @@ async fn add_follow_up(turn: &mut Turn<'_>, id: i64, said: &Said<'_>) -> Result<
 /// officer's answer, or (in the asker's own chat) a follow-up. Returns `false` when the
 /// message replied to stands for no question this person may act on.
 pub(crate) async fn on_reply(turn: &mut Turn<'_>, reply_to: i32, text: &str) -> Result<bool> {
-    let Some((id, round)) = store::by_message(turn.conn, turn.chat_id, reply_to).await? else {
+    let Some((id, round)) = store::by_message(turn.tx, turn.chat_id, reply_to).await? else {
         return Ok(false);
     };
-    let question = store::find(turn.conn, id).await?;
+    let question = store::find(turn.tx, id).await?;
     let Some(user_id) = turn.user_id() else {
         return Ok(false);
     };
@@ -450,7 +450,7 @@ async fn answer(turn: &mut Turn<'_>, id: i64, round: Option<i64>, text: &str) ->
         );
         return Ok(());
     }
-    let Some(question) = store::find(turn.conn, id).await? else {
+    let Some(question) = store::find(turn.tx, id).await? else {
         turn.send(
             vec![Msg::new("question-answer-gone").arg("number", number(id))],
             Keyboard::None,
@@ -459,7 +459,7 @@ async fn answer(turn: &mut Turn<'_>, id: i64, round: Option<i64>, text: &str) ->
     };
     let round = round.unwrap_or(question.round);
     let keyboard = Keyboard::Inline(vec![vec![inbox_button()]]);
-    if !store::answer(turn.conn, id, round, text, turn.now).await? {
+    if !store::answer(turn.tx, id, round, text, turn.now).await? {
         turn.send(
             vec![Msg::new("question-answer-already").arg("number", number(id))],
             keyboard,
@@ -467,7 +467,7 @@ async fn answer(turn: &mut Turn<'_>, id: i64, round: Option<i64>, text: &str) ->
         return Ok(());
     }
     let lang =
-        users::language_of(turn.conn, question.user_id, turn.settings.default_language).await?;
+        users::language_of(turn.tx, question.user_id, turn.settings.default_language).await?;
     let to_user = ReplyKind::Tagged {
         text: vec![
             Msg::new("question-answer-for-you").arg("number", number(id)),
@@ -499,8 +499,8 @@ async fn answer(turn: &mut Turn<'_>, id: i64, round: Option<i64>, text: &str) ->
 
 /// `/inbox`: the open questions, the longest waiting first, a button each to see one again.
 pub(crate) async fn inbox(turn: &mut Turn<'_>) -> Result<()> {
-    let open = store::open_oldest_first(turn.conn, INBOX_LIMIT).await?;
-    let total = store::open_count(turn.conn).await?;
+    let open = store::open_oldest_first(turn.tx, INBOX_LIMIT).await?;
+    let total = store::open_count(turn.tx).await?;
     let mut rows: Vec<Vec<Button>> = open
         .chunks(4)
         .map(|chunk| {
@@ -544,14 +544,14 @@ pub(crate) async fn inbox(turn: &mut Turn<'_>) -> Result<()> {
 
 /// An officer sees a question again, as a new message they can reply to.
 pub(crate) async fn open(turn: &mut Turn<'_>, id: i64) -> Result<()> {
-    let Some(question) = store::find(turn.conn, id).await? else {
+    let Some(question) = store::find(turn.tx, id).await? else {
         turn.notice(
             Msg::new("question-answer-gone").arg("number", number(id)),
             true,
         );
         return Ok(());
     };
-    let entries = store::entries(turn.conn, id).await?;
+    let entries = store::entries(turn.tx, id).await?;
     let who = who_asked(turn, question.user_id).await?;
     let mut text = vec![
         Msg::new("question-notice-open")

@@ -126,7 +126,7 @@ pub(crate) async fn start(turn: &mut Turn<'_>) -> Result<()> {
     let Some(user_id) = turn.user_id() else {
         return Ok(());
     };
-    if profiles::is_registered(turn.conn, user_id).await? {
+    if profiles::is_registered(turn.tx, user_id).await? {
         return profile::show(turn).await;
     }
     let village_hint = match &turn.state {
@@ -134,7 +134,7 @@ pub(crate) async fn start(turn: &mut Turn<'_>) -> Result<()> {
         State::Registration(r) => r.draft.village_hint.clone(),
         _ => None,
     };
-    let agreed = profiles::consents(turn.conn, user_id)
+    let agreed = profiles::consents(turn.tx, user_id)
         .await?
         .iter()
         .any(|(v, _)| v == CONSENT_VERSION);
@@ -160,7 +160,7 @@ pub(crate) async fn edit_profile_field(turn: &mut Turn<'_>, field: Field) -> Res
     let Some(user_id) = turn.user_id() else {
         return Ok(());
     };
-    let Some(saved) = profiles::find(turn.conn, user_id).await? else {
+    let Some(saved) = profiles::find(turn.tx, user_id).await? else {
         return start(turn).await;
     };
     let registration = Registration {
@@ -183,7 +183,7 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: RegAction) -> Result<
     match (r.step, action) {
         (Step::Consent, RegAction::Agree) => {
             if let Some(user_id) = turn.user_id() {
-                profiles::record_consent(turn.conn, user_id, CONSENT_VERSION, turn.now).await?;
+                profiles::record_consent(turn.tx, user_id, CONSENT_VERSION, turn.now).await?;
             }
             advance(turn, r).await?;
         }
@@ -451,7 +451,7 @@ async fn save(turn: &mut Turn<'_>, r: Registration) -> Result<()> {
     let Some(user_id) = turn.user_id() else {
         return Ok(());
     };
-    let registered_at = match profiles::find(turn.conn, user_id).await? {
+    let registered_at = match profiles::find(turn.tx, user_id).await? {
         Some(existing) => existing.registered_at,
         None => turn.now.timestamp(),
     };
@@ -469,7 +469,7 @@ async fn save(turn: &mut Turn<'_>, r: Registration) -> Result<()> {
         );
         return Ok(());
     };
-    profiles::save(turn.conn, &saved, turn.now).await?;
+    profiles::save(turn.tx, &saved, turn.now).await?;
     turn.state = State::Idle;
     match r.mode {
         Mode::Profile => profile::show_updated(turn).await,

@@ -16,12 +16,12 @@ const PAGE_SIZE: i64 = 6;
 
 pub(super) async fn list(turn: &mut Turn<'_>, page: u32) -> Result<()> {
     let officer = turn.is_admin();
-    let total = trainings::count_upcoming(turn.conn, turn.now, officer).await?;
+    let total = trainings::count_upcoming(turn.tx, turn.now, officer).await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     // An old button may point past the end of a list that has since shrunk.
     let page = i64::from(page).clamp(1, pages);
     let first = (page - 1) * PAGE_SIZE;
-    let items = trainings::upcoming(turn.conn, turn.now, officer, PAGE_SIZE, first).await?;
+    let items = trainings::upcoming(turn.tx, turn.now, officer, PAGE_SIZE, first).await?;
     let lang = turn.lang;
     let mut text = Vec::new();
     let mut rows = Vec::new();
@@ -83,7 +83,7 @@ pub(super) async fn list(turn: &mut Turn<'_>, page: u32) -> Result<()> {
 }
 
 pub(super) async fn open(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
-    let Some(training) = trainings::find(turn.conn, training_id).await? else {
+    let Some(training) = trainings::find(turn.tx, training_id).await? else {
         return not_found(turn);
     };
     let (text, keyboard) = screen(turn, &training).await?;
@@ -93,7 +93,7 @@ pub(super) async fn open(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
 
 /// The training as a new message, after a step elsewhere (registration) led away from it.
 pub(super) async fn show_again(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
-    let Some(training) = trainings::find(turn.conn, training_id).await? else {
+    let Some(training) = trainings::find(turn.tx, training_id).await? else {
         return Ok(());
     };
     let (mut text, keyboard) = screen(turn, &training).await?;
@@ -128,7 +128,7 @@ pub(super) async fn screen(
     }
     let mut rows = Vec::new();
     let mine = match turn.user_id() {
-        Some(user_id) => signups::status(turn.conn, id, user_id).await?,
+        Some(user_id) => signups::status(turn.tx, id, user_id).await?,
         None => None,
     };
     let takes_place = training.status != TrainingStatus::Cancelled && !started;
@@ -194,7 +194,7 @@ async fn waiting_position(turn: &mut Turn<'_>, training_id: i64) -> Result<i64> 
     let Some(user_id) = turn.user_id() else {
         return Ok(0);
     };
-    Ok(signups::waiting_position(turn.conn, training_id, user_id)
+    Ok(signups::waiting_position(turn.tx, training_id, user_id)
         .await?
         .unwrap_or(0))
 }
@@ -204,10 +204,10 @@ pub(super) async fn join(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
     let Some(user_id) = turn.user_id() else {
         return Ok(());
     };
-    let Some(training) = trainings::find(turn.conn, training_id).await? else {
+    let Some(training) = trainings::find(turn.tx, training_id).await? else {
         return not_found(turn);
     };
-    if signups::status(turn.conn, training_id, user_id)
+    if signups::status(turn.tx, training_id, user_id)
         .await?
         .is_some()
     {
@@ -218,8 +218,8 @@ pub(super) async fn join(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
         turn.notice(Msg::new("training-not-open"), true);
         return open(turn, training_id).await;
     }
-    if !profiles::is_registered(turn.conn, user_id).await? {
-        signups::wish(turn.conn, user_id, training_id, turn.now).await?;
+    if !profiles::is_registered(turn.tx, user_id).await? {
+        signups::wish(turn.tx, user_id, training_id, turn.now).await?;
         let text = vec![
             Msg::new("training-register-first").arg("title", training.details.title(turn.lang)),
         ];
@@ -230,7 +230,7 @@ pub(super) async fn join(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
         return Ok(());
     }
     let lang = turn.lang;
-    match signups::sign_up(turn.conn, training_id, user_id, turn.now).await? {
+    match signups::sign_up(turn.tx, training_id, user_id, turn.now).await? {
         Some(SignUpStatus::Booked) => {
             let keyboard = Keyboard::Inline(vec![
                 vec![mine_button()],
@@ -266,7 +266,7 @@ pub(super) async fn mine(turn: &mut Turn<'_>) -> Result<()> {
         return Ok(());
     };
     let lang = turn.lang;
-    let signed_up: Vec<_> = signups::of_user(turn.conn, user_id, Some(turn.now))
+    let signed_up: Vec<_> = signups::of_user(turn.tx, user_id, Some(turn.now))
         .await?
         .into_iter()
         .filter(|s| s.training.status != TrainingStatus::Cancelled)
@@ -307,10 +307,10 @@ pub(super) async fn ask_leave(turn: &mut Turn<'_>, training_id: i64) -> Result<(
     let Some(user_id) = turn.user_id() else {
         return Ok(());
     };
-    let Some(training) = trainings::find(turn.conn, training_id).await? else {
+    let Some(training) = trainings::find(turn.tx, training_id).await? else {
         return not_found(turn);
     };
-    let question = match signups::status(turn.conn, training_id, user_id).await? {
+    let question = match signups::status(turn.tx, training_id, user_id).await? {
         Some(SignUpStatus::Booked) => "training-leave-seat-confirm",
         Some(SignUpStatus::Waiting) => "training-leave-waitlist-confirm",
         None => {
@@ -336,10 +336,10 @@ pub(super) async fn leave(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
     let Some(user_id) = turn.user_id() else {
         return Ok(());
     };
-    let Some(training) = trainings::find(turn.conn, training_id).await? else {
+    let Some(training) = trainings::find(turn.tx, training_id).await? else {
         return not_found(turn);
     };
-    let done = match signups::remove(turn.conn, training_id, user_id).await? {
+    let done = match signups::remove(turn.tx, training_id, user_id).await? {
         Some(SignUpStatus::Booked) => {
             fill_free_seats(turn, training_id).await?;
             "training-left-seat"

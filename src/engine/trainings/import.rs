@@ -9,7 +9,7 @@ use super::{TrainingAction, button, invalid, list_button};
 use crate::domain::FieldError;
 use crate::domain::training_csv::{self, LineError, MAX_BYTES, Problem};
 use crate::engine::{Event, Keyboard, Msg, Result, fallback, menu, turn::Turn};
-use crate::store::{Conn, trainings};
+use crate::store::{Tx, trainings};
 
 /// Problems shown in one message; the officer fixes those and sends the file again.
 const SHOWN_PROBLEMS: usize = 15;
@@ -18,7 +18,7 @@ const SHOWN_PROBLEMS: usize = 15;
 /// file and saves nothing. A training already in the bot (same Indonesian title and start)
 /// is a problem too, so that sending the same file twice does not make doubles.
 pub(crate) async fn import_csv(
-    conn: &mut Conn,
+    tx: &mut Tx,
     csv: &[u8],
     tz: Tz,
     now: DateTime<Utc>,
@@ -30,7 +30,7 @@ pub(crate) async fn import_csv(
     let mut errors = Vec::new();
     for row in &rows {
         if let Some(id) =
-            trainings::find_same(conn, row.details.title_id.as_str(), row.details.starts_at).await?
+            trainings::find_same(tx, row.details.title_id.as_str(), row.details.starts_at).await?
         {
             errors.push(LineError {
                 line: Some(row.line),
@@ -43,7 +43,7 @@ pub(crate) async fn import_csv(
     }
     let mut ids = Vec::with_capacity(rows.len());
     for row in &rows {
-        ids.push(trainings::insert(conn, &row.details, now).await?);
+        ids.push(trainings::insert(tx, &row.details, now).await?);
     }
     Ok(Ok(ids))
 }
@@ -85,7 +85,7 @@ pub(super) async fn document(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
         );
         return Ok(());
     };
-    match import_csv(turn.conn, csv, turn.settings.timezone, turn.now).await? {
+    match import_csv(turn.tx, csv, turn.settings.timezone, turn.now).await? {
         Ok(ids) => {
             let text = vec![Msg::new("training-import-done").arg("count", ids.len() as i64)];
             turn.send(

@@ -20,7 +20,7 @@ pub(crate) use reminders::due_reminders;
 
 use super::{Action, Button, Event, Keyboard, Msg, Reply, ReplyKind, Result, fallback, turn::Turn};
 use crate::domain::{FieldError, Language};
-use crate::store::{Conn, outbox::Priority, signups, trainings::Training, unix, users};
+use crate::store::{Tx, outbox::Priority, signups, trainings::Training, unix, users};
 
 /// The main menu's way in.
 pub(crate) fn menu_button() -> Button {
@@ -89,7 +89,7 @@ pub(crate) async fn after_registration(turn: &mut Turn<'_>) -> Result<()> {
     let Some(user_id) = turn.user_id() else {
         return Ok(());
     };
-    let Some(training_id) = signups::take_wish(turn.conn, user_id).await? else {
+    let Some(training_id) = signups::take_wish(turn.tx, user_id).await? else {
         return Ok(());
     };
     browse::show_again(turn, training_id).await
@@ -98,19 +98,19 @@ pub(crate) async fn after_registration(turn: &mut Turn<'_>) -> Result<()> {
 /// For erasure, BEFORE the user row is deleted: gives up the user's seats, so the people
 /// waiting get them, and forgets their wish.
 pub(crate) async fn on_erase(turn: &mut Turn<'_>, user_id: i64) -> Result<()> {
-    for training_id in signups::remove_all(turn.conn, user_id).await? {
+    for training_id in signups::remove_all(turn.tx, user_id).await? {
         fill_free_seats(turn, training_id).await?;
     }
-    signups::take_wish(turn.conn, user_id).await?;
+    signups::take_wish(turn.tx, user_id).await?;
     Ok(())
 }
 
 /// For /mydata: the user's sign-ups (and the training they wanted before registering).
-pub(crate) async fn export(conn: &mut Conn, user_id: i64) -> Result<serde_json::Value> {
+pub(crate) async fn export(tx: &mut Tx, user_id: i64) -> Result<serde_json::Value> {
     let time = |unix: i64| {
         chrono::DateTime::<chrono::Utc>::from_timestamp(unix, 0).map(|t| t.to_rfc3339())
     };
-    let sign_ups: Vec<serde_json::Value> = signups::of_user(conn, user_id, None)
+    let sign_ups: Vec<serde_json::Value> = signups::of_user(tx, user_id, None)
         .await?
         .into_iter()
         .map(|s| {
@@ -127,7 +127,7 @@ pub(crate) async fn export(conn: &mut Conn, user_id: i64) -> Result<serde_json::
             })
         })
         .collect();
-    let wish = signups::wished(conn, user_id).await?.map(
+    let wish = signups::wished(tx, user_id).await?.map(
         |(training_id, wished_at)| serde_json::json!({ "training_id": training_id, "wished_at": time(wished_at) }),
     );
     Ok(serde_json::json!({ "sign_ups": sign_ups, "wanted_before_registering": wish }))
@@ -169,7 +169,7 @@ fn notice_to(user_id: i64, lang: Language, text: Vec<Msg>, keyboard: Keyboard) -
 
 /// Gives a training's free seats to the people waiting longest, and tells them.
 async fn fill_free_seats(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
-    let Some(training) = crate::store::trainings::find(turn.conn, training_id).await? else {
+    let Some(training) = crate::store::trainings::find(turn.tx, training_id).await? else {
         return Ok(());
     };
     let takes_place = training.status != crate::domain::TrainingStatus::Cancelled
@@ -177,8 +177,8 @@ async fn fill_free_seats(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
     if !takes_place {
         return Ok(());
     }
-    for user_id in signups::promote(turn.conn, training_id, turn.now).await? {
-        let lang = users::language_of(turn.conn, user_id, turn.settings.default_language).await?;
+    for user_id in signups::promote(turn.tx, training_id, turn.now).await? {
+        let lang = users::language_of(turn.tx, user_id, turn.settings.default_language).await?;
         let keyboard = Keyboard::Inline(vec![
             vec![button(
                 Msg::new("training-button-details"),

@@ -12,7 +12,7 @@ use crate::domain::{Category, Language, TrainingDetails, TrainingStatus};
 use crate::engine::{
     Action, Arg, Button, Event, Keyboard, Msg, ReplyKind, Result, State, fallback, turn::Turn,
 };
-use crate::export::Table;
+use crate::store::export::Table;
 use crate::store::{
     audit, signups,
     trainings::{self, Training},
@@ -323,14 +323,14 @@ async fn save_draft(turn: &mut Turn<'_>) -> Result<()> {
         );
         return Ok(());
     }
-    let id = trainings::insert(turn.conn, &details, turn.now).await?;
+    let id = trainings::insert(turn.tx, &details, turn.now).await?;
     turn.state = State::Idle;
     show_with(turn, id, Msg::new("training-saved")).await
 }
 
 /// The training's screen with a line on top saying what just happened.
 async fn show_with(turn: &mut Turn<'_>, training_id: i64, done: Msg) -> Result<()> {
-    let Some(training) = trainings::find(turn.conn, training_id).await? else {
+    let Some(training) = trainings::find(turn.tx, training_id).await? else {
         return not_found(turn);
     };
     let (mut text, keyboard) = screen(turn, &training).await?;
@@ -341,7 +341,7 @@ async fn show_with(turn: &mut Turn<'_>, training_id: i64, done: Msg) -> Result<(
 
 /// A training that can still be changed; otherwise the officer is shown why not.
 async fn changeable(turn: &mut Turn<'_>, training_id: i64) -> Result<Option<Training>> {
-    match trainings::find(turn.conn, training_id).await? {
+    match trainings::find(turn.tx, training_id).await? {
         None => {
             turn.state = State::Idle;
             not_found(turn)?;
@@ -489,11 +489,11 @@ async fn save_edit(turn: &mut Turn<'_>, before: Training, details: TrainingDetai
     if details == before.details {
         return show_with(turn, id, Msg::new("training-edit-unchanged")).await;
     }
-    trainings::update(turn.conn, id, &details, turn.now).await?;
+    trainings::update(turn.tx, id, &details, turn.now).await?;
     if details.capacity > before.details.capacity {
         fill_free_seats(turn, id).await?;
     }
-    let Some(after) = trainings::find(turn.conn, id).await? else {
+    let Some(after) = trainings::find(turn.tx, id).await? else {
         return not_found(turn);
     };
     let details = button(
@@ -523,7 +523,7 @@ async fn set_open(turn: &mut Turn<'_>, training_id: i64, open_it: bool) -> Resul
     } else {
         (TrainingStatus::Closed, "training-closed")
     };
-    trainings::set_status(turn.conn, training_id, status, turn.now).await?;
+    trainings::set_status(turn.tx, training_id, status, turn.now).await?;
     turn.notice(Msg::new(done), false);
     show_with(turn, training_id, Msg::new(done)).await
 }
@@ -554,7 +554,7 @@ async fn cancel(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
     let Some(training) = changeable(turn, training_id).await? else {
         return Ok(());
     };
-    trainings::set_status(turn.conn, training_id, TrainingStatus::Cancelled, turn.now).await?;
+    trainings::set_status(turn.tx, training_id, TrainingStatus::Cancelled, turn.now).await?;
     let told = tell_everyone_signed_up(turn, training_id, vec![vec![list_button()]], |lang| {
         vec![about("training-cancelled-notice", &training, lang)]
     })
@@ -574,7 +574,7 @@ async fn tell_everyone_signed_up(
     buttons: Vec<Vec<Button>>,
     text: impl Fn(Language) -> Vec<Msg>,
 ) -> Result<i64> {
-    let people = signups::recipients(turn.conn, training_id, false).await?;
+    let people = signups::recipients(turn.tx, training_id, false).await?;
     for (user_id, lang) in &people {
         let keyboard = Keyboard::Inline(buttons.clone());
         turn.push_reply(notice_to(*user_id, *lang, text(*lang), keyboard));
@@ -586,14 +586,13 @@ async fn tell_everyone_signed_up(
 /// /export, the file is made when it is sent (so no copy of people's data waits in the
 /// outbox) and the officer's look at it is recorded.
 async fn participants(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
-    let (Some(officer), Some(training)) = (
-        turn.user_id(),
-        trainings::find(turn.conn, training_id).await?,
-    ) else {
+    let (Some(officer), Some(training)) =
+        (turn.user_id(), trainings::find(turn.tx, training_id).await?)
+    else {
         return not_found(turn);
     };
     let detail = format!("training {training_id}");
-    audit::record(turn.conn, officer, "export.participants", &detail, turn.now).await?;
+    audit::record(turn.tx, officer, "export.participants", &detail, turn.now).await?;
     let text = vec![
         about("training-participants-caption", &training, turn.lang)
             .arg("booked", training.booked)

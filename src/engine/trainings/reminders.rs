@@ -9,7 +9,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 
 use super::{TrainingAction, about, button, mine_button, notice_to};
 use crate::engine::{Keyboard, Msg, Reply, Result, Settings};
-use crate::store::{Conn, signups, trainings, trainings::ReminderOutcome};
+use crate::store::{Tx, signups, trainings, trainings::ReminderOutcome};
 
 /// How late a reminder may still go out: a quarter of how long before the start it is meant.
 fn window(offset: TimeDelta) -> TimeDelta {
@@ -18,7 +18,7 @@ fn window(offset: TimeDelta) -> TimeDelta {
 
 /// The reminders due now, as replies to queue; records each as dealt with.
 pub(crate) async fn due_reminders(
-    conn: &mut Conn,
+    tx: &mut Tx,
     settings: &Settings,
     now: DateTime<Utc>,
 ) -> Result<Vec<Reply>> {
@@ -26,9 +26,9 @@ pub(crate) async fn due_reminders(
         return Ok(Vec::new());
     };
     let mut replies = Vec::new();
-    for training in trainings::starting_between(conn, now, now + longest).await? {
+    for training in trainings::starting_between(tx, now, now + longest).await? {
         let start = DateTime::<Utc>::from_timestamp(training.details.starts_at, 0).unwrap_or(now);
-        let done = trainings::reminders_done(conn, training.id).await?;
+        let done = trainings::reminders_done(tx, training.id).await?;
         let mut due: Vec<TimeDelta> = settings
             .reminder_offsets
             .iter()
@@ -42,7 +42,7 @@ pub(crate) async fn due_reminders(
         };
         for offset in overtaken {
             trainings::record_reminder(
-                conn,
+                tx,
                 training.id,
                 offset.num_seconds(),
                 ReminderOutcome::Skipped,
@@ -53,7 +53,7 @@ pub(crate) async fn due_reminders(
         }
         if now - (start - nearest) > window(nearest) {
             trainings::record_reminder(
-                conn,
+                tx,
                 training.id,
                 nearest.num_seconds(),
                 ReminderOutcome::Skipped,
@@ -63,9 +63,9 @@ pub(crate) async fn due_reminders(
             .await?;
             continue;
         }
-        let people = signups::recipients(conn, training.id, true).await?;
+        let people = signups::recipients(tx, training.id, true).await?;
         let recorded = trainings::record_reminder(
-            conn,
+            tx,
             training.id,
             nearest.num_seconds(),
             ReminderOutcome::Sent,

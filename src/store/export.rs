@@ -6,7 +6,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
-use crate::store::{Conn, Result, StoreError};
+use super::{Result, StoreError, Tx};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -48,20 +48,20 @@ fn csv_error(e: impl std::fmt::Display) -> StoreError {
     StoreError::Corrupt(format!("csv: {e}"))
 }
 
-pub async fn csv(conn: &mut Conn, table: Table, tz: Tz) -> Result<Vec<u8>> {
+pub async fn csv(tx: &mut Tx, table: Table, tz: Tz) -> Result<Vec<u8>> {
     let mut writer = csv::Writer::from_writer(BOM.to_vec());
     match table {
-        Table::Registrations => registrations(conn, &mut writer, tz).await?,
-        Table::Trainings => trainings(conn, &mut writer, tz).await?,
-        Table::SignUps => sign_ups(conn, &mut writer, tz, None).await?,
+        Table::Registrations => registrations(tx, &mut writer, tz).await?,
+        Table::Trainings => trainings(tx, &mut writer, tz).await?,
+        Table::SignUps => sign_ups(tx, &mut writer, tz, None).await?,
         Table::Participants(training_id) => {
-            sign_ups(conn, &mut writer, tz, Some(training_id)).await?
+            sign_ups(tx, &mut writer, tz, Some(training_id)).await?
         }
     }
     writer.into_inner().map_err(csv_error)
 }
 
-async fn registrations(conn: &mut Conn, writer: &mut csv::Writer<Vec<u8>>, tz: Tz) -> Result<()> {
+async fn registrations(tx: &mut Tx, writer: &mut csv::Writer<Vec<u8>>, tz: Tz) -> Result<()> {
     writer
         .write_record([
             "user_id",
@@ -86,7 +86,7 @@ async fn registrations(conn: &mut Conn, writer: &mut csv::Writer<Vec<u8>>, tz: T
                 p.sector, p.relation, p.worker_abroad, p.interests, u.language, u.status, p.registered_at
          FROM profiles p JOIN users u ON u.id = p.user_id ORDER BY p.registered_at, p.user_id",
     )
-    .fetch_all(conn)
+    .fetch_all(tx.conn().await?)
     .await?;
     for row in rows {
         let text = |name: &str| {
@@ -139,13 +139,13 @@ async fn registrations(conn: &mut Conn, writer: &mut csv::Writer<Vec<u8>>, tz: T
 }
 
 /// Every training: its id and status, the columns of the trainings import, and the numbers.
-async fn trainings(conn: &mut Conn, writer: &mut csv::Writer<Vec<u8>>, tz: Tz) -> Result<()> {
+async fn trainings(tx: &mut Tx, writer: &mut csv::Writer<Vec<u8>>, tz: Tz) -> Result<()> {
     let header = ["id", "status"]
         .into_iter()
         .chain(crate::domain::training_csv::COLUMNS)
         .chain(["booked", "waiting"]);
     writer.write_record(header).map_err(csv_error)?;
-    for t in crate::store::trainings::all(conn).await? {
+    for t in crate::store::trainings::all(tx).await? {
         let d = &t.details;
         writer
             .write_record([
@@ -169,7 +169,7 @@ async fn trainings(conn: &mut Conn, writer: &mut csv::Writer<Vec<u8>>, tz: Tz) -
 
 /// Everyone signed up, for one training or all: seats first, then the waitlist in its order.
 async fn sign_ups(
-    conn: &mut Conn,
+    tx: &mut Tx,
     writer: &mut csv::Writer<Vec<u8>>,
     tz: Tz,
     training_id: Option<i64>,
@@ -189,7 +189,7 @@ async fn sign_ups(
             "signed_up_at",
         ])
         .map_err(csv_error)?;
-    for p in crate::store::signups::participants(conn, training_id).await? {
+    for p in crate::store::signups::participants(tx, training_id).await? {
         writer
             .write_record([
                 p.training_id.to_string(),
