@@ -24,6 +24,8 @@ pub struct BotEnv {
     /// The CPU to start the bot on (it keeps to the CPU it starts on); `None`: where the
     /// system puts it.
     pub cpu: Option<usize>,
+    /// Where the bot's standard error goes; `bot.log` beside the database when `None`.
+    pub log_file: Option<PathBuf>,
 }
 
 impl BotEnv {
@@ -34,7 +36,14 @@ impl BotEnv {
             db_path: dir.join("bot.db"),
             extra: Vec::new(),
             cpu: None,
+            log_file: None,
         }
+    }
+
+    /// The bot's log goes to `path` (when the database's folder is a small disk of its own).
+    pub fn log_to(mut self, path: PathBuf) -> BotEnv {
+        self.log_file = Some(path);
+        self
     }
 
     pub fn on_cpu(mut self, cpu: Option<usize>) -> BotEnv {
@@ -92,7 +101,10 @@ impl BotEnv {
             command.stderr(Stdio::inherit());
             None
         } else {
-            let path = self.db_path.with_file_name("bot.log");
+            let path = self
+                .log_file
+                .clone()
+                .unwrap_or_else(|| self.db_path.with_file_name("bot.log"));
             let file = OpenOptions::new()
                 .create(true)
                 .append(true)
@@ -117,6 +129,24 @@ impl BotEnv {
         BotProcess {
             child: child.expect("the bot binary starts"),
             log,
+        }
+    }
+
+    /// Starts the bot with both its standard output and its standard error going to `path`
+    /// (`/dev/full`: a disk with no room for a single log line).
+    pub fn start_writing_to(&self, path: &Path) -> BotProcess {
+        let mut command = self.command(&[]);
+        let out = OpenOptions::new()
+            .write(true)
+            .open(path)
+            .expect("the output file");
+        command
+            .stdin(Stdio::null())
+            .stdout(out.try_clone().expect("the output file"))
+            .stderr(out);
+        BotProcess {
+            child: command.spawn().expect("the bot binary starts"),
+            log: None,
         }
     }
 
@@ -169,6 +199,31 @@ impl BotProcess {
             .unwrap()
     }
 
+    /// Waits up to `within` for the process to end by itself.
+    pub async fn wait_exit(
+        &mut self,
+        within: std::time::Duration,
+    ) -> Option<std::process::ExitStatus> {
+        let deadline = std::time::Instant::now() + within;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("the bot's status") {
+                return Some(status);
+            }
+            if std::time::Instant::now() >= deadline {
+                return None;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+
+    /// What the bot has logged so far.
+    pub fn log(&self) -> String {
+        self.log
+            .as_ref()
+            .and_then(|path| std::fs::read_to_string(path).ok())
+            .unwrap_or_default()
+    }
+
     /// SIGKILL: the process dies on the spot, as in a power cut.
     pub fn kill(mut self) {
         let _ = self.child.kill();
@@ -198,4 +253,22 @@ impl Drop for BotProcess {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// The bot's database for a test to look at and seed, as an operator's `sqlite3` would, with
+/// the schema brought up to date first (as the bot does when it starts).
+pub async fn database(url: &str) -> sqlx::SqlitePool {
+    desmigratif::store::open(url).await.unwrap().close().await;
+    sqlx::SqlitePool::connect(url).await.unwrap()
+}
+
+/// A database file opened read-only, as a tool beside the bot would.
+pub async fn read_only(file: &std::path::Path) -> sqlx::SqliteConnection {
+    use sqlx::ConnectOptions;
+    sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(file)
+        .read_only(true)
+        .connect()
+        .await
+        .unwrap()
 }
