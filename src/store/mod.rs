@@ -115,9 +115,9 @@ pub async fn open(url: &str) -> Result<Database> {
         .pragma("wal_autocheckpoint", "4000");
     let in_memory = is_in_memory(url);
     let pool = SqlitePoolOptions::new()
-        // An in-memory database exists once per connection: keep exactly one. A file has
-        // the writer's connection and room for the migrations.
-        .max_connections(if in_memory { 1 } else { 2 })
+        // The writer's one connection (readers and migrations have their own). An in-memory
+        // database exists once per connection, so there everyone shares it.
+        .max_connections(1)
         // A SQLite connection is a file, not a socket that can die: checking it before each
         // use would cost every transaction a round trip to its thread.
         .test_before_acquire(false)
