@@ -104,7 +104,7 @@ async fn a_full_disk_loses_nothing_and_everything_goes_out_once_it_is_freed() {
     let OnSmallDisk {
         disk,
         w,
-        log_dir,
+        log_dir: _log_dir,
         env,
         bot,
     } = on_small_disk().await;
