@@ -19,7 +19,8 @@ const BAR_WIDTH: i64 = 10;
 pub(crate) async fn tick(tx: &mut Tx, settings: &Settings, now: DateTime<Utc>) -> Result<usize> {
     let mut queued = 0;
     for broadcast in broadcasts::due(tx, now).await? {
-        start(tx, &broadcast, now).await?;
+        // Counted, so that the sender is woken for the copies.
+        queued += start(tx, &broadcast, now).await?;
     }
     for broadcast in broadcasts::running(tx).await? {
         let counts = broadcasts::counts(tx, broadcast.id).await?;
@@ -36,20 +37,21 @@ pub(crate) async fn tick(tx: &mut Tx, settings: &Settings, now: DateTime<Utc>) -
     Ok(queued)
 }
 
-/// Queues a copy for each recipient of the audience as it is now.
-async fn start(tx: &mut Tx, broadcast: &Broadcast, now: DateTime<Utc>) -> Result<()> {
+/// Queues a copy for each recipient of the audience as it is now; returns how many.
+async fn start(tx: &mut Tx, broadcast: &Broadcast, now: DateTime<Utc>) -> Result<usize> {
     match serde_json::from_str::<Audience>(&broadcast.audience) {
         Ok(audience) => {
             let recipients = broadcasts::start_delivery(tx, broadcast.id, &audience, now).await?;
             tracing::info!(broadcast = broadcast.id, recipients, "broadcast started");
+            Ok(usize::try_from(recipients).unwrap_or(usize::MAX))
         }
         Err(error) => {
             // Not the error's text: it can quote the audience (a village).
             tracing::error!(broadcast = broadcast.id, kind = ?error.classify(), "broadcast audience unreadable; cancelled");
             broadcasts::finish(tx, broadcast.id, "cancelled", Counts::default(), now).await?;
+            Ok(0)
         }
     }
-    Ok(())
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
