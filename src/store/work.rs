@@ -100,14 +100,20 @@ impl Tx {
         batch.fetch_all(self.raw()?).await
     }
 
-    /// Runs `batch`, then what waits for the commit, then commits, in one round trip: for a
-    /// unit of work whose last statements give rows it needs. Nothing can be sent after it.
+    /// Runs `batch` (or, when it is empty, what waits for the commit), then commits, in one
+    /// round trip: for a unit of work whose last statements give rows it needs, and for the
+    /// commit itself. Nothing can be sent after it.
     pub(super) async fn run_and_commit(&mut self, batch: Batch<'_>) -> Result<Vec<SqliteRow>> {
-        if !self.at_commit.is_empty() {
-            // Its parameters are numbered on their own: a round trip of its own.
-            let waiting = std::mem::take(&mut self.at_commit);
-            self.run(waiting).await?;
-        }
+        let waiting = std::mem::take(&mut self.at_commit);
+        let batch = if batch.is_empty() {
+            waiting
+        } else {
+            if !waiting.is_empty() {
+                // Its parameters are numbered on their own: a round trip of its own.
+                self.run(waiting).await?;
+            }
+            batch
+        };
         let mut batch = self.with_begin(batch);
         batch.sql("COMMIT;\n");
         let rows = batch.fetch_all(self.raw()?).await?;
@@ -160,23 +166,26 @@ impl Tx {
         Ok(())
     }
 
-    /// The connection back, once the transaction is over; `None` when its state is in doubt.
+    /// The connection back, once the transaction is over; `None` when its state is in doubt
+    /// (it is closed then).
     async fn finish(mut self, commit: bool) -> (Result<()>, Option<PoolConnection<Sqlite>>) {
         let ended = self.end(commit).await;
-        let ended = match ended {
-            Ok(()) => Ok(()),
+        let clean = match (&ended, self.conn.as_mut()) {
+            (Ok(()), _) => true,
             // A failed COMMIT may leave the transaction open (SQLite keeps it open after
             // SQLITE_BUSY, for one): roll back; if even that fails, the connection goes.
-            Err(error) => match self.raw().map(roll_back) {
-                Ok(rolled_back) => match rolled_back.await {
-                    Ok(()) => Err(error),
-                    Err(_) => return (Err(error), None),
-                },
-                Err(_) => return (Err(error), None),
-            },
+            (Err(_), Some(conn)) => roll_back(conn).await.is_ok(),
+            (Err(_), None) => false,
         };
         self.phase = Phase::Ended;
-        (ended, self.conn.take())
+        let conn = self.conn.take();
+        if clean {
+            return (ended, conn);
+        }
+        if let Some(conn) = conn {
+            drop(conn.detach());
+        }
+        (ended, None)
     }
 }
 
