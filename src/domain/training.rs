@@ -58,9 +58,24 @@ pub enum FieldError {
 macro_rules! text {
     ($(#[$doc:meta])* $name:ident, $tidy:ident, $min:literal..=$max:literal) => {
         $(#[$doc])*
+        // Read back (from a stored conversation) only through `parse`.
         #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-        #[serde(transparent)]
+        #[serde(try_from = "String", into = "String")]
         pub struct $name(String);
+
+        impl TryFrom<String> for $name {
+            type Error = FieldError;
+
+            fn try_from(text: String) -> Result<$name, FieldError> {
+                $name::parse(&text)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(value: $name) -> String {
+                value.0
+            }
+        }
 
         impl $name {
             pub const MIN_CHARS: usize = $min;
@@ -94,8 +109,22 @@ text!(
 
 /// How many people fit: 1 to 10,000. Accepts "25" and "1.000" / "1,000".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
+#[serde(try_from = "u32", into = "u32")]
 pub struct Capacity(u32);
+
+impl TryFrom<u32> for Capacity {
+    type Error = FieldError;
+
+    fn try_from(value: u32) -> Result<Capacity, FieldError> {
+        Capacity::new(value).ok_or(FieldError::CapacityRange)
+    }
+}
+
+impl From<Capacity> for u32 {
+    fn from(value: Capacity) -> u32 {
+        value.0
+    }
+}
 
 impl Capacity {
     pub const MIN: u32 = 1;
@@ -244,6 +273,21 @@ fn within(text: String, min: usize, max: usize) -> Result<String, FieldError> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn stored_values_are_read_back_only_through_parse() {
+        let title: Title = serde_json::from_str("\"Pelatihan Menjahit\"").unwrap();
+        assert_eq!(
+            serde_json::to_string(&title).unwrap(),
+            "\"Pelatihan Menjahit\""
+        );
+        // A stored conversation cannot smuggle in what an officer could not have typed.
+        assert!(serde_json::from_str::<Title>("\"ab\"").is_err());
+        assert!(serde_json::from_str::<Description>("\"short\"").is_err());
+        assert!(serde_json::from_str::<Capacity>("0").is_err());
+        assert!(serde_json::from_str::<Capacity>("20000").is_err());
+        assert_eq!(serde_json::from_str::<Capacity>("25").unwrap().get(), 25);
+    }
     use super::*;
 
     fn now() -> DateTime<Utc> {

@@ -5,6 +5,20 @@ use sqlx::Row;
 
 use super::{Result, Tx, unix};
 
+crate::domain::profile::choice!(
+    /// Where an announcement stands: being written, waiting for its time, going out, paused
+    /// by the officer, stopped, or all sent.
+    BroadcastStatus, "broadcast-status" {
+        Draft => "draft",
+        Scheduled => "scheduled",
+        Sending => "sending",
+        Paused => "paused",
+        Cancelled => "cancelled",
+        Done => "done",
+    }
+);
+super::columns::code_column!(BroadcastStatus);
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Broadcast {
     pub id: i64,
@@ -14,7 +28,7 @@ pub struct Broadcast {
     pub photo_file_id: Option<String>,
     /// `engine::broadcast::Audience` as JSON.
     pub audience: String,
-    pub status: String,
+    pub status: BroadcastStatus,
     pub send_at: i64,
     pub recipients: i64,
     pub progress_chat_id: Option<i64>,
@@ -112,7 +126,7 @@ impl Announcement {
 /// The words of announcement `id`, for the sender; `None` when there is no such announcement.
 pub async fn announcement(tx: &mut Tx, id: i64) -> Result<Option<Announcement>> {
     Ok(find(tx, id).await?.map(|b| Announcement {
-        draft: b.status == "draft",
+        draft: b.status == BroadcastStatus::Draft,
         text_id: b.text_id,
         text_en: b.text_en,
         photo_file_id: b.photo_file_id,
@@ -217,7 +231,7 @@ pub async fn counts(tx: &mut Tx, id: i64) -> Result<Counts> {
     Ok(counts)
 }
 
-pub async fn set_status(tx: &mut Tx, id: i64, status: &str) -> Result<()> {
+pub async fn set_status(tx: &mut Tx, id: i64, status: BroadcastStatus) -> Result<()> {
     sqlx::query("UPDATE broadcasts SET status = ?2 WHERE id = ?1")
         .bind(id)
         .bind(status)
@@ -269,7 +283,7 @@ pub async fn progress_shown(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<
 pub async fn finish(
     tx: &mut Tx,
     id: i64,
-    status: &str,
+    status: BroadcastStatus,
     counts: Counts,
     now: DateTime<Utc>,
 ) -> Result<()> {

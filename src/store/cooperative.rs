@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::{Result, StoreError, Tx, unix};
+use super::{Result, Tx, unix};
 use crate::domain::{MembershipStatus, PersonName, Phone};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,15 +21,13 @@ pub struct Application {
 const COLUMNS: &str = "id, user_id, full_name, phone, village, status, applied_at, updated_at";
 
 fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Application> {
-    let status: String = row.try_get("status")?;
     Ok(Application {
         id: row.try_get("id")?,
         user_id: row.try_get("user_id")?,
         name: row.try_get("full_name")?,
         phone: row.try_get("phone")?,
         village: row.try_get("village")?,
-        status: MembershipStatus::parse(&status)
-            .ok_or_else(|| StoreError::Corrupt(format!("application status {status:?}")))?,
+        status: row.try_get("status")?,
         applied_at: row.try_get("applied_at")?,
         updated_at: row.try_get("updated_at")?,
     })
@@ -73,8 +71,8 @@ pub async fn apply(
          RETURNING {COLUMNS}"
     ))
     .bind(user_id)
-    .bind(name.as_str())
-    .bind(phone.as_str())
+    .bind(name)
+    .bind(phone)
     .bind(village)
     .bind(unix(now))
     .fetch_one(tx.conn().await?)
@@ -93,7 +91,7 @@ pub async fn set_status(
         "UPDATE cooperative_applications SET status = ?2, updated_at = ?3 WHERE id = ?1 RETURNING {COLUMNS}"
     ))
     .bind(id)
-    .bind(status.code())
+    .bind(status)
     .bind(unix(now))
     .fetch_optional(tx.conn().await?)
     .await?

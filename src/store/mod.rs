@@ -8,6 +8,7 @@ pub mod backup;
 mod batch;
 pub mod broadcasts;
 pub mod checkpoint;
+mod columns;
 pub mod conversations;
 pub mod cooperative;
 pub mod export;

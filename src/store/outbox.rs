@@ -17,16 +17,6 @@ pub enum Priority {
     Bulk = 1,
 }
 
-impl Priority {
-    fn from_db(value: i64) -> Priority {
-        if value == 0 {
-            Priority::Interactive
-        } else {
-            Priority::Bulk
-        }
-    }
-}
-
 /// What a delivered message stands for, so that a reply to it can be recognised later (an
 /// officer answering a question by replying to its notice).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,7 +53,7 @@ pub async fn enqueue(tx: &mut Tx, message: &NewMessage, now: DateTime<Utc>) -> R
     )
     .bind(message.chat_id)
     .bind(message.subject_user_id)
-    .bind(message.priority as i64)
+    .bind(message.priority)
     .bind(&message.payload)
     .bind(unix(now))
     .fetch_one(tx.conn().await?)
@@ -85,7 +75,7 @@ pub async fn enqueue_all(tx: &mut Tx, messages: Vec<NewMessage>, now: DateTime<U
                 if i == 0 { "" } else { ", " },
                 batch.param(message.chat_id),
                 batch.param(message.subject_user_id),
-                batch.param(message.priority as i64),
+                batch.param(message.priority),
                 batch.param(message.payload),
                 batch.param(unix(now)),
             );
@@ -129,10 +119,7 @@ pub async fn mark_sent_then_pending(
 }
 
 fn pending_in(batch: &mut Batch<'_>, limit: i64, priority: Option<Priority>, chat_id: Option<i64>) {
-    let (priority, chat_id) = (
-        batch.param(priority.map(|p| p as i64)),
-        batch.param(chat_id),
-    );
+    let (priority, chat_id) = (batch.param(priority), batch.param(chat_id));
     let sql = format!(
         "SELECT id, chat_id, priority, payload, attempts, not_before_ms FROM outbox
          WHERE status = 'pending' AND ({priority} IS NULL OR priority = {priority})
@@ -150,7 +137,7 @@ fn read_pending(rows: &[sqlx::sqlite::SqliteRow]) -> Result<Vec<Pending>> {
             Ok(Pending {
                 id: row.try_get("id")?,
                 chat_id: row.try_get("chat_id")?,
-                priority: Priority::from_db(row.try_get("priority")?),
+                priority: row.try_get("priority")?,
                 payload: row.try_get("payload")?,
                 attempts: row.try_get("attempts")?,
                 not_before_ms: row.try_get("not_before_ms")?,
@@ -311,7 +298,7 @@ pub const FLOOD_CONTROL: &str = "flood control";
 pub async fn interactive_pending(tx: &mut Tx) -> Result<i64> {
     Ok(
         sqlx::query_scalar("SELECT count(*) FROM outbox WHERE status = 'pending' AND priority = ?")
-            .bind(Priority::Interactive as i64)
+            .bind(Priority::Interactive)
             .fetch_one(tx.conn().await?)
             .await?,
     )

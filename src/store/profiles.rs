@@ -3,18 +3,14 @@
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::{Result, StoreError, Tx, unix};
+use super::{Result, Tx, unix};
 use crate::domain::{
-    Country, PersonName, Phone, PlaceName, Profile, Relation, Role, Sector, YearsAbroad,
+    Country, Profile, YearsAbroad,
     profile::{interests_from_db, interests_to_db},
 };
 
 const COLUMNS: &str = "user_id, role, full_name, phone, village, district, country, years_abroad, sector, \
                        relation, worker_abroad, interests, registered_at";
-
-fn corrupt(what: &str) -> StoreError {
-    StoreError::Corrupt(format!("profile {what}"))
-}
 
 fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Profile> {
     let text = |name: &str| -> Result<String> { Ok(row.try_get::<String, _>(name)?) };
@@ -22,18 +18,18 @@ fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Profile> {
         |name: &str| -> Result<Option<String>> { Ok(row.try_get::<Option<String>, _>(name)?) };
     Ok(Profile {
         user_id: row.try_get("user_id")?,
-        role: Role::parse(&text("role")?).ok_or_else(|| corrupt("role"))?,
-        name: PersonName::parse(&text("full_name")?).map_err(|_| corrupt("name"))?,
-        phone: Phone::parse(&text("phone")?).map_err(|_| corrupt("phone"))?,
-        village: PlaceName::parse(&text("village")?).map_err(|_| corrupt("village"))?,
-        district: PlaceName::parse(&text("district")?).map_err(|_| corrupt("district"))?,
+        role: row.try_get("role")?,
+        name: row.try_get("full_name")?,
+        phone: row.try_get("phone")?,
+        village: row.try_get("village")?,
+        district: row.try_get("district")?,
         country: optional("country")?.map(|c| Country::from_db(&c)),
         years_abroad: row
             .try_get::<Option<i64>, _>("years_abroad")?
             .and_then(|y| u8::try_from(y).ok())
             .and_then(YearsAbroad::new),
-        sector: optional("sector")?.and_then(|s| Sector::parse(&s)),
-        relation: optional("relation")?.and_then(|r| Relation::parse(&r)),
+        sector: row.try_get("sector")?,
+        relation: row.try_get("relation")?,
         worker_abroad: row.try_get::<Option<bool>, _>("worker_abroad")?,
         interests: interests_from_db(&text("interests")?),
         registered_at: row.try_get("registered_at")?,
@@ -74,15 +70,15 @@ pub async fn save(tx: &mut Tx, profile: &Profile, now: DateTime<Utc>) -> Result<
              updated_at = excluded.updated_at",
     )
     .bind(profile.user_id)
-    .bind(profile.role.code())
-    .bind(profile.name.as_str())
-    .bind(profile.phone.as_str())
-    .bind(profile.village.as_str())
-    .bind(profile.district.as_str())
+    .bind(profile.role)
+    .bind(&profile.name)
+    .bind(&profile.phone)
+    .bind(&profile.village)
+    .bind(&profile.district)
     .bind(profile.country.as_ref().map(Country::to_db))
     .bind(profile.years_abroad.map(|y| i64::from(y.get())))
-    .bind(profile.sector.map(|s| s.code()))
-    .bind(profile.relation.map(|r| r.code()))
+    .bind(profile.sector)
+    .bind(profile.relation)
     .bind(profile.worker_abroad)
     .bind(interests_to_db(&profile.interests))
     .bind(unix(now))

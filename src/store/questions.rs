@@ -4,14 +4,15 @@
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::{Result, StoreError, Tx, unix};
+use super::{Result, Tx, unix};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    /// Waiting for an officer's answer.
-    Open,
-    Answered,
-}
+crate::domain::profile::choice!(
+    /// Waiting for an officer's answer (open), or answered.
+    Status, "question-status" {
+        Open => "open",
+        Answered => "answered",
+    }
+);
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Question {
@@ -25,20 +26,14 @@ pub struct Question {
     pub opened_at: i64,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Author {
-    User,
-    Officer,
-}
-
-impl Author {
-    fn code(self) -> &'static str {
-        match self {
-            Author::User => "user",
-            Author::Officer => "officer",
-        }
+crate::domain::profile::choice!(
+    /// Who said it: the person who asked, or an officer.
+    Author, "question-author" {
+        User => "user",
+        Officer => "officer",
     }
-}
+);
+super::columns::code_column!(Status, Author);
 
 /// One message on a question.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,15 +68,10 @@ pub struct Open {
 const COLUMNS: &str = "id, user_id, status, round, asked_at, opened_at";
 
 fn question_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Question> {
-    let status: String = row.try_get("status")?;
     Ok(Question {
         id: row.try_get("id")?,
         user_id: row.try_get("user_id")?,
-        status: match status.as_str() {
-            "open" => Status::Open,
-            "answered" => Status::Answered,
-            _ => return Err(StoreError::Corrupt(format!("question status {status:?}"))),
-        },
+        status: row.try_get("status")?,
         round: row.try_get("round")?,
         asked_at: row.try_get("asked_at")?,
         opened_at: row.try_get("opened_at")?,
@@ -121,7 +111,7 @@ async fn add_entry(
     )
     .bind(question_id)
     .bind(round)
-    .bind(author.code())
+    .bind(author)
     .bind(said.text)
     .bind(said.media)
     .bind(said.message_id)
@@ -232,18 +222,9 @@ pub async fn open_count(tx: &mut Tx) -> Result<i64> {
 }
 
 fn entry_from_row(row: &sqlx::sqlite::SqliteRow, round_column: &str) -> Result<Entry> {
-    let author: String = row.try_get("author")?;
     Ok(Entry {
         round: row.try_get(round_column)?,
-        author: match author.as_str() {
-            "user" => Author::User,
-            "officer" => Author::Officer,
-            _ => {
-                return Err(StoreError::Corrupt(format!(
-                    "question entry author {author:?}"
-                )));
-            }
-        },
+        author: row.try_get("author")?,
         text: row.try_get("text")?,
         media: row.try_get("media")?,
         message_id: row.try_get("message_id")?,

@@ -5,31 +5,17 @@
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::{Result, StoreError, Tx, trainings, unix};
+use super::{Result, Tx, trainings, unix};
 use crate::domain::Language;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SignUpStatus {
-    Booked,
-    Waiting,
-}
-
-impl SignUpStatus {
-    pub fn code(self) -> &'static str {
-        match self {
-            SignUpStatus::Booked => "booked",
-            SignUpStatus::Waiting => "waiting",
-        }
+crate::domain::profile::choice!(
+    /// A seat, or a place on the waitlist.
+    SignUpStatus, "training-signup" {
+        Booked => "booked",
+        Waiting => "waiting",
     }
-
-    fn from_db(value: &str) -> Result<SignUpStatus> {
-        match value {
-            "booked" => Ok(SignUpStatus::Booked),
-            "waiting" => Ok(SignUpStatus::Waiting),
-            other => Err(StoreError::Corrupt(format!("sign-up status {other:?}"))),
-        }
-    }
-}
+);
+super::columns::code_column!(SignUpStatus);
 
 /// Signs the user up: a seat if one is free and nobody is waiting for it, else a place on the
 /// waitlist. `None` if the training does not take sign-ups (not open, started, unknown) or the
@@ -40,7 +26,7 @@ pub async fn sign_up(
     user_id: i64,
     now: DateTime<Utc>,
 ) -> Result<Option<SignUpStatus>> {
-    let status: Option<String> = sqlx::query_scalar(
+    let status: Option<SignUpStatus> = sqlx::query_scalar(
         "INSERT INTO training_signups (training_id, user_id, status, signed_up_at, booked_at)
          SELECT id, ?2, CASE WHEN free THEN 'booked' ELSE 'waiting' END, ?3, CASE WHEN free THEN ?3 END
          FROM (SELECT t.id,
@@ -59,18 +45,18 @@ pub async fn sign_up(
     .bind(unix(now))
     .fetch_optional(tx.conn().await?)
     .await?;
-    status.as_deref().map(SignUpStatus::from_db).transpose()
+    Ok(status)
 }
 
 pub async fn status(tx: &mut Tx, training_id: i64, user_id: i64) -> Result<Option<SignUpStatus>> {
-    let status: Option<String> = sqlx::query_scalar(
+    let status: Option<SignUpStatus> = sqlx::query_scalar(
         "SELECT status FROM training_signups WHERE training_id = ? AND user_id = ?",
     )
     .bind(training_id)
     .bind(user_id)
     .fetch_optional(tx.conn().await?)
     .await?;
-    status.as_deref().map(SignUpStatus::from_db).transpose()
+    Ok(status)
 }
 
 /// The user's place on the waitlist, from 1; `None` if they are not waiting.
@@ -89,14 +75,14 @@ pub async fn waiting_position(tx: &mut Tx, training_id: i64, user_id: i64) -> Re
 
 /// Takes the user off the training; returns what they had.
 pub async fn remove(tx: &mut Tx, training_id: i64, user_id: i64) -> Result<Option<SignUpStatus>> {
-    let status: Option<String> = sqlx::query_scalar(
+    let status: Option<SignUpStatus> = sqlx::query_scalar(
         "DELETE FROM training_signups WHERE training_id = ? AND user_id = ? RETURNING status",
     )
     .bind(training_id)
     .bind(user_id)
     .fetch_optional(tx.conn().await?)
     .await?;
-    status.as_deref().map(SignUpStatus::from_db).transpose()
+    Ok(status)
 }
 
 /// Takes the user off every training; returns the trainings where they had a seat.
@@ -166,7 +152,7 @@ pub async fn of_user(
     .map(|row| {
         Ok(MySignUp {
             training: trainings::from_row(row)?,
-            status: SignUpStatus::from_db(&row.try_get::<String, _>("signup_status")?)?,
+            status: row.try_get("signup_status")?,
             signed_up_at: row.try_get("signed_up_at")?,
             booked_at: row.try_get("booked_at")?,
             position: row.try_get("position")?,
@@ -182,7 +168,7 @@ pub async fn recipients(
     training_id: i64,
     booked_only: bool,
 ) -> Result<Vec<(i64, Language)>> {
-    let rows: Vec<(i64, String)> = sqlx::query_as(
+    Ok(sqlx::query_as(
         "SELECT s.user_id, u.language FROM training_signups s JOIN users u ON u.id = s.user_id
          WHERE s.training_id = ?1 AND (NOT ?2 OR s.status = 'booked') AND u.status = 'active'
          ORDER BY s.id",
@@ -190,14 +176,7 @@ pub async fn recipients(
     .bind(training_id)
     .bind(booked_only)
     .fetch_all(tx.conn().await?)
-    .await?;
-    rows.into_iter()
-        .map(|(id, code)| {
-            let language = Language::parse(&code)
-                .ok_or_else(|| StoreError::Corrupt(format!("user language {code:?}")))?;
-            Ok((id, language))
-        })
-        .collect()
+    .await?)
 }
 
 /// One line of a participant list, for officers.
@@ -242,7 +221,7 @@ pub async fn participants(tx: &mut Tx, training_id: Option<i64>) -> Result<Vec<P
             training_id: row.try_get("training_id")?,
             training_title: row.try_get("title_id")?,
             starts_at: row.try_get("starts_at")?,
-            status: SignUpStatus::from_db(&row.try_get::<String, _>("status")?)?,
+            status: row.try_get("status")?,
             position: row.try_get("position")?,
             signed_up_at: row.try_get("signed_up_at")?,
             name: row.try_get("full_name")?,

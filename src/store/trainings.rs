@@ -4,9 +4,7 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::{Result, StoreError, Tx, unix};
-use crate::domain::{
-    Capacity, Category, Description, Location, Title, TrainingDetails, TrainingStatus,
-};
+use crate::domain::{Capacity, TrainingDetails, TrainingStatus};
 
 /// A training as stored, with how many seats are taken and how many people wait.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,27 +34,23 @@ pub(super) const COLUMNS: &str = "t.id, t.title_id, t.title_en, t.category, t.st
      (SELECT count(*) FROM training_signups w WHERE w.training_id = t.id AND w.status = 'waiting') AS waiting";
 
 pub(super) fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Training> {
-    let corrupt = |what: &str| StoreError::Corrupt(format!("training {what}"));
-    let text = |name: &str| -> Result<String> { Ok(row.try_get::<String, _>(name)?) };
     let capacity: i64 = row.try_get("capacity")?;
     Ok(Training {
         id: row.try_get("id")?,
         details: TrainingDetails {
-            title_id: Title::parse(&text("title_id")?).map_err(|_| corrupt("title_id"))?,
-            title_en: Title::parse(&text("title_en")?).map_err(|_| corrupt("title_en"))?,
-            category: Category::parse(&text("category")?).ok_or_else(|| corrupt("category"))?,
+            title_id: row.try_get("title_id")?,
+            title_en: row.try_get("title_en")?,
+            category: row.try_get("category")?,
             starts_at: row.try_get("starts_at")?,
-            location: Location::parse(&text("location")?).map_err(|_| corrupt("location"))?,
+            location: row.try_get("location")?,
             capacity: u32::try_from(capacity)
                 .ok()
                 .and_then(Capacity::new)
-                .ok_or_else(|| corrupt("capacity"))?,
-            description_id: Description::parse(&text("description_id")?)
-                .map_err(|_| corrupt("description_id"))?,
-            description_en: Description::parse(&text("description_en")?)
-                .map_err(|_| corrupt("description_en"))?,
+                .ok_or_else(|| StoreError::Corrupt("training capacity".into()))?,
+            description_id: row.try_get("description_id")?,
+            description_en: row.try_get("description_en")?,
         },
-        status: TrainingStatus::parse(&text("status")?).ok_or_else(|| corrupt("status"))?,
+        status: row.try_get("status")?,
         booked: row.try_get("booked")?,
         waiting: row.try_get("waiting")?,
     })
@@ -105,14 +99,14 @@ async fn save(
          RETURNING id",
     )
     .bind(id)
-    .bind(details.title_id.as_str())
-    .bind(details.title_en.as_str())
-    .bind(details.category.code())
+    .bind(&details.title_id)
+    .bind(&details.title_en)
+    .bind(details.category)
     .bind(details.starts_at)
-    .bind(details.location.as_str())
+    .bind(&details.location)
     .bind(i64::from(details.capacity.get()))
-    .bind(details.description_id.as_str())
-    .bind(details.description_en.as_str())
+    .bind(&details.description_id)
+    .bind(&details.description_en)
     .bind(unix(now))
     .fetch_one(tx.conn().await?)
     .await?)
@@ -126,7 +120,7 @@ pub async fn set_status(
 ) -> Result<()> {
     sqlx::query("UPDATE trainings SET status = ?2, updated_at = ?3 WHERE id = ?1")
         .bind(id)
-        .bind(status.code())
+        .bind(status)
         .bind(unix(now))
         .execute(tx.conn().await?)
         .await?;

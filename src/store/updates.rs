@@ -56,7 +56,7 @@ pub async fn begin(
         batch.sql(&sql);
     }
     if let Some((id, language)) = contact {
-        let sql = users::touch_sql(&batch.param(id), &batch.param(language.code()), &now);
+        let sql = users::touch_sql(&batch.param(id), &batch.param(language), &now);
         batch.sql(&sql);
     }
     let rows = tx.run(batch).await?;

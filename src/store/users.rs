@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::{Result, StoreError, Tx, unix};
+use super::{Result, Tx, unix};
 use crate::domain::Language;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,12 +18,10 @@ pub struct User {
 
 impl User {
     fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<User> {
-        let language: String = row.try_get("language")?;
         let status: String = row.try_get("status")?;
         Ok(User {
             id: row.try_get("id")?,
-            language: Language::parse(&language)
-                .ok_or_else(|| StoreError::Corrupt(format!("user language {language:?}")))?,
+            language: row.try_get("language")?,
             language_chosen: row.try_get("language_chosen")?,
             blocked: status == "blocked",
             first_seen: row.try_get("first_seen")?,
@@ -47,7 +45,7 @@ pub struct Seen {
 pub async fn touch(tx: &mut Tx, id: i64, language: Language, now: DateTime<Utc>) -> Result<Seen> {
     let row = sqlx::query(&touch_sql("?1", "?2", "?3"))
         .bind(id)
-        .bind(language.code())
+        .bind(language)
         .bind(unix(now))
         .fetch_one(tx.conn().await?)
         .await?;
@@ -91,17 +89,17 @@ pub async fn find(tx: &mut Tx, id: i64) -> Result<Option<User>> {
 
 /// The language to write to a user in (the default for someone never seen).
 pub async fn language_of(tx: &mut Tx, id: i64, default: Language) -> Result<Language> {
-    let code: Option<String> = sqlx::query_scalar("SELECT language FROM users WHERE id = ?")
+    let language: Option<Language> = sqlx::query_scalar("SELECT language FROM users WHERE id = ?")
         .bind(id)
         .fetch_optional(tx.conn().await?)
         .await?;
-    Ok(code.as_deref().and_then(Language::parse).unwrap_or(default))
+    Ok(language.unwrap_or(default))
 }
 
 pub async fn set_language(tx: &mut Tx, id: i64, language: Language) -> Result<()> {
     sqlx::query("UPDATE users SET language = ?2, language_chosen = 1 WHERE id = ?1")
         .bind(id)
-        .bind(language.code())
+        .bind(language)
         .execute(tx.conn().await?)
         .await?;
     Ok(())
@@ -175,7 +173,7 @@ mod tests {
                     last_seen_and_status(tx, 7).await,
                     (unix(at(62)), "active".into())
                 );
-                Ok::<_, StoreError>(())
+                Ok::<_, crate::store::StoreError>(())
             })
             .await
             .unwrap();

@@ -8,7 +8,10 @@ use crate::engine::{
     Keyboard, Msg, Reply, ReplyKind, Result, Settings, enqueue_one, fallback, turn::Turn,
 };
 use crate::store::{
-    Tx, broadcasts, broadcasts::Broadcast, broadcasts::Counts, outbox::Priority, users,
+    Tx, broadcasts,
+    broadcasts::{Broadcast, BroadcastStatus, Counts},
+    outbox::Priority,
+    users,
 };
 
 /// How often the progress message is refreshed, in seconds.
@@ -24,8 +27,8 @@ pub(crate) async fn tick(tx: &mut Tx, settings: &Settings, now: DateTime<Utc>) -
     }
     for broadcast in broadcasts::running(tx).await? {
         let counts = broadcasts::counts(tx, broadcast.id).await?;
-        if broadcast.status == "sending" && counts.pending == 0 {
-            broadcasts::finish(tx, broadcast.id, "done", counts, now).await?;
+        if broadcast.status == BroadcastStatus::Sending && counts.pending == 0 {
+            broadcasts::finish(tx, broadcast.id, BroadcastStatus::Done, counts, now).await?;
             queued += show(tx, settings, &broadcast, counts, Screen::Report, now).await?;
         } else if broadcast
             .progress_shown_at
@@ -48,7 +51,14 @@ async fn start(tx: &mut Tx, broadcast: &Broadcast, now: DateTime<Utc>) -> Result
         Err(error) => {
             // Not the error's text: it can quote the audience (a village).
             tracing::error!(broadcast = broadcast.id, kind = ?error.classify(), "broadcast audience unreadable; cancelled");
-            broadcasts::finish(tx, broadcast.id, "cancelled", Counts::default(), now).await?;
+            broadcasts::finish(
+                tx,
+                broadcast.id,
+                BroadcastStatus::Cancelled,
+                Counts::default(),
+                now,
+            )
+            .await?;
             Ok(0)
         }
     }
@@ -63,14 +73,16 @@ enum Screen {
 /// The progress (or final report) text and its buttons.
 fn screen(
     broadcast: &Broadcast,
-    status: &str,
+    status: BroadcastStatus,
     counts: Counts,
     rate: u32,
     which: Screen,
 ) -> (Vec<Msg>, Keyboard) {
     let total = broadcast.recipients.max(counts.done() + counts.pending);
-    if which == Screen::Report || matches!(status, "done" | "cancelled") {
-        let id = if status == "cancelled" {
+    if which == Screen::Report
+        || matches!(status, BroadcastStatus::Done | BroadcastStatus::Cancelled)
+    {
+        let id = if status == BroadcastStatus::Cancelled {
             "broadcast-report-cancelled"
         } else {
             "broadcast-report"
@@ -110,7 +122,7 @@ fn screen(
             .arg("minutes", left / 60)
             .arg("seconds", left % 60),
     ];
-    let paused = status == "paused";
+    let paused = status == BroadcastStatus::Paused;
     if paused {
         text.push(Msg::new("broadcast-progress-paused"));
     }
@@ -151,9 +163,9 @@ async fn show(
         return Ok(0);
     };
     let status = if which == Screen::Report {
-        "done"
+        BroadcastStatus::Done
     } else {
-        broadcast.status.as_str()
+        broadcast.status
     };
     let (text, keyboard) = screen(broadcast, status, counts, settings.broadcast_rate, which);
     let lang = users::language_of(tx, chat_id, settings.default_language).await?;
@@ -190,14 +202,14 @@ async fn running(turn: &mut Turn<'_>, id: i64) -> Result<Option<Broadcast>> {
     let found = broadcasts::find(turn.tx, id).await?;
     if found
         .as_ref()
-        .is_none_or(|b| !matches!(b.status.as_str(), "sending" | "paused"))
+        .is_none_or(|b| !matches!(b.status, BroadcastStatus::Sending | BroadcastStatus::Paused))
     {
         turn.notice(Msg::new("broadcast-not-running"), true);
         if let Some(broadcast) = found {
             let counts = broadcasts::counts(turn.tx, id).await?;
             let (text, keyboard) = screen(
                 &broadcast,
-                &broadcast.status,
+                broadcast.status,
                 counts,
                 turn.settings.broadcast_rate,
                 Screen::Report,
@@ -211,7 +223,11 @@ async fn running(turn: &mut Turn<'_>, id: i64) -> Result<Option<Broadcast>> {
     Ok(found)
 }
 
-async fn refresh(turn: &mut Turn<'_>, broadcast: &Broadcast, status: &str) -> Result<()> {
+async fn refresh(
+    turn: &mut Turn<'_>,
+    broadcast: &Broadcast,
+    status: BroadcastStatus,
+) -> Result<()> {
     let counts = broadcasts::counts(turn.tx, broadcast.id).await?;
     let (text, keyboard) = screen(
         broadcast,
@@ -226,15 +242,15 @@ async fn refresh(turn: &mut Turn<'_>, broadcast: &Broadcast, status: &str) -> Re
 }
 
 pub(crate) async fn pause(turn: &mut Turn<'_>, id: i64) -> Result<()> {
-    switch(turn, id, "paused", "broadcast-paused").await
+    switch(turn, id, BroadcastStatus::Paused, "broadcast-paused").await
 }
 
 pub(crate) async fn resume(turn: &mut Turn<'_>, id: i64) -> Result<()> {
-    switch(turn, id, "sending", "broadcast-resumed").await
+    switch(turn, id, BroadcastStatus::Sending, "broadcast-resumed").await
 }
 
 /// Pauses or resumes a running broadcast and shows where it stands.
-async fn switch(turn: &mut Turn<'_>, id: i64, status: &str, notice: &str) -> Result<()> {
+async fn switch(turn: &mut Turn<'_>, id: i64, status: BroadcastStatus, notice: &str) -> Result<()> {
     let Some(broadcast) = running(turn, id).await? else {
         return Ok(());
     };
@@ -250,7 +266,7 @@ pub(crate) async fn stop(turn: &mut Turn<'_>, id: i64) -> Result<()> {
     };
     broadcasts::drop_pending(turn.tx, id, turn.now).await?;
     let counts = broadcasts::counts(turn.tx, id).await?;
-    broadcasts::finish(turn.tx, id, "cancelled", counts, turn.now).await?;
+    broadcasts::finish(turn.tx, id, BroadcastStatus::Cancelled, counts, turn.now).await?;
     if let Some(officer) = turn.user_id() {
         crate::store::audit::record(
             turn.tx,
@@ -263,7 +279,7 @@ pub(crate) async fn stop(turn: &mut Turn<'_>, id: i64) -> Result<()> {
     }
     let (text, keyboard) = screen(
         &broadcast,
-        "cancelled",
+        BroadcastStatus::Cancelled,
         counts,
         turn.settings.broadcast_rate,
         Screen::Report,

@@ -436,7 +436,7 @@ async fn confirm(turn: &mut Turn<'_>, composer: Composer) -> Result<()> {
         )
         .await;
     };
-    broadcasts::set_status(turn.tx, id, "scheduled").await?;
+    broadcasts::set_status(turn.tx, id, broadcasts::BroadcastStatus::Scheduled).await?;
     broadcasts::set_progress_chat(turn.tx, id, turn.chat_id).await?;
     let audience = composer
         .audience
