@@ -217,7 +217,7 @@ impl<T: Transport> Sender<T> {
             let next = match flight.database_pause {
                 Some((until, _)) if until > Instant::now() => Some(until),
                 _ => {
-                    let outcome = match self.write_down(&mut flight).await {
+                    let outcome = match self.write_down_outcomes(&mut flight).await {
                         Ok(()) => self.dispatch(&mut flight).await,
                         Err(error) => Err(error),
                     };
@@ -275,6 +275,20 @@ impl<T: Transport> Sender<T> {
         if flight.unrecorded.is_empty() && flight.unwritten.is_empty() {
             return Ok(());
         }
+        self.write_down_now(flight).await
+    }
+
+    /// What the sender loop writes before it looks at the table: other outcomes at once
+    /// (with the plain deliveries); plain deliveries alone wait to go with the next read of
+    /// the table, in the same round trip (see `dispatch`).
+    async fn write_down_outcomes(&self, flight: &mut Flight) -> Result<(), StoreError> {
+        if flight.unwritten.is_empty() {
+            return Ok(());
+        }
+        self.write_down_now(flight).await
+    }
+
+    async fn write_down_now(&self, flight: &mut Flight) -> Result<(), StoreError> {
         let (sent, others) = (&flight.unrecorded, &flight.unwritten);
         self.writer
             .write(async |tx| {
