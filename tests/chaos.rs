@@ -11,6 +11,8 @@
 mod announce;
 #[path = "support/bot_process.rs"]
 mod bot_process;
+#[path = "support/seed.rs"]
+mod seed;
 use fake_bot_api as fake_api;
 
 use std::{
@@ -384,15 +386,7 @@ async fn a_broadcast_reaches_everyone_once_through_faults_and_kills_while_people
         .var("BROADCAST_RATE", &RATE.to_string());
     {
         let pool = bot_process::database(&env.database_url()).await;
-        sqlx::query(
-            "WITH RECURSIVE seq(x) AS (SELECT ?1 UNION ALL SELECT x + 1 FROM seq WHERE x < ?2)
-             INSERT INTO users (id, language, first_seen, last_seen) SELECT x, 'id', 0, 0 FROM seq",
-        )
-        .bind(FIRST_RECIPIENT)
-        .bind(FIRST_RECIPIENT + RECIPIENTS - 1)
-        .execute(&pool)
-        .await
-        .unwrap();
+        seed::many_users(&pool, FIRST_RECIPIENT, FIRST_RECIPIENT + RECIPIENTS - 1).await;
         pool.close().await;
     }
     for id in FIRST_RECIPIENT..FIRST_RECIPIENT + RECIPIENTS {

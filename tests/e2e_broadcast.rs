@@ -7,6 +7,8 @@
 mod announce;
 #[path = "support/bot_process.rs"]
 mod bot_process;
+#[path = "support/seed.rs"]
+mod seed;
 use fake_bot_api as fake_api;
 
 use std::{collections::HashMap, time::Duration};
@@ -31,17 +33,7 @@ fn copies(sent: &[SentMessage]) -> Vec<&SentMessage> {
 
 async fn seed(env: &BotEnv) {
     let pool = bot_process::database(&env.database_url()).await;
-    let mut tx = pool.begin().await.unwrap();
-    for id in FIRST..FIRST + RECIPIENTS {
-        sqlx::query(
-            "INSERT INTO users (id, language, first_seen, last_seen) VALUES (?, 'id', 0, 0)",
-        )
-        .bind(id)
-        .execute(&mut *tx)
-        .await
-        .unwrap();
-    }
-    tx.commit().await.unwrap();
+    seed::many_users(&pool, FIRST, FIRST + RECIPIENTS - 1).await;
     pool.close().await;
 }
 

@@ -6,6 +6,8 @@
 
 #[path = "support/bot_process.rs"]
 mod bot_process;
+#[path = "support/seed.rs"]
+mod seed;
 use fake_bot_api as fake_api;
 
 use std::{
@@ -113,14 +115,7 @@ async fn a_full_disk_loses_nothing_and_everything_goes_out_once_it_is_freed() {
         .await
         .unwrap();
     let send_at = chrono::Utc::now().timestamp() + 2;
-    sqlx::query(
-        "INSERT INTO broadcasts (officer_id, text_id, audience, status, send_at, created_at)
-         VALUES (900, 'Pelatihan menjahit dibuka.', '\"everyone\"', 'scheduled', ?, 0)",
-    )
-    .bind(send_at)
-    .execute(&pool)
-    .await
-    .unwrap();
+    seed::announcement_to_everyone(&pool, 900, "Pelatihan menjahit dibuka.", send_at).await;
     pool.close().await;
 
     disk.fill();

@@ -3,6 +3,8 @@
 
 #[path = "support/harness.rs"]
 mod harness;
+#[path = "support/seed.rs"]
+mod seed;
 
 use std::sync::{Arc, Mutex};
 
@@ -41,22 +43,15 @@ async fn composer_step(h: &Harness, user: i64) -> Option<ComposeStep> {
 /// English speakers.
 async fn seed_users(h: &Harness, n: i64) {
     for id in 1..=n {
-        let lang = if id % 2 == 1 { "id" } else { "en" };
-        sqlx::query("INSERT INTO users (id, language, first_seen, last_seen) VALUES (?, ?, 0, 0)")
-            .bind(id)
-            .bind(lang)
-            .execute(&h.pool)
-            .await
-            .unwrap();
         if id % 2 == 1 {
-            sqlx::query(
-                "INSERT INTO profiles (user_id, role, full_name, phone, village, district, interests, registered_at, updated_at)
-                 VALUES (?, 'returnee', 'Warga', '+6281200000000', 'Kenanga', 'Indramayu', '', 0, 0)",
-            )
-            .bind(id)
-            .execute(&h.pool)
-            .await
-            .unwrap();
+            let profile = seed::Profile {
+                name: "Warga",
+                phone: "+6281200000000",
+                ..Default::default()
+            };
+            seed::registered(&h.pool, id, "id", &profile).await;
+        } else {
+            seed::user(&h.pool, id, "en", 0).await;
         }
     }
 }
@@ -366,23 +361,10 @@ impl std::io::Write for SharedBuffer {
 async fn people_booked_on_a_training_can_be_the_audience() {
     let mut h = Harness::new().await;
     seed_users(&h, 6).await;
-    sqlx::query(
-        "INSERT INTO trainings (id, title_id, title_en, category, starts_at, location, capacity, description_id,
-                                description_en, created_at, updated_at)
-         VALUES (7, 'Pelatihan Wirausaha', 'Entrepreneurship', 'business', ?, 'Balai desa', 20,
-                 'Belajar memulai usaha.', 'Learn to start a business.', 0, 0)",
-    )
-    .bind(start_time().timestamp() + 86_400)
-    .execute(&h.pool)
-    .await
-    .unwrap();
+    let tomorrow = start_time().timestamp() + 86_400;
+    seed::training(&h.pool, 7, "Pelatihan Wirausaha", tomorrow, 20).await;
     for (user, status) in [(1, "booked"), (3, "booked"), (5, "waiting")] {
-        sqlx::query("INSERT INTO training_signups (training_id, user_id, status, signed_up_at) VALUES (7, ?, ?, 0)")
-            .bind(user)
-            .bind(status)
-            .execute(&h.pool)
-            .await
-            .unwrap();
+        seed::sign_up(&h.pool, 7, user, status).await;
     }
     h.say(ADMIN, "/umumkan").await;
     h.say(ADMIN, "Pelatihan besok pindah ke aula kecamatan.")

@@ -2,6 +2,8 @@
 
 #[path = "support/harness.rs"]
 mod harness;
+#[path = "support/seed.rs"]
+mod seed;
 
 use std::sync::Arc;
 
@@ -41,25 +43,15 @@ async fn delivered_to_officer(h: &Harness) -> Vec<Outgoing> {
 }
 
 async fn register(h: &Harness, id: i64, role: &str, village: &str, at: i64) {
-    sqlx::query("INSERT INTO users (id, language, first_seen, last_seen) VALUES (?, 'id', ?, ?)")
-        .bind(id)
-        .bind(at)
-        .bind(at)
-        .execute(&h.pool)
-        .await
-        .unwrap();
-    sqlx::query(
-        "INSERT INTO profiles (user_id, role, full_name, phone, village, district, interests, registered_at, updated_at)
-         VALUES (?, ?, 'Siti, \"Ani\"', '+6281234567890', ?, 'Indramayu', 'business,coop', ?, ?)",
-    )
-    .bind(id)
-    .bind(role)
-    .bind(village)
-    .bind(at)
-    .bind(at)
-    .execute(&h.pool)
-    .await
-    .unwrap();
+    let profile = seed::Profile {
+        role,
+        name: "Siti, \"Ani\"",
+        village,
+        interests: "business,coop",
+        registered_at: at,
+        ..Default::default()
+    };
+    seed::registered(&h.pool, id, "id", &profile).await;
 }
 
 #[tokio::test]
@@ -69,20 +61,8 @@ async fn figures_come_with_a_chart_and_only_for_officers() {
     register(&h, 1, "returnee", "Kenanga", now - 86_400).await;
     register(&h, 2, "family", "kenanga", now - 20 * 86_400).await;
     register(&h, 3, "prospective", "Kuripan", now - 60 * 86_400).await;
-    sqlx::query(
-        "INSERT INTO trainings (id, title_id, title_en, category, starts_at, location, capacity, description_id,
-                                description_en, created_at, updated_at)
-         VALUES (1, 'Pelatihan Wirausaha', 'Entrepreneurship', 'business', ?, 'Balai desa', 20,
-                 'Belajar memulai usaha.', 'Learn to start a business.', 0, 0)",
-    )
-    .bind(now + 86_400)
-    .execute(&h.pool)
-    .await
-    .unwrap();
-    sqlx::query("INSERT INTO training_signups (training_id, user_id, status, signed_up_at) VALUES (1, 1, 'booked', 0)")
-        .execute(&h.pool)
-        .await
-        .unwrap();
+    seed::training(&h.pool, 1, "Pelatihan Wirausaha", now + 86_400, 20).await;
+    seed::sign_up(&h.pool, 1, 1, "booked").await;
     assert_eq!(ids(&h.say(1, "/statistik").await), ["officer-only"]);
 
     let replies = h.say(ADMIN, "/statistik").await;

@@ -7,6 +7,8 @@
 
 #[path = "support/harness.rs"]
 mod harness;
+#[path = "support/seed.rs"]
+mod seed;
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -464,27 +466,10 @@ async fn check_store(h: &Harness, world: &World) -> Result<(), TestCaseError> {
 async fn trainings_and_registered_users(h: &Harness, world: &mut World) {
     let start = start_time().timestamp() + 7 * 86_400;
     for (id, seats) in [(1, 1), (2, 2)] {
-        sqlx::query(
-            "INSERT INTO trainings (id, title_id, title_en, category, starts_at, location, capacity,
-                 description_id, description_en, created_at, updated_at)
-             VALUES (?1, 'Pelatihan usaha', 'Business training', 'business', ?2, 'Balai desa', ?3,
-                 'Belajar usaha bersama.', 'Learning business together.', 0, 0)",
-        )
-        .bind(id)
-        .bind(start)
-        .bind(seats)
-        .execute(&h.pool)
-        .await
-        .unwrap();
+        seed::training(&h.pool, id, "Pelatihan usaha", start, seats).await;
     }
     for user in [USERS[0], USERS[1]] {
-        for sql in [
-            "INSERT INTO users (id, language, first_seen, last_seen) VALUES (?, 'id', 0, 0)",
-            "INSERT INTO profiles (user_id, role, full_name, phone, village, district, registered_at, updated_at)
-             VALUES (?, 'returnee', 'Siti Aminah', '+6281234567890', 'Kenanga', 'Indramayu', 0, 0)",
-        ] {
-            sqlx::query(sql).bind(user).execute(&h.pool).await.unwrap();
-        }
+        seed::registered(&h.pool, user, "id", &seed::Profile::default()).await;
         world.chats.insert(user);
     }
 }

@@ -3,6 +3,8 @@
 
 #[path = "support/harness.rs"]
 mod harness;
+#[path = "support/seed.rs"]
+mod seed;
 
 use std::sync::Arc;
 
@@ -47,21 +49,7 @@ async fn training(h: &Harness, title: &str, start: &str, capacity: u32) -> i64 {
 
 /// A user who has completed registration (the profile row registration writes).
 async fn register(h: &Harness, user: i64) {
-    sqlx::query(
-        "INSERT INTO users (id, language, first_seen, last_seen) VALUES (?, 'id', 0, 0) ON CONFLICT DO NOTHING",
-    )
-    .bind(user)
-    .execute(&h.pool)
-    .await
-    .unwrap();
-    sqlx::query(
-        "INSERT INTO profiles (user_id, role, full_name, phone, village, district, registered_at, updated_at)
-         VALUES (?, 'returnee', 'Siti Aminah', '+6281234567890', 'Kenanga', 'Indramayu', 0, 0)",
-    )
-    .bind(user)
-    .execute(&h.pool)
-    .await
-    .unwrap();
+    seed::registered(&h.pool, user, "id", &seed::Profile::default()).await;
 }
 
 async fn set_language(h: &Harness, user: i64, lang: &str) {
@@ -1553,11 +1541,7 @@ async fn reminder_times_follow_the_configuration() {
     let off = Harness::with_settings(|s| s.reminder_offsets.clear()).await;
     let id = training(&off, "Wirausaha", SATURDAY_9, 10).await;
     register(&off, 1).await;
-    sqlx::query("INSERT INTO training_signups (training_id, user_id, status, signed_up_at) VALUES (?, 1, 'booked', 0)")
-        .bind(id)
-        .execute(&off.pool)
-        .await
-        .unwrap();
+    seed::sign_up(&off.pool, id, 1, "booked").await;
     off.clock
         .set(Utc.with_ymd_and_hms(2026, 12, 5, 0, 0, 0).unwrap());
     assert_eq!(off.engine.tick().await.unwrap(), 0, "reminders off");
