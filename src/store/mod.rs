@@ -122,7 +122,6 @@ pub async fn open(url: &str) -> Result<Database> {
         // A SQLite connection is a file, not a socket that can die: checking it before each
         // use would cost every transaction a round trip to its thread.
         .test_before_acquire(false)
-        .after_connect(|conn, _| Box::pin(async move { wait_for_writers_briefly(conn).await }))
         .min_connections(1)
         .idle_timeout(None)
         .max_lifetime(None)
@@ -200,34 +199,6 @@ pub(crate) async fn open_read_only(file: &Path) -> Result<SqliteConnection> {
         .busy_timeout(Duration::from_secs(10))
         .connect()
         .await?)
-}
-
-/// Replaces SQLite's busy handler, which sleeps 1, 2, 5, 10… ms between tries for a lock,
-/// with one that tries again every 100 µs for the first 0.2 s (then every 10 ms, up to about
-/// 10 s in all, as `busy_timeout` did). The engine and the sender both write hundreds of
-/// times a second, each holding the lock for a fraction of a millisecond: in the end-to-end
-/// benchmark those sleeps, not the work, were two thirds of an update's time.
-async fn wait_for_writers_briefly(conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
-    let mut handle = conn.lock_handle().await?;
-    let db = handle.as_raw_handle().as_ptr();
-    // SAFETY: `db` is this open connection, locked for us; the handler is a plain function
-    // that touches no data (its argument is null).
-    unsafe { libsqlite3_sys::sqlite3_busy_handler(db, Some(busy_wait), std::ptr::null_mut()) };
-    Ok(())
-}
-
-extern "C" fn busy_wait(_: *mut std::ffi::c_void, tries: std::ffi::c_int) -> std::ffi::c_int {
-    const QUICK_TRIES: std::ffi::c_int = 2_000;
-    const SLOW_TRIES: std::ffi::c_int = 980;
-    let wait = if tries < QUICK_TRIES {
-        Duration::from_micros(100)
-    } else if tries < QUICK_TRIES + SLOW_TRIES {
-        Duration::from_millis(10)
-    } else {
-        return 0;
-    };
-    std::thread::sleep(wait);
-    1
 }
 
 /// Unix seconds for a time.
