@@ -585,13 +585,18 @@ async fn two_hundred_people_racing_for_twenty_seats_book_exactly_twenty() {
 
 /// Registers through the real conversation, as a returnee, and saves.
 async fn register_by_talking(h: &mut Harness, user: i64) -> Vec<Reply> {
+    register_from(h, user, "Kenanga").await
+}
+
+/// Registration by talking, as a returnee from Taiwan, from `village` in Indramayu.
+async fn register_from(h: &mut Harness, user: i64, village: &str) -> Vec<Reply> {
     use desmigratif::domain::{Destination, Interest, Role, Sector};
     use desmigratif::engine::registration::RegAction;
     let reg = |action| Action::Registration(action);
     h.say(user, "/daftar").await;
     h.press(user, &reg(RegAction::Agree)).await;
     h.press(user, &reg(RegAction::Role(Role::Returnee))).await;
-    for answer in ["Siti Aminah", "0812-3456-7890", "Kenanga", "Indramayu"] {
+    for answer in ["Siti Aminah", "0812-3456-7890", village, "Indramayu"] {
         h.say(user, answer).await;
     }
     h.press(user, &reg(RegAction::Country(Destination::Taiwan)))
@@ -1167,17 +1172,18 @@ async fn the_participant_list_is_a_csv_with_seats_first_then_the_waitlist() {
         "a BOM so spreadsheets read UTF-8"
     );
     let lines: Vec<&str> = content.trim_start_matches('\u{FEFF}').lines().collect();
+    // In the officer's language; the phone as people dial it, which spreadsheets keep as text.
     assert_eq!(
         lines[0],
-        "training_id,training,starts_at,status,position,name,phone,village,district,role,signed_up_at"
+        "No. pelatihan,Pelatihan,Mulai,Tempat,Urutan tunggu,Nama lengkap,Nomor HP,Desa,Kabupaten/kota,Peran,Mendaftar pada"
     );
     assert_eq!(lines.len(), 4);
     let prefix = format!("{id},Wirausaha,2026-12-05 09:00,");
     assert!(lines[1].starts_with(&format!(
-        "{prefix}booked,,Siti Aminah,+6281234567890,Kenanga,Indramayu,returnee,2026-12-01 10:00"
+        "{prefix}dapat tempat,,Siti Aminah,0812 3456 7890,Kenanga,Indramayu,Purna PMI,2026-12-01 10:00"
     )));
-    assert!(lines[2].starts_with(&format!("{prefix}waiting,1,")));
-    assert!(lines[3].starts_with(&format!("{prefix}waiting,2,")));
+    assert!(lines[2].starts_with(&format!("{prefix}daftar tunggu,1,")));
+    assert!(lines[3].starts_with(&format!("{prefix}daftar tunggu,2,")));
 }
 
 #[tokio::test]
@@ -1201,9 +1207,10 @@ async fn the_officers_export_has_trainings_and_every_sign_up() {
     let trainings = csv_file(&h, Table::Trainings).await;
     let lines: Vec<&str> = trainings.lines().collect();
     assert_eq!(lines.len(), 3);
-    assert!(lines[0].starts_with("\u{FEFF}id,status,title_id,title_en,category,starts_at,"));
+    // The import's own columns keep their names and codes, so an edited file imports again.
+    assert!(lines[0].starts_with("\u{FEFF}No.,Status,title_id,title_en,category,starts_at,"));
     assert!(lines[1].starts_with(&format!(
-        "{first},open,Wirausaha,Wirausaha (EN),business,2026-12-05 09:00,Balai Desa Kenanga,1,"
+        "{first},dibuka,Wirausaha,Wirausaha (EN),business,2026-12-05 09:00,Balai Desa Kenanga,1,"
     )));
     assert!(lines[1].ends_with(",1,1"), "one booked, one waiting");
     let sign_ups = csv_file(&h, Table::SignUps).await;
@@ -1212,15 +1219,65 @@ async fn the_officers_export_has_trainings_and_every_sign_up() {
         .skip(1)
         .map(|l| l.split(',').nth(3).unwrap())
         .collect();
-    assert_eq!(statuses, ["booked", "waiting", "booked"]);
+    assert_eq!(statuses, ["dapat tempat", "daftar tunggu", "dapat tempat"]);
 }
 
-/// What a file export holds when it is sent.
+#[tokio::test]
+async fn an_export_opened_in_a_spreadsheet_cannot_run_what_a_person_typed() {
+    let mut h = Harness::new().await;
+    // Accepted as a village name: letters, digits, brackets and commas are all a place may have.
+    let hostile = "-WEBSERVICE(CONCAT(F3,CHAR(58),G3,D2))";
+    assert!(has_id(
+        &register_from(&mut h, 1, hostile).await,
+        "registration-done"
+    ));
+    let content = csv_file_in(&h, Table::Registrations, Language::En).await;
+    let mut file = csv::Reader::from_reader(content.trim_start_matches('\u{FEFF}').as_bytes());
+    let header: Vec<String> = file.headers().unwrap().iter().map(str::to_owned).collect();
+    let rows: Vec<csv::StringRecord> = file.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1);
+    let column = |name: &str| {
+        let at = header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{name} in {header:?}"));
+        rows[0][at].to_owned()
+    };
+    // A spreadsheet reads a cell starting with ' as text, never as a formula.
+    assert_eq!(column("Village"), format!("'{hostile}"));
+    for (name, cell) in header.iter().zip(rows[0].iter()) {
+        assert!(
+            !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+            "{name}: {cell:?} would be a formula"
+        );
+    }
+    // The phone keeps its 0 as text; words, not codes, in the reader's language.
+    assert_eq!(column("Phone"), "0812 3456 7890");
+    assert_eq!(column("Role"), "Returned migrant worker (purna PMI)");
+    assert_eq!(column("Destination country"), "Taiwan");
+    assert_eq!(column("Sector of work"), "Caring for elderly/children");
+    assert_eq!(column("Language"), "Bahasa Indonesia");
+    assert_eq!(column("Status"), "active");
+    let indonesian = csv_file(&h, Table::Registrations).await;
+    assert!(indonesian.contains("Purna PMI"), "{indonesian}");
+    assert!(indonesian.lines().next().unwrap().contains("Nomor HP"));
+}
+
+/// What a file export holds when it is sent to an officer who reads Indonesian.
 async fn csv_file(h: &Harness, table: Table) -> String {
+    csv_file_in(h, table, Language::Id).await
+}
+
+async fn csv_file_in(h: &Harness, table: Table, lang: Language) -> String {
+    let locales = Locales::load(chrono_tz::Asia::Jakarta).unwrap();
+    let words = desmigratif::i18n::FileWords {
+        locales: &locales,
+        lang,
+    };
     let bytes = h
         .engine
         .reader()
-        .read(async |tx| store::export::csv(tx, table, chrono_tz::Asia::Jakarta).await)
+        .read(async |tx| store::export::csv(tx, table, chrono_tz::Asia::Jakarta, &words).await)
         .await
         .unwrap();
     String::from_utf8(bytes).unwrap()

@@ -27,6 +27,7 @@ locale_files!(
     "questions.ftl",
     "cooperative.ftl",
     "trainings.ftl",
+    "export.ftl",
 );
 
 /// (file name, contents) of a language's files.

@@ -26,6 +26,22 @@ pub enum LocaleError {
     },
 }
 
+/// A file's words in one language (the headers and values of an export).
+pub struct FileWords<'a> {
+    pub locales: &'a Locales,
+    pub lang: Language,
+}
+
+impl crate::store::export::Words for FileWords<'_> {
+    fn word(&self, id: &str) -> String {
+        self.locales.message(self.lang, &Msg::new(id))
+    }
+
+    fn language(&self) -> Language {
+        self.lang
+    }
+}
+
 /// Both languages' messages, and the time zone dates are shown in.
 pub struct Locales {
     id: FluentBundle<FluentResource>,

@@ -363,9 +363,13 @@ impl<T: Transport> Sender<T> {
         let content = match &reply.kind {
             ReplyKind::Export { table, .. } => {
                 let tz = self.locales.timezone();
+                let words = crate::i18n::FileWords {
+                    locales: &self.locales,
+                    lang: reply.lang,
+                };
                 match self
                     .reader
-                    .read(async |tx| store::export::csv(tx, *table, tz).await)
+                    .read(async |tx| store::export::csv(tx, *table, tz, &words).await)
                     .await
                 {
                     Ok(file) => Some(Content::File(file)),
@@ -561,6 +565,15 @@ impl<T: Transport> Sender<T> {
                 tracing::warn!(?wait, "Telegram flood control: pausing every send");
                 let until = Instant::now() + *wait;
                 flight.paused_until = Some(flight.paused_until.map_or(until, |p| p.max(until)));
+            }
+            // A person who blocked the bot is their choice; a group is the officers' (the only
+            // group the bot writes to unasked), and someone must fix it.
+            Err(DeliveryError::Unreachable(reason)) if chat_id < 0 => {
+                tracing::warn!(
+                    chat_id,
+                    %reason,
+                    "a group cannot be reached and its messages are dropped: if it is ADMIN_CHAT_ID, add the bot to the group again (or set ADMIN_CHAT_ID to the group's new id if it moved); questions stay in /inbox"
+                );
             }
             Err(DeliveryError::Unreachable(reason)) => {
                 tracing::info!(chat_id, %reason, "chat unreachable; its messages are dropped");

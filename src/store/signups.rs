@@ -183,7 +183,8 @@ pub async fn recipients(
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Participant {
     pub training_id: i64,
-    pub training_title: String,
+    /// The training's title in Indonesian and in English.
+    pub training_title: (String, String),
     pub starts_at: i64,
     pub status: SignUpStatus,
     /// The place on the waitlist, from 1, when waiting.
@@ -200,7 +201,7 @@ pub struct Participant {
 /// first, then the waitlist in its order.
 pub async fn participants(tx: &mut Tx, training_id: Option<i64>) -> Result<Vec<Participant>> {
     sqlx::query(
-        "SELECT s.training_id, t.title_id, t.starts_at, s.status, s.signed_up_at,
+        "SELECT s.training_id, t.title_id, t.title_en, t.starts_at, s.status, s.signed_up_at,
                 CASE WHEN s.status = 'waiting' THEN
                     (SELECT count(*) FROM training_signups q
                      WHERE q.training_id = s.training_id AND q.status = 'waiting' AND q.id <= s.id)
@@ -219,7 +220,7 @@ pub async fn participants(tx: &mut Tx, training_id: Option<i64>) -> Result<Vec<P
     .map(|row| {
         Ok(Participant {
             training_id: row.try_get("training_id")?,
-            training_title: row.try_get("title_id")?,
+            training_title: (row.try_get("title_id")?, row.try_get("title_en")?),
             starts_at: row.try_get("starts_at")?,
             status: row.try_get("status")?,
             position: row.try_get("position")?,
