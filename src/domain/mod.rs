@@ -8,6 +8,7 @@ pub mod phone;
 pub mod place;
 pub mod profile;
 pub mod start_payload;
+pub mod text;
 pub mod training;
 pub mod training_csv;
 pub mod years;

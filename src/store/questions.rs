@@ -112,7 +112,8 @@ async fn add_entry(
     .bind(question_id)
     .bind(round)
     .bind(author)
-    .bind(said.text)
+    // Stored as a person would read it (see `domain::text`): every later view is safe.
+    .bind(crate::domain::text::tidy(said.text).as_ref())
     .bind(said.media)
     .bind(said.message_id)
     .bind(unix(now))

@@ -6,6 +6,7 @@
 //! answered once: the next officer to try is told it already was.
 
 use super::{PillarsAction, PillarsState, ask_button, cancel_keyboard, number, officers};
+use crate::domain::text;
 use crate::engine::action::parse_id;
 use crate::engine::{
     Arg, Button, Event, Keyboard, MediaKind, Msg, Reply, ReplyKind, Result, State, menu, turn::Turn,
@@ -69,7 +70,7 @@ fn media_label(media: Option<&str>) -> Arg {
 }
 
 fn preview(text: &str, max_chars: usize) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = text::one_line(text);
     if text.chars().count() <= max_chars {
         return text;
     }
@@ -204,7 +205,7 @@ async fn notify_officers(
             .arg("who", who),
         Msg::new("question-quote")
             .arg("media", media_label(said.media))
-            .arg("text", said.text),
+            .arg("text", text::quoted(said.text)),
         Msg::new("question-notice-how").arg("number", number(question.id)),
     ];
     let targets = officers::targets(turn).await?;
@@ -328,7 +329,15 @@ fn thread(entries: &[Entry], for_officers: bool) -> Vec<Msg> {
             Msg::new(id)
                 .arg("time", Arg::Time(entry.created_at))
                 .arg("media", media_label(entry.media.as_deref()))
-                .arg("text", entry.text.as_str()),
+                .arg(
+                    "text",
+                    match entry.author {
+                        // The asker's words behind a bar in an officer's view, where nothing
+                        // they wrote may pass for a line of the bot's.
+                        Author::User if for_officers => text::quoted(&entry.text),
+                        _ => text::tidy(&entry.text).into_owned(),
+                    },
+                ),
         );
     }
     text
