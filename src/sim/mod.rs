@@ -1,6 +1,7 @@
 //! `desmigratif chat`: the same conversations in a terminal, offline, on the same database.
 //! Buttons are shown as numbers; type the number to press one.
 
+mod files;
 mod transport;
 
 use std::{io::Write, sync::Arc};

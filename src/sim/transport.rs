@@ -44,6 +44,7 @@ impl Screen {
 
 pub struct SimTransport<W> {
     out: Mutex<W>,
+    files: super::files::Files,
     screen: Mutex<Screen>,
     next_message_id: AtomicI32,
 }
@@ -52,6 +53,7 @@ impl<W: Write + Send + 'static> SimTransport<W> {
     pub fn new(out: W) -> Self {
         SimTransport {
             out: Mutex::new(out),
+            files: super::files::Files::default(),
             screen: Mutex::new(Screen::default()),
             next_message_id: AtomicI32::new(1),
         }
@@ -136,11 +138,10 @@ impl<W: Write + Send + 'static> Transport for SimTransport<W> {
                 })
             }
             Outgoing::PhotoUpload { png, caption, .. } => {
-                let dir = std::env::temp_dir().join("desmigratif-chat");
                 let id = self.next_message_id.fetch_add(1, Ordering::Relaxed);
-                let path = dir.join(format!("chart-{id}.png"));
-                std::fs::create_dir_all(&dir)
-                    .and_then(|_| std::fs::write(&path, png))
+                let path = self
+                    .files
+                    .write(&format!("chart-{id}.png"), png)
                     .map_err(|e| DeliveryError::Transient(e.to_string()))?;
                 self.print(&format!("\n🖼 {}\n{caption}", path.display()));
                 Ok(Delivered {
@@ -166,10 +167,9 @@ impl<W: Write + Send + 'static> Transport for SimTransport<W> {
                 caption,
                 ..
             } => {
-                let dir = std::env::temp_dir().join("desmigratif-chat");
-                let path = dir.join(file_name);
-                std::fs::create_dir_all(&dir)
-                    .and_then(|_| std::fs::write(&path, content))
+                let path = self
+                    .files
+                    .write(file_name, content)
                     .map_err(|e| DeliveryError::Transient(e.to_string()))?;
                 self.print(&format!(
                     "\n📎 {} ({} bytes)\n{caption}",
