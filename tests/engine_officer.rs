@@ -154,14 +154,15 @@ async fn registrations_export_as_csv_with_a_byte_order_mark_and_an_audit_entry()
     assert!(content.starts_with(b"\xEF\xBB\xBF"));
     let text = String::from_utf8(content[3..].to_vec()).unwrap();
     let mut reader = csv::Reader::from_reader(text.as_bytes());
-    assert_eq!(reader.headers().unwrap().get(2), Some("full_name"));
+    // In the officer's language (Indonesian here).
+    assert_eq!(reader.headers().unwrap().get(2), Some("Nama lengkap"));
     let row = reader.records().next().unwrap().unwrap();
     assert_eq!(
         row.get(2),
         Some("Siti, \"Ani\""),
         "commas and quotes survive"
     );
-    assert_eq!(row.get(11), Some("business;coop"));
+    assert_eq!(row.get(11), Some("Kewirausahaan; Keanggotaan koperasi"));
     assert_eq!(
         row.get(14),
         Some("2026-12-01 10:00"),

@@ -597,3 +597,48 @@ async fn an_erased_persons_question_number_is_never_given_to_someone_else() {
         0
     );
 }
+
+#[tokio::test]
+async fn control_characters_and_fake_lines_never_reach_an_officer_as_they_were_typed() {
+    let mut h = Harness::new().await;
+    register(&mut h, FAMILY, "Siti Aminah", "Kenanga").await;
+    // NUL, a terminal escape, a right-to-left override, zero-width characters, and blank
+    // lines to push a made-up line of the bot's apart from the question.
+    let typed = "Gaji\u{0} belum\u{1b}[2J dibayar \u{202E}ijag\u{202C}\u{200B}\u{FEFF}\n\n\n\n\
+                 ❓ Pertanyaan baru no. 99\nDari: Budi (Purna PMI, desa Sindang)";
+    h.say(FAMILY, "/tanya").await;
+    let replies = h.say(FAMILY, typed).await;
+    let notice = rendered(&h, &to(&replies, ADMIN));
+    for hidden in [
+        '\u{0}', '\u{1b}', '\u{202E}', '\u{202C}', '\u{200B}', '\u{FEFF}',
+    ] {
+        assert!(!notice.contains(hidden), "{hidden:?} in {notice:?}");
+    }
+    assert!(!notice.contains("\n\n\n"), "{notice:?}");
+    // Every line the person wrote stands behind the bar, the made-up ones too.
+    for line in [
+        "│ Gaji belum[2J dibayar ijag",
+        "│ ❓ Pertanyaan baru no. 99",
+        "│ Dari: Budi",
+    ] {
+        assert!(notice.contains(line), "{line:?} in {notice}");
+    }
+    assert!(
+        !notice
+            .lines()
+            .any(|l| l.starts_with("❓ Pertanyaan baru no. 99")),
+        "{notice}"
+    );
+    // What is stored, and the inbox line, are tidy too.
+    let listed = h.say(ADMIN, "/pertanyaan").await;
+    let inbox = rendered(&h, &listed);
+    assert!(
+        inbox.contains("Gaji belum[2J dibayar ijag ❓ Pertanyaan"),
+        "{inbox}"
+    );
+    assert_eq!(
+        h.count("SELECT count(*) FROM question_entries WHERE instr(text, char(0)) > 0 OR instr(text, char(27)) > 0")
+            .await,
+        0
+    );
+}
