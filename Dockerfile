@@ -20,6 +20,9 @@ COPY --from=build /usr/local/bin/desmigratif /usr/local/bin/desmigratif
 USER desmigratif
 WORKDIR /data
 ENV DATABASE_URL=sqlite:///data/desmigratif.db
+# Inside the container 127.0.0.1 is out of the port mapping's reach; publish the port on the
+# host's 127.0.0.1 (`-p 127.0.0.1:8443:8443`) for the proxy in front.
+ENV WEBHOOK_LISTEN=0.0.0.0
 VOLUME /data
 # Webhook mode only (`docker run ... desmigratif webhook`).
 EXPOSE 8443

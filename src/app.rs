@@ -5,7 +5,7 @@ use std::{sync::Arc, time::Duration};
 
 use anyhow::Context;
 use chrono::Utc;
-use teloxide::{Bot, prelude::Requester};
+use teloxide::Bot;
 use tokio_util::sync::CancellationToken;
 
 use crate::config::Config;
@@ -92,14 +92,16 @@ impl App {
         F: Future<Output = anyhow::Result<()>>,
     {
         let bot = telegram::bot(&self.config)?;
-        let me = bot
-            .get_me()
-            .await
-            .context("getMe failed (is TELOXIDE_TOKEN right?)")?;
+        let stop = CancellationToken::new();
+        tokio::spawn(stop_on_signal(stop.clone()));
+        let Some(me) = telegram::identify(&bot, &self.config, &stop).await? else {
+            // Stopped while Telegram could not be reached: nothing was taken in.
+            self.db.close().await;
+            return Ok(());
+        };
         tracing::info!(username = %me.username(), "connected to Telegram");
         let engine = self.engine(me.user.username.clone());
 
-        let stop = CancellationToken::new();
         let menus = {
             let (bot, locales, config) = (bot.clone(), self.locales.clone(), self.config.clone());
             tokio::spawn(async move { telegram::commands::register(&bot, &locales, &config).await })

@@ -123,8 +123,8 @@ fn describe_modes(config: &Config, report: &mut Report) {
             None => "a new secret at each start",
         };
         report.ok(format!(
-            "webhook mode: {url} to port {}, checked with {secret}",
-            config.port
+            "webhook mode: {url} to {}, checked with {secret}",
+            config.webhook_listen
         ));
     }
 }
@@ -135,10 +135,17 @@ async fn check_database(url: &str, report: &mut Report) {
         Ok(Inspection::InMemory) => report.note(format!(
             "DATABASE_URL: {url} is in memory: everything is lost when the bot stops"
         )),
-        Ok(Inspection::Missing(file)) => report.problem(format!(
-            "DATABASE_URL: no database at {} (the bot creates an empty one at its first start; if there should be one, DATABASE_URL points to the wrong place)",
-            file.display()
-        )),
+        Ok(Inspection::Missing(file)) => match folder_problem(&file) {
+            // A new installation: the bot makes the file at its first start.
+            None => report.note(format!(
+                "DATABASE_URL: no database yet at {}: the bot creates it at its first start (if there should be one already, DATABASE_URL points to the wrong place)",
+                file.display()
+            )),
+            Some(problem) => report.problem(format!(
+                "DATABASE_URL: no database at {}, and the bot cannot create it: {problem}",
+                file.display()
+            )),
+        },
         Ok(Inspection::Found(status)) => {
             let file = status.file.display();
             if status.problems.is_empty() {
@@ -164,6 +171,23 @@ async fn check_database(url: &str, report: &mut Report) {
             }
         }
     }
+}
+
+/// Why the bot could not create `file`: its folder is missing or not writable.
+fn folder_problem(file: &Path) -> Option<String> {
+    let folder = match file.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
+    if !folder.is_dir() {
+        return Some(format!("the folder {} does not exist", folder.display()));
+    }
+    let Ok(path) = std::ffi::CString::new(folder.as_os_str().as_encoded_bytes()) else {
+        return Some(format!("{} is not a usable path", folder.display()));
+    };
+    // SAFETY: access only reads the NUL-terminated path it is given.
+    let writable = unsafe { libc::access(path.as_ptr(), libc::W_OK | libc::X_OK) } == 0;
+    (!writable).then(|| format!("this user cannot write in {}", folder.display()))
 }
 
 fn check_texts(locales: Option<&Path>, report: &mut Report) {

@@ -32,8 +32,11 @@ pub struct Config {
     pub default_language: Language,
     pub timezone: Tz,
     pub broadcast_rate: u32,
-    /// `PORT`: where webhook mode listens (on every interface).
+    /// `PORT`: the port webhook mode listens on, unless `WEBHOOK_LISTEN` names one.
     pub port: u16,
+    /// `WEBHOOK_LISTEN`: the address webhook mode listens on; by default this machine only
+    /// (`127.0.0.1`), for the reverse proxy in front of it.
+    pub webhook_listen: std::net::SocketAddr,
     /// `WEBHOOK_URL`: the public https address Telegram posts updates to; required only by
     /// webhook mode.
     pub webhook_url: Option<url::Url>,
@@ -143,7 +146,7 @@ pub struct ConfigError {
 }
 
 impl ConfigError {
-    fn new(variable: &'static str, problem: impl Into<String>) -> Self {
+    pub fn new(variable: &'static str, problem: impl Into<String>) -> Self {
         ConfigError {
             variable,
             problem: problem.into(),
@@ -247,12 +250,14 @@ impl Config {
             None => BTreeSet::new(),
             Some(v) => problems.or(parse_admin_ids(&v), BTreeSet::new()),
         };
+        // Groups have negative ids; a positive one is a person's private chat, which
+        // `ADMIN_IDS` is for.
         let admin_chat_id = get("ADMIN_CHAT_ID")
             .map(|v| {
-                v.parse::<i64>().ok().filter(|id| *id != 0).ok_or_else(|| {
+                v.parse::<i64>().ok().filter(|id| *id < 0).ok_or_else(|| {
                     ConfigError::expected(
                         "ADMIN_CHAT_ID",
-                        "a Telegram chat id such as -1001234567890",
+                        "a group's chat id, which is negative, such as -1001234567890 (officers' own ids go in ADMIN_IDS)",
                         &v,
                     )
                 })
@@ -291,6 +296,13 @@ impl Config {
             "a port number from 1 to 65535",
             |v| v.parse::<u16>().ok().filter(|p| *p != 0),
         );
+        let port_set = get("PORT").is_some();
+        let webhook_listen = get("WEBHOOK_LISTEN")
+            .map(|v| parse_listen(&v, port, port_set))
+            .transpose();
+        let webhook_listen = problems
+            .or(webhook_listen, None)
+            .unwrap_or_else(|| std::net::SocketAddr::from((DEFAULT_LISTEN_HOST, port)));
         let webhook_url = get("WEBHOOK_URL")
             .map(|v| parse_webhook_url(&v, token.as_ref()))
             .transpose();
@@ -336,6 +348,7 @@ impl Config {
             timezone,
             broadcast_rate,
             port,
+            webhook_listen,
             webhook_url,
             webhook_secret,
             log_format,
@@ -373,6 +386,39 @@ pub fn load_dotenv() -> Result<(), ConfigError> {
         Err(e) if e.not_found() => Ok(()),
         Err(e) => Err(ConfigError::new(".env", format!("cannot be read: {e}"))),
     }
+}
+
+/// Where webhook mode listens when `WEBHOOK_LISTEN` is not set: this machine only, for the
+/// reverse proxy (Caddy) in front of it.
+pub const DEFAULT_LISTEN_HOST: std::net::Ipv4Addr = std::net::Ipv4Addr::LOCALHOST;
+
+/// `WEBHOOK_LISTEN`: an IP address (`0.0.0.0`, `127.0.0.1`, `::`), with a port or without
+/// (then `PORT`'s). A port in both that differs is a mistake worth a word.
+fn parse_listen(
+    value: &str,
+    port: u16,
+    port_set: bool,
+) -> Result<std::net::SocketAddr, ConfigError> {
+    use std::net::{IpAddr, SocketAddr};
+    const EXPECTED: &str = "an IP address to listen on, with or without a port, such as 127.0.0.1, 0.0.0.0 or 0.0.0.0:8443";
+    if let Ok(ip) = value.trim_matches(['[', ']']).parse::<IpAddr>() {
+        return Ok(SocketAddr::new(ip, port));
+    }
+    let address = value
+        .parse::<SocketAddr>()
+        .ok()
+        .filter(|a| a.port() != 0)
+        .ok_or_else(|| ConfigError::expected("WEBHOOK_LISTEN", EXPECTED, value))?;
+    if port_set && address.port() != port {
+        return Err(ConfigError::new(
+            "WEBHOOK_LISTEN",
+            format!(
+                "names port {} but PORT is {port}: set the port in one of them",
+                address.port()
+            ),
+        ));
+    }
+    Ok(address)
 }
 
 /// Telegram delivers webhooks over https only; plain http is let through for this machine
@@ -569,6 +615,10 @@ mod tests {
             ("PORT", "0"),
             ("PORT", "70000"),
             ("PORT", "https"),
+            ("ADMIN_CHAT_ID", "123456789"),
+            ("WEBHOOK_LISTEN", "everywhere"),
+            ("WEBHOOK_LISTEN", "bot.example.org:8443"),
+            ("WEBHOOK_LISTEN", "0.0.0.0:0"),
             ("WEBHOOK_URL", "http://bot.example.org/telegram"),
             ("WEBHOOK_URL", "ftp://bot.example.org/"),
             ("WEBHOOK_URL", "bot.example.org/telegram"),
@@ -594,6 +644,7 @@ mod tests {
     fn webhook_settings_default_to_port_8443_and_no_url() {
         let c = config(&[]).unwrap();
         assert_eq!(c.port, 8443);
+        assert_eq!(c.webhook_listen.to_string(), "127.0.0.1:8443");
         assert!(c.webhook_url.is_none());
         assert!(c.webhook_secret.is_none());
         assert_eq!(c.log_format, LogFormat::Text);
@@ -616,6 +667,44 @@ mod tests {
         );
         assert_eq!(c.webhook_secret.unwrap().expose(), "Abc_123-xyz");
         assert_eq!(c.log_format, LogFormat::Json);
+    }
+
+    #[test]
+    fn the_listen_address_takes_its_port_from_itself_or_port() {
+        let listen = |vars: &[(&str, &str)]| config(vars).map(|c| c.webhook_listen.to_string());
+        assert_eq!(
+            listen(&[("WEBHOOK_LISTEN", "0.0.0.0")]).unwrap(),
+            "0.0.0.0:8443"
+        );
+        assert_eq!(
+            listen(&[("WEBHOOK_LISTEN", "0.0.0.0"), ("PORT", "9000")]).unwrap(),
+            "0.0.0.0:9000"
+        );
+        assert_eq!(listen(&[("PORT", "9000")]).unwrap(), "127.0.0.1:9000");
+        assert_eq!(
+            listen(&[("WEBHOOK_LISTEN", "10.0.0.5:8000")]).unwrap(),
+            "10.0.0.5:8000"
+        );
+        assert_eq!(listen(&[("WEBHOOK_LISTEN", "::")]).unwrap(), "[::]:8443");
+        assert_eq!(
+            listen(&[("WEBHOOK_LISTEN", "[::1]:88")]).unwrap(),
+            "[::1]:88"
+        );
+        let conflict = config(&[("WEBHOOK_LISTEN", "0.0.0.0:8000"), ("PORT", "9000")]).unwrap_err();
+        assert_eq!(conflict.variable, "WEBHOOK_LISTEN");
+        assert!(conflict.problem.contains("PORT is 9000"), "{conflict}");
+    }
+
+    #[test]
+    fn only_a_group_id_is_an_officers_group() {
+        assert_eq!(
+            config(&[("ADMIN_CHAT_ID", "-1001234567890")])
+                .unwrap()
+                .admin_chat_id,
+            Some(-1001234567890)
+        );
+        let private = config(&[("ADMIN_CHAT_ID", "42")]).unwrap_err();
+        assert!(private.problem.contains("ADMIN_IDS"), "{private}");
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod config;
 pub mod cpu;
 pub mod domain;
 pub mod engine;
+pub mod http_server;
 pub mod i18n;
 pub mod sender;
 pub mod sim;

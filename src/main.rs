@@ -4,7 +4,11 @@ use std::{path::PathBuf, process::ExitCode};
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use desmigratif::{app::App, config::Config, sim};
+use desmigratif::{
+    app::App,
+    config::{Config, ConfigError},
+    sim,
+};
 
 #[derive(Parser)]
 #[command(
@@ -70,9 +74,15 @@ macro_rules! say_err {
     }};
 }
 
+/// Exit status 2: a setting is missing or wrong (also clap's status for a bad command line).
+/// Starting again without a change cannot help; systemd is told not to (see
+/// deploy/desmigratif.service). Status 1 is any other failure, which a restart may cure.
+const BAD_CONFIGURATION: u8 = 2;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging();
+    desmigratif::http_server::raise_open_files_limit();
     if let Some(Mode::Check { locales }) = &cli.command {
         // Before the configuration is read: reporting a bad one is the point.
         return desmigratif::check::main(locales.as_deref());
@@ -81,7 +91,7 @@ fn main() -> ExitCode {
         Ok(config) => config,
         Err(error) => {
             say_err!("desmigratif: {error}");
-            return ExitCode::from(2);
+            return ExitCode::from(BAD_CONFIGURATION);
         }
     };
     let runtime = match desmigratif::cpu::runtime() {
@@ -95,7 +105,11 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             say_err!("desmigratif: {error:#}");
-            ExitCode::FAILURE
+            if error.downcast_ref::<ConfigError>().is_some() {
+                ExitCode::from(BAD_CONFIGURATION)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }
@@ -152,7 +166,8 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
 }
 
 /// Logs go to standard error, at the level `RUST_LOG` sets (default `info`), as text or, with
-/// `LOG_FORMAT=json`, one JSON object per line. The HTTP client's own logs stay at `warn`: at
+/// `LOG_FORMAT=json`, one JSON object per line. Colours only on a terminal (never in a file or
+/// journald), and not with `NO_COLOR` set. The HTTP client's own logs stay at `warn`: at
 /// debug level they would show request URLs, which hold the token. `.env` is read first so its
 /// `RUST_LOG` and `LOG_FORMAT` count; a bad `LOG_FORMAT` is reported by the configuration.
 fn init_logging() {
@@ -168,8 +183,11 @@ fn init_logging() {
         .ok()
         .and_then(|v| LogFormat::parse(&v))
         .unwrap_or_default();
+    let colour = std::io::IsTerminal::is_terminal(&std::io::stderr())
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let logs = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(colour)
         // A log line that cannot be written (standard error on a full disk) is dropped: the
         // subscriber would otherwise report the failure with `eprintln!`, which panics.
         .log_internal_errors(false)

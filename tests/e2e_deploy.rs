@@ -14,7 +14,7 @@ use std::{
     time::Duration,
 };
 
-use bot_process::BotEnv;
+use bot_process::{BotEnv, free_port};
 use fake_api::{FakeApi, TOKEN, UserSpec};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -24,15 +24,6 @@ const WAIT: Duration = Duration::from_secs(20);
 const WEBHOOK_URL: &str = "https://bot.example.org/telegram/updates";
 const WEBHOOK_PATH: &str = "/telegram/updates";
 const SECRET_HEADER: &str = "X-Telegram-Bot-Api-Secret-Token";
-
-/// A port nobody listens on right now.
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
 
 /// Queues a text in the fake (which does not deliver it: a webhook is set) and returns the
 /// update id and the update's JSON as Telegram would post it.
@@ -236,15 +227,8 @@ async fn installed(dir: &Path) -> BotEnv {
     env
 }
 
-/// Runs a tool off the async runtime, which keeps serving the test's other tasks.
 async fn run(env: &BotEnv, args: &[&str]) -> std::process::Output {
-    let env = env.clone();
-    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-    tokio::task::spawn_blocking(move || {
-        env.run(&args.iter().map(String::as_str).collect::<Vec<_>>())
-    })
-    .await
-    .unwrap()
+    env.run_beside(args).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -93,11 +93,7 @@ async fn world(dir: &Path) -> World {
 
 /// Waits until the bot's log says `what`.
 async fn wait_for_log(bot: &BotProcess, what: &str) {
-    let deadline = Instant::now() + WAIT;
-    while !bot.log().contains(what) {
-        assert!(Instant::now() < deadline, "the bot never logged {what:?}");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    bot.wait_for_log(what, WAIT).await
 }
 
 #[tokio::test]
@@ -313,4 +309,85 @@ async fn output_that_cannot_be_written_never_stops_the_bot() {
     );
     let status = bot.stop().await;
     assert!(status.success(), "{status:?}");
+}
+
+/// A database with people in it, left by a bot that stopped cleanly (nothing in its log).
+async fn a_used_database(w: &World) {
+    let bot = w.env.start();
+    for user in [1, 2, 3] {
+        w.fake.push_text(user, "/start");
+        w.fake.wait_until_sent_to(user, 1, WAIT).await.unwrap();
+    }
+    assert!(bot.stop().await.success());
+}
+
+/// Starts the bot and waits for it to give up: its status and what it said.
+async fn refused_start(env: &BotEnv) -> (std::process::ExitStatus, String) {
+    let output = env.run_beside(&[]).await;
+    (
+        output.status,
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn a_damaged_database_is_found_at_start_and_the_bot_refuses_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = world(dir.path()).await;
+    a_used_database(&w).await;
+    // Scribble over the middle of every page after the first (the header stays readable, so
+    // SQLite opens the file and only a check finds the damage).
+    let file = dir.path().join("bot.db");
+    let mut bytes = std::fs::read(&file).unwrap();
+    let page = 4096;
+    assert!(bytes.len() > 3 * page, "a few pages");
+    for start in (page..bytes.len()).step_by(page) {
+        for b in &mut bytes[start + 16..start + 200] {
+            *b = 0xA5;
+        }
+    }
+    std::fs::write(&file, bytes).unwrap();
+
+    let asked_before = w.fake.calls_to("getMe").len();
+    let (status, said) = refused_start(&w.env).await;
+    assert_eq!(status.code(), Some(1), "{said}");
+    assert_eq!(said.trim().lines().count(), 1, "{said}");
+    assert!(
+        said.contains("DATABASE_URL") && said.contains("damaged") && said.contains("backup"),
+        "{said}"
+    );
+    assert_eq!(
+        w.fake.calls_to("getMe").len(),
+        asked_before,
+        "it stopped before reaching Telegram"
+    );
+}
+
+#[tokio::test]
+async fn a_database_that_cannot_be_written_is_found_at_start() {
+    let OnSmallDisk {
+        disk,
+        w: _w,
+        log_dir: _log_dir,
+        env,
+        bot,
+    } = on_small_disk().await;
+    assert!(bot.stop().await.success());
+    // As root (CI) file permissions do not stop a write; a read-only mount does.
+    let remounted = std::process::Command::new("mount")
+        .args(["-o", "remount,ro"])
+        .arg(disk.path())
+        .status()
+        .unwrap();
+    assert!(remounted.success());
+
+    let (status, said) = refused_start(&env).await;
+    assert_eq!(status.code(), Some(1), "{said}");
+    assert_eq!(said.trim().lines().count(), 1, "{said}");
+    assert!(said.contains("DATABASE_URL"), "{said}");
+    let lower = said.to_lowercase();
+    assert!(
+        lower.contains("cannot be written") || lower.contains("read-only"),
+        "{said}"
+    );
 }

@@ -27,10 +27,14 @@ pub enum LockError {
         .pid.map(|pid| format!(" (pid {pid})")).unwrap_or_default()
     )]
     Taken { database: PathBuf, pid: Option<u32> },
-    #[error("{}: cannot be opened: {source}", .path.display())]
+    /// Not a `source`: the reason is part of the one line, not repeated after it.
+    #[error(
+        "DATABASE_URL: the lock file {} beside the database cannot be opened ({reason}): the bot's user must be able to write in the database's folder",
+        .path.display()
+    )]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        reason: std::io::Error,
     },
 }
 
@@ -44,9 +48,9 @@ pub fn lock_file(database: &Path) -> PathBuf {
 /// Takes the database for this process, or says who has it.
 pub fn take(database: &Path) -> Result<InstanceLock, LockError> {
     let path = lock_file(database);
-    let io = |source| LockError::Io {
+    let io = |reason| LockError::Io {
         path: path.clone(),
-        source,
+        reason,
     };
     let mut file = OpenOptions::new()
         .read(true)

@@ -48,6 +48,9 @@ pub enum StoreError {
     Corrupt(String),
     #[error("the unit of work was already committed or rolled back")]
     Ended,
+    /// Found at start: the bot must not run on it.
+    #[error("{0}")]
+    Unusable(String),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -126,9 +129,21 @@ pub async fn open(url: &str) -> Result<Database> {
         .idle_timeout(None)
         .max_lifetime(None)
         .connect_with(options.clone())
-        .await?;
+        .await
+        .map_err(unusable)?;
     let file = database_file(url)?;
-    migrate(&pool, file.is_some(), options).await?;
+    if let Some(damage) = status::quick_check(&mut *pool.acquire().await?).await? {
+        return Err(StoreError::Unusable(format!(
+            "the database file is damaged (SQLite's quick_check: {damage}): restore the last backup (README: \"Restore yesterday's backup\")"
+        )));
+    }
+    migrate(&pool, file.is_some(), options)
+        .await
+        .map_err(|error| match error {
+            StoreError::Sql(error) => unusable(error),
+            other => other,
+        })?;
+    try_a_write(&pool).await?;
     let read_pool = match &file {
         Some(file) => Some(
             SqlitePoolOptions::new()
@@ -172,6 +187,62 @@ async fn migrate(pool: &SqlitePool, file: bool, options: SqliteConnectOptions) -
     let migrated = MIGRATOR.run(&mut conn).await;
     let _ = sqlx::Connection::close(conn).await;
     Ok(migrated?)
+}
+
+/// A real write, rolled into nothing: a file that cannot be written (read-only, wrong owner, a
+/// full disk) stops the start, rather than every update later.
+async fn try_a_write(pool: &SqlitePool) -> Result<()> {
+    let mut conn = pool.acquire().await?;
+    let written = async {
+        sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await?;
+        sqlx::query("CREATE TABLE start_check (x)")
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query("DROP TABLE start_check")
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query("COMMIT").execute(&mut *conn).await
+    }
+    .await;
+    match written {
+        Ok(_) => Ok(()),
+        Err(error) => {
+            let _ = sqlx::query("ROLLBACK").execute(&mut *conn).await;
+            Err(StoreError::Unusable(format!(
+                "the database cannot be written ({}): check that the file and its folder belong to the bot's user and that the disk has room",
+                sql_message(&error)
+            )))
+        }
+    }
+}
+
+/// A database SQLite cannot even open: damaged, not a database, or not to be written. Said in
+/// one sentence with what to do (sqlx's error repeats itself down its chain of sources).
+fn unusable(error: sqlx::Error) -> StoreError {
+    let code = match &error {
+        sqlx::Error::Database(db) => db.code().and_then(|c| c.parse::<i32>().ok()),
+        _ => None,
+    };
+    let words = sql_message(&error);
+    StoreError::Unusable(match code.map(|c| c & 0xff) {
+        // SQLITE_CORRUPT, SQLITE_NOTADB
+        Some(11 | 26) => format!(
+            "the database file is damaged ({words}): restore the last backup (README: \"Restore yesterday's backup\")"
+        ),
+        // SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_FULL
+        Some(8 | 14 | 3 | 13) => format!(
+            "the database cannot be opened for writing ({words}): check that the file and its folder belong to the bot's user and that the disk has room"
+        ),
+        _ => format!("the database cannot be opened ({words})"),
+    })
+}
+
+/// SQLite's own words for an error, without sqlx's wrapping.
+fn sql_message(error: &sqlx::Error) -> String {
+    match error {
+        sqlx::Error::Database(db) => db.message().to_owned(),
+        other => other.to_string(),
+    }
 }
 
 fn is_in_memory(url: &str) -> bool {

@@ -29,6 +29,18 @@ pub struct Status {
     pub problems: Vec<String>,
 }
 
+/// SQLite's `quick_check`: `None` when the file is sound, else what it found (its first
+/// three findings, on one line).
+pub(crate) async fn quick_check(conn: &mut sqlx::SqliteConnection) -> Result<Option<String>> {
+    let findings: Vec<String> = sqlx::query_scalar("PRAGMA quick_check(3)")
+        .fetch_all(conn)
+        .await?;
+    Ok(match findings.as_slice() {
+        [ok] if ok == "ok" => None,
+        _ => Some(findings.join("; ").replace(['\n', '\r'], " ")),
+    })
+}
+
 /// Looks at the database `url` names without creating or migrating it.
 pub async fn inspect(url: &str) -> Result<Inspection> {
     let Some(file) = database_file(url)? else {
@@ -39,12 +51,9 @@ pub async fn inspect(url: &str) -> Result<Inspection> {
     }
     let mut conn = open_read_only(&file).await?;
     let mut problems = Vec::new();
-    let integrity: String = sqlx::query_scalar("PRAGMA quick_check")
-        .fetch_one(&mut conn)
-        .await?;
-    if integrity != "ok" {
+    if let Some(damage) = quick_check(&mut conn).await? {
         problems.push(format!(
-            "SQLite finds it damaged ({integrity}): restore a backup"
+            "SQLite finds it damaged ({damage}): restore a backup"
         ));
     }
     let has_table: bool = sqlx::query_scalar(

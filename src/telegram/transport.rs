@@ -239,7 +239,9 @@ pub fn classify(error: RequestError) -> DeliveryError {
             | A::CantTalkWithBots
             | A::GroupDeactivated,
         ) => DeliveryError::Unreachable(error_text(&error)),
-        RequestError::MigrateToChatId(_) => DeliveryError::Unreachable("group migrated".into()),
+        RequestError::MigrateToChatId(id) => {
+            DeliveryError::Unreachable(format!("the group became a supergroup with id {id}"))
+        }
         RequestError::Api(
             A::MessageToEditNotFound | A::MessageCantBeEdited | A::MessageIdInvalid,
         ) => DeliveryError::EditTargetGone,

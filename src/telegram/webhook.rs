@@ -1,5 +1,7 @@
 //! Webhook mode: Telegram posts each update to `WEBHOOK_URL` (through a TLS reverse proxy) and
-//! this small axum server, listening on `PORT`, hands it to the engine.
+//! this small axum server, listening on `WEBHOOK_LISTEN` (this machine only by default), hands
+//! it to the engine. The server has timeouts and a cap on connections (`http_server`): nobody
+//! can hold it up without the secret.
 //!
 //! teloxide's own webhook listener answers 200 before the update is handled; this one answers
 //! only after `Engine::handle` has committed it, so an update the bot never recorded is sent
@@ -7,7 +9,8 @@
 //!
 //! - 200: recorded (or a kind the bot does not act on, or a duplicate).
 //! - 401: no or wrong `X-Telegram-Bot-Api-Secret-Token`; nothing is read or handled.
-//! - 400: not an update at all; 404: another path.
+//! - 400: not an update at all; 404: another path; 408: the body came too slowly; 413: too
+//!   large.
 //! - 500: the database failed; Telegram retries later.
 //! - 503: the bot is stopping; Telegram retries later.
 
@@ -16,9 +19,8 @@ use std::{sync::Arc, time::Duration};
 use anyhow::Context;
 use axum::{
     Router,
-    body::Bytes,
-    extract::State,
-    http::{HeaderMap, StatusCode, Uri},
+    extract::{Request, State},
+    http::StatusCode,
 };
 use teloxide::{Bot, payloads::SetWebhookSetters, prelude::Requester, types::Update};
 use tokio::{
@@ -31,6 +33,10 @@ use tokio_util::sync::CancellationToken;
 use super::{files, update::to_input};
 use crate::config::{Config, WebhookSecret};
 use crate::engine::{Engine, Input};
+use crate::http_server;
+
+/// How long an update's body may take to arrive once its headers have.
+const BODY_WITHIN: Duration = Duration::from_secs(10);
 
 /// The header Telegram puts the secret token in.
 pub const SECRET_HEADER: &str = "x-telegram-bot-api-secret-token";
@@ -43,18 +49,19 @@ pub struct Webhook {
 }
 
 impl Webhook {
-    /// Binds `PORT` on every interface (a reverse proxy, or Docker's port mapping, forwards to
-    /// it) and takes `WEBHOOK_SECRET`, or makes up a secret for this run. Binding comes first
-    /// so that a port in use stops start-up before Telegram is told about the webhook.
+    /// Binds `WEBHOOK_LISTEN` (a reverse proxy, or Docker's port mapping, forwards to it) and
+    /// takes `WEBHOOK_SECRET`, or makes up a secret for this run. Binding comes first so that
+    /// a port in use stops start-up before Telegram is told about the webhook.
     pub async fn bind(config: &Config) -> anyhow::Result<Webhook> {
         let url = config.require_webhook_url()?.clone();
         let secret = match &config.webhook_secret {
             Some(secret) => secret.clone(),
             None => WebhookSecret::generate().context("cannot generate a webhook secret")?,
         };
-        let listener = TcpListener::bind(("0.0.0.0", config.port))
+        let address = config.webhook_listen;
+        let listener = TcpListener::bind(address)
             .await
-            .with_context(|| format!("PORT: cannot listen on port {}", config.port))?;
+            .with_context(|| format!("WEBHOOK_LISTEN: cannot listen on {address}"))?;
         Ok(Webhook {
             listener,
             url,
@@ -148,19 +155,19 @@ fn start(path: &str, secret: WebhookSecret, engine: Engine, bot: Bot) -> (Router
     (router, worker)
 }
 
-async fn receive(
-    State(shared): State<Shared>,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Bytes,
-) -> StatusCode {
-    if uri.path() != &*shared.path {
+async fn receive(State(shared): State<Shared>, request: Request) -> StatusCode {
+    if request.uri().path() != &*shared.path {
         return StatusCode::NOT_FOUND;
     }
-    let given = headers.get(SECRET_HEADER).map(|v| v.as_bytes());
+    let given = request.headers().get(SECRET_HEADER).map(|v| v.as_bytes());
     if !given.is_some_and(|given| same_secret(given, shared.secret.expose().as_bytes())) {
         return StatusCode::UNAUTHORIZED;
     }
+    // Only a request with the secret is read further.
+    let body = match http_server::read_body(request, BODY_WITHIN).await {
+        Ok(body) => body,
+        Err(status) => return status,
+    };
     // Kinds teloxide does not know parse as `UpdateKind::Error`; only a body that is not an
     // update at all fails here.
     let Ok(update) = serde_json::from_slice::<Update>(&body) else {

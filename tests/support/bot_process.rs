@@ -8,6 +8,15 @@ use std::{
     process::{Child, Command, Stdio},
 };
 
+/// A port nobody listens on right now.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
 pub struct BotProcess {
     child: Child,
     /// Where its log goes (unless `BOT_LOG` sends it to the terminal); shown when a test
@@ -26,6 +35,8 @@ pub struct BotEnv {
     pub cpu: Option<usize>,
     /// Where the bot's standard error goes; `bot.log` beside the database when `None`.
     pub log_file: Option<PathBuf>,
+    /// A limit on open files (soft and hard, so the bot cannot raise it), as `ulimit -n`.
+    pub max_open_files: Option<u64>,
 }
 
 impl BotEnv {
@@ -37,7 +48,14 @@ impl BotEnv {
             extra: Vec::new(),
             cpu: None,
             log_file: None,
+            max_open_files: None,
         }
+    }
+
+    /// The bot runs with at most `limit` open files, as under `ulimit -n`.
+    pub fn max_open_files(mut self, limit: u64) -> BotEnv {
+        self.max_open_files = Some(limit);
+        self
     }
 
     /// The bot's log goes to `path` (when the database's folder is a small disk of its own).
@@ -160,6 +178,18 @@ impl BotEnv {
             .expect("the bot binary runs")
     }
 
+    /// Like `run`, off the async runtime, which keeps serving the test's other tasks (the
+    /// fake Bot API).
+    pub async fn run_beside(&self, args: &[&str]) -> std::process::Output {
+        let env = self.clone();
+        let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        tokio::task::spawn_blocking(move || {
+            env.run(&args.iter().map(String::as_str).collect::<Vec<_>>())
+        })
+        .await
+        .unwrap()
+    }
+
     fn command(&self, args: &[&str]) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_desmigratif"));
         command
@@ -176,6 +206,23 @@ impl BotEnv {
             .current_dir(self.db_path.parent().unwrap());
         for (name, value) in &self.extra {
             command.env(name, value);
+        }
+        if let Some(limit) = self.max_open_files {
+            use std::os::unix::process::CommandExt;
+            // SAFETY: setrlimit is async-signal-safe and touches only the child.
+            unsafe {
+                command.pre_exec(move || {
+                    let limit = libc::rlimit {
+                        rlim_cur: limit,
+                        rlim_max: limit,
+                    };
+                    if libc::setrlimit(libc::RLIMIT_NOFILE, &limit) == 0 {
+                        Ok(())
+                    } else {
+                        Err(std::io::Error::last_os_error())
+                    }
+                });
+            }
         }
         command
     }
@@ -212,6 +259,19 @@ impl BotProcess {
             if std::time::Instant::now() >= deadline {
                 return None;
             }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+
+    /// Waits until the bot's log says `what` (`within` is a safety net, not a measure).
+    pub async fn wait_for_log(&self, what: &str, within: std::time::Duration) {
+        let deadline = std::time::Instant::now() + within;
+        while !self.log().contains(what) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the bot never logged {what:?}:\n{}",
+                self.log()
+            );
             tokio::time::sleep(std::time::Duration::from_millis(20)).await;
         }
     }
