@@ -117,13 +117,22 @@ impl App {
         );
         let sender = tokio::spawn(sender.run(sender_stop.clone()));
         let ticker = tokio::spawn(tick_every_second(engine.clone()));
+        let guard = self.config.admin_chat_id.map(|group| {
+            tokio::spawn(telegram::group_guard::watch(
+                bot.clone(),
+                engine.writer(),
+                group,
+                self.config.admin_ids.clone(),
+                engine.group_changed(),
+                stop.clone(),
+            ))
+        });
         let maintenance = tokio::spawn(prune_every_hour(engine.writer()));
         let watchdog = tokio::spawn(give_up_when_unwritable(
             engine.writer().health(),
             self.config.database_give_up_after,
             stop.clone(),
         ));
-        tokio::spawn(stop_on_signal(stop.clone()));
 
         let received = receive(bot, engine.clone(), stop.clone()).await;
         stop.cancel();
@@ -134,6 +143,9 @@ impl App {
         sender_stop.cancel();
         menus.abort();
         ticker.abort();
+        if let Some(guard) = guard {
+            guard.abort();
+        }
         maintenance.abort();
         let _ = ticker.await;
         let _ = maintenance.await;

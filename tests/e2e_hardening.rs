@@ -261,6 +261,74 @@ async fn every_configuration_mistake_exits_with_status_2() {
     }
 }
 
+// ---- the officers' group ----
+
+const GROUP: i64 = -1_001_234_567_890;
+
+/// The texts the bot sent to a chat so far.
+fn texts_to(fake: &FakeApi, chat: i64) -> Vec<String> {
+    fake.sent_to(chat)
+        .into_iter()
+        .filter_map(|m| m.text)
+        .collect()
+}
+
+#[tokio::test]
+async fn the_officers_group_gets_personal_data_only_while_every_member_is_an_officer() {
+    let fake = FakeApi::start().await;
+    for (id, name) in [(1001, "Siti"), (900, "Petugas"), (77, "Tetangga")] {
+        fake.add_user(UserSpec::new(id, name).language("id"));
+    }
+    fake.add_group(GROUP, "Petugas Desmigratif Kenanga");
+    fake.add_group_member(GROUP, 900);
+    // A neighbour who is not an officer is in the group too.
+    fake.add_group_member(GROUP, 77);
+    let dir = tempfile::tempdir().unwrap();
+    let env = BotEnv::new(&fake.url(), TOKEN, dir.path())
+        .var("ADMIN_IDS", "900")
+        .var("ADMIN_CHAT_ID", &GROUP.to_string());
+    let bot = env.start();
+    wait_for_log(&bot, "has members who are not in ADMIN_IDS").await;
+    fake.push_text(1001, "/tanya");
+    fake.push_text(1001, "Gaji suami saya belum dibayar");
+    fake.wait_until_sent_to(GROUP, 1, WAIT).await.unwrap();
+    fake.wait_until_sent_to(900, 1, WAIT).await.unwrap();
+    let group = texts_to(&fake, GROUP).join("\n");
+    assert!(group.contains("no. 1"), "{group}");
+    assert!(
+        !group.contains("Gaji") && !group.contains("Siti"),
+        "{group}"
+    );
+    let private = texts_to(&fake, 900).join("\n");
+    assert!(
+        private.contains("Gaji suami saya belum dibayar"),
+        "{private}"
+    );
+    // Telegram is asked by name for the join and leave updates of the group.
+    let polled = fake.calls_to("getUpdates");
+    assert!(
+        polled
+            .iter()
+            .all(|c| c.params.to_string().contains("\"chat_member\"")),
+        "{polled:?}"
+    );
+
+    // The neighbour leaves; the bot sees it, checks again and trusts the group.
+    fake.remove_group_member(GROUP, 77);
+    let neighbour = json!({"id": 77, "is_bot": false, "first_name": "Tetangga"});
+    fake.push_raw(json!({"message": {
+        "message_id": 500, "date": 0, "from": neighbour, "left_chat_member": neighbour,
+        "chat": {"id": GROUP, "type": "supergroup", "title": "Petugas Desmigratif Kenanga"},
+    }}));
+    wait_for_log(&bot, "every member of the officers' group is an officer").await;
+    fake.push_text(1001, "/tanya");
+    fake.push_text(1001, "Paspornya juga ditahan majikan");
+    fake.wait_until_sent_to(GROUP, 2, WAIT).await.unwrap();
+    let group = texts_to(&fake, GROUP).join("\n");
+    assert!(group.contains("Paspornya juga ditahan majikan"), "{group}");
+    assert_eq!(bot.stop().await.code(), Some(0));
+}
+
 // ---- operations ----
 
 #[tokio::test]

@@ -26,3 +26,9 @@ stats-training = { $title } { $booked }/{ $capacity }{ $waiting ->
         [0] {""}
        *[other] {" "}(+{ $waiting } waiting)
     }
+
+# The officers' group (ADMIN_CHAT_ID) when it has other members too, or is not checked yet: no personal data.
+officers-group-not-private = 🔒 This group has members who are not officers (or has not been checked yet), so personal data is not shown here. Please open it in your private chat with the bot.
+officers-group-open-bot = 💬 Open the chat with the bot
+question-notice-group = ❓ A new message for question no. { $number }. What it says is shown only in officers' private chats with the bot. To answer, reply to this message.
+coop-notice-group = 🤝 A new cooperative membership application, no. { $number }. The details are in officers' private chats with the bot.

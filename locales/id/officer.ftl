@@ -26,3 +26,9 @@ stats-training = { $title } { $booked }/{ $capacity }{ $waiting ->
         [0] {""}
        *[other] {" "}(+{ $waiting } antre)
     }
+
+# Grup petugas (ADMIN_CHAT_ID) yang juga berisi orang lain, atau belum diperiksa: tanpa data pribadi.
+officers-group-not-private = 🔒 Grup ini berisi orang yang bukan petugas (atau belum diperiksa), jadi data pribadi tidak ditampilkan di sini. Silakan buka di chat pribadi Anda dengan bot.
+officers-group-open-bot = 💬 Buka chat dengan bot
+question-notice-group = ❓ Ada pesan baru untuk pertanyaan no. { $number }. Isinya hanya tampil di chat pribadi petugas dengan bot. Untuk menjawab, balas pesan ini.
+coop-notice-group = 🤝 Ada pendaftaran anggota koperasi baru, no. { $number }. Rinciannya ada di chat pribadi petugas dengan bot.

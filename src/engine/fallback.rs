@@ -26,7 +26,9 @@ fn hint_id(event: &Event) -> &'static str {
         } => "hint-voice",
         Event::Media { .. } => "hint-media",
         Event::Location => "hint-location",
-        Event::Button { .. } | Event::Other | Event::Membership { .. } => "hint-other",
+        Event::Button { .. } | Event::Other | Event::Membership { .. } | Event::GroupMembers => {
+            "hint-other"
+        }
     }
 }
 

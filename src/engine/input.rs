@@ -83,6 +83,8 @@ pub enum Event {
     Membership {
         blocked: bool,
     },
+    /// Someone joined or left a group (the bot included), or was promoted or restricted.
+    GroupMembers,
 }
 
 impl Input {

@@ -112,6 +112,7 @@ pub struct Engine {
     settings: Arc<Settings>,
     clock: Arc<dyn Clock>,
     outbox_ready: Arc<Notify>,
+    group_changed: Arc<Notify>,
 }
 
 impl Engine {
@@ -123,6 +124,7 @@ impl Engine {
             settings: Arc::new(settings),
             clock,
             outbox_ready: Arc::new(Notify::new()),
+            group_changed: Arc::new(Notify::new()),
         }
     }
 
@@ -147,6 +149,11 @@ impl Engine {
     /// Woken whenever new messages were committed to the outbox.
     pub fn outbox_ready(&self) -> Arc<Notify> {
         self.outbox_ready.clone()
+    }
+
+    /// Woken when the officers' group's members changed (for `telegram::group_guard`).
+    pub fn group_changed(&self) -> Arc<Notify> {
+        self.group_changed.clone()
     }
 
     /// Handles one update: exactly once per update id, all or nothing.
@@ -178,6 +185,9 @@ impl Engine {
         };
         if handled.checkpoint {
             self.checkpointer.request();
+        }
+        if handled.recheck_group {
+            self.group_changed.notify_one();
         }
         if !handled.replies.is_empty() {
             self.outbox_ready.notify_one();

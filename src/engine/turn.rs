@@ -26,6 +26,7 @@ pub(crate) struct Turn<'a> {
     callback: Option<Callback>,
     replies: Vec<Reply>,
     checkpoint: bool,
+    recheck_group: bool,
 }
 
 /// What a turn leaves behind once finished.
@@ -36,6 +37,8 @@ pub(crate) struct Finished {
     /// Personal data was erased: checkpoint the write-ahead log after the commit so no copy of
     /// it stays in the WAL file.
     pub checkpoint: bool,
+    /// The officers' group's members changed: check them again after the commit.
+    pub recheck_group: bool,
 }
 
 struct Callback {
@@ -113,6 +116,7 @@ impl<'a> Turn<'a> {
             callback,
             replies: Vec::new(),
             checkpoint: false,
+            recheck_group: false,
         })
     }
 
@@ -186,6 +190,10 @@ impl<'a> Turn<'a> {
         self.checkpoint = true;
     }
 
+    pub fn recheck_group_after_commit(&mut self) {
+        self.recheck_group = true;
+    }
+
     /// A reply of any kind to this chat, to adjust before `push_reply`.
     pub fn reply_to_self(&self, kind: ReplyKind) -> Reply {
         self.reply_here(kind)
@@ -239,6 +247,7 @@ impl<'a> Turn<'a> {
             replies: self.replies,
             state,
             checkpoint: self.checkpoint,
+            recheck_group: self.recheck_group,
         })
     }
 }

@@ -14,6 +14,7 @@ pub mod cooperative;
 pub mod export;
 pub mod lock;
 pub mod officer_texts;
+pub mod officers_group;
 pub mod outbox;
 pub mod profiles;
 pub mod questions;

@@ -4,6 +4,7 @@
 
 pub mod commands;
 pub mod files;
+pub mod group_guard;
 pub mod polling;
 pub mod transport;
 pub mod update;
@@ -15,6 +16,15 @@ use teloxide::{ApiError, Bot, RequestError, prelude::Requester, types::Me};
 use tokio_util::sync::CancellationToken;
 
 use crate::config::{Config, ConfigError};
+
+/// The updates the bot asks for. `chat_member` (joins and leaves in the officers' group, see
+/// `group_guard`) comes only when asked for by name; the rest are what the bot acts on.
+pub const ALLOWED_UPDATES: [teloxide::types::AllowedUpdate; 4] = [
+    teloxide::types::AllowedUpdate::Message,
+    teloxide::types::AllowedUpdate::CallbackQuery,
+    teloxide::types::AllowedUpdate::MyChatMember,
+    teloxide::types::AllowedUpdate::ChatMember,
+];
 
 /// The longest pause between two tries to reach Telegram at start.
 const MAX_CONNECT_PAUSE: Duration = Duration::from_secs(60);

@@ -29,7 +29,10 @@ pub async fn run(bot: Bot, engine: Engine, stop: CancellationToken) {
     let mut offset: Option<i32> = None;
     let mut failures = 0u32;
     'polling: while !stop.is_cancelled() {
-        let mut request = bot.get_updates().timeout(POLL_TIMEOUT_SECONDS);
+        let mut request = bot
+            .get_updates()
+            .timeout(POLL_TIMEOUT_SECONDS)
+            .allowed_updates(super::ALLOWED_UPDATES);
         if let Some(offset) = offset {
             request = request.offset(offset);
         }

@@ -56,6 +56,20 @@ pub fn to_input(update: &Update) -> Option<Input> {
             },
             message_id: None,
         }),
+        // In a group: who may read what the bot writes there has changed.
+        UpdateKind::MyChatMember(change) | UpdateKind::ChatMember(change) => Some(Input {
+            update_id,
+            chat: Chat {
+                id: change.chat.id.0,
+                private: false,
+            },
+            sender: Some(Sender {
+                id: user_id(change.from.id.0),
+                language_code: change.from.language_code.clone(),
+            }),
+            event: Event::GroupMembers,
+            message_id: None,
+        }),
         _ => None,
     }
 }
@@ -82,6 +96,9 @@ fn message_input(message: &Message) -> Input {
 }
 
 fn message_event(m: &Message) -> Event {
+    if m.new_chat_members().is_some() || m.left_chat_member().is_some() {
+        return Event::GroupMembers;
+    }
     let media = |kind, file_id: &str| Event::Media {
         kind,
         file_id: file_id.to_owned(),

@@ -94,34 +94,29 @@ impl Webhook {
         bot.set_webhook(url.clone())
             .secret_token(secret.expose())
             .max_connections(1)
+            .allowed_updates(super::ALLOWED_UPDATES)
             .await
             .context("setWebhook failed (is WEBHOOK_URL a public https address?)")?;
-        let port = listener.local_addr().map(|a| a.port()).unwrap_or_default();
-        tracing::info!(%url, port, "webhook registered; waiting for updates");
+        let listening = listener
+            .local_addr()
+            .map(|a| a.to_string())
+            .unwrap_or_default();
+        let limits = http_server::Limits::for_the_internet();
+        tracing::info!(%url, %listening, max_connections = limits.max_connections, "webhook registered; waiting for updates");
 
         let (router, worker) = start(url.path(), secret, engine, bot);
-        let stop_worker = worker.abort_handle();
-        let finished = async {
-            axum::serve(listener, router)
-                .with_graceful_shutdown(stop.clone().cancelled_owned())
-                .await
-                .context("webhook server")?;
+        // A connection that never finishes must not hold up the stop for ever. An update cut
+        // off here was not answered 200: its transaction rolls back and Telegram sends it
+        // again.
+        let finished =
+            http_server::serve(listener, router, limits, stop.clone(), SHUTDOWN_GRACE).await;
+        if finished {
             // The server, and with it every sender of the channel, is gone: the worker
             // finishes what was queued and ends.
-            worker.await.context("webhook worker")
-        };
-        tokio::select! {
-            finished = finished => finished?,
-            // A connection that never finishes must not hold up the stop for ever. An update
-            // cut off here was not answered 200: its transaction rolls back and Telegram
-            // sends it again.
-            _ = async {
-                stop.cancelled().await;
-                tokio::time::sleep(SHUTDOWN_GRACE).await;
-            } => {
-                stop_worker.abort();
-                tracing::warn!("webhook requests still open at shutdown; dropped");
-            }
+            worker.await.context("webhook worker")?;
+        } else {
+            worker.abort();
+            tracing::warn!("webhook requests still open at shutdown; dropped");
         }
         tracing::info!("webhook stopped");
         Ok(())

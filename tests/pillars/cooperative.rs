@@ -9,7 +9,7 @@ use desmigratif::{
 };
 
 use crate::harness::*;
-use crate::{OFFICERS_GROUP, pillar, press_in_group, register, rendered, to};
+use crate::{OFFICERS_GROUP, pillar, press_in_group, register, rendered, to, with_trusted_group};
 
 const PERSON: i64 = 5;
 
@@ -136,7 +136,7 @@ async fn a_registered_person_sends_their_profile_details() {
 
 #[tokio::test]
 async fn officers_set_the_status_and_the_person_is_told_and_can_look_it_up() {
-    let mut h = Harness::with_settings(|s| s.admin_chat_id = Some(OFFICERS_GROUP)).await;
+    let mut h = with_trusted_group().await;
     register(&mut h, PERSON, "Siti Aminah", "Kenanga").await;
     h.press(PERSON, &pillar(PillarsAction::Membership)).await;
     let sent = h.press(PERSON, &pillar(PillarsAction::ApplySend)).await;

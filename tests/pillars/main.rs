@@ -6,6 +6,7 @@ mod harness;
 
 mod cooperative;
 mod faq;
+mod officers_group;
 mod pages;
 mod questions;
 
@@ -24,6 +25,23 @@ use harness::*;
 
 /// The officers' group in tests that have one.
 pub const OFFICERS_GROUP: i64 = -100_555;
+
+/// A harness whose officers' group the bot has checked and found to hold officers only (as
+/// `telegram::group_guard` writes it down).
+pub async fn with_trusted_group() -> Harness {
+    let h = Harness::with_settings(|s| s.admin_chat_id = Some(OFFICERS_GROUP)).await;
+    trust_group(&h).await;
+    h
+}
+
+pub async fn trust_group(h: &Harness) {
+    let begun = start_time();
+    h.engine
+        .writer()
+        .write(async |tx| store::officers_group::record(tx, OFFICERS_GROUP, true, 3, begun).await)
+        .await
+        .unwrap();
+}
 
 pub fn pillar(action: PillarsAction) -> Action {
     Action::Pillars(action)

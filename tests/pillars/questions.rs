@@ -10,7 +10,7 @@ use desmigratif::{
 use crate::harness::*;
 use crate::{
     OFFICERS_GROUP, deliver, delivered_to, in_group, pillar, press_in_group, register, rendered,
-    reply, to,
+    reply, to, with_trusted_group,
 };
 
 const FAMILY: i64 = 5;
@@ -28,7 +28,7 @@ async fn ask(h: &mut Harness, user: i64, text: &str) -> i64 {
 
 #[tokio::test]
 async fn a_family_member_asks_at_night_and_an_officer_answers_from_the_group_in_the_morning() {
-    let mut h = Harness::with_settings(|s| s.admin_chat_id = Some(OFFICERS_GROUP)).await;
+    let mut h = with_trusted_group().await;
     // 22:30 in Jakarta.
     h.clock.set(
         chrono::Utc
@@ -400,7 +400,7 @@ async fn the_inbox_lists_open_questions_the_longest_waiting_first() {
 
 #[tokio::test]
 async fn the_officers_group_reaches_the_officer_handlers_and_other_groups_do_not() {
-    let mut h = Harness::with_settings(|s| s.admin_chat_id = Some(OFFICERS_GROUP)).await;
+    let mut h = with_trusted_group().await;
     let id = ask(&mut h, FAMILY, "Kapan rapat anggota?").await;
 
     let inbox = h

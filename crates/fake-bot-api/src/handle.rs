@@ -106,8 +106,26 @@ impl FakeApi {
             chat_id,
             ChatInfo::Group {
                 title: title.to_owned(),
+                members: Default::default(),
             },
         );
+        self.inner.notify_change();
+    }
+
+    /// Adds a user to a group added with `add_group` (what `getChatMember` and
+    /// `getChatMemberCount` see; no update is pushed: use `push_raw` for that).
+    pub fn add_group_member(&self, chat_id: i64, user_id: i64) {
+        if let Some(ChatInfo::Group { members, .. }) = self.inner.lock().chats.get_mut(&chat_id) {
+            members.insert(user_id);
+        }
+        self.inner.notify_change();
+    }
+
+    /// Takes a user out of a group.
+    pub fn remove_group_member(&self, chat_id: i64, user_id: i64) {
+        if let Some(ChatInfo::Group { members, .. }) = self.inner.lock().chats.get_mut(&chat_id) {
+            members.remove(&user_id);
+        }
         self.inner.notify_change();
     }
 

@@ -184,6 +184,8 @@ const KNOWN_METHODS: &[&str] = &[
     "getFile",
     "copyMessage",
     "forwardMessage",
+    "getChatMember",
+    "getChatMemberCount",
 ];
 
 async fn handle_method(

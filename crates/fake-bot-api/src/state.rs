@@ -50,7 +50,11 @@ impl UserRecord {
 #[derive(Clone, Debug)]
 pub(crate) enum ChatInfo {
     Private(i64),
-    Group { title: String },
+    /// A group and its members other than the bot (user ids).
+    Group {
+        title: String,
+        members: std::collections::BTreeSet<i64>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -256,7 +260,7 @@ impl FakeState {
             ChatInfo::Private(user_id) => {
                 self.users.get(user_id).map(UserRecord::private_chat_json)
             }
-            ChatInfo::Group { title } => {
+            ChatInfo::Group { title, .. } => {
                 let kind = if chat_id <= -1_000_000_000_000 {
                     "supergroup"
                 } else {

@@ -277,12 +277,24 @@ fn officer_view(application: &Application) -> (Vec<Msg>, Keyboard) {
 
 async fn notify_officers(turn: &mut Turn<'_>, application: &Application) -> Result<()> {
     let (text, keyboard) = officer_view(application);
-    for (chat_id, lang) in officers::targets(turn).await? {
-        let kind = ReplyKind::Message {
-            text: text.clone(),
-            keyboard: keyboard.clone(),
+    for target in officers::targets(turn).await? {
+        let kind = if target.personal {
+            ReplyKind::Message {
+                text: text.clone(),
+                keyboard: keyboard.clone(),
+            }
+        } else {
+            ReplyKind::Message {
+                text: vec![Msg::new("coop-notice-group").arg("number", number(application.id))],
+                keyboard: officers::open_privately(turn),
+            }
         };
-        turn.push_reply(officers::notice(chat_id, lang, application.user_id, kind));
+        turn.push_reply(officers::notice(
+            target.chat_id,
+            target.lang,
+            application.user_id,
+            kind,
+        ));
     }
     Ok(())
 }

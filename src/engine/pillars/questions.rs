@@ -215,20 +215,29 @@ async fn notify_officers(
             "no officers configured (ADMIN_IDS, ADMIN_CHAT_ID); the question waits in /inbox"
         );
     }
-    for (chat_id, lang) in targets {
-        let notice = ReplyKind::Tagged {
-            text: text.clone(),
-            keyboard: Keyboard::None,
-            tag: tag(question),
+    for target in targets {
+        let notify = |kind| officers::notice(target.chat_id, target.lang, question.user_id, kind);
+        // A group with members who are not officers gets the number, nothing of the person
+        // (replying to it still answers).
+        let (text, keyboard) = if target.personal {
+            (text.clone(), Keyboard::None)
+        } else {
+            (
+                vec![Msg::new("question-notice-group").arg("number", number(question.id))],
+                officers::open_privately(turn),
+            )
         };
-        turn.push_reply(officers::notice(chat_id, lang, question.user_id, notice));
-        if let (Some(_), Some(message_id)) = (said.media, said.message_id) {
-            let copy = ReplyKind::Copy {
+        turn.push_reply(notify(ReplyKind::Tagged {
+            text,
+            keyboard,
+            tag: tag(question),
+        }));
+        if let (true, Some(_), Some(message_id)) = (target.personal, said.media, said.message_id) {
+            turn.push_reply(notify(ReplyKind::Copy {
                 from_chat_id: question.user_id,
                 message_id,
                 tag: Some(tag(question)),
-            };
-            turn.push_reply(officers::notice(chat_id, lang, question.user_id, copy));
+            }));
         }
     }
     Ok(())

@@ -57,8 +57,50 @@ pub(crate) fn dispatch(
         "getfile" => get_file(st, p),
         "copymessage" => copy_message(st, method, p, at),
         "forwardmessage" => forward_message(st, method, p, at),
+        "getchatmember" => get_chat_member(st, p),
+        "getchatmembercount" => get_chat_member_count(st, p),
         _ => Err(ApiError::new(404, "Not Found: method not found")),
     }
+}
+
+/// The members of a group, as `getChatMember` and `getChatMemberCount` see them.
+fn group_members(
+    st: &FakeState,
+    p: &Params,
+) -> Result<(i64, std::collections::BTreeSet<i64>), ApiError> {
+    let chat_id = crate::request::chat_id_param(p, "chat_id")?;
+    match st.chats.get(&chat_id) {
+        Some(crate::state::ChatInfo::Group { members, .. }) => Ok((chat_id, members.clone())),
+        Some(crate::state::ChatInfo::Private(_)) => Err(ApiError::bad("chat member not found")),
+        None => Err(ApiError::bad("chat not found")),
+    }
+}
+
+/// `getChatMember`: `member` for a member, `left` for anyone else, as the real server answers
+/// for a user who is not in the group.
+fn get_chat_member(st: &FakeState, p: &Params) -> Result<Value, ApiError> {
+    let (_, members) = group_members(st, p)?;
+    let user_id =
+        crate::request::p_i64(p, "user_id").ok_or_else(|| ApiError::bad("user_id is empty"))?;
+    let user = if user_id == BOT_ID {
+        bot_user_json()
+    } else {
+        st.user_json(user_id).unwrap_or_else(
+            || json!({"id": user_id, "is_bot": false, "first_name": format!("User {user_id}")}),
+        )
+    };
+    let status = if user_id == BOT_ID || members.contains(&user_id) {
+        "member"
+    } else {
+        "left"
+    };
+    Ok(json!({"status": status, "user": user}))
+}
+
+/// `getChatMemberCount`: the members and the bot.
+fn get_chat_member_count(st: &FakeState, p: &Params) -> Result<Value, ApiError> {
+    let (_, members) = group_members(st, p)?;
+    Ok(json!(members.len() + 1))
 }
 
 pub(crate) fn bot_user_json() -> Value {
