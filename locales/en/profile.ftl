@@ -45,7 +45,8 @@ mydata-file = All of it is also sent as a file below.
 mydata-caption = Your data in the Desmigratif service (JSON).
 
 privacy-delete-confirm =
-    Are you sure you want to erase all your data? Your profile, training sign-ups, questions and every message quoting your data will be erased and cannot be brought back.
+    Are you sure you want to erase all your data? Your profile, training sign-ups, questions and any message about you not yet sent will be erased and cannot be brought back. Messages about you already in officers' chats are replaced with "erased", as far as Telegram allows. Backup copies keep your data for at most 14 days.
 privacy-delete-yes = 🗑 Yes, erase everything
 privacy-delete-no = ↩️ No, keep my data
-privacy-deleted = All your data has been erased. Thank you for using the Desmigratif service. You are welcome back any time.
+privacy-deleted = All your data has been erased from the bot. Backup copies are deleted by themselves within 14 days. Thank you for using the Desmigratif service. You are welcome back any time.
+privacy-erased-notice = 🗑 [Erased at the person's request]

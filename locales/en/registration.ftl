@@ -5,7 +5,7 @@ registration-consent =
     📋 What is stored: your role, name, phone number, village and district, country and work experience abroad (if any), and your interests.
     🎯 What for: to invite you to trainings and the cooperative, and to answer your questions.
     👀 Who sees it: only Desmigratif officers. It is not sold and not shared with anyone else.
-    🗑 Erasing: any time with /delete. All your data is erased so that it cannot be read again.
+    🗑 Erasing: any time with /delete. Your data in the bot is erased so that it cannot be read again. Messages about you in officers' chats are replaced with "erased", as far as Telegram allows. Backup copies keep it for at most 14 days, then it is gone from them too.
     Do you agree?
 registration-consent-agree = ✅ I agree
 registration-consent-decline = ❌ No, thank you

@@ -45,7 +45,8 @@ mydata-file = Semua data ini juga dikirim sebagai berkas di bawah.
 mydata-caption = Data Anda di layanan Desmigratif (JSON).
 
 privacy-delete-confirm =
-    Yakin ingin menghapus semua data Anda? Profil, pendaftaran pelatihan, pertanyaan, dan semua pesan yang menyebut data Anda akan dihapus dan tidak bisa dikembalikan.
+    Yakin ingin menghapus semua data Anda? Profil, pendaftaran pelatihan, pertanyaan, dan pesan yang belum terkirim tentang Anda akan dihapus dan tidak bisa dikembalikan. Pesan tentang Anda yang sudah ada di chat petugas diganti dengan tulisan «dihapus», sejauh Telegram mengizinkan. Salinan cadangan (backup) masih menyimpan data Anda paling lama 14 hari.
 privacy-delete-yes = 🗑 Ya, hapus semuanya
 privacy-delete-no = ↩️ Tidak, simpan data saya
-privacy-deleted = Semua data Anda sudah dihapus. Terima kasih telah memakai layanan Desmigratif. Anda bisa kembali kapan saja.
+privacy-deleted = Semua data Anda sudah dihapus dari bot. Salinan cadangan terhapus dengan sendirinya dalam 14 hari. Terima kasih telah memakai layanan Desmigratif. Anda bisa kembali kapan saja.
+privacy-erased-notice = 🗑 [Dihapus atas permintaan yang bersangkutan]

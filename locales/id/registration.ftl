@@ -5,7 +5,7 @@ registration-consent =
     📋 Yang disimpan: peran Anda, nama, nomor telepon, desa dan kabupaten, negara dan pengalaman kerja di luar negeri (jika ada), serta minat Anda.
     🎯 Untuk apa: mengundang Anda ke pelatihan dan koperasi, serta menjawab pertanyaan Anda.
     👀 Siapa yang melihat: hanya petugas Desmigratif. Data tidak dijual dan tidak dibagikan ke pihak lain.
-    🗑 Menghapus: kapan saja dengan /hapus. Semua data Anda dihapus sampai tidak bisa dibaca lagi.
+    🗑 Menghapus: kapan saja dengan /hapus. Data Anda di bot dihapus sampai tidak bisa dibaca lagi. Pesan tentang Anda di chat petugas kami ganti dengan tulisan «dihapus», sejauh Telegram mengizinkan. Salinan cadangan (backup) masih menyimpannya paling lama 14 hari, lalu ikut terhapus.
     Apakah Anda setuju?
 registration-consent-agree = ✅ Saya setuju
 registration-consent-decline = ❌ Tidak, terima kasih

@@ -5,10 +5,10 @@
 use serde_json::json;
 
 use super::{
-    Action, Button, Keyboard, Msg, ReplyKind, Result, State, menu, profile::ProfileAction,
+    Action, Button, Keyboard, Msg, Reply, ReplyKind, Result, State, menu, profile::ProfileAction,
     registration, trainings, turn::Turn,
 };
-use crate::store::{conversations, profiles, users};
+use crate::store::{self, conversations, outbox::Priority, profiles, users};
 
 pub(crate) async fn my_data(turn: &mut Turn<'_>) -> Result<()> {
     let Some(user) = turn.user.clone() else {
@@ -108,6 +108,29 @@ pub(crate) async fn delete(turn: &mut Turn<'_>) -> Result<()> {
     };
     // Seats are given to the people waiting before the cascade deletes the sign-ups.
     trainings::on_erase(turn, user_id).await?;
+    // What officers were sent about the person is replaced in their chats (after the erasure
+    // below has dropped whatever was still waiting to be sent).
+    let copies = store::notice_copies::take(turn.tx, user_id).await?;
+    for copy in &copies {
+        let lang =
+            users::language_of(turn.tx, copy.chat_id, turn.settings.default_language).await?;
+        turn.push_reply(Reply {
+            chat_id: copy.chat_id,
+            lang,
+            priority: Priority::Interactive,
+            subject: None,
+            kind: ReplyKind::Redact {
+                message_id: copy.message_id,
+                media: copy.media,
+            },
+        });
+    }
+    if !copies.is_empty() {
+        tracing::info!(
+            messages = copies.len(),
+            "a person's data was erased; their notices in officers' chats are being replaced"
+        );
+    }
     users::erase(turn.tx, user_id).await?;
     turn.forget_user();
     turn.state = State::Idle;

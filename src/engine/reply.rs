@@ -172,6 +172,10 @@ pub enum ReplyKind {
         message_id: i32,
         tag: Option<MessageTag>,
     },
+    /// An earlier message about a person who has since been erased: its text becomes
+    /// "[erased at the person's request]", or, for a copy of their photo or voice note
+    /// (`media`), it is deleted. Best effort: one Telegram no longer lets the bot change stays.
+    Redact { message_id: i32, media: bool },
 }
 
 /// One panel of a chart: a title and labelled bars.
@@ -204,10 +208,12 @@ impl Reply {
             ReplyKind::Document { caption, .. } | ReplyKind::Chart { caption, .. } => {
                 caption.iter().map(|m| m.id.as_str()).collect()
             }
+            ReplyKind::Redact { media: false, .. } => vec!["privacy-erased-notice"],
             ReplyKind::CommandMenu { .. }
             | ReplyKind::Broadcast { .. }
             | ReplyKind::Export { .. }
-            | ReplyKind::Copy { .. } => Vec::new(),
+            | ReplyKind::Copy { .. }
+            | ReplyKind::Redact { media: true, .. } => Vec::new(),
         }
     }
 

@@ -115,7 +115,25 @@ async fn mark_delivered(
     if let (Some(tag), Some(message_id)) = (reply.tag(), delivered.message_id) {
         outbox::remember(tx, reply.chat_id, message_id, tag).await?;
     }
+    if let (Some(subject), Some(copy)) = (reply.subject, copy_about_someone(reply, delivered)) {
+        store::notice_copies::remember(tx, subject, copy, now).await?;
+    }
     Ok(())
+}
+
+/// A delivered message about a person in someone else's chat (an officer's notice), which
+/// erasing the person must reach.
+fn copy_about_someone(reply: &Reply, delivered: Delivered) -> Option<store::notice_copies::Copy> {
+    let subject = reply.subject?;
+    let message_id = delivered.message_id?;
+    if subject == reply.chat_id || matches!(reply.kind, ReplyKind::Redact { .. }) {
+        return None;
+    }
+    Some(store::notice_copies::Copy {
+        chat_id: reply.chat_id,
+        message_id,
+        media: matches!(reply.kind, ReplyKind::Copy { .. }),
+    })
 }
 
 /// How many outbox rows of each priority one look at the queue considers.
@@ -555,7 +573,10 @@ impl<T: Transport> Sender<T> {
         }
         let chat_id = attempt.chat_id;
         match &attempt.result {
-            Ok(delivered) if attempt.reply.tag().is_none() => {
+            Ok(delivered)
+                if attempt.reply.tag().is_none()
+                    && copy_about_someone(&attempt.reply, *delivered).is_none() =>
+            {
                 flight.chats.remove(&chat_id);
                 flight.unrecorded.push((attempt.id, delivered.message_id));
                 return;

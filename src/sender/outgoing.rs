@@ -74,6 +74,8 @@ pub enum Outgoing {
         from_chat_id: i64,
         message_id: i32,
     },
+    /// Deletes one of the bot's messages.
+    Delete { chat_id: i64, message_id: i32 },
 }
 
 /// What the database gives for a reply that carries only a reference to it.
@@ -139,6 +141,22 @@ pub fn render(locales: &Locales, reply: &Reply, content: Option<Content>) -> Out
                 keyboard: render_keyboard(locales, lang, keyboard),
             }
         }
+        ReplyKind::Redact {
+            message_id,
+            media: true,
+        } => Outgoing::Delete {
+            chat_id,
+            message_id: *message_id,
+        },
+        ReplyKind::Redact {
+            message_id,
+            media: false,
+        } => Outgoing::Edit {
+            chat_id,
+            message_id: *message_id,
+            text: locales.message(lang, &Msg::new("privacy-erased-notice")),
+            keyboard: RenderedKeyboard::None,
+        },
         ReplyKind::Edit {
             message_id,
             text,

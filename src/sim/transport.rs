@@ -194,6 +194,10 @@ impl<W: Write + Send + 'static> Transport for SimTransport<W> {
                     message_id: Some(id),
                 })
             }
+            Outgoing::Delete { message_id, .. } => {
+                self.print(&format!("\n🗑 (message {message_id} deleted)"));
+                Ok(Delivered::default())
+            }
             Outgoing::CommandMenu { language, .. } => {
                 self.print(&format!("  (command menu now in {})", language.code()));
                 Ok(Delivered::default())

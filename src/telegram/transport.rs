@@ -169,6 +169,20 @@ impl Transport for TelegramTransport {
                     message_id: Some(copy.0),
                 })
                 .map_err(classify),
+            Outgoing::Delete {
+                chat_id,
+                message_id,
+            } => bot
+                .delete_message(ChatId(*chat_id), MessageId(*message_id))
+                .await
+                .map(|_| Delivered::default())
+                .map_err(|error| match error {
+                    // Gone already, or older than Telegram lets a bot delete (48 hours).
+                    RequestError::Api(
+                        ApiError::MessageToDeleteNotFound | ApiError::MessageCantBeDeleted,
+                    ) => DeliveryError::EditTargetGone,
+                    other => classify(other),
+                }),
             Outgoing::CommandMenu {
                 chat_id, commands, ..
             } => bot

@@ -5,6 +5,7 @@
 mod harness;
 
 mod cooperative;
+mod erasure;
 mod faq;
 mod officers_group;
 mod pages;
@@ -113,10 +114,15 @@ impl Transport for Recorder {
 /// Delivers everything waiting in the outbox through the real sender; returns each reply with
 /// the Telegram message id it became.
 pub async fn deliver(h: &Harness) -> Vec<(Reply, i32)> {
+    deliver_through(h, Arc::new(Recorder::default())).await
+}
+
+/// Like `deliver`, through a recorder the test keeps (one per test: its ids start at 1000).
+pub async fn deliver_through(h: &Harness, recorder: Arc<Recorder>) -> Vec<(Reply, i32)> {
     let sender = Sender::new(
         h.engine.writer(),
         h.engine.reader(),
-        Arc::new(Recorder::default()),
+        recorder,
         h.locales.clone(),
         Pacing::new(1000),
         Arc::new(tokio::sync::Notify::new()),

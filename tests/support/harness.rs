@@ -122,7 +122,8 @@ impl Harness {
             | desmigratif::sender::Outgoing::Photo { caption, .. }
             | desmigratif::sender::Outgoing::PhotoUpload { caption, .. } => caption,
             desmigratif::sender::Outgoing::CommandMenu { .. }
-            | desmigratif::sender::Outgoing::Copy { .. } => String::new(),
+            | desmigratif::sender::Outgoing::Copy { .. }
+            | desmigratif::sender::Outgoing::Delete { .. } => String::new(),
         }
     }
 
