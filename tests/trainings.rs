@@ -1254,7 +1254,7 @@ async fn an_export_opened_in_a_spreadsheet_cannot_run_what_a_person_typed() {
     // The phone keeps its 0 as text; words, not codes, in the reader's language.
     assert_eq!(column("Phone"), "0812 3456 7890");
     assert_eq!(column("Role"), "Returned migrant worker (purna PMI)");
-    assert_eq!(column("Destination country"), "Taiwan");
+    assert_eq!(column("Country (placement or destination)"), "Taiwan");
     assert_eq!(column("Sector of work"), "Caring for elderly/children");
     assert_eq!(column("Language"), "Bahasa Indonesia");
     assert_eq!(column("Status"), "active");
