@@ -101,6 +101,7 @@ impl App {
         };
         tracing::info!(username = %me.username(), "connected to Telegram");
         let engine = self.engine(me.user.username.clone());
+        tokio::spawn(prepare_places(engine.clone()));
 
         let menus = {
             let (bot, locales, config) = (bot.clone(), self.locales.clone(), self.config.clone());
@@ -280,4 +281,19 @@ pub async fn stop_on_signal(stop: CancellationToken) {
     }
     tracing::info!("stopping: finishing the update in hand");
     stop.cancel();
+}
+
+/// The village search, built beside the first updates rather than in the first that needs it.
+pub async fn prepare_places(engine: Engine) {
+    let started = std::time::Instant::now();
+    match engine.prepare_places().await {
+        Ok(villages) => tracing::info!(
+            villages,
+            took_ms = started.elapsed().as_millis() as u64,
+            "village search ready"
+        ),
+        Err(error) => {
+            tracing::warn!(%error, "village search not built yet: the first search builds it")
+        }
+    }
 }

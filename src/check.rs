@@ -157,6 +157,16 @@ async fn check_database(url: &str, report: &mut Report) {
             for problem in &status.problems {
                 report.problem(format!("database {file}: {problem}"));
             }
+            match &status.areas {
+                Some((name, villages)) => report.ok(format!("villages: {name}, {villages} villages")),
+                None => report.note("villages: the bot loads the list of Indonesia's villages when it starts"),
+            }
+            if status.unmatched_villages > 0 {
+                report.note(format!(
+                    "villages: {} registered people have not chosen their village from the list yet (each is asked once, the next time they open the menu)",
+                    status.unmatched_villages
+                ));
+            }
             if !status.pending.is_empty() {
                 let names: Vec<String> = status
                     .pending

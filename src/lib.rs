@@ -6,6 +6,7 @@
 //! has put them into words.
 
 pub mod app;
+pub mod areas;
 pub mod chart;
 pub mod check;
 pub mod config;

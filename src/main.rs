@@ -55,6 +55,14 @@ enum Mode {
         /// The CSV file, UTF-8, as a spreadsheet exports it.
         file: PathBuf,
     },
+    /// Load a newer release of Indonesia's villages: a folder with provinces.csv,
+    /// regencies.csv, districts.csv and villages.csv (or .csv.gz) in the layout of the npm
+    /// package idn-area-data. All of it or nothing; no one loses their village (a village no
+    /// longer listed is kept for those who chose it, and no longer offered).
+    ImportAreas {
+        /// The folder, e.g. node_modules/idn-area-data/data.
+        dir: PathBuf,
+    },
 }
 
 /// A line on standard output. Unlike `println!`, a line that cannot be written (a full disk
@@ -140,6 +148,15 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
                 phone,
             };
             sim::run(engine, app.locales.clone(), options).await
+        }
+        Some(Mode::ImportAreas { dir }) => {
+            let release = desmigratif::areas::release::Release::from_dir(&dir)
+                .map_err(|e| anyhow::anyhow!("nothing imported from {}:\n{e}", dir.display()))?;
+            let app = App::open(config).await?;
+            let name = format!("{} ({})", dir.display(), release.villages.len());
+            let report = app.engine(None).import_areas(&release, &name).await?;
+            say!("{report}");
+            Ok(())
         }
         Some(Mode::ImportTrainings { file }) => {
             let csv =

@@ -26,9 +26,10 @@ use std::{
 
 use bot_process::{BotEnv, BotProcess};
 use desmigratif::{
-    domain::{Destination, Interest, Role, Sector},
+    domain::{Destination, Interest, Role, Sector, area::VillageCode},
     engine::{
         Action, State,
+        places::Pick,
         registration::{Field, RegAction, Step},
     },
 };
@@ -92,8 +93,14 @@ fn registration(english: bool) -> Vec<(Input, usize)> {
         (Text("Siti Aminah"), 2),
         // The number is confirmed, then the village is asked.
         (Text("0812-3456-7890"), 2),
-        (Text("Kenanga"), 1),
-        (Text("Indramayu"), 1),
+        // The village is searched for, then chosen from the buttons.
+        (Text("Kenanga Indramayu"), 1),
+        (
+            Press(RegAction::Place(Pick::Village(
+                VillageCode::parse("32.12.16.2004").unwrap(),
+            ))),
+            1,
+        ),
         (Press(RegAction::Country(Destination::Taiwan)), 1),
         (Text("4"), 1),
         (Press(RegAction::Sector(Sector::Care)), 1),
@@ -118,8 +125,9 @@ fn progress(state: &State, registered: bool) -> usize {
         Step::Ask(Field::Role) => 2,
         Step::Ask(Field::Name) => 3,
         Step::Ask(Field::Phone) => 4,
-        Step::Ask(Field::Village) => 5,
-        Step::Ask(Field::District) => 6,
+        // A search stores nothing: asking the village and showing what a search found are
+        // the same state.
+        Step::Ask(Field::Village | Field::District) | Step::VillageByRegency => 6,
         Step::Ask(Field::Country) | Step::CountryOther => 7,
         Step::Ask(Field::YearsAbroad) => 8,
         Step::Ask(Field::Sector) => 9,

@@ -360,7 +360,8 @@ async fn an_officers_group_that_cannot_be_reached_is_a_warning_that_says_what_to
 #[tokio::test]
 async fn check_on_a_new_installation_finds_nothing_wrong() {
     let dir = tempfile::tempdir().unwrap();
-    let env = BotEnv::new("http://127.0.0.1:9/", TOKEN, dir.path()).var("ADMIN_IDS", "900");
+    let env =
+        BotEnv::new_installation("http://127.0.0.1:9/", TOKEN, dir.path()).var("ADMIN_IDS", "900");
     let output = run(&env, &["check"]).await;
     let report = String::from_utf8_lossy(&output.stdout).into_owned();
     assert!(output.status.success(), "{report}");

@@ -47,6 +47,8 @@ async fn register(h: &Harness, id: i64, role: &str, village: &str, at: i64) {
         role,
         name: "Siti, \"Ani\"",
         village,
+        // Kenanga chosen from the list; anything else typed before villages were a list.
+        village_code: (village == "Kenanga").then_some(seed::KENANGA),
         interests: "business,coop",
         registered_at: at,
         ..Default::default()
@@ -59,7 +61,7 @@ async fn figures_come_with_a_chart_and_only_for_officers() {
     let mut h = Harness::new().await;
     let now = start_time().timestamp();
     register(&h, 1, "returnee", "Kenanga", now - 86_400).await;
-    register(&h, 2, "family", "kenanga", now - 20 * 86_400).await;
+    register(&h, 2, "family", "Kenanga", now - 20 * 86_400).await;
     register(&h, 3, "prospective", "Kuripan", now - 60 * 86_400).await;
     seed::training(&h.pool, 1, "Pelatihan Wirausaha", now + 86_400, 20).await;
     seed::sign_up(&h.pool, 1, 1, "booked").await;
@@ -80,9 +82,14 @@ async fn figures_come_with_a_chart_and_only_for_officers() {
         summary.contains("menunggu jawaban: 0"),
         "open questions: {summary}"
     );
+    let text = h.text(&replies[0]);
     assert!(
-        h.text(&replies[0]).contains("Kenanga (2)"),
-        "villages group whatever the case"
+        text.contains("Kenanga, Indramayu (2)"),
+        "villages by code: {text}"
+    );
+    assert!(
+        text.contains("Kuripan, Indramayu (1)"),
+        "typed before the list: {text}"
     );
     let chart = replies.iter().find_map(|r| match &r.kind {
         ReplyKind::Chart { panels, .. } => Some(panels.clone()),

@@ -51,8 +51,8 @@ async fn fill_returnee(h: &mut Harness, user: i64, lang: &str) {
     h.press(user, &reg(RegAction::Role(Role::Returnee))).await;
     h.say_in(user, lang, "Siti Aminah").await;
     h.say_in(user, lang, "0812-3456-7890").await;
-    h.say_in(user, lang, "Kenanga").await;
-    h.say_in(user, lang, "Indramayu").await;
+    let shown = h.say_in(user, lang, "Kenanga Indramayu").await;
+    h.press(user, &first_village(&shown).unwrap()).await;
     h.press(user, &reg(RegAction::Country(Destination::Taiwan)))
         .await;
     h.say_in(user, lang, "4 tahun").await;
@@ -109,9 +109,10 @@ async fn a_family_member_is_asked_about_the_worker_and_a_prospective_worker_abou
     h.say(1, "/daftar").await;
     h.press(1, &reg(RegAction::Agree)).await;
     h.press(1, &reg(RegAction::Role(Role::Family))).await;
-    for answer in ["Wati", "+62 813 1111 2222", "Kuripan", "Wonosobo"] {
+    for answer in ["Wati", "+62 813 1111 2222"] {
         h.say(1, answer).await;
     }
+    h.choose_village(1, "Kuripan Wonosobo").await;
     assert_eq!(step(&h, 1).await, Some(Step::Ask(Field::Relation)));
     h.press(1, &reg(RegAction::Relation(Relation::Spouse)))
         .await;
@@ -130,9 +131,10 @@ async fn a_family_member_is_asked_about_the_worker_and_a_prospective_worker_abou
     h.say(2, "/register").await;
     h.press(2, &reg(RegAction::Agree)).await;
     h.press(2, &reg(RegAction::Role(Role::Prospective))).await;
-    for answer in ["Dedi", "081299998888", "Kenanga", "Indramayu"] {
+    for answer in ["Dedi", "081299998888"] {
         h.say(2, answer).await;
     }
+    h.choose_village(2, "kenanga sindang").await;
     let country = h.press(2, &reg(RegAction::CountryOther)).await;
     assert!(has_id(&country, "registration-ask-country-other"));
     h.say(2, "Brunei").await;
@@ -207,12 +209,8 @@ async fn every_bad_answer_gets_a_specific_hint_and_the_same_question() {
         ids(&sticker),
         ["registration-type-answer", "registration-ask-village"]
     );
-    assert_eq!(
-        ids(&h.say(1, "🏠🏠").await)[0],
-        "registration-place-characters"
-    );
-    h.say(1, "Kenanga").await;
-    h.say(1, "Indramayu").await;
+    assert_eq!(ids(&h.say(1, "🏠🏠").await)[0], "place-village-not-found");
+    h.choose_village(1, "Kenanga Indramayu").await;
     assert_eq!(
         ids(&h.say(1, "Taiwan").await)[0],
         "registration-use-buttons"
@@ -278,7 +276,7 @@ async fn the_summary_edits_one_field_and_comes_back() {
     let mut h = Harness::new().await;
     fill_returnee(&mut h, 1, "id").await;
     h.press(1, &reg(RegAction::Edit(Field::Village))).await;
-    let summary = h.say(1, "Sukamaju").await;
+    let summary = h.choose_village(1, "Sukamaju").await;
     assert!(has_id(&summary, "registration-summary"));
     let State::Registration(r) = state(&h, 1).await else {
         panic!("not registering")
@@ -304,7 +302,9 @@ async fn a_poster_link_offers_its_village() {
     let State::Registration(r) = state(&h, 1).await else {
         panic!("not registering")
     };
-    assert_eq!(r.draft.village.as_deref(), Some("Kenanga Indramayu"));
+    assert_eq!(r.draft.village.as_deref(), Some("Kenanga"));
+    assert_eq!(r.draft.district.as_deref(), Some("Indramayu"));
+    assert_eq!(r.draft.village_code.unwrap().to_string(), "32.12.16.2004");
 }
 
 #[tokio::test]
@@ -353,9 +353,11 @@ async fn the_profile_changes_one_field_at_a_time() {
         .press(1, &Action::Profile(ProfileAction::Edit(Field::Village)))
         .await;
     assert!(has_id(&ask, "registration-ask-village"));
-    let updated = h.say(1, "Sukamaju").await;
+    let updated = h.choose_village(1, "Sukamaju").await;
     assert_eq!(ids(&updated)[0], "profile-updated");
-    assert_eq!(profile_of(&h, 1).await.village.as_str(), "Sukamaju");
+    let profile = profile_of(&h, 1).await;
+    assert_eq!(profile.village.as_str(), "Sukamaju");
+    assert!(profile.village_code.is_some());
 }
 
 #[tokio::test]
@@ -412,7 +414,9 @@ async fn erasure_asks_first_then_leaves_nothing_readable_in_the_database_file() 
 }
 
 /// What `fill_returnee` types that must not survive an erasure.
-const SECRETS: [&str; 4] = ["Siti Aminah", "6281234567890", "Kenanga", "Indramayu"];
+/// The village's and regency's names are in the list of villages, which is public: the person's
+/// own data is what must go.
+const SECRETS: [&str; 2] = ["Siti Aminah", "6281234567890"];
 
 /// The bytes of the database file and its log, as anyone with the files could read them.
 fn file_bytes(h: &Harness) -> Vec<u8> {

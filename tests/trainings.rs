@@ -596,9 +596,11 @@ async fn register_from(h: &mut Harness, user: i64, village: &str) -> Vec<Reply> 
     h.say(user, "/daftar").await;
     h.press(user, &reg(RegAction::Agree)).await;
     h.press(user, &reg(RegAction::Role(Role::Returnee))).await;
-    for answer in ["Siti Aminah", "0812-3456-7890", village, "Indramayu"] {
+    for answer in ["Siti Aminah", "0812-3456-7890"] {
         h.say(user, answer).await;
     }
+    h.choose_village(user, &format!("{village} Indramayu"))
+        .await;
     h.press(user, &reg(RegAction::Country(Destination::Taiwan)))
         .await;
     h.say(user, "4 tahun").await;
@@ -1225,12 +1227,18 @@ async fn the_officers_export_has_trainings_and_every_sign_up() {
 #[tokio::test]
 async fn an_export_opened_in_a_spreadsheet_cannot_run_what_a_person_typed() {
     let mut h = Harness::new().await;
-    // Accepted as a village name: letters, digits, brackets and commas are all a place may have.
+    // A village typed before villages were a list: letters, digits, brackets and commas were
+    // all a place could have.
     let hostile = "-WEBSERVICE(CONCAT(F3,CHAR(58),G3,D2))";
     assert!(has_id(
-        &register_from(&mut h, 1, hostile).await,
+        &register_by_talking(&mut h, 1).await,
         "registration-done"
     ));
+    sqlx::query("UPDATE profiles SET village = ?, village_code = NULL WHERE user_id = 1")
+        .bind(hostile)
+        .execute(&h.pool)
+        .await
+        .unwrap();
     let content = csv_file_in(&h, Table::Registrations, Language::En).await;
     let mut file = csv::Reader::from_reader(content.trim_start_matches('\u{FEFF}').as_bytes());
     let header: Vec<String> = file.headers().unwrap().iter().map(str::to_owned).collect();

@@ -151,6 +151,7 @@ pub async fn run() -> Vec<Figure> {
             .fetch_one(&pool)
             .await
             .unwrap_or(0);
+    let search = village_search(&engine, 2 + (warm_up + measured) as i64).await;
     // The engine keeps its connection until it goes; closing waits for every connection.
     drop(engine);
     pool.close().await;
@@ -188,6 +189,15 @@ pub async fn run() -> Vec<Figure> {
             "",
         )
         .target(Target::AtMost(0.0)),
+        Figure::millis(
+            "engine: village search over 83,762 villages, p50 per update",
+            percentile(&search, 50.0),
+        ),
+        Figure::millis(
+            "engine: village search over 83,762 villages, p99 per update",
+            percentile(&search, 99.0),
+        )
+        .target(Target::Below(5.0)),
         Figure::new(
             "engine: replies not as the script expects",
             unexpected as f64,
@@ -195,6 +205,43 @@ pub async fn run() -> Vec<Figure> {
         )
         .target(Target::AtMost(0.0)),
     ]
+}
+
+/// A person at the village question types what people type, again and again: each update's
+/// time, from the update to its committed reply (the search included).
+async fn village_search(engine: &Engine, first_update: i64) -> Vec<std::time::Duration> {
+    use crate::workload::{Step, VILLAGE_QUERIES};
+    use desmigratif::engine::{Action, registration::RegAction};
+    let user = 50_000_000;
+    let reg = |a| Step::Press(Action::Registration(a).encode());
+    let to_the_question = [
+        Step::Text("/daftar".into()),
+        reg(RegAction::Agree),
+        reg(RegAction::Role(desmigratif::domain::Role::Returnee)),
+        Step::Text("Siti Aminah".into()),
+        Step::Text("0812-3456-7890".into()),
+    ];
+    let mut update = first_update;
+    for step in &to_the_question {
+        engine
+            .handle(input(user, "id", step, update))
+            .await
+            .expect("handled");
+        update += 1;
+    }
+    let rounds = env_number("BENCH_SEARCHES", 3_000);
+    let mut took = Vec::with_capacity(rounds);
+    for i in 0..rounds {
+        let step = Step::Text(VILLAGE_QUERIES[i % VILLAGE_QUERIES.len()].into());
+        let t = Instant::now();
+        engine
+            .handle(input(user, "id", &step, update))
+            .await
+            .expect("handled");
+        took.push(t.elapsed());
+        update += 1;
+    }
+    took
 }
 
 /// CPU time used by this process so far (user and system, all threads).

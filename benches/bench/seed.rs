@@ -31,11 +31,11 @@ pub async fn registered(pool: &SqlitePool, count: i64) -> Duration {
         ),
         format!(
             "{SEQ} INSERT INTO profiles (user_id, role, full_name, phone, village, district, country,
-                 years_abroad, sector, interests, registered_at, updated_at)
+                 years_abroad, sector, interests, registered_at, updated_at, village_code)
              SELECT x, 'returnee',
                  'Warga ' || char(65 + x % 26) || char(97 + (x / 26) % 26) || char(97 + (x / 676) % 26),
                  '+62812' || printf('%08d', x), 'Kenanga', 'Indramayu', 'tw', 1 + x % 10, 'care',
-                 'business,coop', {SEEN}, {SEEN}
+                 'business,coop', {SEEN}, {SEEN}, 3212162004
              FROM seq"
         ),
     ];

@@ -4,10 +4,10 @@
 //! `broadcast`, `memory`).
 
 use desmigratif::{
-    domain::{Destination, Interest, Role, Sector},
+    domain::{Destination, Interest, Role, Sector, area::VillageCode},
     engine::{
-        Action, Event, Input, MediaKind, profile::ProfileAction, registration::RegAction,
-        trainings::TrainingAction,
+        Action, Event, Input, MediaKind, places::Pick, profile::ProfileAction,
+        registration::RegAction, trainings::TrainingAction,
     },
 };
 use rand::{Rng, SeedableRng, rngs::StdRng, seq::IndexedRandom};
@@ -161,8 +161,15 @@ impl Users {
                     (Step::Text(name), 2),
                     // The number is confirmed, then the next question comes.
                     (text("0812-3456-7890"), 2),
-                    (text("Kenanga"), 1),
-                    (text("Indramayu"), 1),
+                    // The village: searched for as people type it, then chosen.
+                    (
+                        text(VILLAGE_QUERIES.choose(&mut self.rng).unwrap_or(&"kenanga")),
+                        1,
+                    ),
+                    (
+                        Step::Press(reg(RegAction::Place(Pick::Village(kenanga())))),
+                        1,
+                    ),
                     (Step::Press(reg(RegAction::Country(Destination::Taiwan))), 1),
                     (text(if english { "4 years" } else { "4 tahun" }), 1),
                     (Step::Press(reg(RegAction::Sector(Sector::Care))), 1),
@@ -270,4 +277,26 @@ pub fn input(user: i64, lang: &str, step: &Step, update_id: i64) -> Input {
         },
     };
     input.with_update_id(update_id)
+}
+
+/// What people type at the village question: whole names, a few letters, a name with its
+/// district or regency, typos.
+pub const VILLAGE_QUERIES: [&str; 12] = [
+    "Kenanga Indramayu",
+    "kenanga",
+    "Kenamga",
+    "desa kenanga sindang",
+    "suka",
+    "sukamaju",
+    "sukamju",
+    "tanjung sari",
+    "margamulya",
+    "ke",
+    "wonosobo",
+    "kenanga, indramayu",
+];
+
+/// Kenanga, Sindang, Indramayu.
+pub fn kenanga() -> VillageCode {
+    VillageCode::parse("32.12.16.2004").expect("a village code")
 }

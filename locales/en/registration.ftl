@@ -17,9 +17,8 @@ registration-ask-phone = What is your mobile number? Tap «Share my number» bel
 registration-share-phone = 📱 Share my number
 registration-phone-or-type = Or type your number, for example 0812-3456-7890. Write foreign numbers with the country code, for example +60 12-345 6789.
 registration-phone-saved = ✅ Number saved: { $phone }
-registration-ask-village = Which village (desa or kelurahan) do you live in?
+registration-ask-village = Which village (desa or kelurahan) do you live in? Type its name (a few letters are enough), then choose it from the list.
 registration-use-village = 📍 { $village }
-registration-ask-district = Which district (kabupaten or city)?
 registration-ask-country-returnee = In which country did you last work?
 registration-ask-country-family = In which country does your family member work (or did they last work)?
 registration-ask-country-prospective = Which country would you like to work in?
@@ -40,7 +39,6 @@ registration-edit-role = ✏️ Role
 registration-edit-name = ✏️ Name
 registration-edit-phone = ✏️ Phone
 registration-edit-village = ✏️ Village
-registration-edit-district = ✏️ District
 registration-edit-country = ✏️ Country
 registration-edit-years = ✏️ Years abroad
 registration-edit-sector = ✏️ Work
@@ -103,3 +101,7 @@ country-undecided = Not sure yet
 
 worker-abroad = Still abroad
 worker-home = Back home
+
+registration-village-update = The bot's villages now come from the official list. Please choose your village once, so that your village officer can help you. You wrote before: «{ $village }, { $district }».
+registration-village-update-choose = 📍 Choose my village
+registration-village-update-later = Later

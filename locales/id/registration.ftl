@@ -17,9 +17,8 @@ registration-ask-phone = Berapa nomor HP Anda? Tekan tombol «Bagikan nomor saya
 registration-share-phone = 📱 Bagikan nomor saya
 registration-phone-or-type = Atau ketik nomor Anda, misalnya 0812-3456-7890. Nomor luar negeri ditulis dengan kode negara, misalnya +60 12-345 6789.
 registration-phone-saved = ✅ Nomor tersimpan: { $phone }
-registration-ask-village = Di desa atau kelurahan mana Anda tinggal?
+registration-ask-village = Di desa atau kelurahan mana Anda tinggal? Ketik namanya (beberapa huruf saja cukup), lalu pilih dari daftar.
 registration-use-village = 📍 { $village }
-registration-ask-district = Di kabupaten atau kota mana?
 registration-ask-country-returnee = Di negara mana Anda terakhir bekerja?
 registration-ask-country-family = Di negara mana anggota keluarga Anda bekerja (atau terakhir bekerja)?
 registration-ask-country-prospective = Ke negara mana Anda ingin bekerja?
@@ -40,7 +39,6 @@ registration-edit-role = ✏️ Peran
 registration-edit-name = ✏️ Nama
 registration-edit-phone = ✏️ Telepon
 registration-edit-village = ✏️ Desa
-registration-edit-district = ✏️ Kabupaten
 registration-edit-country = ✏️ Negara
 registration-edit-years = ✏️ Lama bekerja
 registration-edit-sector = ✏️ Bidang kerja
@@ -103,3 +101,7 @@ country-undecided = Belum tahu
 
 worker-abroad = Masih di luar negeri
 worker-home = Sudah pulang
+
+registration-village-update = Daftar desa di bot sekarang memakai daftar resmi. Mohon pilih desa Anda sekali saja, agar petugas desa Anda bisa membantu. Dulu Anda menulis: «{ $village }, { $district }».
+registration-village-update-choose = 📍 Pilih desa saya
+registration-village-update-later = Nanti saja

@@ -1,5 +1,6 @@
 //! Domain types that validate on creation. Pure: no I/O, no Telegram, no database.
 
+pub mod area;
 pub mod audience;
 pub mod language;
 pub mod membership;

@@ -33,6 +33,12 @@ impl PlaceName {
         Ok(PlaceName(name))
     }
 
+    /// A name from the official list of areas (checked when the list was loaded; it may hold
+    /// marks people do not type, such as `"`).
+    pub fn from_list(name: &str) -> PlaceName {
+        PlaceName(name.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+
     /// A village from a poster's deep-link code: `kenanga_indramayu` → "Kenanga Indramayu".
     pub fn from_code(code: &str) -> Option<PlaceName> {
         let words: Vec<String> = code

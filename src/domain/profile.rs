@@ -132,7 +132,11 @@ pub struct Profile {
     pub name: PersonName,
     pub phone: Phone,
     pub village: PlaceName,
+    /// The regency (*kabupaten* or *kota*).
     pub district: PlaceName,
+    /// The village's code; `None` for someone who typed their village before villages were a
+    /// list and has not chosen it from the list yet.
+    pub village_code: Option<crate::domain::area::VillageCode>,
     pub country: Option<Country>,
     pub years_abroad: Option<YearsAbroad>,
     pub sector: Option<Sector>,

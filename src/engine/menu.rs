@@ -1,11 +1,12 @@
 //! Welcome, the main menu, help, the language switch and leaving a step.
 
+use super::registration::Field;
 use super::{
     Action, Button, Keyboard, Msg, ReplyKind, Result, State, profile::ProfileAction, trainings,
     turn::Turn,
 };
-use crate::domain::{Language, PlaceName, StartPayload};
-use crate::store::users;
+use crate::domain::{Language, StartPayload, area::VillageCode};
+use crate::store::{profiles, users};
 
 pub(crate) fn menu_button() -> Button {
     Button::action(Msg::new("button-menu"), Action::Menu)
@@ -45,7 +46,7 @@ fn language_buttons() -> Keyboard {
 pub(crate) async fn start(turn: &mut Turn<'_>, args: &str) -> Result<()> {
     let mut training = None;
     match StartPayload::parse(args) {
-        StartPayload::Village(code) => remember_village(turn, &code),
+        StartPayload::Village(code) => remember_village(turn, &code).await?,
         StartPayload::Training(id) => training = Some(id),
         StartPayload::Unknown => tracing::debug!("start payload not recognised; greeting normally"),
         StartPayload::None => {}
@@ -73,24 +74,67 @@ pub(crate) async fn start(turn: &mut Turn<'_>, args: &str) -> Result<()> {
         vec![Msg::new("welcome-back"), Msg::new("menu-title")],
         keyboard,
     );
-    Ok(())
+    ask_for_village_once(turn).await
 }
 
-/// A poster's village link: offered as the village when the user registers.
-fn remember_village(turn: &mut Turn<'_>, code: &str) {
-    let Some(village) = PlaceName::from_code(code) else {
-        return;
+/// A poster's village link (`desa-3212162004`, or an old `desa-kenanga_indramayu` that names
+/// one village only): offered as the village when the user registers.
+async fn remember_village(turn: &mut Turn<'_>, code: &str) -> Result<()> {
+    let places = turn.places().await?;
+    let village = match VillageCode::parse(code) {
+        Some(code) => places.village(code),
+        None => places.village_by_slug(code).and_then(|c| places.village(c)),
     };
-    let village = village.as_str().to_owned();
+    let Some(village) = village else {
+        tracing::debug!("poster link names no village of the list; greeting normally");
+        return Ok(());
+    };
     match &mut turn.state {
-        State::Registration(registration) => registration.draft.village_hint = Some(village),
-        state => *state = State::Arrived { village },
+        State::Registration(registration) => registration.draft.village_offer = Some(village),
+        state if state.is_idle() || matches!(state, State::Arrived { .. }) => {
+            *state = State::Arrived { village }
+        }
+        // In the middle of something else: that carries on.
+        _ => {}
     }
+    Ok(())
 }
 
 pub(crate) async fn show_menu(turn: &mut Turn<'_>) -> Result<()> {
     let keyboard = main_menu(turn);
     turn.show(vec![Msg::new("menu-title")], keyboard);
+    ask_for_village_once(turn).await
+}
+
+/// Someone who registered before villages were a list, and whose typed village matched no
+/// village of it, is asked once (the next time they open the menu) to choose it.
+async fn ask_for_village_once(turn: &mut Turn<'_>) -> Result<()> {
+    let Some(user_id) = turn.user_id() else {
+        return Ok(());
+    };
+    if !profiles::ask_for_village_once(turn.tx, user_id, turn.now).await? {
+        return Ok(());
+    }
+    let Some(profile) = profiles::find(turn.tx, user_id).await? else {
+        return Ok(());
+    };
+    turn.send(
+        vec![
+            Msg::new("registration-village-update")
+                .arg("village", profile.village.as_str())
+                .arg("district", profile.district.as_str()),
+        ],
+        Keyboard::Inline(vec![
+            vec![Button::action(
+                Msg::new("registration-village-update-choose"),
+                Action::Profile(ProfileAction::Edit(Field::Village)),
+            )],
+            vec![Button::action(
+                Msg::new("registration-village-update-later"),
+                Action::Menu,
+            )],
+        ]),
+    );
     Ok(())
 }
 

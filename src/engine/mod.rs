@@ -17,6 +17,7 @@ pub mod broadcast;
 mod fallback;
 mod menu;
 pub mod officer;
+pub mod places;
 mod privacy;
 pub mod profile;
 pub mod registration;
@@ -35,6 +36,7 @@ pub use input::{Chat, Event, Input, MediaKind, Sender};
 pub use reply::{Arg, Button, ChartPanel, Keyboard, Msg, Reply, ReplyKind, Target};
 pub use state::State;
 
+use crate::areas::Places;
 use crate::domain::Language;
 use crate::store::{self, StoreError, conversations, outbox, updates};
 use turn::Turn;
@@ -113,6 +115,7 @@ pub struct Engine {
     clock: Arc<dyn Clock>,
     outbox_ready: Arc<Notify>,
     group_changed: Arc<Notify>,
+    places: Places,
 }
 
 impl Engine {
@@ -125,7 +128,16 @@ impl Engine {
             clock,
             outbox_ready: Arc::new(Notify::new()),
             group_changed: Arc::new(Notify::new()),
+            places: Places::default(),
         }
+    }
+
+    /// Builds the village search now, on a read connection, rather than in the first update
+    /// that needs it.
+    pub async fn prepare_places(&self) -> Result<usize> {
+        let places = self.places.clone();
+        let built = self.reader.read(async |tx| places.get(tx).await).await?;
+        Ok(built.village_count())
     }
 
     /// The one way to write, for the sender.
@@ -210,7 +222,7 @@ impl Engine {
             updates::Begun::Again => return Err(EngineError::AlreadyHandled),
         };
         let mut finished = {
-            let mut turn = Turn::begin(tx, &self.settings, input, now, seen).await?;
+            let mut turn = Turn::begin(tx, &self.settings, &self.places, input, now, seen).await?;
             route(&mut turn, input).await?;
             turn.finish()?
         };
@@ -244,6 +256,21 @@ impl Engine {
         let reminders = trainings::due_reminders(tx, &self.settings, now).await?;
         enqueue(tx, &reminders, now).await?;
         Ok(broadcast + reminders.len())
+    }
+
+    /// Loads a newer release of the village list (`desmigratif import-areas`).
+    pub async fn import_areas(
+        &self,
+        release: &crate::areas::release::Release,
+        name: &str,
+    ) -> Result<store::areas::LoadReport> {
+        let now = self.clock.now();
+        let report = self
+            .writer
+            .write(async |tx| store::areas::load(tx, release, name, now).await)
+            .await?;
+        self.places.changed();
+        Ok(report)
     }
 
     /// Imports a trainings CSV (`desmigratif import-trainings`): all of it and the new ids,

@@ -14,7 +14,7 @@ pub enum State {
     Idle,
     /// Idle, having come by a village's poster link: registration offers that village.
     Arrived {
-        village: String,
+        village: crate::areas::Hit,
     },
     Registration(Box<Registration>),
     /// An officer writing an announcement.
@@ -46,7 +46,12 @@ mod tests {
         let states = [
             State::Idle,
             State::Arrived {
-                village: "Kenanga".into(),
+                village: crate::areas::Hit {
+                    code: crate::domain::area::VillageCode::parse("3212162004").unwrap(),
+                    village: "Kenanga".into(),
+                    district: "Sindang".into(),
+                    regency: "Indramayu".into(),
+                },
             },
             State::Registration(Box::new(Registration {
                 step: Step::Ask(Field::Phone),

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{Event, Input, Keyboard, Msg, Reply, ReplyKind, Result, Settings, State};
+use crate::areas::{Gazetteer, Places};
 use crate::domain::Language;
 use crate::store::{
     Tx, conversations, conversations::StateWrite, outbox::Priority, users, users::User,
@@ -12,6 +13,7 @@ use crate::store::{
 pub(crate) struct Turn<'a> {
     pub tx: &'a mut Tx,
     pub settings: &'a Settings,
+    places: &'a Places,
     pub now: DateTime<Utc>,
     pub chat_id: i64,
     /// The person who sent the update; in private chats always known.
@@ -73,6 +75,7 @@ impl<'a> Turn<'a> {
     pub async fn begin(
         tx: &'a mut Tx,
         settings: &'a Settings,
+        places: &'a Places,
         input: &Input,
         now: DateTime<Utc>,
         seen: Option<users::Seen>,
@@ -104,6 +107,7 @@ impl<'a> Turn<'a> {
         Ok(Turn {
             tx,
             settings,
+            places,
             now,
             chat_id: input.chat.id,
             lang: user
@@ -118,6 +122,11 @@ impl<'a> Turn<'a> {
             checkpoint: false,
             recheck_group: false,
         })
+    }
+
+    /// The village search (built from this turn's view of the database on first use).
+    pub async fn places(&mut self) -> Result<std::sync::Arc<Gazetteer>> {
+        Ok(self.places.get(self.tx).await?)
     }
 
     pub fn user_id(&self) -> Option<i64> {

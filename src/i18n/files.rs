@@ -28,6 +28,7 @@ locale_files!(
     "cooperative.ftl",
     "trainings.ftl",
     "export.ftl",
+    "places.ftl",
 );
 
 /// (file name, contents) of a language's files.

@@ -2,6 +2,7 @@
 //! binary, and one way to write ([`work`]). One file per aggregate; every function takes the
 //! unit of work ([`Tx`]) it runs in. No SQL lives outside this folder.
 
+pub mod areas;
 pub mod audiences;
 pub mod audit;
 pub mod backup;
@@ -162,13 +163,15 @@ pub async fn open(url: &str) -> Result<Database> {
         ),
         None => None,
     };
+    let writer = Writer::new(&pool, !in_memory);
+    areas::load_shipped_if_missing(&writer).await?;
     let checkpointer = checkpoint::Checkpointer::new(file.clone());
     let stop = tokio_util::sync::CancellationToken::new();
     tokio::spawn(checkpointer.clone().run(stop.clone()));
     Ok(Database {
         checkpointer,
         stop,
-        writer: Writer::new(&pool, !in_memory),
+        writer,
         reader: Reader::new(read_pool.as_ref().unwrap_or(&pool)),
         pool,
         read_pool,

@@ -6,10 +6,11 @@ use sqlx::Row;
 use super::{Result, Tx, unix};
 use crate::domain::{
     Country, Profile, YearsAbroad,
+    area::VillageCode,
     profile::{interests_from_db, interests_to_db},
 };
 
-const COLUMNS: &str = "user_id, role, full_name, phone, village, district, country, years_abroad, sector, \
+const COLUMNS: &str = "user_id, role, full_name, phone, village, district, village_code, country, years_abroad, sector, \
                        relation, worker_abroad, interests, registered_at";
 
 fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Profile> {
@@ -23,6 +24,9 @@ fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Profile> {
         phone: row.try_get("phone")?,
         village: row.try_get("village")?,
         district: row.try_get("district")?,
+        village_code: row
+            .try_get::<Option<i64>, _>("village_code")?
+            .and_then(VillageCode::from_number),
         country: optional("country")?.map(|c| Country::from_db(&c)),
         years_abroad: row
             .try_get::<Option<i64>, _>("years_abroad")?
@@ -60,14 +64,15 @@ pub async fn is_registered(tx: &mut Tx, user_id: i64) -> Result<bool> {
 pub async fn save(tx: &mut Tx, profile: &Profile, now: DateTime<Utc>) -> Result<()> {
     sqlx::query(
         "INSERT INTO profiles (user_id, role, full_name, phone, village, district, country, years_abroad,
-                               sector, relation, worker_abroad, interests, registered_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)
+                               sector, relation, worker_abroad, interests, registered_at, updated_at,
+                               village_code)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)
          ON CONFLICT (user_id) DO UPDATE SET
              role = excluded.role, full_name = excluded.full_name, phone = excluded.phone,
              village = excluded.village, district = excluded.district, country = excluded.country,
              years_abroad = excluded.years_abroad, sector = excluded.sector, relation = excluded.relation,
              worker_abroad = excluded.worker_abroad, interests = excluded.interests,
-             updated_at = excluded.updated_at",
+             updated_at = excluded.updated_at, village_code = excluded.village_code",
     )
     .bind(profile.user_id)
     .bind(profile.role)
@@ -82,6 +87,7 @@ pub async fn save(tx: &mut Tx, profile: &Profile, now: DateTime<Utc>) -> Result<
     .bind(profile.worker_abroad)
     .bind(interests_to_db(&profile.interests))
     .bind(unix(now))
+    .bind(profile.village_code.map(VillageCode::get))
     .execute(tx.conn().await?)
     .await?;
     Ok(())
@@ -114,4 +120,19 @@ pub async fn consents(tx: &mut Tx, user_id: i64) -> Result<Vec<(String, i64)>> {
         .fetch_all(tx.conn().await?)
         .await?,
     )
+}
+
+/// A registered person whose village is still what they typed before villages were a list,
+/// and who has not been asked to choose it yet: marks them asked. True once per person.
+pub async fn ask_for_village_once(tx: &mut Tx, user_id: i64, now: DateTime<Utc>) -> Result<bool> {
+    Ok(sqlx::query(
+        "UPDATE profiles SET village_asked_at = ?
+         WHERE user_id = ? AND village_code IS NULL AND village_asked_at IS NULL",
+    )
+    .bind(unix(now))
+    .bind(user_id)
+    .execute(tx.conn().await?)
+    .await?
+    .rows_affected()
+        == 1)
 }

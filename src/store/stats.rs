@@ -35,10 +35,12 @@ pub async fn by_role(tx: &mut Tx) -> Result<Vec<(String, i64)>> {
     )
 }
 
-/// The villages with the most registered people.
+/// The villages with the most registered people, as "village, regency": by code, and for
+/// people still without one by what they typed (any letter case).
 pub async fn top_villages(tx: &mut Tx, limit: i64) -> Result<Vec<(String, i64)>> {
     Ok(sqlx::query_as(
-        "SELECT min(village), count(*) AS n FROM profiles GROUP BY village COLLATE NOCASE
+        "SELECT min(village) || ', ' || min(district), count(*) AS n FROM profiles
+         GROUP BY coalesce(village_code, lower(village) || ',' || lower(district))
          ORDER BY n DESC, 1 LIMIT ?",
     )
     .bind(limit)

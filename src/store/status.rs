@@ -27,6 +27,10 @@ pub struct Status {
     /// What stops the bot from starting on this database, or shows it is damaged; one
     /// sentence each.
     pub problems: Vec<String>,
+    /// The village list loaded (its name and villages), once the bot has started on it.
+    pub areas: Option<(String, i64)>,
+    /// Registered people whose village is still what they typed before villages were a list.
+    pub unmatched_villages: i64,
 }
 
 /// SQLite's `quick_check`: `None` when the file is sound, else what it found (its first
@@ -70,6 +74,24 @@ pub async fn inspect(url: &str) -> Result<Inspection> {
     } else {
         Vec::new()
     };
+    let has_areas: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'area_releases')",
+    )
+    .fetch_one(&mut conn)
+    .await?;
+    let (areas, unmatched_villages) = if has_areas {
+        let release: Option<(String, i64)> =
+            sqlx::query_as("SELECT name, villages FROM area_releases ORDER BY id DESC LIMIT 1")
+                .fetch_optional(&mut conn)
+                .await?;
+        let unmatched: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM profiles WHERE village_code IS NULL")
+                .fetch_one(&mut conn)
+                .await?;
+        (release, unmatched)
+    } else {
+        (None, 0)
+    };
     conn.close().await?;
 
     let known: Vec<_> = MIGRATOR
@@ -102,6 +124,8 @@ pub async fn inspect(url: &str) -> Result<Inspection> {
         applied,
         pending,
         problems,
+        areas,
+        unmatched_villages,
     }))
 }
 

@@ -113,7 +113,7 @@ async fn asking_a_person_after_the_offer_is_gone_asks_for_the_question() {
 #[tokio::test]
 async fn offering_faq_answers_keeps_a_posters_village_for_registration() {
     let mut h = Harness::new().await;
-    h.say(1, "/start desa-kenanga").await;
+    h.say(1, "/start desa-3212162004").await;
     let before: String = sqlx::query_scalar("SELECT state FROM conversations WHERE user_id = 1")
         .fetch_one(&h.pool)
         .await

@@ -156,6 +156,7 @@ pub async fn register(h: &mut Harness, user: i64, name: &str, village: &str) {
         phone: Phone::parse("0812-3456-7890").unwrap(),
         village: PlaceName::parse(village).unwrap(),
         district: PlaceName::parse("Indramayu").unwrap(),
+        village_code: desmigratif::domain::area::VillageCode::parse("32.12.16.2004"),
         country: None,
         years_abroad: None,
         sector: None,

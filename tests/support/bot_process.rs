@@ -39,8 +39,19 @@ pub struct BotEnv {
     pub max_open_files: Option<u64>,
 }
 
+include!("template.rs");
+
 impl BotEnv {
+    /// A bot on a database with the schema and the village list ready, as after its first
+    /// start.
     pub fn new(api_url: &str, token: &str, dir: &Path) -> BotEnv {
+        let env = BotEnv::new_installation(api_url, token, dir);
+        prepared_database(&env.db_path);
+        env
+    }
+
+    /// A bot that has never run: no database yet.
+    pub fn new_installation(api_url: &str, token: &str, dir: &Path) -> BotEnv {
         BotEnv {
             api_url: api_url.to_owned(),
             token: token.to_owned(),

@@ -16,6 +16,8 @@ use desmigratif::{
 };
 use sqlx::SqlitePool;
 
+include!("template.rs");
+
 pub struct Harness {
     pub engine: Engine,
     /// The bot's database, as the engine has it.
@@ -47,6 +49,7 @@ impl Harness {
         let dir = tempfile::tempdir().unwrap();
         let db_path = dir.path().join("test.db");
         let url = format!("sqlite://{}", db_path.display());
+        prepared_database(&db_path);
         let db = store::open(&url).await.unwrap();
         let pool = SqlitePool::connect(&url).await.unwrap();
         let mut settings = Settings {
@@ -101,6 +104,14 @@ impl Harness {
         self.handle(input).await.replies
     }
 
+    /// Types `typed` at a village question and presses the first village the search offers.
+    pub async fn choose_village(&mut self, user: i64, typed: &str) -> Vec<Reply> {
+        let shown = self.say(user, typed).await;
+        let village = first_village(&shown)
+            .unwrap_or_else(|| panic!("no village offered for {typed:?}: {:?}", ids(&shown)));
+        self.press(user, &village).await
+    }
+
     /// Presses the button with this action on message `message_id`.
     pub async fn press(&mut self, user: i64, action: &Action) -> Vec<Reply> {
         self.press_data(user, &action.encode()).await
@@ -143,6 +154,14 @@ pub fn ids(replies: &[Reply]) -> Vec<String> {
 
 pub fn has_id(replies: &[Reply], id: &str) -> bool {
     ids(replies).iter().any(|i| i == id)
+}
+
+/// The first village a search's buttons offer.
+pub fn first_village(replies: &[Reply]) -> Option<Action> {
+    use desmigratif::engine::{places::Pick, registration::RegAction};
+    actions(replies)
+        .into_iter()
+        .find(|a| matches!(a, Action::Registration(RegAction::Place(Pick::Village(_)))))
 }
 
 /// Every button action offered by the replies.

@@ -41,6 +41,9 @@ pub struct Profile<'a> {
     pub phone: &'a str,
     pub village: &'a str,
     pub district: &'a str,
+    /// The village's code (Kenanga, Sindang, Indramayu by default); `None` as for someone who
+    /// typed their village before villages were a list.
+    pub village_code: Option<i64>,
     /// Comma-separated interest codes.
     pub interests: &'a str,
     pub registered_at: i64,
@@ -54,6 +57,7 @@ impl Default for Profile<'_> {
             phone: "+6281234567890",
             village: "Kenanga",
             district: "Indramayu",
+            village_code: Some(KENANGA),
             interests: "",
             registered_at: 0,
         }
@@ -65,8 +69,8 @@ pub async fn registered(pool: &SqlitePool, id: i64, language: &str, profile: &Pr
     user(pool, id, language, profile.registered_at).await;
     sqlx::query(
         "INSERT INTO profiles (user_id, role, full_name, phone, village, district, interests,
-                               registered_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+                               registered_at, updated_at, village_code)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
     )
     .bind(id)
     .bind(profile.role)
@@ -76,10 +80,14 @@ pub async fn registered(pool: &SqlitePool, id: i64, language: &str, profile: &Pr
     .bind(profile.district)
     .bind(profile.interests)
     .bind(profile.registered_at)
+    .bind(profile.village_code)
     .execute(pool)
     .await
     .unwrap();
 }
+
+/// Kenanga, Sindang, Indramayu: 32.12.16.2004.
+pub const KENANGA: i64 = 3_212_162_004;
 
 /// An open business training, numbered `id`, starting at `starts_at` (Unix seconds).
 pub async fn training(pool: &SqlitePool, id: i64, title: &str, starts_at: i64, capacity: i64) {

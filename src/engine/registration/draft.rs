@@ -2,8 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::areas::Hit;
 use crate::domain::{
     Country, Interest, PersonName, Phone, PlaceName, Profile, Relation, Role, Sector, YearsAbroad,
+    area::VillageCode,
 };
 
 /// The questions of the registration, each one a field of the profile.
@@ -58,15 +60,10 @@ impl Field {
         Field::ALL.into_iter().find(|f| f.code() == code)
     }
 
-    /// The questions a role is asked, in order.
+    /// The questions a role is asked, in order. The regency (`District`) is no longer asked:
+    /// it comes with the village chosen from the list.
     pub fn sequence(role: Option<Role>) -> Vec<Field> {
-        let mut fields = vec![
-            Field::Role,
-            Field::Name,
-            Field::Phone,
-            Field::Village,
-            Field::District,
-        ];
+        let mut fields = vec![Field::Role, Field::Name, Field::Phone, Field::Village];
         match role {
             Some(Role::Returnee) => {
                 fields.extend([Field::Country, Field::YearsAbroad, Field::Sector])
@@ -88,17 +85,25 @@ pub struct Draft {
     pub role: Option<Role>,
     pub name: Option<String>,
     pub phone: Option<String>,
+    /// The village's name and its regency's, as listed.
     pub village: Option<String>,
     pub district: Option<String>,
+    /// The village chosen from the list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub village_code: Option<VillageCode>,
     pub country: Option<Country>,
     pub years_abroad: Option<u8>,
     pub sector: Option<Sector>,
     pub relation: Option<Relation>,
     pub worker_abroad: Option<bool>,
     pub interests: Option<Vec<Interest>>,
-    /// A village from the poster's link the user came by, offered as the answer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// What a poster link named before villages were a list (kept by older releases; read
+    /// and not used).
+    #[serde(default, skip_serializing)]
     pub village_hint: Option<String>,
+    /// The village of the poster link the user came by, offered as the answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub village_offer: Option<Hit>,
 }
 
 impl Draft {
@@ -107,7 +112,7 @@ impl Draft {
             Field::Role => self.role.is_some(),
             Field::Name => self.name.is_some(),
             Field::Phone => self.phone.is_some(),
-            Field::Village => self.village.is_some(),
+            Field::Village => self.village_code.is_some(),
             Field::District => self.district.is_some(),
             Field::Country => self.country.is_some(),
             Field::YearsAbroad => self.years_abroad.is_some(),
@@ -137,6 +142,13 @@ impl Draft {
         self.role = Some(role);
     }
 
+    /// The village chosen from the list, with its regency.
+    pub fn set_village(&mut self, village: &Hit) {
+        self.village = Some(village.village.clone());
+        self.district = Some(village.regency.clone());
+        self.village_code = Some(village.code);
+    }
+
     pub fn from_profile(profile: &Profile) -> Draft {
         Draft {
             role: Some(profile.role),
@@ -144,6 +156,7 @@ impl Draft {
             phone: Some(profile.phone.as_str().to_owned()),
             village: Some(profile.village.as_str().to_owned()),
             district: Some(profile.district.as_str().to_owned()),
+            village_code: profile.village_code,
             country: profile.country.clone(),
             years_abroad: profile.years_abroad.map(YearsAbroad::get),
             sector: profile.sector,
@@ -151,6 +164,7 @@ impl Draft {
             worker_abroad: profile.worker_abroad,
             interests: Some(profile.interests.clone()),
             village_hint: None,
+            village_offer: None,
         }
     }
 
@@ -166,8 +180,9 @@ impl Draft {
             role,
             name: PersonName::parse(self.name.as_deref()?).ok()?,
             phone: Phone::parse(self.phone.as_deref()?).ok()?,
-            village: PlaceName::parse(self.village.as_deref()?).ok()?,
-            district: PlaceName::parse(self.district.as_deref()?).ok()?,
+            village: PlaceName::from_list(self.village.as_deref()?),
+            district: PlaceName::from_list(self.district.as_deref()?),
+            village_code: self.village_code,
             country: self.country.clone().filter(|_| keep(Field::Country)),
             years_abroad: self
                 .years_abroad
@@ -193,7 +208,8 @@ mod tests {
         assert!(returnee.contains(&Field::YearsAbroad) && !returnee.contains(&Field::Relation));
         let family = Field::sequence(Some(Role::Family));
         assert!(family.contains(&Field::Relation) && family.contains(&Field::WorkerWhere));
-        assert_eq!(Field::sequence(Some(Role::Prospective)).len(), 7);
+        assert_eq!(Field::sequence(Some(Role::Prospective)).len(), 6);
+        assert!(!returnee.contains(&Field::District));
     }
 
     #[test]
@@ -213,13 +229,19 @@ mod tests {
         draft.set_role(Role::Prospective);
         draft.name = Some("Siti".into());
         draft.phone = Some("+6281234567890".into());
-        draft.village = Some("Kenanga".into());
         assert!(draft.to_profile(1, 0).is_none());
-        draft.district = Some("Indramayu".into());
+        draft.set_village(&Hit {
+            code: VillageCode::parse("32.12.16.2004").unwrap(),
+            village: "Kenanga".into(),
+            district: "Sindang".into(),
+            regency: "Indramayu".into(),
+        });
         draft.country = Some(Country::Undecided);
         draft.interests = Some(vec![Interest::Jobs]);
         let profile = draft.to_profile(1, 0).unwrap();
         assert_eq!(profile.country, Some(Country::Undecided));
+        assert_eq!(profile.district.as_str(), "Indramayu");
+        assert_eq!(profile.village_code.unwrap().to_string(), "32.12.16.2004");
         assert_eq!(Draft::from_profile(&profile).first_missing(), None);
         for field in Field::ALL {
             assert_eq!(Field::parse(field.code()), Some(field));

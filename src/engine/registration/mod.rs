@@ -10,7 +10,12 @@ pub use draft::{Draft, Field};
 pub(crate) use screens::card;
 
 use super::{
-    Event, Keyboard, Msg, Result, State, action::FeatureAction, fallback, profile, turn::Turn,
+    Action, Event, Keyboard, Msg, Result, State,
+    action::FeatureAction,
+    fallback,
+    places::{self, Pick},
+    profile,
+    turn::Turn,
 };
 use crate::domain::{
     Country, Destination, Interest, NameError, PersonName, Phone, PhoneError, PlaceError,
@@ -29,6 +34,9 @@ pub enum Step {
     Ask(Field),
     /// Typing the name of a country not among the buttons.
     CountryOther,
+    /// The village was not among the search's buttons: typing the regency's name, then
+    /// choosing its district and village.
+    VillageByRegency,
     Summary,
 }
 
@@ -68,6 +76,8 @@ pub enum RegAction {
     InterestsDone,
     /// Take the village from the poster link.
     UseHint,
+    /// A step of choosing the village from the list.
+    Place(Pick),
     Back,
     Edit(Field),
     Save,
@@ -91,6 +101,11 @@ impl FeatureAction for RegAction {
             RegAction::Interest(i) => pair("int", i.code()),
             RegAction::InterestsDone => pair("int", "done"),
             RegAction::UseHint => vec!["hint".into()],
+            RegAction::Place(pick) => {
+                let mut fields = vec!["p".to_owned()];
+                fields.extend(pick.fields());
+                fields
+            }
             RegAction::Back => vec!["back".into()],
             RegAction::Edit(f) => pair("edit", f.code()),
             RegAction::Save => vec!["save".into()],
@@ -112,6 +127,7 @@ impl FeatureAction for RegAction {
             ["int", "done"] => RegAction::InterestsDone,
             ["int", i] => RegAction::Interest(Interest::parse(i)?),
             ["hint"] => RegAction::UseHint,
+            ["p", pick @ ..] => RegAction::Place(Pick::parse(pick)?),
             ["back"] => RegAction::Back,
             ["edit", f] => RegAction::Edit(Field::parse(f)?),
             ["save"] => RegAction::Save,
@@ -129,9 +145,9 @@ pub(crate) async fn start(turn: &mut Turn<'_>) -> Result<()> {
     if profiles::is_registered(turn.tx, user_id).await? {
         return profile::show(turn).await;
     }
-    let village_hint = match &turn.state {
+    let village_offer = match &turn.state {
         State::Arrived { village } => Some(village.clone()),
-        State::Registration(r) => r.draft.village_hint.clone(),
+        State::Registration(r) => r.draft.village_offer.clone(),
         _ => None,
     };
     let agreed = profiles::consents(turn.tx, user_id)
@@ -142,7 +158,7 @@ pub(crate) async fn start(turn: &mut Turn<'_>) -> Result<()> {
         step: Step::Consent,
         mode: Mode::New,
         draft: Draft {
-            village_hint,
+            village_offer,
             ..Draft::default()
         },
         choosing: None,
@@ -162,6 +178,12 @@ pub(crate) async fn edit_profile_field(turn: &mut Turn<'_>, field: Field) -> Res
     };
     let Some(saved) = profiles::find(turn.tx, user_id).await? else {
         return start(turn).await;
+    };
+    // The regency is no longer asked on its own: it comes with the village.
+    let field = if field == Field::District {
+        Field::Village
+    } else {
+        field
     };
     let registration = Registration {
         step: Step::Ask(field),
@@ -246,9 +268,17 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: RegAction) -> Result<
             r.draft.interests = Some(chosen);
             advance(turn, r).await?;
         }
-        (Step::Ask(Field::Village), RegAction::UseHint) if r.draft.village_hint.is_some() => {
-            r.draft.village = r.draft.village_hint.clone();
+        (Step::Ask(Field::Village), RegAction::UseHint) if r.draft.village_offer.is_some() => {
+            if let Some(offer) = r.draft.village_offer.clone() {
+                r.draft.set_village(&offer);
+            }
             advance(turn, r).await?;
+        }
+        (
+            Step::Ask(Field::Village | Field::District) | Step::VillageByRegency,
+            RegAction::Place(pick),
+        ) => {
+            on_pick(turn, r, pick).await?;
         }
         (Step::Summary, RegAction::Edit(field))
             if Field::sequence(r.draft.role).contains(&field) =>
@@ -304,19 +334,14 @@ pub(crate) async fn on_event(
             Ok(phone) => return phone_saved(turn, r, phone).await,
             Err(e) => phone_problem(e),
         },
-        (Step::Ask(field @ (Field::Village | Field::District)), Some(text), _) => {
-            match PlaceName::parse(text) {
-                Ok(place) => {
-                    let value = Some(place.as_str().to_owned());
-                    if field == Field::Village {
-                        r.draft.village = value
-                    } else {
-                        r.draft.district = value
-                    }
-                    return advance(turn, r).await;
-                }
-                Err(e) => place_problem(e),
-            }
+        (Step::Ask(Field::Village | Field::District), Some(text), _) => {
+            r.step = Step::Ask(Field::Village);
+            let screen = places::search(turn, text, pick_action).await?;
+            return show_places(turn, r, screen);
+        }
+        (Step::VillageByRegency, Some(text), _) => {
+            let screen = places::regencies(turn, text, pick_action).await?;
+            return show_places(turn, r, screen);
         }
         (Step::CountryOther, Some(text), _) => match PlaceName::parse(text) {
             Ok(place) => {
@@ -338,7 +363,8 @@ pub(crate) async fn on_event(
             Step::Ask(
                 Field::Name | Field::Phone | Field::Village | Field::District | Field::YearsAbroad,
             )
-            | Step::CountryOther,
+            | Step::CountryOther
+            | Step::VillageByRegency,
             None,
             _,
         ) => Msg::new("registration-type-answer"),
@@ -397,6 +423,57 @@ async fn phone_saved(turn: &mut Turn<'_>, mut r: Registration, phone: Phone) -> 
     advance(turn, r).await
 }
 
+fn pick_action(pick: Pick) -> Action {
+    Action::Registration(RegAction::Place(pick))
+}
+
+/// A step of choosing the village from the list.
+async fn on_pick(turn: &mut Turn<'_>, mut r: Registration, pick: Pick) -> Result<()> {
+    let screen = match pick {
+        Pick::Village(code) => match places::chosen(turn, code).await? {
+            Some(village) => {
+                r.draft.set_village(&village);
+                return advance(turn, r).await;
+            }
+            None => None,
+        },
+        Pick::NotListed => {
+            r.step = Step::Ask(Field::Village);
+            Some(places::not_listed(pick_action))
+        }
+        Pick::ByRegency => {
+            r.step = Step::VillageByRegency;
+            Some(places::ask_regency())
+        }
+        Pick::Regency(code) => {
+            r.step = Step::VillageByRegency;
+            places::districts(turn, code, pick_action).await?
+        }
+        Pick::District(code, page) => {
+            r.step = Step::VillageByRegency;
+            places::villages(turn, code, page, pick_action).await?
+        }
+    };
+    match screen {
+        Some(screen) => show_places(turn, r, screen),
+        // A village, regency or district not (or no longer) listed: an old or forged button.
+        None => {
+            turn.notice(Msg::new("button-expired"), false);
+            enter(turn, r, None);
+            Ok(())
+        }
+    }
+}
+
+/// A screen of the village choice, with the registration's way out; the registration stays
+/// the user's state.
+fn show_places(turn: &mut Turn<'_>, r: Registration, screen: places::Screen) -> Result<()> {
+    let (text, keyboard) = screen.keyboard(screens::way_out());
+    turn.show(text, keyboard);
+    turn.state = State::Registration(Box::new(r));
+    Ok(())
+}
+
 /// Shows the step and keeps the registration as the user's state.
 fn enter(turn: &mut Turn<'_>, registration: Registration, problem: Option<Msg>) {
     screens::ask(turn, &registration, problem);
@@ -436,6 +513,7 @@ async fn back(turn: &mut Turn<'_>, mut r: Registration) -> Result<()> {
             return super::menu::show_menu(turn).await;
         }
         Step::CountryOther => Step::Ask(Field::Country),
+        Step::VillageByRegency => Step::Ask(Field::Village),
         Step::Ask(_) if complete => Step::Summary,
         Step::Ask(field) => match sequence.iter().position(|f| *f == field) {
             Some(0) | None => Step::Consent,

@@ -10,7 +10,7 @@ fn reg(label: Msg, action: RegAction) -> Button {
 }
 
 /// Back and Cancel, under every question.
-fn way_out() -> Vec<Button> {
+pub(super) fn way_out() -> Vec<Button> {
     vec![
         reg(Msg::new("button-back"), RegAction::Back),
         Button::action(Msg::new("button-cancel"), Action::Cancel),
@@ -58,6 +58,12 @@ pub(super) fn ask(turn: &mut Turn<'_>, registration: &Registration, problem: Opt
             text.push(Msg::new("registration-ask-country-other"));
             return turn.show(text, Keyboard::Inline(vec![way_out()]));
         }
+        Step::VillageByRegency => {
+            text.extend(crate::engine::places::ask_regency().text);
+            return turn.show(text, Keyboard::Inline(vec![way_out()]));
+        }
+        // Asked no more on its own: the village brings it.
+        Step::Ask(Field::District) => Field::Village,
         Step::Ask(field) => field,
     };
     let keyboard = match field {
@@ -67,7 +73,7 @@ pub(super) fn ask(turn: &mut Turn<'_>, registration: &Registration, problem: Opt
                 .map(|r| reg(Msg::new(format!("role-{}", r.code())), RegAction::Role(*r)))
                 .collect(),
         ),
-        Field::Name | Field::District | Field::YearsAbroad => Keyboard::Inline(vec![way_out()]),
+        Field::Name | Field::YearsAbroad => Keyboard::Inline(vec![way_out()]),
         Field::Phone => {
             // A keyboard that shares the number replaces the user's own, so Back and Cancel
             // come in a second message.
@@ -84,11 +90,15 @@ pub(super) fn ask(turn: &mut Turn<'_>, registration: &Registration, problem: Opt
             );
             return;
         }
-        Field::Village => match &draft.village_hint {
-            Some(hint) => grid(vec![reg(
-                Msg::new("registration-use-village").arg("village", hint.as_str()),
-                RegAction::UseHint,
-            )]),
+        Field::Village | Field::District => match &draft.village_offer {
+            Some(offer) => Keyboard::Inline(vec![
+                vec![reg(
+                    Msg::new("registration-use-village")
+                        .arg("village", crate::engine::places::label(offer)),
+                    RegAction::UseHint,
+                )],
+                way_out(),
+            ]),
             None => Keyboard::Inline(vec![way_out()]),
         },
         Field::Country => {
