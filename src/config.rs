@@ -50,7 +50,13 @@ pub struct Config {
     /// `DATABASE_GIVE_UP_AFTER`: how long the database may refuse every write before the bot
     /// exits (with a non-zero status, so that systemd or Docker start it again).
     pub database_give_up_after: std::time::Duration,
+    /// `ESCALATE_AFTER`: how long a question or application waits for someone at one level
+    /// (the village's officers, the regency's coordinators) to take it before it goes up.
+    pub escalate_after: TimeDelta,
 }
+
+/// Default for `ESCALATE_AFTER`.
+pub const DEFAULT_ESCALATE_AFTER: TimeDelta = TimeDelta::hours(24);
 
 /// Default for `DATABASE_GIVE_UP_AFTER`.
 pub const DEFAULT_DATABASE_GIVE_UP_AFTER: std::time::Duration =
@@ -338,6 +344,13 @@ impl Config {
             "a time from 10s to 24h such as 5m (s, m or h)",
             parse_give_up_after,
         );
+        let escalate_after = problems.read(
+            get("ESCALATE_AFTER"),
+            "ESCALATE_AFTER",
+            DEFAULT_ESCALATE_AFTER,
+            "a time from 10m to 30d such as 24h (m, h or d)",
+            parse_escalate_after,
+        );
         let config = Config {
             token,
             api_url,
@@ -354,6 +367,7 @@ impl Config {
             log_format,
             reminder_offsets,
             database_give_up_after,
+            escalate_after,
         };
         (config, problems.0)
     }
@@ -509,6 +523,22 @@ fn parse_give_up_after(value: &str) -> Option<std::time::Duration> {
     (10..=86_400)
         .contains(&seconds)
         .then(|| std::time::Duration::from_secs(seconds))
+}
+
+/// `30m`, `24h`, `2d`: whole minutes, hours or days, from ten minutes to thirty days.
+fn parse_escalate_after(value: &str) -> Option<TimeDelta> {
+    let value = value.trim();
+    let unit = value.chars().last()?;
+    let number: i64 = value[..value.len() - unit.len_utf8()].trim().parse().ok()?;
+    let delay = match unit.to_ascii_lowercase() {
+        'm' => TimeDelta::try_minutes(number)?,
+        'h' => TimeDelta::try_hours(number)?,
+        'd' => TimeDelta::try_days(number)?,
+        _ => return None,
+    };
+    (TimeDelta::minutes(10)..=TimeDelta::days(30))
+        .contains(&delay)
+        .then_some(delay)
 }
 
 pub fn parse_reminder_offsets(value: &str) -> Result<Vec<TimeDelta>, ConfigError> {
@@ -770,6 +800,16 @@ mod tests {
         assert_eq!(config.timezone, chrono_tz::Asia::Jakarta);
         assert_eq!(config.port, DEFAULT_PORT);
         assert_eq!(config.admin_ids, BTreeSet::from([7]));
+    }
+
+    #[test]
+    fn the_escalation_delay_is_read_in_minutes_hours_or_days() {
+        assert_eq!(parse_escalate_after("24h"), Some(TimeDelta::hours(24)));
+        assert_eq!(parse_escalate_after("90m"), Some(TimeDelta::minutes(90)));
+        assert_eq!(parse_escalate_after(" 2D "), Some(TimeDelta::days(2)));
+        for bad in ["", "24", "5m", "31d", "-1h", "1w", "h", "1.5h"] {
+            assert_eq!(parse_escalate_after(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

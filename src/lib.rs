@@ -15,6 +15,7 @@ pub mod domain;
 pub mod engine;
 pub mod http_server;
 pub mod i18n;
+pub mod qr;
 pub mod sender;
 pub mod sim;
 pub mod store;

@@ -35,6 +35,7 @@ pub fn settings() -> Settings {
         bot_username: Some("desmigratif_test_bot".into()),
         broadcast_rate: 25,
         reminder_offsets: vec![chrono::TimeDelta::hours(24), chrono::TimeDelta::hours(2)],
+        escalate_after: chrono::TimeDelta::hours(24),
     }
 }
 

@@ -172,6 +172,16 @@ impl Gazetteer {
 
     /// The villages that best match what a person typed; at most `limit`.
     pub fn search(&self, typed: &str, limit: usize) -> Found {
+        self.search_where(typed, limit, |_| true)
+    }
+
+    /// The same, among the villages `keep` accepts (an officer's area).
+    pub fn search_where(
+        &self,
+        typed: &str,
+        limit: usize,
+        keep: impl Fn(VillageCode) -> bool,
+    ) -> Found {
         let query = village_query(typed);
         if query.chars().filter(|c| c.is_alphanumeric()).count() < MIN_QUERY_CHARS {
             return Found::default();
@@ -208,7 +218,7 @@ impl Gazetteer {
                 .then(va.code.cmp(&vb.code))
         });
         let mut seen = std::collections::HashSet::new();
-        scored.retain(|(_, v)| seen.insert(*v));
+        scored.retain(|(_, v)| seen.insert(*v) && keep(self.villages[*v as usize].code));
         Found {
             total: scored.len(),
             hits: scored

@@ -8,6 +8,7 @@ pub mod person_name;
 pub mod phone;
 pub mod place;
 pub mod profile;
+pub mod staff;
 pub mod start_payload;
 pub mod text;
 pub mod training;

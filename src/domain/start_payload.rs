@@ -8,6 +8,8 @@ pub enum StartPayload {
     Village(String),
     /// `training-<id>`: opens that training.
     Training(i64),
+    /// `petugas-<token>`: an invitation to the programme's staff.
+    Invitation(String),
     /// Anything else: greeted normally, the payload is ignored.
     Unknown,
 }
@@ -31,6 +33,14 @@ impl StartPayload {
             && !code.is_empty()
         {
             return StartPayload::Village(code.to_ascii_lowercase());
+        }
+        if let Some(token) = payload.strip_prefix("petugas-")
+            && token.len() == 32
+            && token
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        {
+            return StartPayload::Invitation(token.to_owned());
         }
         if let Some(id) = payload.strip_prefix("training-")
             && let Ok(id) = id.parse::<i64>()
@@ -57,6 +67,11 @@ mod tests {
             StartPayload::Training(42)
         );
         assert_eq!(StartPayload::parse(""), StartPayload::None);
+        let token = "0123456789abcdef0123456789abcdef";
+        assert_eq!(
+            StartPayload::parse(&format!("petugas-{token}")),
+            StartPayload::Invitation(token.into())
+        );
     }
 
     #[test]
@@ -68,6 +83,9 @@ mod tests {
             "training-0",
             "hello world",
             "desa-a/b",
+            "petugas-",
+            "petugas-0123456789ABCDEF0123456789ABCDEF",
+            "petugas-0123456789abcdef",
         ] {
             assert_eq!(StartPayload::parse(bad), StartPayload::Unknown, "{bad}");
         }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     broadcast::BroadcastAction, officer::ExportAction, pillars::PillarsAction,
-    profile::ProfileAction, registration::RegAction, trainings::TrainingAction,
+    profile::ProfileAction, registration::RegAction, staff::StaffAction, trainings::TrainingAction,
 };
 use crate::domain::Language;
 
@@ -35,6 +35,8 @@ pub enum Action {
     /// The pillars' pages, the FAQ, questions and the cooperative.
     Pillars(PillarsAction),
     Training(TrainingAction),
+    /// The programme's staff (/petugas), invitations, contact cards, «Petugas desa saya».
+    Staff(StaffAction),
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -80,6 +82,7 @@ impl Action {
             Action::Export(a) => feature(a),
             Action::Pillars(a) => feature(a),
             Action::Training(a) => feature(a),
+            Action::Staff(a) => feature(a),
         };
         let mut data = String::from(VERSION);
         for field in fields {
@@ -122,6 +125,9 @@ impl Action {
             [TrainingAction::TAG, rest @ ..] => {
                 Action::Training(TrainingAction::parse(rest).ok_or(UnknownAction)?)
             }
+            [StaffAction::TAG, rest @ ..] => {
+                Action::Staff(StaffAction::parse(rest).ok_or(UnknownAction)?)
+            }
             _ => return Err(UnknownAction),
         };
         // Only the canonical spelling is accepted (no "EN", no spaces).
@@ -147,6 +153,7 @@ mod tests {
         ];
         use crate::domain::{Destination, Interest, Relation, Role, Sector};
         use crate::engine::broadcast::AudienceChoice;
+        use crate::engine::places::Pick;
         use crate::engine::registration::Field;
         let mut registration = vec![
             RegAction::Agree,
@@ -213,6 +220,49 @@ mod tests {
                 .map(Action::Pillars),
         );
         actions.extend(training_actions().into_iter().map(Action::Training));
+        actions.extend(staff_actions().into_iter().map(Action::Staff));
+        let picks = [
+            Pick::Village(crate::domain::area::VillageCode::parse("9506032001").unwrap()),
+            Pick::NotListed,
+            Pick::ByRegency,
+            Pick::Regency(crate::domain::area::RegencyCode::parse("9506").unwrap()),
+            Pick::District(
+                crate::domain::area::DistrictCode::parse("950603").unwrap(),
+                99,
+            ),
+        ];
+        actions.extend(
+            picks
+                .iter()
+                .map(|p| Action::Registration(RegAction::Place(*p))),
+        );
+        actions.extend(picks.iter().map(|p| Action::Staff(StaffAction::Place(*p))));
+        actions
+    }
+
+    fn staff_actions() -> Vec<StaffAction> {
+        use crate::domain::staff::StaffRole;
+        use crate::store::staff::CardField;
+        let big = i64::MAX;
+        let mut actions = vec![
+            StaffAction::Home,
+            StaffAction::List,
+            StaffAction::Member(big),
+            StaffAction::Remove(big),
+            StaffAction::RemoveConfirmed(big),
+            StaffAction::Invite,
+            StaffAction::Invitations,
+            StaffAction::CancelInvitation(big),
+            StaffAction::Accept("f".repeat(32)),
+            StaffAction::Decline,
+            StaffAction::Programme,
+            StaffAction::MarkVillage,
+            StaffAction::Unmark(crate::domain::area::VillageCode::parse("9506032001").unwrap()),
+            StaffAction::Card,
+            StaffAction::MyOfficer,
+        ];
+        actions.extend(StaffRole::ALL.iter().map(|r| StaffAction::InviteAs(*r)));
+        actions.extend(CardField::ALL.iter().map(|f| StaffAction::EditCard(*f)));
         actions
     }
 

@@ -27,6 +27,7 @@ pub enum Command {
     Answer,
     Trainings,
     NewTraining,
+    Officers,
 }
 
 /// A command as typed: `/name@bot args`.
@@ -43,7 +44,7 @@ pub enum Parsed {
 }
 
 impl Command {
-    pub const ALL: [Command; 22] = [
+    pub const ALL: [Command; 23] = [
         Command::Start,
         Command::Menu,
         Command::Register,
@@ -64,6 +65,7 @@ impl Command {
         Command::Inbox,
         Command::Answer,
         Command::NewTraining,
+        Command::Officers,
         Command::Cancel,
         Command::Help,
     ];
@@ -93,6 +95,7 @@ impl Command {
             Command::Answer => ("answer", "jawab"),
             Command::Trainings => ("trainings", "pelatihan"),
             Command::NewTraining => ("newtraining", "pelatihan_baru"),
+            Command::Officers => ("officers", "petugas"),
         }
     }
 
@@ -116,6 +119,11 @@ impl Command {
                 | Command::Answer
                 | Command::NewTraining
         )
+    }
+
+    /// The programme's staff only (any role); not in everyone's command menu.
+    pub fn staff_only(self) -> bool {
+        matches!(self, Command::Officers)
     }
 
     /// Fluent id of the command's description in the command menu.

@@ -22,6 +22,10 @@ pub(crate) fn main_menu(turn: &Turn<'_>) -> Keyboard {
         ),
     ]];
     rows.extend(super::pillars::menu_rows(turn));
+    rows.push(vec![Button::action(
+        Msg::new("menu-button-my-officer"),
+        Action::Staff(super::staff::StaffAction::MyOfficer),
+    )]);
     rows.push(vec![
         Button::action(Msg::new("menu-button-language"), Action::LanguageMenu),
         Button::action(Msg::new("menu-button-help"), Action::Help),
@@ -45,7 +49,9 @@ fn language_buttons() -> Keyboard {
 /// `/start [payload]`: on first contact a welcome with the language choice; later the menu.
 pub(crate) async fn start(turn: &mut Turn<'_>, args: &str) -> Result<()> {
     let mut training = None;
+    let mut invitation = None;
     match StartPayload::parse(args) {
+        StartPayload::Invitation(token) => invitation = Some(token),
         StartPayload::Village(code) => remember_village(turn, &code).await?,
         StartPayload::Training(id) => training = Some(id),
         StartPayload::Unknown => tracing::debug!("start payload not recognised; greeting normally"),
@@ -64,7 +70,13 @@ pub(crate) async fn start(turn: &mut Turn<'_>, args: &str) -> Result<()> {
         if let Some(id) = training {
             trainings::open(turn, id).await?;
         }
+        if let Some(token) = invitation {
+            super::staff::start_link(turn, &token).await?;
+        }
         return Ok(());
+    }
+    if let Some(token) = invitation {
+        return super::staff::start_link(turn, &token).await;
     }
     if let Some(id) = training {
         return trainings::open(turn, id).await;

@@ -21,6 +21,8 @@ pub mod places;
 mod privacy;
 pub mod profile;
 pub mod registration;
+pub mod staff;
+mod staffing;
 pub mod trainings;
 mod turn;
 
@@ -54,6 +56,8 @@ pub struct Settings {
     pub broadcast_rate: u32,
     /// How long before a training its participants are reminded, longest first.
     pub reminder_offsets: Vec<chrono::TimeDelta>,
+    /// How long work waits at one level before it goes up (`ESCALATE_AFTER`).
+    pub escalate_after: chrono::TimeDelta,
 }
 
 impl Settings {
@@ -66,6 +70,7 @@ impl Settings {
             bot_username: None,
             broadcast_rate: config.broadcast_rate,
             reminder_offsets: config.reminder_offsets.clone(),
+            escalate_after: config.escalate_after,
         }
     }
 
@@ -116,6 +121,7 @@ pub struct Engine {
     outbox_ready: Arc<Notify>,
     group_changed: Arc<Notify>,
     places: Places,
+    staffing: staffing::Staffing,
 }
 
 impl Engine {
@@ -129,6 +135,7 @@ impl Engine {
             outbox_ready: Arc::new(Notify::new()),
             group_changed: Arc::new(Notify::new()),
             places: Places::default(),
+            staffing: staffing::Staffing::default(),
         }
     }
 
@@ -186,6 +193,13 @@ impl Engine {
         let mut work = self.writer.begin().await?;
         let handled = self.handle_on(work.tx(), input).await;
         let handled = work.end(handled).await;
+        if handled.as_ref().is_ok_and(|h| h.staff_changed) || handled.is_err() {
+            // Read after the commit; and after a failure, nothing it may have read stays.
+            self.staffing.changed();
+        }
+        if handled.as_ref().is_ok_and(|h| h.places_changed) || handled.is_err() {
+            self.places.changed();
+        }
         let handled = match handled {
             Err(EngineError::AlreadyHandled) => {
                 return Ok(Handled {
@@ -222,7 +236,16 @@ impl Engine {
             updates::Begun::Again => return Err(EngineError::AlreadyHandled),
         };
         let mut finished = {
-            let mut turn = Turn::begin(tx, &self.settings, &self.places, input, now, seen).await?;
+            let mut turn = Turn::begin(
+                tx,
+                &self.settings,
+                &self.places,
+                &self.staffing,
+                input,
+                now,
+                seen,
+            )
+            .await?;
             route(&mut turn, input).await?;
             turn.finish()?
         };
@@ -424,6 +447,7 @@ async fn on_command(turn: &mut Turn<'_>, text: &str) -> Result<()> {
                 | Command::Answer => pillars::on_command(turn, command, &args).await,
                 Command::Trainings => trainings::list(turn).await,
                 Command::NewTraining => trainings::new_training(turn).await,
+                Command::Officers => staff::home(turn).await,
             }
         }
         Some(Parsed::Unknown) | Some(Parsed::ForAnotherBot) | None => {
@@ -445,6 +469,7 @@ async fn on_action(turn: &mut Turn<'_>, action: Action) -> Result<()> {
         Action::Export(action) => officer::on_export(turn, action).await,
         Action::Pillars(action) => pillars::on_action(turn, action).await,
         Action::Training(action) => trainings::on_action(turn, action).await,
+        Action::Staff(action) => staff::on_action(turn, action).await,
     }
 }
 
@@ -461,5 +486,6 @@ async fn on_event(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
         }
         State::Broadcast(composer) => broadcast::on_event(turn, *composer, event).await,
         State::Training(state) => trainings::on_event(turn, *state, event).await,
+        State::Staff(state) => staff::on_event(turn, state, event).await,
     }
 }

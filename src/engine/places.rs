@@ -85,8 +85,18 @@ pub(crate) async fn search(
     typed: &str,
     wrap: impl Fn(Pick) -> Action,
 ) -> Result<Screen> {
+    search_where(turn, typed, wrap, |_| true).await
+}
+
+/// The same, among the villages `keep` accepts.
+pub(crate) async fn search_where(
+    turn: &mut Turn<'_>,
+    typed: &str,
+    wrap: impl Fn(Pick) -> Action,
+    keep: impl Fn(VillageCode) -> bool,
+) -> Result<Screen> {
     let places = turn.places().await?;
-    let found = places.search(typed, SHOWN);
+    let found = places.search_where(typed, SHOWN, keep);
     let typed = shown(typed);
     if found.hits.is_empty() {
         return Ok(Screen {

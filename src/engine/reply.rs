@@ -153,6 +153,8 @@ pub enum ReplyKind {
         caption: Vec<Msg>,
         panels: Vec<ChartPanel>,
     },
+    /// A QR code of `link` as an image to print (an invitation), with a caption.
+    QrCode { link: String, caption: Vec<Msg> },
     /// An officer's announcement, in the reply's language (or the other when it has only one).
     Broadcast { broadcast_id: i64 },
     /// Show this chat the command menu in the reply's language (with the officers' commands
@@ -205,9 +207,9 @@ impl Reply {
             | ReplyKind::Edit { text, .. }
             | ReplyKind::Tagged { text, .. } => text.iter().map(|m| m.id.as_str()).collect(),
             ReplyKind::CallbackAnswer { text, .. } => text.iter().map(|m| m.id.as_str()).collect(),
-            ReplyKind::Document { caption, .. } | ReplyKind::Chart { caption, .. } => {
-                caption.iter().map(|m| m.id.as_str()).collect()
-            }
+            ReplyKind::Document { caption, .. }
+            | ReplyKind::Chart { caption, .. }
+            | ReplyKind::QrCode { caption, .. } => caption.iter().map(|m| m.id.as_str()).collect(),
             ReplyKind::Redact { media: false, .. } => vec!["privacy-erased-notice"],
             ReplyKind::CommandMenu { .. }
             | ReplyKind::Broadcast { .. }

@@ -23,6 +23,8 @@ pub enum State {
     Pillars(super::pillars::PillarsState),
     /// An officer writing or changing a training.
     Training(Box<TrainingState>),
+    /// A staff screen waiting for a village, a regency or a card's field.
+    Staff(super::staff::StaffState),
 }
 
 impl State {

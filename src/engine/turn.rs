@@ -3,17 +3,24 @@
 
 use chrono::{DateTime, Utc};
 
+use super::staffing::Staffing;
 use super::{Event, Input, Keyboard, Msg, Reply, ReplyKind, Result, Settings, State};
 use crate::areas::{Gazetteer, Places};
-use crate::domain::Language;
+use crate::domain::{
+    Language,
+    staff::{Scope, StaffRole},
+};
 use crate::store::{
-    Tx, conversations, conversations::StateWrite, outbox::Priority, users, users::User,
+    Tx, conversations, conversations::StateWrite, outbox::Priority, staff::Member, users,
+    users::User,
 };
 
 pub(crate) struct Turn<'a> {
     pub tx: &'a mut Tx,
     pub settings: &'a Settings,
     places: &'a Places,
+    /// The staff member the sender is (beyond `ADMIN_IDS`), if any.
+    pub staff: Option<Member>,
     pub now: DateTime<Utc>,
     pub chat_id: i64,
     /// The person who sent the update; in private chats always known.
@@ -29,6 +36,8 @@ pub(crate) struct Turn<'a> {
     replies: Vec<Reply>,
     checkpoint: bool,
     recheck_group: bool,
+    staff_changed: bool,
+    places_changed: bool,
 }
 
 /// What a turn leaves behind once finished.
@@ -41,6 +50,10 @@ pub(crate) struct Finished {
     pub checkpoint: bool,
     /// The officers' group's members changed: check them again after the commit.
     pub recheck_group: bool,
+    /// Someone joined or left the staff: read who is staff again after the commit.
+    pub staff_changed: bool,
+    /// The programme's villages changed: build the village search again after the commit.
+    pub places_changed: bool,
 }
 
 struct Callback {
@@ -76,6 +89,7 @@ impl<'a> Turn<'a> {
         tx: &'a mut Tx,
         settings: &'a Settings,
         places: &'a Places,
+        staffing: &Staffing,
         input: &Input,
         now: DateTime<Utc>,
         seen: Option<users::Seen>,
@@ -104,10 +118,15 @@ impl<'a> Turn<'a> {
             }),
             _ => None,
         };
+        let staff = match &user {
+            Some(user) => staffing.member(tx, user.id).await?,
+            None => None,
+        };
         Ok(Turn {
             tx,
             settings,
             places,
+            staff,
             now,
             chat_id: input.chat.id,
             lang: user
@@ -121,6 +140,8 @@ impl<'a> Turn<'a> {
             replies: Vec::new(),
             checkpoint: false,
             recheck_group: false,
+            staff_changed: false,
+            places_changed: false,
         })
     }
 
@@ -133,8 +154,36 @@ impl<'a> Turn<'a> {
         self.user.as_ref().map(|u| u.id)
     }
 
+    /// An admin: in `ADMIN_IDS`, or invited as one.
     pub fn is_admin(&self) -> bool {
         self.user_id().is_some_and(|id| self.settings.is_admin(id))
+            || self
+                .staff
+                .as_ref()
+                .is_some_and(|s| s.role == StaffRole::Admin)
+    }
+
+    /// The sender's role and what it lets them see; `None` for everyone who is not staff.
+    pub fn role(&self) -> Option<(StaffRole, Scope)> {
+        if self.user_id().is_some_and(|id| self.settings.is_admin(id)) {
+            return Some((StaffRole::Admin, Scope::Country));
+        }
+        let staff = self.staff.as_ref()?;
+        let scope = match staff.role {
+            StaffRole::Admin => Scope::Country,
+            _ => Scope::of(&staff.areas),
+        };
+        Some((staff.role, scope))
+    }
+
+    /// The programme's villages changed in this turn.
+    pub fn places_changed_after_commit(&mut self) {
+        self.places_changed = true;
+    }
+
+    /// Who is staff changed in this turn.
+    pub fn staff_changed_after_commit(&mut self) {
+        self.staff_changed = true;
     }
 
     /// Queues a new message to this chat.
@@ -256,6 +305,8 @@ impl<'a> Turn<'a> {
             replies: self.replies,
             state,
             checkpoint: self.checkpoint,
+            staff_changed: self.staff_changed,
+            places_changed: self.places_changed,
             recheck_group: self.recheck_group,
         })
     }

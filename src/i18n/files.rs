@@ -29,6 +29,7 @@ locale_files!(
     "trainings.ftl",
     "export.ftl",
     "places.ftl",
+    "staff.ftl",
 );
 
 /// (file name, contents) of a language's files.

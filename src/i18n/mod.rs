@@ -167,7 +167,7 @@ impl Locales {
     pub fn command_menu(&self, lang: Language, officer: bool) -> Vec<(String, String)> {
         Command::ALL
             .into_iter()
-            .filter(|c| officer || !c.admin_only())
+            .filter(|c| officer || !(c.admin_only() || c.staff_only()))
             .map(|c| {
                 (
                     c.name_in(lang).to_owned(),

@@ -186,6 +186,24 @@ pub fn render(locales: &Locales, reply: &Reply, content: Option<Content>) -> Out
             content: content.clone().into_bytes(),
             caption: locales.paragraphs(lang, caption),
         },
+        ReplyKind::QrCode { link, caption } => {
+            let caption = locales.paragraphs(lang, caption);
+            match crate::qr::png(link) {
+                Ok(png) => Outgoing::PhotoUpload {
+                    chat_id,
+                    png,
+                    caption,
+                },
+                Err(error) => {
+                    tracing::error!(%error, "QR code could not be drawn; sending its caption");
+                    Outgoing::Message {
+                        chat_id,
+                        text: caption,
+                        keyboard: RenderedKeyboard::None,
+                    }
+                }
+            }
+        }
         ReplyKind::Chart { caption, panels } => {
             let panels: Vec<crate::chart::Panel> = panels
                 .iter()

@@ -442,3 +442,16 @@ pub(super) async fn load_shipped_if_missing(writer: &super::Writer) -> Result<()
         })
         .await
 }
+
+/// The programme's villages, by code, at most `limit`.
+pub async fn programme_villages(tx: &mut Tx, limit: i64) -> Result<Vec<VillageCode>> {
+    let codes: Vec<i64> =
+        sqlx::query_scalar("SELECT code FROM villages WHERE programme = 1 ORDER BY code LIMIT ?")
+            .bind(limit)
+            .fetch_all(tx.conn().await?)
+            .await?;
+    Ok(codes
+        .into_iter()
+        .filter_map(VillageCode::from_number)
+        .collect())
+}

@@ -18,6 +18,7 @@ use super::outbox::Priority;
 use crate::domain::{
     Category, Language, MembershipStatus, PersonName, Phone, PlaceName, Relation, Role, Sector,
     TrainingStatus,
+    staff::Level,
     training::{Description, Location, Title},
 };
 
@@ -76,13 +77,16 @@ code_column!(
     Language,
     MembershipStatus,
     Category,
-    TrainingStatus
+    TrainingStatus,
+    Level
 );
 
 text_column!(
     PersonName => PersonName::as_str, |t| PersonName::parse(t).ok();
     Phone => Phone::as_str, |t| Phone::parse(t).ok();
-    PlaceName => PlaceName::as_str, |t| PlaceName::parse(t).ok();
+    // Stored names are whole: typed ones were checked, listed ones (`Soka"an`) come from the
+    // official list.
+    PlaceName => PlaceName::as_str, |t| Some(PlaceName::from_list(t));
     Title => Title::as_str, |t| Title::parse(t).ok();
     Location => Location::as_str, |t| Location::parse(t).ok();
     Description => Description::as_str, |t| Description::parse(t).ok();

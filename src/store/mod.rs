@@ -21,6 +21,7 @@ pub mod outbox;
 pub mod profiles;
 pub mod questions;
 pub mod signups;
+pub mod staff;
 pub mod stats;
 pub mod status;
 pub mod trainings;

@@ -60,6 +60,7 @@ impl Harness {
             bot_username: Some("desmigratif_test_bot".into()),
             broadcast_rate: 25,
             reminder_offsets: vec![chrono::TimeDelta::hours(24), chrono::TimeDelta::hours(2)],
+            escalate_after: chrono::TimeDelta::hours(24),
         };
         adjust(&mut settings);
         let clock = ManualClock::new(start_time());

@@ -1,11 +1,14 @@
 // Included (`include!`) by harness.rs and bot_process.rs.
 
-/// Puts at `path` a database with the schema and the village list, as `store::open` leaves a
-/// new one: a copy of a template made once (loading 83,762 villages takes most of a second in
+/// Puts at `path` (unless a database is there already) a database with the schema and the
+/// village list, as `store::open` leaves a new one: a copy of a template made once (loading 83,762 villages takes most of a second in
 /// a debug build, too long to pay in every test). The template is keyed by the migrations and
 /// the shipped list, so a change to either makes a new one.
 pub fn prepared_database(path: &std::path::Path) {
     use std::hash::{Hash, Hasher};
+    if path.exists() {
+        return;
+    }
     static TEMPLATE: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
     let template = TEMPLATE.get_or_init(|| {
         let mut key = std::collections::hash_map::DefaultHasher::new();
