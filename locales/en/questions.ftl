@@ -59,3 +59,13 @@ question-inbox-title = 📥 Questions waiting for an answer: { $count }. The lon
 question-inbox-line = No. { $number } · { $time } · { $media }{ $text }
 question-inbox-more = …and { $count } more.
 question-inbox-how = Tap a question's number to see all of it and reply to it.
+
+question-notice-escalated =
+    ⏫ Nobody took question no. { $number } for { $hours } hours, so it now comes to you.
+    From: { $who }
+question-button-take = ✋ I'll take no. { $number }
+question-taken-you = ✋ Question no. { $number } is yours to answer. It goes up no further.
+question-taken-already = Question no. { $number } has already been taken by someone else.
+question-taken-by = ✋ Question no. { $number } was taken by { $taker }.
+question-taker-named = { $name }
+question-taker-someone = another officer

@@ -19,11 +19,13 @@ staff-can-admin =
     • use every officers' tool for all of Indonesia: questions, the cooperative, announcements, trainings, statistics, exports.
 staff-can-coordinator =
     As a coordinator you can:
+    • see and answer the questions of your regency's people (/inbox), with their name, role and village; questions no village officer takes within { $hours } hours come to you;
     • invite and remove the village officers of your regency or city;
     • appear as the contact under «My village officer» for villages without an officer.
     You do not see the people of other regencies.
 staff-can-officer =
     As a village officer you can:
+    • receive and answer the questions of your village's people (/inbox), with their name, role and village; tap «I'll take it» so nobody else needs to. Questions nobody takes within { $hours } hours go to the coordinator;
     • appear as the contact under «My village officer» for the people of your village, with a contact card you fill in yourself (not your Telegram account).
     You do not see the people of other villages.
 

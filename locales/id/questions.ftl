@@ -59,3 +59,13 @@ question-inbox-title = 📥 Pertanyaan yang menunggu jawaban: { $count }. Yang p
 question-inbox-line = No. { $number } · { $time } · { $media }{ $text }
 question-inbox-more = …dan { $count } lagi.
 question-inbox-how = Tekan nomor pertanyaan untuk melihatnya lengkap dan membalasnya.
+
+question-notice-escalated =
+    ⏫ Pertanyaan no. { $number } belum diambil siapa pun selama { $hours } jam, jadi sekarang diteruskan kepada Anda.
+    Dari: { $who }
+question-button-take = ✋ Saya tangani no. { $number }
+question-taken-you = ✋ Pertanyaan no. { $number } Anda tangani. Pertanyaan ini tidak diteruskan ke tingkat atas lagi.
+question-taken-already = Pertanyaan no. { $number } sudah ditangani orang lain.
+question-taken-by = ✋ Pertanyaan no. { $number } sudah ditangani oleh { $taker }.
+question-taker-named = { $name }
+question-taker-someone = petugas lain

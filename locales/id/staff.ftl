@@ -19,11 +19,13 @@ staff-can-admin =
     • memakai semua alat petugas untuk seluruh Indonesia: pertanyaan, koperasi, pengumuman, pelatihan, statistik, ekspor.
 staff-can-coordinator =
     Sebagai koordinator, Anda bisa:
+    • melihat dan menjawab pertanyaan warga kabupaten/kota Anda (/pertanyaan), dengan nama, peran, dan desanya; pertanyaan yang tidak diambil petugas desa dalam { $hours } jam diteruskan kepada Anda;
     • mengundang dan mencabut petugas desa di kabupaten/kota Anda;
     • tampil sebagai kontak di «Petugas desa saya» untuk warga desa yang belum punya petugas.
     Anda tidak melihat data warga kabupaten/kota lain.
 staff-can-officer =
     Sebagai petugas desa, Anda bisa:
+    • menerima dan menjawab pertanyaan warga desa Anda (/pertanyaan), dengan nama, peran, dan desanya; tekan «Saya tangani» agar staf lain tahu pertanyaannya sudah Anda pegang. Pertanyaan yang tidak diambil dalam { $hours } jam diteruskan ke koordinator;
     • tampil sebagai kontak di «Petugas desa saya» untuk warga desa Anda, dengan kartu kontak yang Anda isi sendiri (bukan akun Telegram Anda).
     Anda tidak melihat data warga desa lain.
 

@@ -112,18 +112,13 @@ impl Command {
     pub fn admin_only(self) -> bool {
         matches!(
             self,
-            Command::Broadcast
-                | Command::Stats
-                | Command::Export
-                | Command::Inbox
-                | Command::Answer
-                | Command::NewTraining
+            Command::Broadcast | Command::Stats | Command::Export | Command::NewTraining
         )
     }
 
     /// The programme's staff only (any role); not in everyone's command menu.
     pub fn staff_only(self) -> bool {
-        matches!(self, Command::Officers)
+        matches!(self, Command::Officers | Command::Inbox | Command::Answer)
     }
 
     /// Fluent id of the command's description in the command menu.

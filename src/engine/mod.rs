@@ -276,9 +276,10 @@ impl Engine {
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<usize> {
         let broadcast = broadcast::delivery::tick(tx, &self.settings, now).await?;
-        let reminders = trainings::due_reminders(tx, &self.settings, now).await?;
-        enqueue(tx, &reminders, now).await?;
-        Ok(broadcast + reminders.len())
+        let mut due = trainings::due_reminders(tx, &self.settings, now).await?;
+        due.extend(pillars::escalate(tx, &self.settings, now).await?);
+        enqueue(tx, &due, now).await?;
+        Ok(broadcast + due.len())
     }
 
     /// Loads a newer release of the village list (`desmigratif import-areas`).
@@ -420,7 +421,9 @@ async fn on_command(turn: &mut Turn<'_>, text: &str) -> Result<()> {
     use command::Parsed;
     match Command::parse(text, turn.settings.bot_username.as_deref()) {
         Some(Parsed::Known { command, args }) => {
-            if command.admin_only() && !turn.is_admin() {
+            if (command.admin_only() && !turn.is_admin())
+                || (command.staff_only() && turn.role().is_none())
+            {
                 fallback::not_an_officer(turn);
                 return Ok(());
             }

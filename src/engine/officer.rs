@@ -67,7 +67,8 @@ pub(crate) async fn stats(turn: &mut Turn<'_>) -> Result<()> {
             .arg("week", week)
             .arg("month", month),
     ];
-    let open_questions = crate::store::questions::open_count(turn.tx).await?;
+    let open_questions =
+        crate::store::questions::open_count(turn.tx, &crate::domain::staff::Scope::Country).await?;
     text.push(Msg::new("stats-questions").arg("count", open_questions));
     let trainings = crate::store::trainings::upcoming(turn.tx, turn.now, true, 5, 0).await?;
     if !trainings.is_empty() {

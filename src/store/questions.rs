@@ -5,6 +5,10 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::{Result, Tx, unix};
+use crate::domain::{
+    area::VillageCode,
+    staff::{Level, Scope},
+};
 
 crate::domain::profile::choice!(
     /// Waiting for an officer's answer (open), or answered.
@@ -24,6 +28,13 @@ pub struct Question {
     pub asked_at: i64,
     /// When the current round started.
     pub opened_at: i64,
+    /// The asker's village when they asked (registered, or chosen for the question).
+    pub village_code: Option<VillageCode>,
+    /// Who answers for it now, and since when.
+    pub level: Level,
+    pub level_since: i64,
+    /// The staff member who took it, if anyone has.
+    pub taken_by: Option<i64>,
 }
 
 crate::domain::profile::choice!(
@@ -65,7 +76,8 @@ pub struct Open {
     pub latest: Entry,
 }
 
-const COLUMNS: &str = "id, user_id, status, round, asked_at, opened_at";
+const COLUMNS: &str =
+    "id, user_id, status, round, asked_at, opened_at, village_code, level, level_since, taken_by";
 
 fn question_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Question> {
     Ok(Question {
@@ -75,21 +87,32 @@ fn question_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Question> {
         round: row.try_get("round")?,
         asked_at: row.try_get("asked_at")?,
         opened_at: row.try_get("opened_at")?,
+        village_code: row
+            .try_get::<Option<i64>, _>("village_code")?
+            .and_then(VillageCode::from_number),
+        level: row.try_get("level")?,
+        level_since: row.try_get("level_since")?,
+        taken_by: row.try_get("taken_by")?,
     })
 }
 
-/// Records a new question.
+/// Records a new question from `village` (if known), for `level` to answer.
 pub async fn create(
     tx: &mut Tx,
     user_id: i64,
     said: &Said<'_>,
     now: DateTime<Utc>,
+    village: Option<VillageCode>,
+    level: Level,
 ) -> Result<Question> {
     let row = sqlx::query(&format!(
-        "INSERT INTO questions (user_id, asked_at, opened_at) VALUES (?1, ?2, ?2) RETURNING {COLUMNS}"
+        "INSERT INTO questions (user_id, asked_at, opened_at, village_code, level, level_since)
+         VALUES (?1, ?2, ?2, ?3, ?4, ?2) RETURNING {COLUMNS}"
     ))
     .bind(user_id)
     .bind(unix(now))
+    .bind(village.map(VillageCode::get))
+    .bind(level)
     .fetch_one(tx.conn().await?)
     .await?;
     let question = question_from_row(&row)?;
@@ -141,7 +164,8 @@ pub async fn follow_up(
     now: DateTime<Utc>,
 ) -> Result<Option<Question>> {
     let reopened = sqlx::query(&format!(
-        "UPDATE questions SET status = 'open', round = round + 1, opened_at = ?2, answered_at = NULL
+        "UPDATE questions SET status = 'open', round = round + 1, opened_at = ?2, answered_at = NULL,
+             level_since = ?2
          WHERE id = ?1 AND status = 'answered' RETURNING {COLUMNS}"
     ))
     .bind(id)
@@ -168,6 +192,7 @@ pub async fn answer(
     text: &str,
     now: DateTime<Utc>,
 ) -> Result<bool> {
+    // An answered round goes up no further; a follow-up opens the next at the same level.
     let answered = sqlx::query(
         "UPDATE questions SET status = 'answered', answered_at = ?3
          WHERE id = ?1 AND round = ?2 AND status = 'open'",
@@ -190,20 +215,41 @@ pub async fn answer(
     Ok(answered)
 }
 
-/// Open questions, the longest waiting first, with the asker's latest message.
-pub async fn open_oldest_first(tx: &mut Tx, limit: i64) -> Result<Vec<Open>> {
-    let rows = sqlx::query(
-        "SELECT q.id, q.user_id, q.status, q.round, q.asked_at, q.opened_at,
+/// `column` (a village code) within `scope`, as SQL over fixed pieces and its parameters.
+/// Work whose village is not known is the admins' only.
+pub(super) fn within(scope: &Scope, column: &str) -> (String, Vec<i64>) {
+    let list = |n: usize| vec!["?"; n].join(", ");
+    match scope {
+        Scope::Country => ("1".into(), Vec::new()),
+        Scope::Regencies(regencies) => (
+            format!("{column} / 1000000 IN ({})", list(regencies.len())),
+            regencies.iter().map(|r| r.get()).collect(),
+        ),
+        Scope::Villages(villages) => (
+            format!("{column} IN ({})", list(villages.len())),
+            villages.iter().map(|v| v.get()).collect(),
+        ),
+    }
+}
+
+/// Open questions within `scope`, the longest waiting first, with the asker's latest message.
+pub async fn open_oldest_first(tx: &mut Tx, limit: i64, scope: &Scope) -> Result<Vec<Open>> {
+    let (area, params) = within(scope, "q.village_code");
+    let sql = format!(
+        "SELECT q.id, q.user_id, q.status, q.round, q.asked_at, q.opened_at, q.village_code,
+                q.level, q.level_since, q.taken_by,
                 e.round AS entry_round, e.author, e.text, e.media, e.message_id, e.created_at
          FROM questions q
          JOIN question_entries e ON e.id = (
              SELECT max(id) FROM question_entries WHERE question_id = q.id AND author = 'user')
-         WHERE q.status = 'open'
-         ORDER BY q.opened_at, q.id LIMIT ?",
-    )
-    .bind(limit)
-    .fetch_all(tx.conn().await?)
-    .await?;
+         WHERE q.status = 'open' AND {area}
+         ORDER BY q.opened_at, q.id LIMIT ?"
+    );
+    let mut query = sqlx::query(&sql);
+    for p in params {
+        query = query.bind(p);
+    }
+    let rows = query.bind(limit).fetch_all(tx.conn().await?).await?;
     rows.iter()
         .map(|row| {
             Ok(Open {
@@ -214,12 +260,63 @@ pub async fn open_oldest_first(tx: &mut Tx, limit: i64) -> Result<Vec<Open>> {
         .collect()
 }
 
-pub async fn open_count(tx: &mut Tx) -> Result<i64> {
-    Ok(
-        sqlx::query_scalar("SELECT count(*) FROM questions WHERE status = 'open'")
-            .fetch_one(tx.conn().await?)
-            .await?,
+pub async fn open_count(tx: &mut Tx, scope: &Scope) -> Result<i64> {
+    let (area, params) = within(scope, "village_code");
+    let sql = format!("SELECT count(*) FROM questions WHERE status = 'open' AND {area}");
+    let mut query = sqlx::query_scalar(&sql);
+    for p in params {
+        query = query.bind(p);
+    }
+    Ok(query.fetch_one(tx.conn().await?).await?)
+}
+
+/// Open questions nobody took that have waited at their level since `before` (Unix seconds)
+/// or longer, the oldest first.
+pub async fn to_escalate(tx: &mut Tx, before: i64) -> Result<Vec<Question>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM questions
+         WHERE status = 'open' AND taken_by IS NULL AND level <> 'country' AND level_since <= ?
+         ORDER BY level_since, id LIMIT 100"
+    ))
+    .bind(before)
+    .fetch_all(tx.conn().await?)
+    .await?;
+    rows.iter().map(question_from_row).collect()
+}
+
+pub async fn set_level(tx: &mut Tx, id: i64, level: Level, now: DateTime<Utc>) -> Result<()> {
+    sqlx::query("UPDATE questions SET level = ?, level_since = ? WHERE id = ?")
+        .bind(level)
+        .bind(unix(now))
+        .bind(id)
+        .execute(tx.conn().await?)
+        .await?;
+    Ok(())
+}
+
+/// `by` takes the question, if nobody has; true if they now have it.
+pub async fn take(tx: &mut Tx, id: i64, by: i64) -> Result<bool> {
+    Ok(sqlx::query(
+        "UPDATE questions SET taken_by = ?2 WHERE id = ?1 AND status = 'open' AND taken_by IS NULL",
     )
+    .bind(id)
+    .bind(by)
+    .execute(tx.conn().await?)
+    .await?
+    .rows_affected()
+        == 1)
+}
+
+/// Gives back what `user_id` had taken (their rights ended): it goes to its level again.
+pub async fn give_back(tx: &mut Tx, user_id: i64, now: DateTime<Utc>) -> Result<u64> {
+    Ok(sqlx::query(
+        "UPDATE questions SET taken_by = NULL, level_since = ? WHERE taken_by = ? AND status = 'open'",
+    )
+    .bind(unix(now))
+    .bind(user_id)
+    .execute(tx.conn().await?)
+    .await?
+    .rows_affected())
 }
 
 fn entry_from_row(row: &sqlx::sqlite::SqliteRow, round_column: &str) -> Result<Entry> {

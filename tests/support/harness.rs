@@ -157,6 +157,15 @@ pub fn has_id(replies: &[Reply], id: &str) -> bool {
     ids(replies).iter().any(|i| i == id)
 }
 
+/// The replies to one chat.
+pub fn to(replies: &[Reply], chat: i64) -> Vec<Reply> {
+    replies
+        .iter()
+        .filter(|r| r.chat_id == chat)
+        .cloned()
+        .collect()
+}
+
 /// The first village a search's buttons offer.
 pub fn first_village(replies: &[Reply]) -> Option<Action> {
     use desmigratif::engine::{places::Pick, registration::RegAction};

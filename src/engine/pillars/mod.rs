@@ -10,12 +10,14 @@ mod matching;
 mod officers;
 mod pages;
 mod questions;
+mod routing;
 
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 pub use faq::{FaqEntry, FaqTopic};
 pub use pages::Page;
+pub(crate) use questions::escalate;
 
 use super::action::{FeatureAction, parse_id};
 use super::{
@@ -48,6 +50,8 @@ pub enum PillarsAction {
     Inbox,
     /// Officers: a question again, to reply to.
     OpenQuestion(i64),
+    /// Staff: «I'll take it» — the question is theirs to answer.
+    Take(i64),
     /// The user's cooperative application, or applying when there is none.
     Membership,
     /// Start (again) an application to join the cooperative.
@@ -73,10 +77,15 @@ impl PillarsAction {
     pub fn officer_only(&self) -> bool {
         matches!(
             self,
-            PillarsAction::Inbox
-                | PillarsAction::OpenQuestion(_)
-                | PillarsAction::SetMembership(..)
-                | PillarsAction::EditContacts
+            PillarsAction::SetMembership(..) | PillarsAction::EditContacts
+        )
+    }
+
+    /// Any staff member may press these (within their area, checked by each).
+    pub fn staff_only(&self) -> bool {
+        matches!(
+            self,
+            PillarsAction::Inbox | PillarsAction::OpenQuestion(_) | PillarsAction::Take(_)
         )
     }
 
@@ -86,6 +95,7 @@ impl PillarsAction {
             self,
             PillarsAction::Inbox
                 | PillarsAction::OpenQuestion(_)
+                | PillarsAction::Take(_)
                 | PillarsAction::SetMembership(..)
         )
     }
@@ -108,6 +118,7 @@ impl FeatureAction for PillarsAction {
             A::FollowUp(id) => return vec!["fu".into(), id.to_string()],
             A::Inbox => vec!["inbox"],
             A::OpenQuestion(id) => return vec!["oq".into(), id.to_string()],
+            A::Take(id) => return vec!["take".into(), id.to_string()],
             A::Membership => vec!["coop"],
             A::Apply => vec!["apply"],
             A::ApplyConsent => vec!["consent"],
@@ -134,6 +145,7 @@ impl FeatureAction for PillarsAction {
             ["fu", id] => A::FollowUp(parse_id(id)?),
             ["inbox"] => A::Inbox,
             ["oq", id] => A::OpenQuestion(parse_id(id)?),
+            ["take", id] => A::Take(parse_id(id)?),
             ["coop"] => A::Membership,
             ["apply"] => A::Apply,
             ["consent"] => A::ApplyConsent,
@@ -166,6 +178,7 @@ pub(crate) fn every_action() -> Vec<PillarsAction> {
         A::FollowUp(i64::MAX),
         A::Inbox,
         A::OpenQuestion(42),
+        A::Take(i64::MAX),
         A::Membership,
         A::Apply,
         A::ApplyConsent,
@@ -226,7 +239,7 @@ pub(crate) fn menu_rows(turn: &Turn<'_>) -> Vec<Vec<Button>> {
             ask_button(),
         ],
     ];
-    if turn.is_admin() {
+    if turn.role().is_some() {
         rows.push(vec![Button::action(
             Msg::new("menu-button-inbox"),
             PillarsAction::Inbox.into(),
@@ -251,7 +264,8 @@ pub(crate) async fn on_command(turn: &mut Turn<'_>, command: Command, args: &str
 }
 
 pub(crate) async fn on_action(turn: &mut Turn<'_>, action: PillarsAction) -> Result<()> {
-    if action.officer_only() && !turn.is_admin() {
+    if (action.officer_only() && !turn.is_admin()) || (action.staff_only() && turn.role().is_none())
+    {
         fallback::not_an_officer(turn);
         return Ok(());
     }
@@ -268,6 +282,7 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: PillarsAction) -> Res
         A::FollowUp(id) => questions::follow_up(turn, id).await,
         A::Inbox => questions::inbox(turn).await,
         A::OpenQuestion(id) => questions::open(turn, id).await,
+        A::Take(id) => questions::take(turn, id).await,
         A::Membership => cooperative::membership(turn).await,
         A::Apply => cooperative::apply(turn).await,
         A::ApplyConsent => cooperative::consent(turn).await,
@@ -410,7 +425,16 @@ mod tests {
                     media: None,
                     message_id: None,
                 };
-                let question = store::questions::create(tx, 5, &said, now).await.unwrap();
+                let question = store::questions::create(
+                    tx,
+                    5,
+                    &said,
+                    now,
+                    None,
+                    crate::domain::staff::Level::Country,
+                )
+                .await
+                .unwrap();
                 store::questions::answer(tx, question.id, 1, "Paspor dan visa kerja.", now)
                     .await
                     .unwrap();

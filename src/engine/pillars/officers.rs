@@ -22,10 +22,18 @@ pub(crate) struct Target {
 /// (`ADMIN_CHAT_ID`) when every member is an officer; else each officer's private chat, and
 /// a group that is not checked (or has other members) gets a notice without personal data.
 pub(crate) async fn targets(turn: &mut Turn<'_>) -> Result<Vec<Target>> {
-    let default = turn.settings.default_language;
+    admin_targets(turn.tx, turn.settings).await
+}
+
+/// The same, outside an update (escalation).
+pub(crate) async fn admin_targets(
+    tx: &mut crate::store::Tx,
+    settings: &crate::engine::Settings,
+) -> Result<Vec<Target>> {
+    let default = settings.default_language;
     let mut targets = Vec::new();
-    if let Some(chat_id) = turn.settings.admin_chat_id {
-        let personal = officers_group::is_trusted(turn.tx, chat_id).await?;
+    if let Some(chat_id) = settings.admin_chat_id {
+        let personal = officers_group::is_trusted(tx, chat_id).await?;
         targets.push(Target {
             chat_id,
             lang: default,
@@ -35,10 +43,10 @@ pub(crate) async fn targets(turn: &mut Turn<'_>) -> Result<Vec<Target>> {
             return Ok(targets);
         }
     }
-    for &officer in &turn.settings.admins {
+    for &officer in &settings.admins {
         targets.push(Target {
             chat_id: officer,
-            lang: users::language_of(turn.tx, officer, default).await?,
+            lang: users::language_of(tx, officer, default).await?,
             personal: true,
         });
     }

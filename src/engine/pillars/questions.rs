@@ -5,7 +5,7 @@
 //! a named person, and can follow up on the same question. Each round of a question is
 //! answered once: the next officer to try is told it already was.
 
-use super::{PillarsAction, PillarsState, ask_button, cancel_keyboard, number, officers};
+use super::{PillarsAction, PillarsState, ask_button, cancel_keyboard, number, officers, routing};
 use crate::domain::text;
 use crate::engine::action::parse_id;
 use crate::engine::{
@@ -168,7 +168,11 @@ pub(crate) async fn ask_typed(turn: &mut Turn<'_>) -> Result<()> {
 }
 
 async fn submit(turn: &mut Turn<'_>, user_id: i64, said: &Said<'_>) -> Result<()> {
-    let question = store::create(turn.tx, user_id, said, turn.now).await?;
+    let village = profiles::find(turn.tx, user_id)
+        .await?
+        .and_then(|p| p.village_code);
+    let level = routing::first_level(turn.tx, village).await?;
+    let question = store::create(turn.tx, user_id, said, turn.now, village, level).await?;
     notify_officers(turn, &question, "question-notice-new", said).await?;
     turn.state = State::Idle;
     turn.push(ReplyKind::Tagged {
@@ -181,7 +185,11 @@ async fn submit(turn: &mut Turn<'_>, user_id: i64, said: &Said<'_>) -> Result<()
 
 /// Who asked, as the officers see it: name, role and village from the profile, where there is one.
 async fn who_asked(turn: &mut Turn<'_>, user_id: i64) -> Result<Msg> {
-    Ok(match profiles::find(turn.tx, user_id).await? {
+    who_asked_in(turn.tx, user_id).await
+}
+
+async fn who_asked_in(tx: &mut crate::store::Tx, user_id: i64) -> Result<Msg> {
+    Ok(match profiles::find(tx, user_id).await? {
         Some(profile) => Msg::new("question-who-registered")
             .arg("name", profile.name.as_str())
             .arg("role", Msg::new(profile.role.message_id()))
@@ -208,7 +216,7 @@ async fn notify_officers(
             .arg("text", text::quoted(said.text)),
         Msg::new("question-notice-how").arg("number", number(question.id)),
     ];
-    let targets = officers::targets(turn).await?;
+    let targets = question_targets(turn.tx, turn.settings, question).await?;
     if targets.is_empty() {
         tracing::warn!(
             question = question.id,
@@ -220,7 +228,7 @@ async fn notify_officers(
         // A group with members who are not officers gets the number, nothing of the person
         // (replying to it still answers).
         let (text, keyboard) = if target.personal {
-            (text.clone(), Keyboard::None)
+            (text.clone(), take_keyboard(question, target.chat_id))
         } else {
             (
                 vec![Msg::new("question-notice-group").arg("number", number(question.id))],
@@ -241,6 +249,161 @@ async fn notify_officers(
         }
     }
     Ok(())
+}
+
+/// Where a question's notices go: to whoever took it, else to the level answering for it.
+async fn question_targets(
+    tx: &mut crate::store::Tx,
+    settings: &crate::engine::Settings,
+    question: &Question,
+) -> Result<Vec<officers::Target>> {
+    if let Some(taker) = question.taken_by
+        && let Some(target) = routing::taker(tx, settings, taker).await?
+    {
+        return Ok(vec![target]);
+    }
+    routing::targets(tx, settings, question.village_code, question.level).await
+}
+
+/// «✋ I'll take it» under a notice in a staff member's own chat, while nobody has.
+fn take_keyboard(question: &Question, chat_id: i64) -> Keyboard {
+    if question.taken_by.is_some() || chat_id < 0 {
+        return Keyboard::None;
+    }
+    Keyboard::Inline(vec![vec![Button::action(
+        Msg::new("question-button-take").arg("number", number(question.id)),
+        PillarsAction::Take(question.id).into(),
+    )]])
+}
+
+/// A question the sender may act on as staff: one of their area's, else nothing (like a
+/// question that is not there).
+async fn in_area(turn: &mut Turn<'_>, id: i64) -> Result<Option<Question>> {
+    Ok(store::find(turn.tx, id)
+        .await?
+        .filter(|q| routing::may_act(turn, q.village_code)))
+}
+
+/// «✋ I'll take it»: the question is the sender's to answer; it goes up no further, and the
+/// others who were told of it hear who took it.
+pub(crate) async fn take(turn: &mut Turn<'_>, id: i64) -> Result<()> {
+    let (Some(by), Some(question)) = (turn.user_id(), in_area(turn, id).await?) else {
+        turn.notice(
+            Msg::new("question-answer-gone").arg("number", number(id)),
+            true,
+        );
+        return Ok(());
+    };
+    if !store::take(turn.tx, id, by).await? {
+        turn.notice(
+            Msg::new("question-taken-already").arg("number", number(id)),
+            true,
+        );
+        return Ok(());
+    }
+    let taker = match turn.staff.as_ref().and_then(|s| s.card.name.clone()) {
+        Some(name) => Msg::new("question-taker-named").arg("name", name),
+        None => Msg::new("question-taker-someone"),
+    };
+    for target in routing::targets(
+        turn.tx,
+        turn.settings,
+        question.village_code,
+        question.level,
+    )
+    .await?
+    .into_iter()
+    .filter(|t| t.chat_id != by && t.chat_id > 0)
+    {
+        turn.push_reply(Reply {
+            chat_id: target.chat_id,
+            lang: target.lang,
+            priority: Priority::Interactive,
+            subject: None,
+            kind: ReplyKind::Message {
+                text: vec![
+                    Msg::new("question-taken-by")
+                        .arg("number", number(id))
+                        .arg("taker", taker.clone()),
+                ],
+                keyboard: Keyboard::None,
+            },
+        });
+    }
+    turn.notice(
+        Msg::new("question-taken-you").arg("number", number(id)),
+        false,
+    );
+    turn.send(
+        vec![Msg::new("question-taken-you").arg("number", number(id))],
+        Keyboard::Inline(vec![vec![inbox_button()]]),
+    );
+    Ok(())
+}
+
+/// Questions nobody took within `ESCALATE_AFTER` of reaching their level go up one (or more,
+/// past levels without anyone), and the next level is told.
+pub(crate) async fn escalate(
+    tx: &mut crate::store::Tx,
+    settings: &crate::engine::Settings,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<Reply>> {
+    let before = (now - settings.escalate_after).timestamp();
+    let mut replies = Vec::new();
+    for question in store::to_escalate(tx, before).await? {
+        let Some(up) = question.level.up() else {
+            continue;
+        };
+        let level = routing::level_from(tx, question.village_code, up).await?;
+        store::set_level(tx, question.id, level, now).await?;
+        let escalated = Question {
+            level,
+            level_since: now.timestamp(),
+            ..question.clone()
+        };
+        let entries = store::entries(tx, question.id).await?;
+        let Some(latest) = entries
+            .iter()
+            .rev()
+            .find(|e| e.author == Author::User && e.round == question.round)
+        else {
+            continue;
+        };
+        let who = who_asked_in(tx, question.user_id).await?;
+        let hours = settings.escalate_after.num_hours().max(1);
+        for target in routing::targets(tx, settings, question.village_code, level).await? {
+            let text = if target.personal {
+                vec![
+                    Msg::new("question-notice-escalated")
+                        .arg("number", number(question.id))
+                        .arg("who", who.clone())
+                        .arg("hours", hours),
+                    Msg::new("question-quote")
+                        .arg("media", media_label(latest.media.as_deref()))
+                        .arg("text", text::quoted(&latest.text)),
+                    Msg::new("question-notice-how").arg("number", number(question.id)),
+                ]
+            } else {
+                vec![Msg::new("question-notice-group").arg("number", number(question.id))]
+            };
+            replies.push(officers::notice(
+                target.chat_id,
+                target.lang,
+                question.user_id,
+                ReplyKind::Tagged {
+                    text,
+                    keyboard: take_keyboard(&escalated, target.chat_id),
+                    tag: tag(&escalated),
+                },
+            ));
+        }
+        tracing::info!(
+            question = question.id,
+            level = level.code(),
+            "question passed up"
+        );
+    }
+    Ok(replies)
 }
 
 /// The user's question, if it is theirs: nobody reaches anybody else's.
@@ -436,7 +599,7 @@ pub(crate) async fn on_reply(turn: &mut Turn<'_>, reply_to: i32, text: &str) -> 
             .await?;
             Ok(true)
         }
-        _ if turn.is_admin() => {
+        _ if turn.role().is_some() => {
             answer(turn, id, Some(round), text).await?;
             Ok(true)
         }
@@ -468,7 +631,7 @@ async fn answer(turn: &mut Turn<'_>, id: i64, round: Option<i64>, text: &str) ->
         );
         return Ok(());
     }
-    let Some(question) = store::find(turn.tx, id).await? else {
+    let Some(question) = in_area(turn, id).await? else {
         turn.send(
             vec![Msg::new("question-answer-gone").arg("number", number(id))],
             Keyboard::None,
@@ -517,8 +680,11 @@ async fn answer(turn: &mut Turn<'_>, id: i64, round: Option<i64>, text: &str) ->
 
 /// `/inbox`: the open questions, the longest waiting first, a button each to see one again.
 pub(crate) async fn inbox(turn: &mut Turn<'_>) -> Result<()> {
-    let open = store::open_oldest_first(turn.tx, INBOX_LIMIT).await?;
-    let total = store::open_count(turn.tx).await?;
+    let Some((_, scope)) = turn.role() else {
+        return Ok(());
+    };
+    let open = store::open_oldest_first(turn.tx, INBOX_LIMIT, &scope).await?;
+    let total = store::open_count(turn.tx, &scope).await?;
     let mut rows: Vec<Vec<Button>> = open
         .chunks(4)
         .map(|chunk| {
@@ -562,7 +728,7 @@ pub(crate) async fn inbox(turn: &mut Turn<'_>) -> Result<()> {
 
 /// An officer sees a question again, as a new message they can reply to.
 pub(crate) async fn open(turn: &mut Turn<'_>, id: i64) -> Result<()> {
-    let Some(question) = store::find(turn.tx, id).await? else {
+    let Some(question) = in_area(turn, id).await? else {
         turn.notice(
             Msg::new("question-answer-gone").arg("number", number(id)),
             true,

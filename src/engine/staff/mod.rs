@@ -183,7 +183,8 @@ pub(crate) async fn home(turn: &mut Turn<'_>) -> Result<()> {
             Msg::new("staff-home")
                 .arg("role", Msg::new(role.message_id()))
                 .arg("areas", areas),
-            Msg::new(format!("staff-can-{}", role.code())),
+            Msg::new(format!("staff-can-{}", role.code()))
+                .arg("hours", turn.settings.escalate_after.num_hours().max(1)),
         ],
         Keyboard::Inline(rows),
     );

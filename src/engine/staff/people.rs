@@ -183,6 +183,8 @@ pub(super) async fn remove(turn: &mut Turn<'_>, scope: &Scope, user_id: i64) -> 
     if *scope == Scope::Country {
         staff::remove(turn.tx, user_id).await?;
     }
+    // What they had taken and not answered goes back to its level, and may go up from now.
+    crate::store::questions::give_back(turn.tx, user_id, turn.now).await?;
     audit::record(
         turn.tx,
         by,

@@ -1,0 +1,86 @@
+//! Work goes to the right people. A question (or cooperative application) goes to the officers
+//! of the asker's village; if none of them takes it within `ESCALATE_AFTER`, to the
+//! coordinators of the regency; after another `ESCALATE_AFTER`, to the admins. A level without
+//! anyone on it is skipped, and work whose village is not known starts with the admins.
+
+use super::officers::{self, Target};
+use crate::domain::{
+    area::VillageCode,
+    staff::{Level, Scope},
+};
+use crate::engine::{Result, Settings, turn::Turn};
+use crate::store::{Tx, staff, users};
+
+/// `from`, or the first level above it with someone on it.
+pub(crate) async fn level_from(
+    tx: &mut Tx,
+    village: Option<VillageCode>,
+    from: Level,
+) -> Result<Level> {
+    let mut level = from;
+    while level != Level::Country {
+        if village.is_some() && !staff::serving(tx, level.area(village)).await?.is_empty() {
+            return Ok(level);
+        }
+        level = level.up().unwrap_or(Level::Country);
+    }
+    Ok(level)
+}
+
+/// Where new work from `village` goes first.
+pub(crate) async fn first_level(tx: &mut Tx, village: Option<VillageCode>) -> Result<Level> {
+    level_from(tx, village, Level::Village).await
+}
+
+/// Where notices go for work at `level`: the private chats of that level's staff; for the
+/// admins, the officers' group or `ADMIN_IDS` (see `officers::admin_targets`) and the admins
+/// invited in the bot.
+pub(crate) async fn targets(
+    tx: &mut Tx,
+    settings: &Settings,
+    village: Option<VillageCode>,
+    level: Level,
+) -> Result<Vec<Target>> {
+    let mut targets = match level {
+        Level::Country => officers::admin_targets(tx, settings).await?,
+        _ => Vec::new(),
+    };
+    let members = staff::serving(tx, level.area(village)).await?;
+    for member in members {
+        if targets.iter().any(|t| t.chat_id == member.user_id) {
+            continue;
+        }
+        targets.push(Target {
+            chat_id: member.user_id,
+            lang: users::language_of(tx, member.user_id, settings.default_language).await?,
+            personal: true,
+        });
+    }
+    Ok(targets)
+}
+
+/// The one chat of the person who took the work (still staff, or an admin of `ADMIN_IDS`).
+pub(crate) async fn taker(
+    tx: &mut Tx,
+    settings: &Settings,
+    user_id: i64,
+) -> Result<Option<Target>> {
+    let still = settings.is_admin(user_id) || staff::find(tx, user_id).await?.is_some();
+    Ok(match still {
+        true => Some(Target {
+            chat_id: user_id,
+            lang: users::language_of(tx, user_id, settings.default_language).await?,
+            personal: true,
+        }),
+        false => None,
+    })
+}
+
+/// May the sender act on work from `village`?
+pub(crate) fn may_act(turn: &Turn<'_>, village: Option<VillageCode>) -> bool {
+    match (turn.role(), village) {
+        (Some((_, scope)), Some(village)) => scope.covers_village(village),
+        (Some((_, scope)), None) => scope == Scope::Country,
+        (None, _) => false,
+    }
+}
