@@ -172,15 +172,6 @@ pub async fn register(h: &mut Harness, user: i64, name: &str, village: &str) {
         .unwrap();
 }
 
-/// The replies to one chat.
-pub fn to(replies: &[Reply], chat: i64) -> Vec<Reply> {
-    replies
-        .iter()
-        .filter(|r| r.chat_id == chat)
-        .cloned()
-        .collect()
-}
-
 /// Every rendered text of the replies, joined (to check what a reader would see).
 pub fn rendered(h: &Harness, replies: &[Reply]) -> String {
     replies
