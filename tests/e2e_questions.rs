@@ -53,6 +53,9 @@ async fn a_question_is_answered_from_the_group_once_and_followed_up() {
         .var("ADMIN_IDS", &format!("{OFFICER},{OFFICER_2}"))
         .var("ADMIN_CHAT_ID", &GROUP.to_string());
     let bot = env.start();
+    // Until the first check of the group's members, notices there carry no personal data.
+    bot.wait_for_log("every member of the officers' group is an officer", WAIT)
+        .await;
 
     fake.push_text(FAMILY, "/tanya");
     wait_for_text(&fake, FAMILY, "Tulis pertanyaan").await;
