@@ -58,7 +58,8 @@ async fn a_question_is_answered_from_the_group_once_and_followed_up() {
         .await;
 
     fake.push_text(FAMILY, "/tanya");
-    wait_for_text(&fake, FAMILY, "Tulis pertanyaan").await;
+    // Not registered: asked for her village; she writes her trouble instead, and is heard.
+    wait_for_text(&fake, FAMILY, "Anda dari desa mana").await;
     fake.push_text(
         FAMILY,
         "Suami saya di Malaysia belum digaji tiga bulan. Harus lapor ke mana?",

@@ -29,6 +29,10 @@ impl Transport for Capture {
 
 /// Delivers what waits for the officer and returns it as it would reach Telegram.
 async fn delivered_to_officer(h: &Harness) -> Vec<Outgoing> {
+    delivered_to(h, ADMIN).await
+}
+
+async fn delivered_to(h: &Harness, chat: i64) -> Vec<Outgoing> {
     let capture = Arc::new(Capture::default());
     let sender = Sender::new(
         h.engine.writer(),
@@ -38,7 +42,7 @@ async fn delivered_to_officer(h: &Harness) -> Vec<Outgoing> {
         Pacing::new(100),
         h.engine.outbox_ready(),
     );
-    sender.drain(Some(ADMIN)).await.unwrap();
+    sender.drain(Some(chat)).await.unwrap();
     capture.0.lock().unwrap().clone()
 }
 
@@ -174,5 +178,156 @@ async fn registrations_export_as_csv_with_a_byte_order_mark_and_an_audit_entry()
         row.get(14),
         Some("2026-12-01 10:00"),
         "times in the configured time zone"
+    );
+}
+
+const COORDINATOR: i64 = 7;
+const WONOSOBO_OFFICER: i64 = 8;
+/// Kuripan, Watumalang, Wonosobo.
+const WONOSOBO_VILLAGE: i64 = 3_307_102_004;
+
+async fn appoint(h: &Harness, user: i64, area: desmigratif::domain::staff::Area) {
+    h.engine
+        .writer()
+        .write(async |tx| {
+            desmigratif::store::staff::appoint(tx, user, area, ADMIN, start_time()).await
+        })
+        .await
+        .unwrap();
+}
+
+/// People in two regencies, one typed before villages were a list, a coordinator of
+/// Indramayu and an officer of a Wonosobo village.
+async fn two_regencies(h: &mut Harness) {
+    use desmigratif::domain::{
+        area::{RegencyCode, VillageCode},
+        staff::Area,
+    };
+    let now = start_time().timestamp();
+    let kenanga = seed::Profile {
+        registered_at: now - 86_400,
+        ..Default::default()
+    };
+    seed::registered(&h.pool, 1, "id", &kenanga).await;
+    register(h, 2, "family", "Kenanga", now - 2 * 86_400).await;
+    let wonosobo = seed::Profile {
+        village: "Kuripan",
+        village_code: Some(WONOSOBO_VILLAGE),
+        registered_at: now - 3 * 86_400,
+        ..Default::default()
+    };
+    seed::registered(&h.pool, 3, "id", &wonosobo).await;
+    register(h, 4, "prospective", "Sukamaju", now - 4 * 86_400).await;
+    appoint(
+        h,
+        COORDINATOR,
+        Area::Regency(RegencyCode::parse("32.12").unwrap()),
+    )
+    .await;
+    appoint(
+        h,
+        WONOSOBO_OFFICER,
+        Area::Village(VillageCode::from_number(WONOSOBO_VILLAGE).unwrap()),
+    )
+    .await;
+    // Person 1 asks; a day and a half later nobody has answered.
+    assert_eq!(ids(&h.say(1, "/tanya").await), ["question-ask-prompt"]);
+    let asked = h.say(1, "Kapan pelatihan berikutnya?").await;
+    assert!(has_id(&asked, "question-received"), "{:?}", ids(&asked));
+    h.clock.advance(chrono::Duration::hours(36));
+}
+
+#[tokio::test]
+async fn each_sees_the_figures_of_their_own_area_with_a_table_by_village_or_regency() {
+    let mut h = Harness::new().await;
+    two_regencies(&mut h).await;
+
+    let coordinator = h.say(COORDINATOR, "/statistik").await;
+    let text = h.text(&coordinator[0]);
+    assert!(text.contains("Wilayah Anda: Indramayu"), "{text}");
+    assert!(text.contains("Terdaftar: 2"), "{text}");
+    assert!(text.contains("Per desa"), "{text}");
+    assert!(
+        text.contains("Kenanga (Sindang, Indramayu): 2 · 0 kursi · 1 terbuka, 1 lewat 24 jam"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Kuripan") && !text.contains("Sukamaju"),
+        "{text}"
+    );
+    let panels = coordinator
+        .iter()
+        .find_map(|r| match &r.kind {
+            ReplyKind::Chart { panels, .. } => Some(panels.clone()),
+            _ => None,
+        })
+        .expect("a chart");
+    assert_eq!(panels.len(), 3, "weeks, roles and villages");
+    assert_eq!(panels[2].bars.len(), 1);
+    assert_eq!(panels[2].bars[0].1, 2);
+
+    let officer = h.say(WONOSOBO_OFFICER, "/statistik").await;
+    let text = h.text(&officer[0]);
+    assert!(text.contains("Terdaftar: 1"), "{text}");
+    assert!(text.contains("menunggu jawaban: 0"), "{text}");
+    assert!(!text.contains("Kenanga"), "{text}");
+
+    let admin = h.say(ADMIN, "/statistik").await;
+    let text = h.text(&admin[0]);
+    assert!(text.contains("Seluruh Indonesia"), "{text}");
+    assert!(text.contains("Terdaftar: 4"), "{text}");
+    assert!(text.contains("Per kabupaten/kota"), "{text}");
+    assert!(text.contains("Indramayu: 2 ·"), "{text}");
+    assert!(text.contains("Wonosobo: 1 ·"), "{text}");
+
+    // The same in English.
+    h.say(COORDINATOR, "/language").await;
+    h.press(
+        COORDINATOR,
+        &Action::SetLanguage(desmigratif::domain::Language::En),
+    )
+    .await;
+    let english = h.say(COORDINATOR, "/stats").await;
+    let text = h.text(&english[0]);
+    assert!(text.contains("Your area: Indramayu"), "{text}");
+    assert!(text.contains("By village"), "{text}");
+}
+
+#[tokio::test]
+async fn each_exports_only_the_people_of_their_own_area() {
+    let mut h = Harness::new().await;
+    two_regencies(&mut h).await;
+    for (who, rows) in [(COORDINATOR, 2), (WONOSOBO_OFFICER, 1), (ADMIN, 4)] {
+        h.press(
+            who,
+            &Action::Export(ExportAction::File(Table::Registrations)),
+        )
+        .await;
+        let sent = delivered_to(&h, who).await;
+        let content = sent
+            .iter()
+            .find_map(|o| match o {
+                Outgoing::Document { content, .. } => Some(content.clone()),
+                _ => None,
+            })
+            .expect("a file");
+        let text = String::from_utf8(content[3..].to_vec()).unwrap();
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let villages: Vec<String> = reader
+            .records()
+            .map(|r| r.unwrap().get(4).unwrap().to_owned())
+            .collect();
+        assert_eq!(villages.len(), rows, "{who}: {villages:?}");
+        if who == COORDINATOR {
+            assert!(villages.iter().all(|v| v == "Kenanga"), "{villages:?}");
+        }
+        if who == WONOSOBO_OFFICER {
+            assert_eq!(villages, ["Kuripan"]);
+        }
+    }
+    assert_eq!(
+        h.count("SELECT count(*) FROM audit_log WHERE action = 'export.registrations' AND detail LIKE '%regencies 32.12%'")
+            .await,
+        1
     );
 }

@@ -21,14 +21,6 @@ const RESIDENT: i64 = 10;
 /// A village of Wonosobo (Kuripan, 33.07.10.2004).
 const WONOSOBO_VILLAGE: i64 = 3_307_102_004;
 
-fn to(replies: &[Reply], chat: i64) -> Vec<Reply> {
-    replies
-        .iter()
-        .filter(|r| r.chat_id == chat)
-        .cloned()
-        .collect()
-}
-
 /// Staff appointed straight in the store, as an accepted invitation leaves them.
 async fn appoint(h: &Harness, user: i64, area: Area) {
     h.engine
@@ -64,8 +56,12 @@ async fn staffed(h: &mut Harness) {
     seed::registered(&h.pool, RESIDENT, "id", &seed::Profile::default()).await;
 }
 
+/// Asks; someone whose village the bot does not know skips saying it.
 async fn ask(h: &mut Harness, user: i64, text: &str) -> Vec<Reply> {
-    h.say(user, "/tanya").await;
+    if has_id(&h.say(user, "/tanya").await, "asker-village-ask") {
+        h.press(user, &Action::Pillars(PillarsAction::SkipVillage))
+            .await;
+    }
     h.say(user, text).await
 }
 
@@ -180,4 +176,191 @@ async fn staff_act_only_on_their_areas_questions() {
         .say(OFFICER, "/jawab 1 Silakan datang ke balai desa.")
         .await;
     assert!(has_id(&to(&answer, RESIDENT), "question-answer-for-you"));
+}
+
+#[tokio::test]
+async fn someone_not_registered_names_their_village_and_its_officer_gets_the_question() {
+    let mut h = Harness::new().await;
+    staffed(&mut h).await;
+    let asked = h.say(12, "/tanya").await;
+    assert_eq!(ids(&asked), ["asker-village-ask"]);
+    assert!(
+        first_village(&asked).is_none(),
+        "nothing to offer the first time"
+    );
+    let prompt = h.choose_village(12, "kenanga sindang").await;
+    assert_eq!(ids(&prompt), ["question-ask-prompt"]);
+    let sent = h.say(12, "Bagaimana cara daftar?").await;
+    assert!(has_id(&to(&sent, 12), "question-received"));
+    assert!(has_id(&to(&sent, OFFICER), "question-notice-new"));
+    assert!(to(&sent, ADMIN).is_empty(), "the village officer first");
+    // Next time, the same village is the first button; «Skip» sends to the admins.
+    let again = h.say(12, "/tanya").await;
+    let offered = first_village(&again).expect("last time's village offered");
+    assert_eq!(
+        offered,
+        Action::Pillars(PillarsAction::Place(
+            desmigratif::engine::places::Pick::Village(
+                desmigratif::domain::area::VillageCode::parse("32.12.16.2004").unwrap()
+            )
+        ))
+    );
+    h.press(12, &Action::Pillars(PillarsAction::SkipVillage))
+        .await;
+    let skipped = h.say(12, "Pertanyaan kedua").await;
+    assert!(has_id(&to(&skipped, ADMIN), "question-notice-new"));
+    assert!(to(&skipped, OFFICER).is_empty());
+}
+
+#[tokio::test]
+async fn trouble_written_out_where_the_village_is_asked_is_taken_as_the_question() {
+    let mut h = Harness::new().await;
+    staffed(&mut h).await;
+    h.say(12, "/tanya").await;
+    let sent = h
+        .say(12, "Tolong suami saya belum digaji tiga bulan di Malaysia")
+        .await;
+    assert!(has_id(&to(&sent, 12), "question-received"));
+    assert!(has_id(&to(&sent, ADMIN), "question-notice-new"));
+    h.say(12, "/tanya").await;
+    let sent = h.say(12, "paspor saya ditahan majikan").await;
+    assert!(has_id(&to(&sent, 12), "question-received"));
+    // An address that names a village is one, however it is written.
+    h.say(12, "/tanya").await;
+    let address = h.say(12, "Desa Kenanga Kec. Sindang Kab. Indramayu").await;
+    assert!(first_village(&address).is_some(), "{:?}", ids(&address));
+    // A short text is a village's name: searched, nothing sent.
+    h.say(13, "/tanya").await;
+    let searched = h.say(13, "xqzv").await;
+    assert!(has_id(&searched, "place-village-not-found"));
+    assert_eq!(
+        h.count("SELECT count(*) FROM questions WHERE user_id = 13")
+            .await,
+        0
+    );
+    // Something else than text gets a hint, the way out still there.
+    let mut input = desmigratif::engine::Input::text(13, "");
+    input.event = desmigratif::engine::Event::Location;
+    let photo = h.handle(input).await.replies;
+    assert!(has_id(&photo, "asker-village-type-it"));
+}
+
+#[tokio::test]
+async fn a_cooperative_application_goes_to_the_village_officer_who_takes_it_by_setting_its_status()
+{
+    use desmigratif::domain::MembershipStatus;
+    let mut h = Harness::new().await;
+    staffed(&mut h).await;
+    h.press(RESIDENT, &Action::Pillars(PillarsAction::Membership))
+        .await;
+    let sent = h
+        .press(RESIDENT, &Action::Pillars(PillarsAction::ApplySend))
+        .await;
+    assert!(has_id(&to(&sent, OFFICER), "coop-notice"));
+    for other in [COORDINATOR, OTHER_OFFICER, ADMIN] {
+        assert!(to(&sent, other).is_empty(), "{other} is not told yet");
+    }
+    let id = h
+        .count("SELECT id FROM cooperative_applications WHERE user_id = 10")
+        .await;
+    // Nobody acts for ESCALATE_AFTER: the coordinator is told.
+    h.clock
+        .advance(chrono::Duration::hours(24) + chrono::Duration::minutes(1));
+    h.engine.tick().await.unwrap();
+    assert_eq!(queued(&h, COORDINATOR, "coop-notice-escalated").await, 1);
+    assert_eq!(queued(&h, ADMIN, "coop-notice-escalated").await, 0);
+    // Another village's officer cannot touch it, forged button or not.
+    let forged = h
+        .press(
+            OTHER_OFFICER,
+            &Action::Pillars(PillarsAction::SetMembership(id, MembershipStatus::Member)),
+        )
+        .await;
+    assert!(has_id(&forged, "coop-application-gone"));
+    assert!(to(&forged, RESIDENT).is_empty());
+    // The coordinator sets it: it is theirs, the officer hears who took it, the person is told.
+    let set = h
+        .press(
+            COORDINATOR,
+            &Action::Pillars(PillarsAction::SetMembership(
+                id,
+                MembershipStatus::Contacted,
+            )),
+        )
+        .await;
+    assert!(has_id(&to(&set, RESIDENT), "coop-status-changed"));
+    assert!(has_id(&to(&set, OFFICER), "coop-taken-by"));
+    assert_eq!(
+        h.count("SELECT taken_by FROM cooperative_applications")
+            .await,
+        COORDINATOR
+    );
+    // Taken: it goes up no further.
+    h.clock.advance(chrono::Duration::hours(49));
+    h.engine.tick().await.unwrap();
+    assert_eq!(queued(&h, ADMIN, "coop-notice").await, 0);
+    assert_eq!(
+        h.count("SELECT status = 'member' FROM cooperative_applications")
+            .await,
+        0
+    );
+}
+
+#[tokio::test]
+async fn someone_not_registered_applies_from_their_village() {
+    let mut h = Harness::new().await;
+    staffed(&mut h).await;
+    h.press(12, &Action::Pillars(PillarsAction::Membership))
+        .await;
+    let village = h
+        .press(12, &Action::Pillars(PillarsAction::ApplyConsent))
+        .await;
+    assert!(has_id(&village, "asker-village-ask"));
+    // Not found by its name: by regency, then district, then the village.
+    h.say(12, "zzzz").await;
+    let regency = h
+        .press(
+            12,
+            &Action::Pillars(PillarsAction::Place(
+                desmigratif::engine::places::Pick::ByRegency,
+            )),
+        )
+        .await;
+    assert!(has_id(&regency, "place-ask-regency"));
+    let regencies = h.say(12, "indramayu").await;
+    assert!(
+        has_id(&regencies, "place-regency-choose"),
+        "after «by regency», typing searches regencies: {:?}",
+        ids(&regencies)
+    );
+    let districts = h
+        .press(
+            12,
+            &Action::Pillars(PillarsAction::Place(
+                desmigratif::engine::places::Pick::Regency(
+                    desmigratif::domain::area::RegencyCode::parse("32.12").unwrap(),
+                ),
+            )),
+        )
+        .await;
+    assert!(has_id(&districts, "place-district-choose"));
+    let pick = |code: &str| {
+        Action::Pillars(PillarsAction::Place(
+            desmigratif::engine::places::Pick::Village(
+                desmigratif::domain::area::VillageCode::parse(code).unwrap(),
+            ),
+        ))
+    };
+    let name = h.press(12, &pick("32.12.16.2004")).await;
+    assert!(has_id(&name, "coop-ask-name"));
+    h.say(12, "Budi Santoso").await;
+    let sent = h.say(12, "0812-3456-7890").await;
+    assert!(has_id(&to(&sent, 12), "coop-applied"));
+    assert!(has_id(&to(&sent, OFFICER), "coop-notice"));
+    assert!(to(&sent, ADMIN).is_empty());
+    assert_eq!(
+        h.count("SELECT village_code FROM cooperative_applications")
+            .await,
+        3212162004
+    );
 }

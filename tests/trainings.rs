@@ -1160,7 +1160,9 @@ async fn the_participant_list_is_a_csv_with_seats_first_then_the_waitlist() {
     );
     // The file is made when it is sent: no copy of people's data waits in the outbox.
     let table = replies.iter().find_map(|r| match &r.kind {
-        ReplyKind::Export { table, file_name } => Some((*table, file_name.clone())),
+        ReplyKind::Export {
+            table, file_name, ..
+        } => Some((*table, file_name.clone())),
         _ => None,
     });
     let (table, file_name) = table.expect("a file");
@@ -1285,7 +1287,16 @@ async fn csv_file_in(h: &Harness, table: Table, lang: Language) -> String {
     let bytes = h
         .engine
         .reader()
-        .read(async |tx| store::export::csv(tx, table, chrono_tz::Asia::Jakarta, &words).await)
+        .read(async |tx| {
+            store::export::csv(
+                tx,
+                table,
+                &Default::default(),
+                chrono_tz::Asia::Jakarta,
+                &words,
+            )
+            .await
+        })
         .await
         .unwrap();
     String::from_utf8(bytes).unwrap()

@@ -73,3 +73,5 @@ coop-contacts-prompt = Send the cooperative's new contacts and office hours in o
 coop-contacts-text-only = Please send the contacts as text.
 coop-contacts-too-long = That text is too long: at most { $max } characters.
 coop-contacts-saved = ✅ The cooperative's contacts have been updated.
+coop-notice-escalated = ⏫ Nobody took cooperative application no. { $number } for { $hours } hours, so it now comes to you.
+coop-taken-by = ✋ Cooperative application no. { $number } was taken by { $taker }.

@@ -14,6 +14,31 @@ stats-role-family = Families
 stats-role-prospective = Prospective
 stats-chart-weeks = Registrations per week
 stats-chart-roles = Registered by role
+stats-area-country = 🇮🇩 All of Indonesia
+stats-area = 📍 Your area: { $areas }
+stats-area-regency = { $regency }
+stats-area-village = { $village } ({ $district }, { $regency })
+stats-area-unknown = code { $code }
+stats-by-regency =
+    By regency (registered · training seats · open questions, overdue · first answer, median of the last { $days } days):
+    { $list }{ $more ->
+        [0] {""}
+       *[other] {"\u000A"}…and { $more } more (all of them in /export)
+    }
+stats-by-village =
+    By village (registered · training seats · open questions, overdue · first answer, median of the last { $days } days):
+    { $list }{ $more ->
+        [0] {""}
+       *[other] {"\u000A"}…and { $more } more (all of them in /export)
+    }
+stats-area-row = • { $area }: { $registered } · { $seats } seats · { $open } open, { $overdue } over { $hours } h · { $median }
+stats-median-none = no answer yet
+stats-minutes = { $n } min
+stats-hours = { $n } h
+stats-days = { $n } days
+stats-bar = { $label }
+stats-chart-regencies = Registered by regency
+stats-chart-villages = Registered by village
 stats-chart-caption = Registrations over the last 12 weeks, and by role.
 
 export-choose = Which data would you like? CSV files open in Excel or Google Sheets.

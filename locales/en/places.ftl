@@ -20,3 +20,11 @@ place-page = Page { $page } of { $pages }.
 place-button-previous = ⬅️ Previous
 place-button-next = Next ➡️
 place-button-other-district = ↩️ Another district
+
+## The asker's village, before a question or a cooperative application
+asker-village-ask =
+    🏡 Which village are you from? Type a few letters of its name, for example: kenanga.
+    That way your own village's officer gets your message.
+    Rather not say? Press «Skip».
+asker-village-skip = ⏭ Skip
+asker-village-type-it = Please type the name of your village, or press «Skip».

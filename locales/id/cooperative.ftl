@@ -72,3 +72,5 @@ coop-contacts-prompt = Kirim kontak dan jam layanan koperasi yang baru dalam sat
 coop-contacts-text-only = Tolong kirim kontaknya sebagai teks.
 coop-contacts-too-long = Teksnya terlalu panjang: paling banyak { $max } huruf.
 coop-contacts-saved = ✅ Kontak koperasi sudah diperbarui.
+coop-notice-escalated = ⏫ Pendaftaran koperasi no. { $number } belum ditangani siapa pun selama { $hours } jam, jadi sekarang diteruskan kepada Anda.
+coop-taken-by = ✋ Pendaftaran koperasi no. { $number } sudah ditangani oleh { $taker }.

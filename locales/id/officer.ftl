@@ -14,6 +14,31 @@ stats-role-family = Keluarga PMI
 stats-role-prospective = Calon PMI
 stats-chart-weeks = Pendaftaran per minggu
 stats-chart-roles = Terdaftar menurut peran
+stats-area-country = 🇮🇩 Seluruh Indonesia
+stats-area = 📍 Wilayah Anda: { $areas }
+stats-area-regency = { $regency }
+stats-area-village = { $village } ({ $district }, { $regency })
+stats-area-unknown = kode { $code }
+stats-by-regency =
+    Per kabupaten/kota (terdaftar · kursi pelatihan · pertanyaan terbuka, yang terlambat · jawaban pertama, tengah-tengah { $days } hari terakhir):
+    { $list }{ $more ->
+        [0] {""}
+       *[other] {"\u000A"}…dan { $more } lagi (lengkapnya di /ekspor)
+    }
+stats-by-village =
+    Per desa (terdaftar · kursi pelatihan · pertanyaan terbuka, yang terlambat · jawaban pertama, tengah-tengah { $days } hari terakhir):
+    { $list }{ $more ->
+        [0] {""}
+       *[other] {"\u000A"}…dan { $more } lagi (lengkapnya di /ekspor)
+    }
+stats-area-row = • { $area }: { $registered } · { $seats } kursi · { $open } terbuka, { $overdue } lewat { $hours } jam · { $median }
+stats-median-none = belum ada jawaban
+stats-minutes = { $n } menit
+stats-hours = { $n } jam
+stats-days = { $n } hari
+stats-bar = { $label }
+stats-chart-regencies = Terdaftar per kabupaten/kota
+stats-chart-villages = Terdaftar per desa
 stats-chart-caption = Grafik pendaftaran 12 minggu terakhir dan menurut peran.
 
 export-choose = Data mana yang ingin diunduh? Berkas CSV bisa dibuka di Excel atau Google Sheets.

@@ -20,3 +20,11 @@ place-page = Halaman { $page } dari { $pages }.
 place-button-previous = ⬅️ Sebelumnya
 place-button-next = Berikutnya ➡️
 place-button-other-district = ↩️ Kecamatan lain
+
+## Desa penanya, sebelum pertanyaan atau pendaftaran koperasi
+asker-village-ask =
+    🏡 Anda dari desa mana? Ketik beberapa huruf nama desa Anda, misalnya: kenanga.
+    Dengan begitu, petugas desa Anda yang menerima pesan Anda.
+    Tidak mau menyebut desa? Tekan «Lewati».
+asker-village-skip = ⏭ Lewati
+asker-village-type-it = Tolong ketik nama desa Anda, atau tekan «Lewati».

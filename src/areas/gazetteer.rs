@@ -7,7 +7,8 @@
 use std::{collections::HashMap, ops::Range};
 
 use crate::domain::area::{
-    self, DistrictCode, ProvinceCode, RegencyCode, VillageCode, area_query, village_query,
+    self, DistrictCode, ProvinceCode, RegencyCode, VillageCode, area_query, place_query,
+    village_query,
 };
 
 /// A village as a button shows it: «Kenanga — Sindang, Indramayu».
@@ -195,7 +196,7 @@ impl Gazetteer {
         for split in 1..words.len() {
             let name = words[..split].join(" ");
             let place = words[split..].join(" ");
-            let place = area_query(&place);
+            let place = place_query(&place);
             if name.len() < MIN_QUERY_CHARS || place.is_empty() {
                 continue;
             }
@@ -367,9 +368,20 @@ impl Gazetteer {
     }
 
     /// The village's district or regency begins with `place`.
-    fn is_in(&self, village: &Village, place: &str) -> bool {
+    /// Is `village` where `place` (the words typed after its name) says: its district's or
+    /// regency's name begins with them, or the first words begin the district's and the rest
+    /// the regency's ("sindang indramayu").
+    fn is_in(&self, village: &Village, place: &[String]) -> bool {
         let district = &self.districts[village.district as usize].1.key;
-        district.starts_with(place) || self.regency_key_of(village).starts_with(place)
+        let regency = self.regency_key_of(village);
+        let whole = place.join(" ");
+        if district.starts_with(&whole) || regency.starts_with(&whole) {
+            return true;
+        }
+        (1..place.len()).any(|split| {
+            district.starts_with(&place[..split].join(" "))
+                && regency.starts_with(&place[split..].join(" "))
+        })
     }
 
     fn villages_of_key(&self, key: u32) -> impl Iterator<Item = u32> + '_ {

@@ -171,6 +171,16 @@ pub fn area_query(typed: &str) -> String {
     strip_words(search_key(typed), &AREA_WORDS)
 }
 
+/// Where a village is, as typed after its name ("kec. sindang kab. indramayu"): the words of
+/// its district and regency, without "kecamatan", "kab." and the like anywhere.
+pub fn place_query(typed: &str) -> Vec<String> {
+    search_key(typed)
+        .split(' ')
+        .filter(|w| !w.is_empty() && !AREA_WORDS.contains(w))
+        .map(str::to_owned)
+        .collect()
+}
+
 fn strip_words(mut key: String, words: &[&str]) -> String {
     loop {
         let Some((first, rest)) = key.split_once(' ') else {

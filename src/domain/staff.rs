@@ -82,8 +82,10 @@ impl Area {
 }
 
 /// What a staff member may see and act on.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Scope {
+    #[default]
     Country,
     Regencies(BTreeSet<RegencyCode>),
     Villages(BTreeSet<VillageCode>),

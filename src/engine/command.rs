@@ -110,15 +110,15 @@ impl Command {
 
     /// Officers only.
     pub fn admin_only(self) -> bool {
-        matches!(
-            self,
-            Command::Broadcast | Command::Stats | Command::Export | Command::NewTraining
-        )
+        matches!(self, Command::Broadcast | Command::NewTraining)
     }
 
     /// The programme's staff only (any role); not in everyone's command menu.
     pub fn staff_only(self) -> bool {
-        matches!(self, Command::Officers | Command::Inbox | Command::Answer)
+        matches!(
+            self,
+            Command::Officers | Command::Inbox | Command::Answer | Command::Stats | Command::Export
+        )
     }
 
     /// Fluent id of the command's description in the command menu.

@@ -6,7 +6,11 @@ use super::{
     Action, Arg, Button, ChartPanel, Keyboard, Msg, ReplyKind, Result, action::FeatureAction,
     fallback, menu, turn::Turn,
 };
-use crate::domain::Role;
+use crate::domain::{
+    Role,
+    area::{RegencyCode, VillageCode},
+    staff::Scope,
+};
 use crate::store::export::Table;
 use crate::store::{audit, stats};
 
@@ -36,11 +40,15 @@ impl FeatureAction for ExportAction {
     }
 }
 
-/// /stats: users by language and status, registrations by role and village and over time, with
-/// a chart.
+/// /stats: users by language and status, registrations by role and village and over time,
+/// the figures of each village or regency, with a chart; all within the staff member's area.
 pub(crate) async fn stats(turn: &mut Turn<'_>) -> Result<()> {
-    let users = stats::users(turn.tx).await?;
-    let roles = stats::by_role(turn.tx).await?;
+    let Some((_, scope)) = turn.role() else {
+        fallback::not_an_officer(turn);
+        return Ok(());
+    };
+    let users = stats::users(turn.tx, &scope).await?;
+    let roles = stats::by_role(turn.tx, &scope).await?;
     let role_count = |role: Role| {
         roles
             .iter()
@@ -49,11 +57,12 @@ pub(crate) async fn stats(turn: &mut Turn<'_>) -> Result<()> {
     };
     let registered: i64 = roles.iter().map(|(_, n)| n).sum();
     let now = turn.now.timestamp();
-    let week = stats::registrations_since(turn.tx, now - 7 * 86_400).await?;
-    let month = stats::registrations_since(turn.tx, now - 30 * 86_400).await?;
-    let villages = stats::top_villages(turn.tx, 8).await?;
+    let week = stats::registrations_since(turn.tx, &scope, now - 7 * 86_400).await?;
+    let month = stats::registrations_since(turn.tx, &scope, now - 30 * 86_400).await?;
+    let villages = stats::top_villages(turn.tx, &scope, 8).await?;
 
     let mut text = vec![
+        area_heading(turn, &scope).await?,
         Msg::new("stats-summary")
             .arg("users", users.total)
             .arg("active", users.total - users.blocked)
@@ -67,8 +76,7 @@ pub(crate) async fn stats(turn: &mut Turn<'_>) -> Result<()> {
             .arg("week", week)
             .arg("month", month),
     ];
-    let open_questions =
-        crate::store::questions::open_count(turn.tx, &crate::domain::staff::Scope::Country).await?;
+    let open_questions = crate::store::questions::open_count(turn.tx, &scope).await?;
     text.push(Msg::new("stats-questions").arg("count", open_questions));
     let trainings = crate::store::trainings::upcoming(turn.tx, turn.now, true, 5, 0).await?;
     if !trainings.is_empty() {
@@ -99,6 +107,10 @@ pub(crate) async fn stats(turn: &mut Turn<'_>) -> Result<()> {
             .collect();
         text.push(Msg::new("stats-villages").arg("list", Arg::List(list)));
     }
+    let areas = by_area(turn, &scope).await?;
+    if let Some(table) = &areas {
+        text.push(table.table.clone());
+    }
     turn.show(text, Keyboard::Inline(vec![vec![menu::menu_button()]]));
 
     // Weeks start on Monday, in the configured time zone.
@@ -111,7 +123,7 @@ pub(crate) async fn stats(turn: &mut Turn<'_>) -> Result<()> {
         .from_local_datetime(&first.and_hms_opt(0, 0, 0).unwrap_or_default())
         .earliest()
         .map_or(now - WEEKS * 7 * 86_400, |t| t.timestamp());
-    let per_week = stats::registrations_per_week(turn.tx, start, WEEKS).await?;
+    let per_week = stats::registrations_per_week(turn.tx, &scope, start, WEEKS).await?;
     let weeks = per_week
         .iter()
         .enumerate()
@@ -129,7 +141,7 @@ pub(crate) async fn stats(turn: &mut Turn<'_>) -> Result<()> {
         .collect();
     turn.push(ReplyKind::Chart {
         caption: vec![Msg::new("stats-chart-caption")],
-        panels: vec![
+        panels: [
             ChartPanel {
                 title: Msg::new("stats-chart-weeks"),
                 bars: weeks,
@@ -138,9 +150,151 @@ pub(crate) async fn stats(turn: &mut Turn<'_>) -> Result<()> {
                 title: Msg::new("stats-chart-roles"),
                 bars: roles,
             },
-        ],
+        ]
+        .into_iter()
+        .chain(areas.map(|a| a.chart))
+        .collect(),
     });
     Ok(())
+}
+
+/// Whose figures these are: the whole country, or the staff member's regencies or villages.
+async fn area_heading(turn: &mut Turn<'_>, scope: &Scope) -> Result<Msg> {
+    let places = turn.places().await?;
+    Ok(match scope {
+        Scope::Country => Msg::new("stats-area-country"),
+        Scope::Regencies(regencies) => Msg::new("stats-area").arg(
+            "areas",
+            Arg::List(
+                regencies
+                    .iter()
+                    .map(|code| {
+                        let name = places.regency_name(*code).unwrap_or_default();
+                        Msg::new("stats-area-regency").arg("regency", name)
+                    })
+                    .collect(),
+            ),
+        ),
+        Scope::Villages(villages) => Msg::new("stats-area").arg(
+            "areas",
+            Arg::List(
+                villages
+                    .iter()
+                    .map(|code| area_label(&places, stats::By::Village, code.get()))
+                    .collect(),
+            ),
+        ),
+    })
+}
+
+/// A village («Kenanga (Sindang, Indramayu)») or regency by its stored code.
+fn area_label(places: &crate::areas::Gazetteer, by: stats::By, code: i64) -> Msg {
+    let unknown = || Msg::new("stats-area-unknown").arg("code", code.to_string());
+    match by {
+        stats::By::Village => {
+            match VillageCode::from_number(code).and_then(|c| places.village(c)) {
+                Some(hit) => Msg::new("stats-area-village")
+                    .arg("village", hit.village.as_str())
+                    .arg("district", hit.district.as_str())
+                    .arg("regency", hit.regency.as_str()),
+                None => unknown(),
+            }
+        }
+        stats::By::Regency => {
+            match RegencyCode::from_number(code).and_then(|c| places.regency_name(c)) {
+                Some(name) => Msg::new("stats-area-regency").arg("regency", name),
+                None => unknown(),
+            }
+        }
+    }
+}
+
+/// Rows a table by area shows at most (a chat screen, not a spreadsheet: the exports have all).
+const AREA_ROWS: usize = 15;
+/// Since when first answers count towards the median.
+const MEDIAN_DAYS: i64 = 90;
+
+struct ByArea {
+    table: Msg,
+    chart: ChartPanel,
+}
+
+/// The table and chart by regency (for admins) or village (for a coordinator, or an officer
+/// with more than one village).
+async fn by_area(turn: &mut Turn<'_>, scope: &Scope) -> Result<Option<ByArea>> {
+    let by = match scope {
+        Scope::Country => stats::By::Regency,
+        Scope::Regencies(_) => stats::By::Village,
+        Scope::Villages(villages) if villages.len() > 1 => stats::By::Village,
+        Scope::Villages(_) => return Ok(None),
+    };
+    let overdue_before = (turn.now - turn.settings.escalate_after).timestamp();
+    let since = (turn.now - Duration::days(MEDIAN_DAYS)).timestamp();
+    let rows = stats::by_area(turn.tx, scope, by, overdue_before, since).await?;
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    let places = turn.places().await?;
+    let hours = turn.settings.escalate_after.num_hours().max(1);
+    let lines: Vec<Msg> = rows
+        .iter()
+        .take(AREA_ROWS)
+        .map(|row| {
+            let median = match row.median_first_answer {
+                Some(seconds) => waited(seconds),
+                None => Msg::new("stats-median-none"),
+            };
+            Msg::new("stats-area-row")
+                .arg("area", area_label(&places, by, row.code))
+                .arg("registered", row.registered)
+                .arg("seats", row.seats)
+                .arg("open", row.open_questions)
+                .arg("overdue", row.overdue)
+                .arg("hours", hours)
+                .arg("median", median)
+        })
+        .collect();
+    let heading = match by {
+        stats::By::Regency => "stats-by-regency",
+        stats::By::Village => "stats-by-village",
+    };
+    let mut table = Msg::new(heading)
+        .arg("list", Arg::Lines(lines))
+        .arg("more", (rows.len().saturating_sub(AREA_ROWS)) as i64);
+    table = table.arg("days", MEDIAN_DAYS);
+    let bars = rows
+        .iter()
+        .take(8)
+        .map(|row| {
+            let label = match by {
+                stats::By::Village => VillageCode::from_number(row.code)
+                    .and_then(|c| places.village(c))
+                    .map(|hit| hit.village.to_string()),
+                stats::By::Regency => RegencyCode::from_number(row.code)
+                    .and_then(|c| places.regency_name(c))
+                    .map(str::to_owned),
+            };
+            let label = label.unwrap_or_else(|| row.code.to_string());
+            (Msg::new("stats-bar").arg("label", label), row.registered)
+        })
+        .collect();
+    let chart = ChartPanel {
+        title: Msg::new(match by {
+            stats::By::Regency => "stats-chart-regencies",
+            stats::By::Village => "stats-chart-villages",
+        }),
+        bars,
+    };
+    Ok(Some(ByArea { table, chart }))
+}
+
+/// A wait, roughly, as people say it: minutes, hours or days.
+fn waited(seconds: i64) -> Msg {
+    match seconds {
+        s if s < 3_600 => Msg::new("stats-minutes").arg("n", (s / 60).max(1)),
+        s if s < 2 * 86_400 => Msg::new("stats-hours").arg("n", s / 3_600),
+        s => Msg::new("stats-days").arg("n", s / 86_400),
+    }
 }
 
 /// /export: a button per file.
@@ -160,7 +314,7 @@ pub(crate) async fn export_menu(turn: &mut Turn<'_>) -> Result<()> {
 }
 
 pub(crate) async fn on_export(turn: &mut Turn<'_>, action: ExportAction) -> Result<()> {
-    let Some(officer) = turn.user_id().filter(|_| turn.is_admin()) else {
+    let (Some(officer), Some((_, scope))) = (turn.user_id(), turn.role()) else {
         fallback::not_an_officer(turn);
         return Ok(());
     };
@@ -173,7 +327,7 @@ pub(crate) async fn on_export(turn: &mut Turn<'_>, action: ExportAction) -> Resu
         turn.tx,
         officer,
         &format!("export.{}", table.code()),
-        "csv file",
+        &format!("csv file, {}", scope_detail(&scope)),
         turn.now,
     )
     .await?;
@@ -181,6 +335,22 @@ pub(crate) async fn on_export(turn: &mut Turn<'_>, action: ExportAction) -> Resu
     turn.push(ReplyKind::Export {
         table,
         file_name: format!("desmigratif-{}-{date}.csv", table.code()),
+        scope,
     });
     Ok(())
+}
+
+/// The area of a file, for the audit log: "country", or the codes.
+fn scope_detail(scope: &Scope) -> String {
+    match scope {
+        Scope::Country => "country".to_owned(),
+        Scope::Regencies(regencies) => {
+            let codes: Vec<String> = regencies.iter().map(|c| c.to_string()).collect();
+            format!("regencies {}", codes.join(" "))
+        }
+        Scope::Villages(villages) => {
+            let codes: Vec<String> = villages.iter().map(|c| c.to_string()).collect();
+            format!("villages {}", codes.join(" "))
+        }
+    }
 }

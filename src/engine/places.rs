@@ -269,6 +269,61 @@ pub(crate) async fn villages(
     Ok(Some(Screen { text, rows }))
 }
 
+/// Where a pressed [`Pick`] leads.
+pub(crate) enum Next {
+    /// A listed village.
+    Chosen(Hit),
+    /// Another screen of the choice; `by_regency` when what is typed next names a regency.
+    Screen { screen: Screen, by_regency: bool },
+    /// A village, regency or district no longer (or never) listed: an old or forged button.
+    Gone,
+}
+
+/// Follows a pressed [`Pick`], for a feature that keeps only whether it goes by regency.
+pub(crate) async fn follow(
+    turn: &mut Turn<'_>,
+    pick: Pick,
+    wrap: impl Fn(Pick) -> Action,
+) -> Result<Next> {
+    let screen = match pick {
+        Pick::Village(code) => {
+            return Ok(match chosen(turn, code).await? {
+                Some(hit) => Next::Chosen(hit),
+                None => Next::Gone,
+            });
+        }
+        Pick::NotListed => {
+            return Ok(Next::Screen {
+                screen: not_listed(wrap),
+                by_regency: false,
+            });
+        }
+        Pick::ByRegency => Some(ask_regency()),
+        Pick::Regency(code) => districts(turn, code, wrap).await?,
+        Pick::District(code, page) => villages(turn, code, page, wrap).await?,
+    };
+    Ok(match screen {
+        Some(screen) => Next::Screen {
+            screen,
+            by_regency: true,
+        },
+        None => Next::Gone,
+    })
+}
+
+/// What was typed while choosing: a village's name, or a regency's after «by regency».
+pub(crate) async fn typed(
+    turn: &mut Turn<'_>,
+    text: &str,
+    by_regency: bool,
+    wrap: impl Fn(Pick) -> Action,
+) -> Result<Screen> {
+    match by_regency {
+        true => regencies(turn, text, wrap).await,
+        false => search(turn, text, wrap).await,
+    }
+}
+
 /// A village a button names, if it is listed.
 pub(crate) async fn chosen(turn: &mut Turn<'_>, code: VillageCode) -> Result<Option<Hit>> {
     Ok(turn.places().await?.village(code))

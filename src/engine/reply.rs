@@ -43,6 +43,8 @@ pub enum Arg {
     Msg(Box<Msg>),
     /// Several messages, rendered and joined with commas (e.g. a list of interests).
     List(Vec<Msg>),
+    /// Several messages, one to a line (a table's rows).
+    Lines(Vec<Msg>),
 }
 
 impl From<&str> for Arg {
@@ -147,6 +149,10 @@ pub enum ReplyKind {
     Export {
         table: crate::store::export::Table,
         file_name: String,
+        /// Whose rows: the staff member's area (files asked for before areas: everyone's,
+        /// as only admins could then ask).
+        #[serde(default)]
+        scope: crate::domain::staff::Scope,
     },
     /// A bar chart, drawn when sent: panels of labelled numbers.
     Chart {

@@ -111,6 +111,13 @@ impl Locales {
                         .collect::<Vec<_>>()
                         .join(", "),
                 ),
+                Arg::Lines(items) => FluentValue::from(
+                    items
+                        .iter()
+                        .map(|m| self.message(lang, m))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                ),
             };
             args.set(name.clone(), value);
         }

@@ -379,7 +379,7 @@ impl<T: Transport> Sender<T> {
     /// else the other) are looked up once and kept.
     async fn outgoing(&self, reply: &Reply) -> Outgoing {
         let content = match &reply.kind {
-            ReplyKind::Export { table, .. } => {
+            ReplyKind::Export { table, scope, .. } => {
                 let tz = self.locales.timezone();
                 let words = crate::i18n::FileWords {
                     locales: &self.locales,
@@ -387,7 +387,7 @@ impl<T: Transport> Sender<T> {
                 };
                 match self
                     .reader
-                    .read(async |tx| store::export::csv(tx, *table, tz, &words).await)
+                    .read(async |tx| store::export::csv(tx, *table, scope, tz, &words).await)
                     .await
                 {
                     Ok(file) => Some(Content::File(file)),

@@ -3,8 +3,8 @@
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::{Result, Tx, unix};
-use crate::domain::{MembershipStatus, PersonName, Phone};
+use super::{Result, Tx, routed::Routed, unix};
+use crate::domain::{MembershipStatus, PersonName, Phone, area::VillageCode, staff::Level};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Application {
@@ -13,12 +13,20 @@ pub struct Application {
     pub name: String,
     pub phone: String,
     pub village: Option<String>,
+    /// The village it came from, where known: its officers see it first.
+    pub village_code: Option<VillageCode>,
     pub status: MembershipStatus,
     pub applied_at: i64,
     pub updated_at: i64,
+    /// Who answers for it now (see `engine::pillars::routing`), and since when.
+    pub level: Level,
+    pub level_since: i64,
+    /// The staff member who first set its status: it is theirs.
+    pub taken_by: Option<i64>,
 }
 
-const COLUMNS: &str = "id, user_id, full_name, phone, village, status, applied_at, updated_at";
+const COLUMNS: &str = "id, user_id, full_name, phone, village, village_code, status, applied_at, \
+                       updated_at, level, level_since, taken_by";
 
 fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Application> {
     Ok(Application {
@@ -27,9 +35,15 @@ fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Application> {
         name: row.try_get("full_name")?,
         phone: row.try_get("phone")?,
         village: row.try_get("village")?,
+        village_code: row
+            .try_get::<Option<i64>, _>("village_code")?
+            .and_then(VillageCode::from_number),
         status: row.try_get("status")?,
         applied_at: row.try_get("applied_at")?,
         updated_at: row.try_get("updated_at")?,
+        level: row.try_get("level")?,
+        level_since: row.try_get("level_since")?,
+        taken_by: row.try_get("taken_by")?,
     })
 }
 
@@ -53,27 +67,40 @@ pub async fn of_user(tx: &mut Tx, user_id: i64) -> Result<Option<Application>> {
     one_where(tx, "user_id", user_id).await
 }
 
-/// Records the user's application (again, after a refusal: with fresh details, as applied).
+/// Where an application comes from and who answers for it first.
+pub struct Origin<'a> {
+    /// The village's name as the person knows it (the profile's, or the list's).
+    pub village: Option<&'a str>,
+    pub village_code: Option<VillageCode>,
+    pub level: Level,
+}
+
+/// Records the user's application (again, after a refusal: with fresh details, as applied,
+/// and nobody's yet).
 pub async fn apply(
     tx: &mut Tx,
     user_id: i64,
     name: &PersonName,
     phone: &Phone,
-    village: Option<&str>,
+    from: Origin<'_>,
     now: DateTime<Utc>,
 ) -> Result<Application> {
     let row = sqlx::query(&format!(
-        "INSERT INTO cooperative_applications (user_id, full_name, phone, village, applied_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?5)
+        "INSERT INTO cooperative_applications
+             (user_id, full_name, phone, village, village_code, level, level_since, applied_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?7)
          ON CONFLICT (user_id) DO UPDATE SET full_name = excluded.full_name, phone = excluded.phone,
-             village = excluded.village, status = 'applied', applied_at = excluded.applied_at,
-             updated_at = excluded.updated_at
+             village = excluded.village, village_code = excluded.village_code,
+             level = excluded.level, level_since = excluded.level_since, taken_by = NULL,
+             status = 'applied', applied_at = excluded.applied_at, updated_at = excluded.updated_at
          RETURNING {COLUMNS}"
     ))
     .bind(user_id)
     .bind(name)
     .bind(phone)
-    .bind(village)
+    .bind(from.village)
+    .bind(from.village_code.map(VillageCode::get))
+    .bind(from.level)
     .bind(unix(now))
     .fetch_one(tx.conn().await?)
     .await?;
@@ -98,4 +125,44 @@ pub async fn set_status(
     .as_ref()
     .map(from_row)
     .transpose()
+}
+
+/// Applications still waiting that nobody took since `before` (unix time), at a level below
+/// the admins: they go up.
+pub async fn to_escalate(tx: &mut Tx, before: i64) -> Result<Vec<Application>> {
+    let rows = Routed::Applications
+        .to_escalate(tx, COLUMNS, before)
+        .await?;
+    rows.iter().map(from_row).collect()
+}
+
+pub async fn set_level(tx: &mut Tx, id: i64, level: Level, now: DateTime<Utc>) -> Result<()> {
+    Routed::Applications.set_level(tx, id, level, now).await
+}
+
+/// `by` takes the application, if nobody has; true if they now have it.
+pub async fn take(tx: &mut Tx, id: i64, by: i64) -> Result<bool> {
+    Routed::Applications.take(tx, id, by).await
+}
+
+/// Gives back what `user_id` had taken and not yet settled: it goes to its level again.
+pub async fn give_back(tx: &mut Tx, user_id: i64, now: DateTime<Utc>) -> Result<u64> {
+    Routed::Applications.give_back(tx, user_id, now).await
+}
+
+/// The village of the person's latest question or application, if they chose one: offered
+/// first when they are asked again.
+pub async fn last_village(tx: &mut Tx, user_id: i64) -> Result<Option<VillageCode>> {
+    let code: Option<i64> = sqlx::query_scalar(
+        "SELECT village_code FROM (
+             SELECT village_code, applied_at AS at FROM cooperative_applications WHERE user_id = ?1
+             UNION ALL
+             SELECT village_code, asked_at AS at FROM questions WHERE user_id = ?1
+         ) WHERE village_code IS NOT NULL ORDER BY at DESC LIMIT 1",
+    )
+    .bind(user_id)
+    .fetch_optional(tx.conn().await?)
+    .await?
+    .flatten();
+    Ok(code.and_then(VillageCode::from_number))
 }

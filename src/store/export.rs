@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
 use super::{Result, StoreError, Tx};
-use crate::domain::{Destination, Interest, Relation, Sector};
+use crate::domain::{Destination, Interest, Relation, Sector, staff::Scope};
 
 /// The words of a file in its reader's language: a Fluent message by id.
 pub trait Words {
@@ -110,14 +110,21 @@ fn named<T>(
     }
 }
 
-pub async fn csv(tx: &mut Tx, table: Table, tz: Tz, words: &(dyn Words + Sync)) -> Result<Vec<u8>> {
+/// The file, with the people of `scope` only (every training is listed: they are public).
+pub async fn csv(
+    tx: &mut Tx,
+    table: Table,
+    scope: &Scope,
+    tz: Tz,
+    words: &(dyn Words + Sync),
+) -> Result<Vec<u8>> {
     let mut writer = csv::Writer::from_writer(BOM.to_vec());
     match table {
-        Table::Registrations => registrations(tx, &mut writer, tz, words).await?,
+        Table::Registrations => registrations(tx, &mut writer, scope, tz, words).await?,
         Table::Trainings => trainings(tx, &mut writer, tz, words).await?,
-        Table::SignUps => sign_ups(tx, &mut writer, tz, None, words).await?,
+        Table::SignUps => sign_ups(tx, &mut writer, scope, tz, None, words).await?,
         Table::Participants(training_id) => {
-            sign_ups(tx, &mut writer, tz, Some(training_id), words).await?
+            sign_ups(tx, &mut writer, scope, tz, Some(training_id), words).await?
         }
     }
     writer.into_inner().map_err(csv_error)
@@ -136,6 +143,7 @@ fn header(
 async fn registrations(
     tx: &mut Tx,
     writer: &mut csv::Writer<Vec<u8>>,
+    scope: &Scope,
     tz: Tz,
     words: &(dyn Words + Sync),
 ) -> Result<()> {
@@ -160,13 +168,18 @@ async fn registrations(
             "registered_at",
         ],
     )?;
-    let rows = sqlx::query(
+    let (area, params) = super::within(scope, "p.village_code");
+    let sql = format!(
         "SELECT p.user_id, p.role, p.full_name, p.phone, p.village, p.district, p.country, p.years_abroad,
                 p.sector, p.relation, p.worker_abroad, p.interests, u.language, u.status, p.registered_at
-         FROM profiles p JOIN users u ON u.id = p.user_id ORDER BY p.registered_at, p.user_id",
-    )
-    .fetch_all(tx.conn().await?)
-    .await?;
+         FROM profiles p JOIN users u ON u.id = p.user_id WHERE {area}
+         ORDER BY p.registered_at, p.user_id"
+    );
+    let rows = params
+        .iter()
+        .fold(sqlx::query(&sql), |q, p| q.bind(*p))
+        .fetch_all(tx.conn().await?)
+        .await?;
     for row in rows {
         let text = |name: &str| {
             row.try_get::<Option<String>, _>(name)
@@ -282,6 +295,7 @@ async fn trainings(
 async fn sign_ups(
     tx: &mut Tx,
     writer: &mut csv::Writer<Vec<u8>>,
+    scope: &Scope,
     tz: Tz,
     training_id: Option<i64>,
     words: &(dyn Words + Sync),
@@ -303,7 +317,7 @@ async fn sign_ups(
             "signed_up_at",
         ],
     )?;
-    for p in crate::store::signups::participants(tx, training_id).await? {
+    for p in crate::store::signups::participants(tx, training_id, scope).await? {
         writer
             .write_record([
                 p.training_id.to_string(),

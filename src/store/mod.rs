@@ -20,6 +20,7 @@ pub mod officers_group;
 pub mod outbox;
 pub mod profiles;
 pub mod questions;
+mod routed;
 pub mod signups;
 pub mod staff;
 pub mod stats;
@@ -281,4 +282,22 @@ pub(crate) async fn open_read_only(file: &Path) -> Result<SqliteConnection> {
 /// Unix seconds for a time.
 pub fn unix(t: chrono::DateTime<chrono::Utc>) -> i64 {
     t.timestamp()
+}
+
+/// `column` (a village code) within `scope`, as SQL over fixed pieces and its parameters.
+/// Rows whose village is not known are the admins' only.
+pub(crate) fn within(scope: &crate::domain::staff::Scope, column: &str) -> (String, Vec<i64>) {
+    use crate::domain::staff::Scope;
+    let list = |n: usize| vec!["?"; n].join(", ");
+    match scope {
+        Scope::Country => ("1".into(), Vec::new()),
+        Scope::Regencies(regencies) => (
+            format!("{column} / 1000000 IN ({})", list(regencies.len())),
+            regencies.iter().map(|r| r.get()).collect(),
+        ),
+        Scope::Villages(villages) => (
+            format!("{column} IN ({})", list(villages.len())),
+            villages.iter().map(|v| v.get()).collect(),
+        ),
+    }
 }

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::{Result, Tx, unix};
+use super::{Result, Tx, routed::Routed, unix, within};
 use crate::domain::{
     area::VillageCode,
     staff::{Level, Scope},
@@ -215,23 +215,6 @@ pub async fn answer(
     Ok(answered)
 }
 
-/// `column` (a village code) within `scope`, as SQL over fixed pieces and its parameters.
-/// Work whose village is not known is the admins' only.
-pub(super) fn within(scope: &Scope, column: &str) -> (String, Vec<i64>) {
-    let list = |n: usize| vec!["?"; n].join(", ");
-    match scope {
-        Scope::Country => ("1".into(), Vec::new()),
-        Scope::Regencies(regencies) => (
-            format!("{column} / 1000000 IN ({})", list(regencies.len())),
-            regencies.iter().map(|r| r.get()).collect(),
-        ),
-        Scope::Villages(villages) => (
-            format!("{column} IN ({})", list(villages.len())),
-            villages.iter().map(|v| v.get()).collect(),
-        ),
-    }
-}
-
 /// Open questions within `scope`, the longest waiting first, with the asker's latest message.
 pub async fn open_oldest_first(tx: &mut Tx, limit: i64, scope: &Scope) -> Result<Vec<Open>> {
     let (area, params) = within(scope, "q.village_code");
@@ -273,50 +256,22 @@ pub async fn open_count(tx: &mut Tx, scope: &Scope) -> Result<i64> {
 /// Open questions nobody took that have waited at their level since `before` (Unix seconds)
 /// or longer, the oldest first.
 pub async fn to_escalate(tx: &mut Tx, before: i64) -> Result<Vec<Question>> {
-    let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM questions
-         WHERE status = 'open' AND taken_by IS NULL AND level <> 'country' AND level_since <= ?
-         ORDER BY level_since, id LIMIT 100"
-    ))
-    .bind(before)
-    .fetch_all(tx.conn().await?)
-    .await?;
+    let rows = Routed::Questions.to_escalate(tx, COLUMNS, before).await?;
     rows.iter().map(question_from_row).collect()
 }
 
 pub async fn set_level(tx: &mut Tx, id: i64, level: Level, now: DateTime<Utc>) -> Result<()> {
-    sqlx::query("UPDATE questions SET level = ?, level_since = ? WHERE id = ?")
-        .bind(level)
-        .bind(unix(now))
-        .bind(id)
-        .execute(tx.conn().await?)
-        .await?;
-    Ok(())
+    Routed::Questions.set_level(tx, id, level, now).await
 }
 
 /// `by` takes the question, if nobody has; true if they now have it.
 pub async fn take(tx: &mut Tx, id: i64, by: i64) -> Result<bool> {
-    Ok(sqlx::query(
-        "UPDATE questions SET taken_by = ?2 WHERE id = ?1 AND status = 'open' AND taken_by IS NULL",
-    )
-    .bind(id)
-    .bind(by)
-    .execute(tx.conn().await?)
-    .await?
-    .rows_affected()
-        == 1)
+    Routed::Questions.take(tx, id, by).await
 }
 
 /// Gives back what `user_id` had taken (their rights ended): it goes to its level again.
 pub async fn give_back(tx: &mut Tx, user_id: i64, now: DateTime<Utc>) -> Result<u64> {
-    Ok(sqlx::query(
-        "UPDATE questions SET taken_by = NULL, level_since = ? WHERE taken_by = ? AND status = 'open'",
-    )
-    .bind(unix(now))
-    .bind(user_id)
-    .execute(tx.conn().await?)
-    .await?
-    .rows_affected())
+    Routed::Questions.give_back(tx, user_id, now).await
 }
 
 fn entry_from_row(row: &sqlx::sqlite::SqliteRow, round_column: &str) -> Result<Entry> {

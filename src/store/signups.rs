@@ -199,8 +199,14 @@ pub struct Participant {
 
 /// Everyone signed up for one training, or for every training (soonest first): seats
 /// first, then the waitlist in its order.
-pub async fn participants(tx: &mut Tx, training_id: Option<i64>) -> Result<Vec<Participant>> {
-    sqlx::query(
+/// Who signed up (for one training, or all), among the people of `scope`.
+pub async fn participants(
+    tx: &mut Tx,
+    training_id: Option<i64>,
+    scope: &crate::domain::staff::Scope,
+) -> Result<Vec<Participant>> {
+    let (area, params) = super::within(scope, "p.village_code");
+    let sql = format!(
         "SELECT s.training_id, t.title_id, t.title_en, t.starts_at, s.status, s.signed_up_at,
                 CASE WHEN s.status = 'waiting' THEN
                     (SELECT count(*) FROM training_signups q
@@ -210,29 +216,31 @@ pub async fn participants(tx: &mut Tx, training_id: Option<i64>) -> Result<Vec<P
          FROM training_signups s
          JOIN trainings t ON t.id = s.training_id
          LEFT JOIN profiles p ON p.user_id = s.user_id
-         WHERE ?1 IS NULL OR s.training_id = ?1
-         ORDER BY t.starts_at, t.id, s.status = 'waiting', s.id",
-    )
-    .bind(training_id)
-    .fetch_all(tx.conn().await?)
-    .await?
-    .iter()
-    .map(|row| {
-        Ok(Participant {
-            training_id: row.try_get("training_id")?,
-            training_title: (row.try_get("title_id")?, row.try_get("title_en")?),
-            starts_at: row.try_get("starts_at")?,
-            status: row.try_get("status")?,
-            position: row.try_get("position")?,
-            signed_up_at: row.try_get("signed_up_at")?,
-            name: row.try_get("full_name")?,
-            phone: row.try_get("phone")?,
-            village: row.try_get("village")?,
-            district: row.try_get("district")?,
-            role: row.try_get("role")?,
+         WHERE (?1 IS NULL OR s.training_id = ?1) AND {area}
+         ORDER BY t.starts_at, t.id, s.status = 'waiting', s.id"
+    );
+    params
+        .iter()
+        .fold(sqlx::query(&sql).bind(training_id), |q, p| q.bind(*p))
+        .fetch_all(tx.conn().await?)
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(Participant {
+                training_id: row.try_get("training_id")?,
+                training_title: (row.try_get("title_id")?, row.try_get("title_en")?),
+                starts_at: row.try_get("starts_at")?,
+                status: row.try_get("status")?,
+                position: row.try_get("position")?,
+                signed_up_at: row.try_get("signed_up_at")?,
+                name: row.try_get("full_name")?,
+                phone: row.try_get("phone")?,
+                village: row.try_get("village")?,
+                district: row.try_get("district")?,
+                role: row.try_get("role")?,
+            })
         })
-    })
-    .collect()
+        .collect()
 }
 
 /// Remembers the training an unregistered user wanted (replacing an earlier wish).

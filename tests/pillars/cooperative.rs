@@ -38,6 +38,10 @@ async fn someone_not_registered_agrees_then_gives_name_and_phone() {
 
     assert!(has_id(
         &h.press(PERSON, &pillar(PillarsAction::ApplyConsent)).await,
+        "asker-village-ask"
+    ));
+    assert!(has_id(
+        &h.press(PERSON, &pillar(PillarsAction::SkipVillage)).await,
         "coop-ask-name"
     ));
     assert_eq!(

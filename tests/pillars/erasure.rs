@@ -11,7 +11,7 @@ use desmigratif::{
 };
 
 use crate::harness::*;
-use crate::{Recorder, deliver_through, pillar, register, rendered, to};
+use crate::{Recorder, deliver_through, pillar, register, rendered, start_asking, to};
 
 const PERSON: i64 = 5;
 const OTHER: i64 = 6;
@@ -24,9 +24,9 @@ async fn erasing_a_person_replaces_every_notice_officers_were_sent_about_them() 
     register(&mut h, OTHER, "Budi Santoso", "Sindang").await;
     // A question by text, a voice note, and a cooperative application: each reaches both
     // officers.
-    h.say(PERSON, "/tanya").await;
+    start_asking(&mut h, PERSON).await;
     h.say(PERSON, "Suami saya belum digaji tiga bulan.").await;
-    h.say(PERSON, "/tanya").await;
+    start_asking(&mut h, PERSON).await;
     let mut voice = desmigratif::engine::Input::text(PERSON, "");
     voice.event = Event::Media {
         kind: MediaKind::Voice,
@@ -38,7 +38,7 @@ async fn erasing_a_person_replaces_every_notice_officers_were_sent_about_them() 
     h.press(PERSON, &pillar(PillarsAction::Membership)).await;
     h.press(PERSON, &pillar(PillarsAction::ApplySend)).await;
     // Someone else's question, which must stay as it is.
-    h.say(OTHER, "/tanya").await;
+    start_asking(&mut h, OTHER).await;
     h.say(OTHER, "Kapan pelatihan berikutnya?").await;
     // An officer looks at the application and sets it: the notice is edited in place.
     let mut delivered = deliver_through(&h, recorder.clone()).await;

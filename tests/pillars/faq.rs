@@ -66,8 +66,11 @@ async fn free_text_that_matches_gets_faq_answers_and_a_button_to_ask_a_person() 
     assert!(offered.contains(&pillar(PillarsAction::AskTyped)));
     assert!(offered.contains(&Action::Menu));
 
-    // The answers did not help: the typed text goes to the officers as it is.
-    let asked = h.press(1, &pillar(PillarsAction::AskTyped)).await;
+    // The answers did not help: the typed text goes to the officers as it is, once the
+    // asker said where they are from (or skipped it).
+    let village = h.press(1, &pillar(PillarsAction::AskTyped)).await;
+    assert!(has_id(&village, "asker-village-ask"));
+    let asked = h.press(1, &pillar(PillarsAction::SkipVillage)).await;
     assert!(has_id(&asked, "question-received"));
     assert_eq!(
         h.count("SELECT count(*) FROM question_entries WHERE text = 'Dokumen apa saja yang harus disiapkan?'").await,
@@ -106,6 +109,8 @@ async fn asking_a_person_after_the_offer_is_gone_asks_for_the_question() {
     h.say(1, "simpanan wajib berapa?").await;
     h.say(1, "halo").await; // no match: the earlier text is no longer kept
     let replies = h.press(1, &pillar(PillarsAction::AskTyped)).await;
+    assert!(has_id(&replies, "asker-village-ask"));
+    let replies = h.press(1, &pillar(PillarsAction::SkipVillage)).await;
     assert!(has_id(&replies, "question-ask-prompt"));
     assert_eq!(h.count("SELECT count(*) FROM questions").await, 0);
 }
@@ -127,7 +132,12 @@ async fn offering_faq_answers_keeps_a_posters_village_for_registration() {
         .await
         .unwrap();
     assert_eq!(after, before);
-    // "Ask an officer" then asks for the question rather than losing the village silently.
+    // "Ask an officer" then asks for the question, from the poster's village (nothing asked).
     let asked = h.press(1, &pillar(PillarsAction::AskTyped)).await;
     assert!(has_id(&asked, "question-ask-prompt"));
+    h.say(1, "Dokumen apa saja untuk ke Taiwan?").await;
+    assert_eq!(
+        h.count("SELECT village_code FROM questions").await,
+        3212162004
+    );
 }

@@ -48,6 +48,18 @@ pub fn pillar(action: PillarsAction) -> Action {
     Action::Pillars(action)
 }
 
+/// `/tanya` by someone whose village the bot does not know: the village is asked first, and
+/// skipped here (the question goes to the admins); returns the question's prompt.
+pub async fn start_asking(h: &mut Harness, user: i64) -> Vec<Reply> {
+    let asked = h.say(user, "/tanya").await;
+    if !has_id(&asked, "asker-village-ask") {
+        return asked;
+    }
+    let prompt = h.press(user, &pillar(PillarsAction::SkipVillage)).await;
+    assert_eq!(ids(&prompt), ["question-ask-prompt"]);
+    prompt
+}
+
 fn group_input(chat: i64, user: i64, event: Event, message_id: Option<i32>) -> Input {
     Input {
         update_id: None,

@@ -10,7 +10,7 @@ use desmigratif::{
 use crate::harness::*;
 use crate::{
     OFFICERS_GROUP, deliver, delivered_to, in_group, pillar, press_in_group, register, rendered,
-    to, trust_group, with_trusted_group,
+    start_asking, to, trust_group, with_trusted_group,
 };
 
 const FAMILY: i64 = 5;
@@ -22,7 +22,7 @@ async fn unchecked_group() -> Harness {
 
 async fn ask(h: &mut Harness) -> Vec<desmigratif::engine::Reply> {
     register(h, FAMILY, "Siti Aminah", "Kenanga").await;
-    h.say(FAMILY, "/tanya").await;
+    start_asking(h, FAMILY).await;
     h.say(FAMILY, QUESTION).await
 }
 
@@ -118,7 +118,7 @@ async fn a_checked_group_gets_the_details_until_its_members_change() {
     tokio::time::timeout(std::time::Duration::from_secs(5), changed.notified())
         .await
         .expect("the guard is woken");
-    h.say(FAMILY, "/tanya").await;
+    start_asking(&mut h, FAMILY).await;
     let second = h.say(FAMILY, "Dan paspornya ditahan.").await;
     assert_eq!(ids(&to(&second, OFFICERS_GROUP)), ["question-notice-group"]);
     assert_nothing_personal(&rendered(&h, &to(&second, OFFICERS_GROUP)));
@@ -132,7 +132,7 @@ async fn a_checked_group_gets_the_details_until_its_members_change() {
         })
         .await
         .unwrap();
-    h.say(FAMILY, "/tanya").await;
+    start_asking(&mut h, FAMILY).await;
     let third = h.say(FAMILY, "Tolong dibantu.").await;
     assert_eq!(ids(&to(&third, OFFICERS_GROUP)), ["question-notice-group"]);
     h.clock.advance(chrono::Duration::minutes(1));
@@ -144,7 +144,7 @@ async fn a_checked_group_gets_the_details_until_its_members_change() {
         })
         .await
         .unwrap();
-    h.say(FAMILY, "/tanya").await;
+    start_asking(&mut h, FAMILY).await;
     let fourth = h.say(FAMILY, "Terima kasih.").await;
     assert_eq!(ids(&to(&fourth, OFFICERS_GROUP))[0], "question-notice-new");
 }

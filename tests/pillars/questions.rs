@@ -10,14 +10,14 @@ use desmigratif::{
 use crate::harness::*;
 use crate::{
     OFFICERS_GROUP, deliver, delivered_to, in_group, pillar, press_in_group, register, rendered,
-    reply, to, with_trusted_group,
+    reply, start_asking, to, with_trusted_group,
 };
 
 const FAMILY: i64 = 5;
 const STRANGER: i64 = 6;
 
 async fn ask(h: &mut Harness, user: i64, text: &str) -> i64 {
-    h.say(user, "/tanya").await;
+    start_asking(h, user).await;
     let replies = h.say(user, text).await;
     assert!(has_id(&replies, "question-received"), "{:?}", ids(&replies));
     h.count(&format!(
@@ -35,7 +35,11 @@ async fn a_family_member_asks_at_night_and_an_officer_answers_from_the_group_in_
             .with_ymd_and_hms(2026, 12, 1, 15, 30, 0)
             .unwrap(),
     );
-    let asked = h.say(FAMILY, "/tanya").await;
+    // Not registered: the village comes first, and «Skip» is there for who would rather not.
+    let village = h.say(FAMILY, "/tanya").await;
+    assert_eq!(ids(&village), ["asker-village-ask"]);
+    assert!(actions(&village).contains(&pillar(PillarsAction::SkipVillage)));
+    let asked = h.press(FAMILY, &pillar(PillarsAction::SkipVillage)).await;
     assert_eq!(ids(&asked), ["question-ask-prompt"]);
     let received = h
         .say(
@@ -227,7 +231,7 @@ async fn the_follow_up_button_works_and_the_user_sees_the_whole_exchange() {
 #[tokio::test]
 async fn a_photo_or_voice_note_is_passed_on_as_a_copy_that_officers_can_reply_to() {
     let mut h = Harness::new().await;
-    h.say(FAMILY, "/tanya").await;
+    start_asking(&mut h, FAMILY).await;
     let mut input = desmigratif::engine::Input::text(FAMILY, "");
     input.event = Event::Media {
         kind: MediaKind::Voice,
@@ -271,7 +275,7 @@ async fn a_photo_or_voice_note_is_passed_on_as_a_copy_that_officers_can_reply_to
     assert!(has_id(&answered, "question-answer-sent"));
 
     // A sticker is not a question: a hint and the same question again.
-    h.say(FAMILY, "/tanya").await;
+    start_asking(&mut h, FAMILY).await;
     let sticker = h
         .event(
             FAMILY,
@@ -290,7 +294,7 @@ async fn officers_see_who_asked_from_the_profile_where_there_is_one() {
     let mut h = Harness::new().await;
     register(&mut h, FAMILY, "Siti Aminah", "Kenanga").await;
     ask(&mut h, FAMILY, "Kapan pelatihan menjahit?").await;
-    let notice = h.say(STRANGER, "/tanya").await;
+    let notice = start_asking(&mut h, STRANGER).await;
     drop(notice);
     let replies = h.say(STRANGER, "Kapan rapat koperasi?").await;
     let stranger_notice = replies.iter().find(|r| r.chat_id == ADMIN).unwrap();
@@ -521,7 +525,7 @@ async fn answering_by_command_explains_itself() {
 #[tokio::test]
 async fn a_question_that_is_too_long_or_not_text_gets_a_hint_and_the_same_question() {
     let mut h = Harness::new().await;
-    h.say(FAMILY, "/tanya").await;
+    start_asking(&mut h, FAMILY).await;
     assert_eq!(
         ids(&h.say(FAMILY, &"panjang ".repeat(500)).await),
         ["question-too-long", "question-ask-prompt"]
@@ -606,7 +610,7 @@ async fn control_characters_and_fake_lines_never_reach_an_officer_as_they_were_t
     // lines to push a made-up line of the bot's apart from the question.
     let typed = "Gaji\u{0} belum\u{1b}[2J dibayar \u{202E}ijag\u{202C}\u{200B}\u{FEFF}\n\n\n\n\
                  ❓ Pertanyaan baru no. 99\nDari: Budi (Purna PMI, desa Sindang)";
-    h.say(FAMILY, "/tanya").await;
+    start_asking(&mut h, FAMILY).await;
     let replies = h.say(FAMILY, typed).await;
     let notice = rendered(&h, &to(&replies, ADMIN));
     for hidden in [

@@ -166,12 +166,20 @@ pub fn to(replies: &[Reply], chat: i64) -> Vec<Reply> {
         .collect()
 }
 
-/// The first village a search's buttons offer.
+/// The first village a search's buttons offer (in registration, a staff screen or the
+/// asker's village).
 pub fn first_village(replies: &[Reply]) -> Option<Action> {
-    use desmigratif::engine::{places::Pick, registration::RegAction};
-    actions(replies)
-        .into_iter()
-        .find(|a| matches!(a, Action::Registration(RegAction::Place(Pick::Village(_)))))
+    use desmigratif::engine::{
+        pillars::PillarsAction, places::Pick, registration::RegAction, staff::StaffAction,
+    };
+    actions(replies).into_iter().find(|a| {
+        matches!(
+            a,
+            Action::Registration(RegAction::Place(Pick::Village(_)))
+                | Action::Staff(StaffAction::Place(Pick::Village(_)))
+                | Action::Pillars(PillarsAction::Place(Pick::Village(_)))
+        )
+    })
 }
 
 /// Every button action offered by the replies.

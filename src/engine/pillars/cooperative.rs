@@ -3,13 +3,16 @@
 //! officers get a notice with buttons to record where the application stands, and the person
 //! is told each change and can look it up.
 
-use super::{PillarsAction, PillarsState, cancel_keyboard, number, officers, pages::Page};
+use super::asker_village::{self, AfterVillage};
+use super::{PillarsAction, PillarsState, cancel_keyboard, number, officers, pages::Page, routing};
+use crate::areas::Hit;
+use crate::domain::area::VillageCode;
 use crate::domain::{MembershipStatus, NameError, PersonName, Phone, PhoneError};
 use crate::engine::{
-    Arg, Button, Event, Keyboard, Msg, ReplyKind, Result, State, menu, turn::Turn,
+    Arg, Button, Event, Keyboard, Msg, Reply, ReplyKind, Result, Settings, State, menu, turn::Turn,
 };
 use crate::store::cooperative::{self as store, Application};
-use crate::store::{profiles, users};
+use crate::store::{Tx, profiles, users};
 
 /// Recorded in `consents` when someone not registered agrees to give their details.
 pub const CONSENT_VERSION: &str = "cooperative-1";
@@ -111,7 +114,14 @@ pub(crate) async fn consent(turn: &mut Turn<'_>) -> Result<()> {
         return Ok(());
     };
     profiles::record_consent(turn.tx, user_id, CONSENT_VERSION, turn.now).await?;
-    turn.state = State::Pillars(PillarsState::AwaitingMemberName);
+    asker_village::ask(turn, AfterVillage::Member).await
+}
+
+/// The village chosen (or skipped): ask for the name.
+pub(crate) async fn with_village(turn: &mut Turn<'_>, village: Option<Hit>) -> Result<()> {
+    turn.state = State::Pillars(PillarsState::AwaitingMemberName {
+        village: village.map(|hit| hit.code),
+    });
     turn.show(vec![Msg::new("coop-ask-name")], cancel_keyboard());
     Ok(())
 }
@@ -131,12 +141,18 @@ pub(crate) async fn send(turn: &mut Turn<'_>) -> Result<()> {
         show_application(turn, &application);
         return Ok(());
     }
+    let level = routing::first_level(turn.tx, profile.village_code).await?;
+    let from = store::Origin {
+        village: Some(profile.village.as_str()),
+        village_code: profile.village_code,
+        level,
+    };
     let application = store::apply(
         turn.tx,
         user_id,
         &profile.name,
         &profile.phone,
-        Some(profile.village.as_str()),
+        from,
         turn.now,
     )
     .await?;
@@ -168,12 +184,17 @@ fn phone_keyboard() -> Keyboard {
     }
 }
 
-pub(crate) async fn on_name(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
+pub(crate) async fn on_name(
+    turn: &mut Turn<'_>,
+    village: Option<VillageCode>,
+    event: &Event,
+) -> Result<()> {
     let hint = match event {
         Event::Text { text, .. } => match PersonName::parse(text) {
             Ok(name) => {
                 turn.state = State::Pillars(PillarsState::AwaitingMemberPhone {
                     name: name.as_str().to_owned(),
+                    village,
                 });
                 turn.send(vec![Msg::new("coop-ask-phone")], phone_keyboard());
                 return Ok(());
@@ -189,7 +210,12 @@ pub(crate) async fn on_name(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
     Ok(())
 }
 
-pub(crate) async fn on_phone(turn: &mut Turn<'_>, name: &str, event: &Event) -> Result<()> {
+pub(crate) async fn on_phone(
+    turn: &mut Turn<'_>,
+    name: &str,
+    village: Option<VillageCode>,
+    event: &Event,
+) -> Result<()> {
     let Some(user_id) = turn.user_id() else {
         return Ok(());
     };
@@ -214,11 +240,21 @@ pub(crate) async fn on_phone(turn: &mut Turn<'_>, name: &str, event: &Event) -> 
     };
     let Ok(name) = PersonName::parse(name) else {
         // A name that was valid when typed no longer is (rules changed): ask again.
-        turn.state = State::Pillars(PillarsState::AwaitingMemberName);
+        turn.state = State::Pillars(PillarsState::AwaitingMemberName { village });
         turn.send(vec![Msg::new("coop-ask-name")], cancel_keyboard());
         return Ok(());
     };
-    let application = store::apply(turn.tx, user_id, &name, &phone, None, turn.now).await?;
+    let hit = match village {
+        Some(code) => crate::engine::places::chosen(turn, code).await?,
+        None => None,
+    };
+    let level = routing::first_level(turn.tx, hit.as_ref().map(|h| h.code)).await?;
+    let from = store::Origin {
+        village: hit.as_ref().map(|h| h.village.as_str()),
+        village_code: hit.as_ref().map(|h| h.code),
+        level,
+    };
+    let application = store::apply(turn.tx, user_id, &name, &phone, from, turn.now).await?;
     notify_officers(turn, &application).await?;
     turn.state = State::Idle;
     turn.send(vec![Msg::new("coop-applied")], Keyboard::Remove);
@@ -249,19 +285,27 @@ fn show_application(turn: &mut Turn<'_>, application: &Application) {
 }
 
 /// The officers' view of an application, with the buttons that set its status.
-fn officer_view(application: &Application) -> (Vec<Msg>, Keyboard) {
+fn officer_view(application: &Application, escalated: Option<i64>) -> (Vec<Msg>, Keyboard) {
     let village = match &application.village {
         Some(village) => Arg::Text(village.clone()),
         None => Arg::Msg(Box::new(Msg::new("coop-village-unknown"))),
     };
-    let text = vec![
+    let mut text = Vec::new();
+    if let Some(hours) = escalated {
+        text.push(
+            Msg::new("coop-notice-escalated")
+                .arg("number", number(application.id))
+                .arg("hours", hours),
+        );
+    }
+    text.push(
         Msg::new("coop-notice")
             .arg("number", number(application.id))
             .arg("name", application.name.as_str())
             .arg("phone", application.phone.as_str())
             .arg("village", village)
             .arg("status", status_name(application.status)),
-    ];
+    );
     let buttons = OFFICER_STATUSES
         .into_iter()
         .map(|status| {
@@ -275,9 +319,27 @@ fn officer_view(application: &Application) -> (Vec<Msg>, Keyboard) {
     (text, Keyboard::Inline(vec![buttons]))
 }
 
-async fn notify_officers(turn: &mut Turn<'_>, application: &Application) -> Result<()> {
-    let (text, keyboard) = officer_view(application);
-    for target in officers::targets(turn).await? {
+/// Notices of an application to the level answering for it (or to whoever took it).
+async fn notices(
+    tx: &mut Tx,
+    settings: &Settings,
+    application: &Application,
+    escalated: Option<i64>,
+) -> Result<Vec<Reply>> {
+    let targets = match application.taken_by {
+        Some(taker) => routing::taker(tx, settings, taker)
+            .await?
+            .into_iter()
+            .collect(),
+        None => Vec::new(),
+    };
+    let targets = match targets.is_empty() {
+        true => routing::targets(tx, settings, application.village_code, application.level).await?,
+        false => targets,
+    };
+    let (text, keyboard) = officer_view(application, escalated);
+    let mut replies = Vec::new();
+    for target in targets {
         let kind = if target.personal {
             ReplyKind::Message {
                 text: text.clone(),
@@ -286,17 +348,55 @@ async fn notify_officers(turn: &mut Turn<'_>, application: &Application) -> Resu
         } else {
             ReplyKind::Message {
                 text: vec![Msg::new("coop-notice-group").arg("number", number(application.id))],
-                keyboard: officers::open_privately(turn),
+                keyboard: officers::open_privately(settings),
             }
         };
-        turn.push_reply(officers::notice(
+        replies.push(officers::notice(
             target.chat_id,
             target.lang,
             application.user_id,
             kind,
         ));
     }
+    Ok(replies)
+}
+
+async fn notify_officers(turn: &mut Turn<'_>, application: &Application) -> Result<()> {
+    for reply in notices(turn.tx, turn.settings, application, None).await? {
+        turn.push_reply(reply);
+    }
     Ok(())
+}
+
+/// Applications nobody took within `ESCALATE_AFTER` of reaching their level go up, and the
+/// next level is told (as questions do).
+pub(crate) async fn escalate(
+    tx: &mut Tx,
+    settings: &Settings,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<Reply>> {
+    let before = (now - settings.escalate_after).timestamp();
+    let hours = settings.escalate_after.num_hours().max(1);
+    let mut replies = Vec::new();
+    for application in store::to_escalate(tx, before).await? {
+        let Some(up) = application.level.up() else {
+            continue;
+        };
+        let level = routing::level_from(tx, application.village_code, up).await?;
+        store::set_level(tx, application.id, level, now).await?;
+        let escalated = Application {
+            level,
+            level_since: now.timestamp(),
+            ..application
+        };
+        replies.extend(notices(tx, settings, &escalated, Some(hours)).await?);
+        tracing::info!(
+            application = escalated.id,
+            level = level.code(),
+            "cooperative application passed up"
+        );
+    }
+    Ok(replies)
 }
 
 /// An officer sets where an application stands: the notice shows it, and the person is told.
@@ -305,10 +405,20 @@ pub(crate) async fn set_status(
     id: i64,
     status: MembershipStatus,
 ) -> Result<()> {
-    let Some(current) = store::find(turn.tx, id).await? else {
+    // Another area's application is refused like one that is not there.
+    let Some(current) = store::find(turn.tx, id)
+        .await?
+        .filter(|a| routing::may_act(turn, a.village_code))
+    else {
         turn.notice(Msg::new("coop-application-gone"), true);
         return Ok(());
     };
+    if let Some(by) = turn.user_id()
+        && current.taken_by.is_none()
+        && store::take(turn.tx, id, by).await?
+    {
+        tell_taken(turn, &current).await?;
+    }
     let unchanged = current.status == status;
     let application = if unchanged {
         current
@@ -324,7 +434,7 @@ pub(crate) async fn set_status(
         "coop-status-set"
     };
     turn.notice(Msg::new(notice).arg("status", status_name(status)), false);
-    let (text, keyboard) = officer_view(&application);
+    let (text, keyboard) = officer_view(&application, None);
     turn.show(text, keyboard);
     turn.mark_last_as_about(application.user_id);
     if unchanged {
@@ -354,4 +464,10 @@ pub(crate) async fn set_status(
         to_user,
     ));
     Ok(())
+}
+
+/// The others told of an application hear who took it (the first to set its status).
+async fn tell_taken(turn: &mut Turn<'_>, application: &Application) -> Result<()> {
+    let said = Msg::new("coop-taken-by").arg("number", number(application.id));
+    routing::tell_taken(turn, application.village_code, application.level, said).await
 }

@@ -3,6 +3,7 @@
 //! cooperative; the FAQ, also offered for free text; and the question desk, where officers
 //! answer families' questions. None of it needs registration.
 
+mod asker_village;
 mod contacts;
 mod cooperative;
 mod faq;
@@ -15,9 +16,23 @@ mod routing;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
+use crate::domain::area::VillageCode;
+use crate::engine::places::Pick;
+use asker_village::AfterVillage;
+
 pub use faq::{FaqEntry, FaqTopic};
 pub use pages::Page;
-pub(crate) use questions::escalate;
+
+/// Questions and cooperative applications nobody took in time go up a level.
+pub(crate) async fn escalate(
+    tx: &mut Tx,
+    settings: &super::Settings,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<super::Reply>> {
+    let mut replies = questions::escalate(tx, settings, now).await?;
+    replies.extend(cooperative::escalate(tx, settings, now).await?);
+    Ok(replies)
+}
 
 use super::action::{FeatureAction, parse_id};
 use super::{
@@ -64,6 +79,10 @@ pub enum PillarsAction {
     SetMembership(i64, MembershipStatus),
     /// Officers: change the cooperative's contacts and office hours.
     EditContacts,
+    /// A step of choosing the asker's village (see `asker_village`).
+    Place(Pick),
+    /// «Skip» the asker's village: the question or application goes to the admins.
+    SkipVillage,
 }
 
 impl From<PillarsAction> for Action {
@@ -75,17 +94,17 @@ impl From<PillarsAction> for Action {
 impl PillarsAction {
     /// Only officers may press these; checked on every press.
     pub fn officer_only(&self) -> bool {
-        matches!(
-            self,
-            PillarsAction::SetMembership(..) | PillarsAction::EditContacts
-        )
+        matches!(self, PillarsAction::EditContacts)
     }
 
     /// Any staff member may press these (within their area, checked by each).
     pub fn staff_only(&self) -> bool {
         matches!(
             self,
-            PillarsAction::Inbox | PillarsAction::OpenQuestion(_) | PillarsAction::Take(_)
+            PillarsAction::Inbox
+                | PillarsAction::OpenQuestion(_)
+                | PillarsAction::Take(_)
+                | PillarsAction::SetMembership(..)
         )
     }
 
@@ -127,6 +146,8 @@ impl FeatureAction for PillarsAction {
                 return vec!["ms".into(), id.to_string(), status.code().into()];
             }
             A::EditContacts => vec!["contacts"],
+            A::Place(pick) => return [vec!["pl".to_owned()], pick.fields()].concat(),
+            A::SkipVillage => vec!["skipv"],
         };
         fields.into_iter().map(str::to_owned).collect()
     }
@@ -152,6 +173,8 @@ impl FeatureAction for PillarsAction {
             ["send"] => A::ApplySend,
             ["ms", id, status] => A::SetMembership(parse_id(id)?, MembershipStatus::parse(status)?),
             ["contacts"] => A::EditContacts,
+            ["pl", pick @ ..] => A::Place(Pick::parse(pick)?),
+            ["skipv"] => A::SkipVillage,
             _ => return None,
         })
     }
@@ -184,6 +207,11 @@ pub(crate) fn every_action() -> Vec<PillarsAction> {
         A::ApplyConsent,
         A::ApplySend,
         A::EditContacts,
+        A::Place(Pick::District(
+            crate::domain::area::DistrictCode::parse("32.12.16").unwrap(),
+            2,
+        )),
+        A::SkipVillage,
     ]);
     actions
 }
@@ -192,20 +220,32 @@ pub(crate) fn every_action() -> Vec<PillarsAction> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "pillars", rename_all = "snake_case")]
 pub enum PillarsState {
-    /// The question for the officers (text, or a photo or voice note).
-    AwaitingQuestion,
+    /// The question for the officers (text, or a photo or voice note), from `village` when
+    /// the asker chose one (else the profile's, or none).
+    AwaitingQuestion {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        village: Option<VillageCode>,
+    },
+    /// The asker's village, before a question or application (see `asker_village`).
+    AskingVillage {
+        then: AfterVillage,
+        #[serde(default)]
+        by_regency: bool,
+    },
     /// More on one of the user's questions.
-    AwaitingFollowUp {
-        question_id: i64,
-    },
+    AwaitingFollowUp { question_id: i64 },
     /// FAQ answers were offered for this text; "ask an officer" sends it as a question.
-    FaqOffered {
-        text: String,
+    FaqOffered { text: String },
+    /// Cooperative application of someone not registered, after consent and their village
+    /// (if they chose one).
+    AwaitingMemberName {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        village: Option<VillageCode>,
     },
-    /// Cooperative application of someone not registered, after consent.
-    AwaitingMemberName,
     AwaitingMemberPhone {
         name: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        village: Option<VillageCode>,
     },
     /// An officer's new text for the cooperative's contacts.
     AwaitingContacts,
@@ -289,6 +329,8 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: PillarsAction) -> Res
         A::ApplySend => cooperative::send(turn).await,
         A::SetMembership(id, status) => cooperative::set_status(turn, id, status).await,
         A::EditContacts => contacts::edit(turn).await,
+        A::Place(pick) => asker_village::on_pick(turn, pick).await,
+        A::SkipVillage => asker_village::skip(turn).await,
     }
 }
 
@@ -319,14 +361,21 @@ pub(crate) async fn on_idle(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
 /// The next input of a step of this feature.
 pub(crate) async fn on_step(turn: &mut Turn<'_>, step: PillarsState, event: &Event) -> Result<()> {
     match step {
-        PillarsState::AwaitingQuestion => questions::on_question(turn, event).await,
+        PillarsState::AwaitingQuestion { village } => {
+            questions::on_question(turn, village, event).await
+        }
+        PillarsState::AskingVillage { then, by_regency } => {
+            asker_village::on_event(turn, then, by_regency, event).await
+        }
         PillarsState::AwaitingFollowUp { question_id } => {
             questions::on_follow_up(turn, question_id, event).await
         }
         PillarsState::FaqOffered { .. } => on_idle(turn, event).await,
-        PillarsState::AwaitingMemberName => cooperative::on_name(turn, event).await,
-        PillarsState::AwaitingMemberPhone { name } => {
-            cooperative::on_phone(turn, &name, event).await
+        PillarsState::AwaitingMemberName { village } => {
+            cooperative::on_name(turn, village, event).await
+        }
+        PillarsState::AwaitingMemberPhone { name, village } => {
+            cooperative::on_phone(turn, &name, village, event).await
         }
         PillarsState::AwaitingContacts => contacts::on_text(turn, event).await,
     }
@@ -388,15 +437,27 @@ mod tests {
 
     #[test]
     fn every_step_survives_a_restart_as_json() {
+        let kenanga = VillageCode::parse("32.12.16.2004");
         let steps = [
-            PillarsState::AwaitingQuestion,
+            PillarsState::AwaitingQuestion { village: None },
+            PillarsState::AwaitingQuestion { village: kenanga },
+            PillarsState::AskingVillage {
+                then: AfterVillage::Question { text: None },
+                by_regency: false,
+            },
+            PillarsState::AskingVillage {
+                then: AfterVillage::Member,
+                by_regency: true,
+            },
             PillarsState::AwaitingFollowUp { question_id: 7 },
             PillarsState::FaqOffered {
                 text: "dokumen apa?".into(),
             },
-            PillarsState::AwaitingMemberName,
+            PillarsState::AwaitingMemberName { village: None },
+            PillarsState::AwaitingMemberName { village: kenanga },
             PillarsState::AwaitingMemberPhone {
                 name: "Siti Aminah".into(),
+                village: kenanga,
             },
             PillarsState::AwaitingContacts,
         ];
@@ -409,6 +470,12 @@ mod tests {
                 "{json}"
             );
         }
+        // Written before a question carried its village: still read.
+        let old = r#"{"state":"pillars","pillars":"awaiting_question"}"#;
+        assert_eq!(
+            serde_json::from_str::<State>(old).unwrap(),
+            State::Pillars(PillarsState::AwaitingQuestion { village: None })
+        );
     }
 
     #[tokio::test]
@@ -442,9 +509,20 @@ mod tests {
                     PersonName::parse("Siti Aminah").unwrap(),
                     Phone::parse("0812 3456 7890").unwrap(),
                 );
-                store::cooperative::apply(tx, 5, &name, &phone, None, now)
-                    .await
-                    .unwrap();
+                store::cooperative::apply(
+                    tx,
+                    5,
+                    &name,
+                    &phone,
+                    store::cooperative::Origin {
+                        village: None,
+                        village_code: None,
+                        level: crate::domain::staff::Level::Country,
+                    },
+                    now,
+                )
+                .await
+                .unwrap();
 
                 let data = export(tx, 5).await.unwrap();
                 let messages = &data["questions"][0]["messages"];

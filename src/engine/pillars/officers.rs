@@ -18,14 +18,9 @@ pub(crate) struct Target {
     pub personal: bool,
 }
 
-/// Where notices for officers go, each in its reader's language: the officers' group
+/// Where notices for the admins go, each in its reader's language: the officers' group
 /// (`ADMIN_CHAT_ID`) when every member is an officer; else each officer's private chat, and
 /// a group that is not checked (or has other members) gets a notice without personal data.
-pub(crate) async fn targets(turn: &mut Turn<'_>) -> Result<Vec<Target>> {
-    admin_targets(turn.tx, turn.settings).await
-}
-
-/// The same, outside an update (escalation).
 pub(crate) async fn admin_targets(
     tx: &mut crate::store::Tx,
     settings: &crate::engine::Settings,
@@ -54,8 +49,8 @@ pub(crate) async fn admin_targets(
 }
 
 /// A button to the bot's private chat, where the details are (when the bot's name is known).
-pub(crate) fn open_privately(turn: &Turn<'_>) -> Keyboard {
-    match &turn.settings.bot_username {
+pub(crate) fn open_privately(settings: &crate::engine::Settings) -> Keyboard {
+    match &settings.bot_username {
         Some(username) => Keyboard::Inline(vec![vec![crate::engine::Button::url(
             Msg::new("officers-group-open-bot"),
             format!("https://t.me/{username}"),
@@ -119,7 +114,7 @@ pub(crate) async fn in_group(turn: &mut Turn<'_>, input: &Input) -> Result<()> {
                 command: Command::Inbox,
                 ..
             }) if officer && !trusted => {
-                let keyboard = open_privately(turn);
+                let keyboard = open_privately(turn.settings);
                 turn.send(vec![Msg::new("officers-group-not-private")], keyboard);
             }
             Some(Parsed::Known {

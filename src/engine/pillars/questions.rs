@@ -5,8 +5,10 @@
 //! a named person, and can follow up on the same question. Each round of a question is
 //! answered once: the next officer to try is told it already was.
 
+use super::asker_village::{self, AfterVillage};
 use super::{PillarsAction, PillarsState, ask_button, cancel_keyboard, number, officers, routing};
-use crate::domain::text;
+use crate::areas::Hit;
+use crate::domain::{area::VillageCode, text};
 use crate::engine::action::parse_id;
 use crate::engine::{
     Arg, Button, Event, Keyboard, MediaKind, Msg, Reply, ReplyKind, Result, State, menu, turn::Turn,
@@ -112,18 +114,62 @@ fn heard<'a>(turn: &Turn<'_>, event: &'a Event) -> Heard<'a> {
 }
 
 /// `/ask`: asks for the question.
+/// Someone whose village the bot does not know is asked for it first (see `asker_village`).
 pub(crate) async fn start(turn: &mut Turn<'_>) -> Result<()> {
-    turn.state = State::Pillars(PillarsState::AwaitingQuestion);
-    turn.show(vec![Msg::new("question-ask-prompt")], cancel_keyboard());
+    let Some(user_id) = turn.user_id() else {
+        return Ok(());
+    };
+    // Come by a village's poster link: that village.
+    if let State::Arrived { village } = &turn.state {
+        let code = village.code;
+        prompt(turn, Some(code));
+        return Ok(());
+    }
+    if asker_village::of_profile(turn, user_id).await?.is_none() {
+        return asker_village::ask(turn, AfterVillage::Question { text: None }).await;
+    }
+    prompt(turn, None);
     Ok(())
 }
 
-pub(crate) async fn on_question(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
+fn prompt(turn: &mut Turn<'_>, village: Option<VillageCode>) {
+    turn.state = State::Pillars(PillarsState::AwaitingQuestion { village });
+    turn.show(vec![Msg::new("question-ask-prompt")], cancel_keyboard());
+}
+
+/// The asker's village chosen (or skipped): the question they typed goes, or is asked for.
+pub(crate) async fn with_village(
+    turn: &mut Turn<'_>,
+    text: Option<String>,
+    village: Option<Hit>,
+) -> Result<()> {
+    let (Some(user_id), Some(text)) = (turn.user_id(), text) else {
+        prompt(turn, village.map(|hit| hit.code));
+        return Ok(());
+    };
+    let said = Said {
+        text: &text,
+        media: None,
+        message_id: None,
+    };
+    submit(turn, user_id, &said, village.map(|hit| hit.code)).await
+}
+
+/// The question written out where the village was asked (see `asker_village`).
+pub(crate) async fn typed_instead(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
+    on_question(turn, None, event).await
+}
+
+pub(crate) async fn on_question(
+    turn: &mut Turn<'_>,
+    village: Option<VillageCode>,
+    event: &Event,
+) -> Result<()> {
     let Some(user_id) = turn.user_id() else {
         return Ok(());
     };
     match heard(turn, event) {
-        Heard::Said(said) => submit(turn, user_id, &said).await,
+        Heard::Said(said) => submit(turn, user_id, &said, village).await,
         Heard::TooLong => {
             let too_long = Msg::new("question-too-long").arg("max", MAX_CHARS as i64);
             turn.send(
@@ -155,6 +201,10 @@ pub(crate) async fn ask_typed(turn: &mut Turn<'_>) -> Result<()> {
     if text.chars().count() > MAX_CHARS {
         return start(turn).await;
     }
+    if asker_village::of_profile(turn, user_id).await?.is_none() {
+        let then = AfterVillage::Question { text: Some(text) };
+        return asker_village::ask(turn, then).await;
+    }
     submit(
         turn,
         user_id,
@@ -163,14 +213,19 @@ pub(crate) async fn ask_typed(turn: &mut Turn<'_>) -> Result<()> {
             media: None,
             message_id: None,
         },
+        None,
     )
     .await
 }
 
-async fn submit(turn: &mut Turn<'_>, user_id: i64, said: &Said<'_>) -> Result<()> {
-    let village = profiles::find(turn.tx, user_id)
-        .await?
-        .and_then(|p| p.village_code);
+/// Records the question, from the profile's village or else the one `chosen` for it.
+async fn submit(
+    turn: &mut Turn<'_>,
+    user_id: i64,
+    said: &Said<'_>,
+    chosen: Option<VillageCode>,
+) -> Result<()> {
+    let village = asker_village::of_profile(turn, user_id).await?.or(chosen);
     let level = routing::first_level(turn.tx, village).await?;
     let question = store::create(turn.tx, user_id, said, turn.now, village, level).await?;
     notify_officers(turn, &question, "question-notice-new", said).await?;
@@ -232,7 +287,7 @@ async fn notify_officers(
         } else {
             (
                 vec![Msg::new("question-notice-group").arg("number", number(question.id))],
-                officers::open_privately(turn),
+                officers::open_privately(turn.settings),
             )
         };
         turn.push_reply(notify(ReplyKind::Tagged {
@@ -301,35 +356,13 @@ pub(crate) async fn take(turn: &mut Turn<'_>, id: i64) -> Result<()> {
         );
         return Ok(());
     }
-    let taker = match turn.staff.as_ref().and_then(|s| s.card.name.clone()) {
-        Some(name) => Msg::new("question-taker-named").arg("name", name),
-        None => Msg::new("question-taker-someone"),
-    };
-    for target in routing::targets(
-        turn.tx,
-        turn.settings,
+    routing::tell_taken(
+        turn,
         question.village_code,
         question.level,
+        Msg::new("question-taken-by").arg("number", number(id)),
     )
-    .await?
-    .into_iter()
-    .filter(|t| t.chat_id != by && t.chat_id > 0)
-    {
-        turn.push_reply(Reply {
-            chat_id: target.chat_id,
-            lang: target.lang,
-            priority: Priority::Interactive,
-            subject: None,
-            kind: ReplyKind::Message {
-                text: vec![
-                    Msg::new("question-taken-by")
-                        .arg("number", number(id))
-                        .arg("taker", taker.clone()),
-                ],
-                keyboard: Keyboard::None,
-            },
-        });
-    }
+    .await?;
     turn.notice(
         Msg::new("question-taken-you").arg("number", number(id)),
         false,

@@ -8,7 +8,8 @@ use crate::domain::{
     area::VillageCode,
     staff::{Level, Scope},
 };
-use crate::engine::{Result, Settings, turn::Turn};
+use crate::engine::{Keyboard, Msg, Reply, ReplyKind, Result, Settings, turn::Turn};
+use crate::store::outbox::Priority;
 use crate::store::{Tx, staff, users};
 
 /// `from`, or the first level above it with someone on it.
@@ -57,6 +58,69 @@ pub(crate) async fn targets(
         });
     }
     Ok(targets)
+}
+
+/// Everyone who was told of work now at `level`: that level's people and those of the levels
+/// below it that it passed (once each).
+pub(crate) async fn told(
+    tx: &mut Tx,
+    settings: &Settings,
+    village: Option<VillageCode>,
+    level: Level,
+) -> Result<Vec<Target>> {
+    let mut told: Vec<Target> = Vec::new();
+    let mut at = Level::Village;
+    loop {
+        if village.is_some() || at == Level::Country {
+            for target in targets(tx, settings, village, at).await? {
+                if !told.iter().any(|t| t.chat_id == target.chat_id) {
+                    told.push(target);
+                }
+            }
+        }
+        if at == level {
+            return Ok(told);
+        }
+        match at.up() {
+            Some(up) => at = up,
+            None => return Ok(told),
+        }
+    }
+}
+
+/// Everyone else who was told of work now at `level` hears that the sender took it: `said`
+/// with the taker's public name (or "another officer") as `$taker`.
+pub(crate) async fn tell_taken(
+    turn: &mut Turn<'_>,
+    village: Option<VillageCode>,
+    level: Level,
+    said: Msg,
+) -> Result<()> {
+    let Some(by) = turn.user_id() else {
+        return Ok(());
+    };
+    let taker = match turn.staff.as_ref().and_then(|s| s.card.name.clone()) {
+        Some(name) => Msg::new("question-taker-named").arg("name", name),
+        None => Msg::new("question-taker-someone"),
+    };
+    let said = said.arg("taker", taker);
+    for target in told(turn.tx, turn.settings, village, level).await? {
+        // Not the taker, and not a group (who took it is no business of anyone else there).
+        if target.chat_id == by || target.chat_id < 0 {
+            continue;
+        }
+        turn.push_reply(Reply {
+            chat_id: target.chat_id,
+            lang: target.lang,
+            priority: Priority::Interactive,
+            subject: None,
+            kind: ReplyKind::Message {
+                text: vec![said.clone()],
+                keyboard: Keyboard::None,
+            },
+        });
+    }
+    Ok(())
 }
 
 /// The one chat of the person who took the work (still staff, or an admin of `ADMIN_IDS`).

@@ -185,6 +185,7 @@ pub(super) async fn remove(turn: &mut Turn<'_>, scope: &Scope, user_id: i64) -> 
     }
     // What they had taken and not answered goes back to its level, and may go up from now.
     crate::store::questions::give_back(turn.tx, user_id, turn.now).await?;
+    crate::store::cooperative::give_back(turn.tx, user_id, turn.now).await?;
     audit::record(
         turn.tx,
         by,

@@ -607,9 +607,11 @@ async fn participants(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
         .now
         .with_timezone(&turn.settings.timezone)
         .format("%Y-%m-%d");
+    let scope = turn.role().map(|(_, scope)| scope).unwrap_or_default();
     turn.push(ReplyKind::Export {
         table: Table::Participants(training_id),
         file_name: format!("training-{training_id}-participants-{date}.csv"),
+        scope,
     });
     Ok(())
 }
