@@ -55,11 +55,13 @@ async fn choosing_a_language_sticks_and_updates_the_command_menu() {
     let replies = h.press(1, &Action::SetLanguage(Language::En)).await;
     assert_eq!(callback_answers(&replies), 1);
     assert!(has_id(&replies, "language-set"));
-    assert!(
-        replies
-            .iter()
-            .any(|r| matches!(r.kind, ReplyKind::CommandMenu { officer: false }))
-    );
+    assert!(replies.iter().any(|r| matches!(
+        r.kind,
+        ReplyKind::CommandMenu {
+            officer: false,
+            staff: false
+        }
+    )));
     assert_eq!(languages(&replies), [Language::En].into());
     // The chosen language wins over the Telegram app's from now on.
     let later = h.say_in(1, "id", "/menu").await;

@@ -186,16 +186,6 @@ const WONOSOBO_OFFICER: i64 = 8;
 /// Kuripan, Watumalang, Wonosobo.
 const WONOSOBO_VILLAGE: i64 = 3_307_102_004;
 
-async fn appoint(h: &Harness, user: i64, area: desmigratif::domain::staff::Area) {
-    h.engine
-        .writer()
-        .write(async |tx| {
-            desmigratif::store::staff::appoint(tx, user, area, ADMIN, start_time()).await
-        })
-        .await
-        .unwrap();
-}
-
 /// People in two regencies, one typed before villages were a list, a coordinator of
 /// Indramayu and an officer of a Wonosobo village.
 async fn two_regencies(h: &mut Harness) {
@@ -218,14 +208,12 @@ async fn two_regencies(h: &mut Harness) {
     };
     seed::registered(&h.pool, 3, "id", &wonosobo).await;
     register(h, 4, "prospective", "Sukamaju", now - 4 * 86_400).await;
-    appoint(
-        h,
+    h.appoint(
         COORDINATOR,
         Area::Regency(RegencyCode::parse("32.12").unwrap()),
     )
     .await;
-    appoint(
-        h,
+    h.appoint(
         WONOSOBO_OFFICER,
         Area::Village(VillageCode::from_number(WONOSOBO_VILLAGE).unwrap()),
     )

@@ -5,7 +5,7 @@ use std::{collections::BTreeSet, fs};
 
 use desmigratif::{
     domain::Language,
-    engine::Command,
+    engine::{Command, command::Menu},
     i18n::{LOCALE_FILES, Locales},
 };
 
@@ -50,8 +50,8 @@ fn locales_load_and_every_message_formats() {
 fn command_menus_fit_telegrams_limits() {
     let locales = Locales::load(chrono_tz::Asia::Jakarta).unwrap();
     for lang in Language::ALL {
-        for officer in [false, true] {
-            let menu = locales.command_menu(lang, officer);
+        for who in [Menu::Everyone, Menu::Staff, Menu::Admin] {
+            let menu = locales.command_menu(lang, who);
             assert!(menu.len() <= 100);
             for (name, description) in menu {
                 assert!((1..=32).contains(&name.len()));
@@ -63,6 +63,21 @@ fn command_menus_fit_telegrams_limits() {
         }
     }
     assert!(Command::ALL.len() >= 5);
+    // Staff get the inbox and trainings; announcements stay the admins'.
+    let staff: Vec<String> = locales
+        .command_menu(Language::Id, Menu::Staff)
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    assert!(staff.contains(&"pertanyaan".to_owned()));
+    assert!(staff.contains(&"pelatihan_baru".to_owned()));
+    assert!(!staff.contains(&"umumkan".to_owned()));
+    let everyone: Vec<String> = locales
+        .command_menu(Language::Id, Menu::Everyone)
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    assert!(!everyone.contains(&"pertanyaan".to_owned()));
 }
 
 #[test]

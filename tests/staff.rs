@@ -100,6 +100,16 @@ async fn an_invited_officer_sees_what_they_may_do_accepts_once_and_the_inviter_i
         .await;
     assert!(has_id(&to(&accepted, OFFICER), "staff-welcome"));
     assert!(has_id(&to(&accepted, ADMIN), "staff-invitation-taken"));
+    assert!(
+        to(&accepted, OFFICER).iter().any(|r| matches!(
+            r.kind,
+            desmigratif::engine::ReplyKind::CommandMenu {
+                officer: false,
+                staff: true
+            }
+        )),
+        "the staff's commands next to the text box"
+    );
     let home = h.say(OFFICER, "/petugas").await;
     assert!(has_id(&home, "staff-home"));
     assert!(
@@ -216,6 +226,13 @@ async fn a_coordinator_invites_and_removes_only_the_officers_of_their_regency() 
         .press(COORDINATOR, &staff(StaffAction::RemoveConfirmed(OFFICER)))
         .await;
     assert!(has_id(&to(&removed, OFFICER), "staff-removed-notice"));
+    assert!(to(&removed, OFFICER).iter().any(|r| matches!(
+        r.kind,
+        desmigratif::engine::ReplyKind::CommandMenu {
+            officer: false,
+            staff: false
+        }
+    )));
     assert!(has_id(&h.say(OFFICER, "/petugas").await, "officer-only"));
     assert_eq!(
         h.count("SELECT count(*) FROM audit_log WHERE action = 'staff_remove'")

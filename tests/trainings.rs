@@ -759,7 +759,8 @@ async fn an_officer_writes_a_training_step_by_step_and_every_bad_answer_is_expla
             "training-preview",
             "training-preview-details",
             "training-preview-description-id",
-            "training-preview-description-en"
+            "training-preview-description-en",
+            "training-preview-area"
         ]
     );
     assert_eq!(

@@ -28,3 +28,6 @@ asker-village-ask =
     Rather not say? Press «Skip».
 asker-village-skip = ⏭ Skip
 asker-village-type-it = Please type the name of your village, or press «Skip».
+place-area-country = all of Indonesia
+place-area-regency = { $regency }
+place-area-code = the area with code { $code }

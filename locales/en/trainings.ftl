@@ -154,6 +154,9 @@ training-preview-details =
 training-preview-description-id = 🇮🇩 { $text }
 training-preview-description-en = 🇬🇧 { $text }
 training-button-save = 💾 Save
+training-preview-area = 📍 For: { $area }
+training-preview-choose-area = 📍 For which area? Choose below.
+training-button-save-for = 💾 Save for { $area }
 training-saved = ✅ The training is saved and open for sign-ups.
 
 ## Officers: managing a training

@@ -28,3 +28,6 @@ asker-village-ask =
     Tidak mau menyebut desa? Tekan «Lewati».
 asker-village-skip = ⏭ Lewati
 asker-village-type-it = Tolong ketik nama desa Anda, atau tekan «Lewati».
+place-area-country = seluruh Indonesia
+place-area-regency = { $regency }
+place-area-code = wilayah kode { $code }

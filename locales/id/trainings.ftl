@@ -145,6 +145,9 @@ training-preview-details =
 training-preview-description-id = 🇮🇩 { $text }
 training-preview-description-en = 🇬🇧 { $text }
 training-button-save = 💾 Simpan
+training-preview-area = 📍 Untuk: { $area }
+training-preview-choose-area = 📍 Untuk wilayah mana? Pilih di bawah.
+training-button-save-for = 💾 Simpan untuk { $area }
 training-saved = ✅ Pelatihan disimpan dan dibuka untuk pendaftaran.
 
 ## Petugas: mengelola pelatihan

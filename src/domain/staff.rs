@@ -71,6 +71,17 @@ impl Area {
         }
     }
 
+    /// Any area, as stored by `to_db` (0, a regency's code or a village's): each has its own
+    /// number of digits.
+    pub fn from_stored(number: i64) -> Option<Area> {
+        if number == 0 {
+            return Some(Area::Country);
+        }
+        RegencyCode::from_number(number)
+            .map(Area::Regency)
+            .or_else(|| VillageCode::from_number(number).map(Area::Village))
+    }
+
     /// The role whose area this is.
     pub fn role(self) -> StaffRole {
         match self {

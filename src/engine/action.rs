@@ -277,6 +277,7 @@ mod tests {
             T::Mine,
             T::New,
             T::SaveDraft,
+            T::SaveDraftFor(3_212_162_004),
             T::Template,
         ];
         for id in [1, big] {

@@ -108,16 +108,30 @@ impl Command {
         }
     }
 
+    /// Whether `menu` lists the command.
+    pub fn in_menu(self, menu: Menu) -> bool {
+        match menu {
+            Menu::Everyone => !(self.admin_only() || self.staff_only()),
+            Menu::Staff => !self.admin_only(),
+            Menu::Admin => true,
+        }
+    }
+
     /// Officers only.
     pub fn admin_only(self) -> bool {
-        matches!(self, Command::Broadcast | Command::NewTraining)
+        matches!(self, Command::Broadcast)
     }
 
     /// The programme's staff only (any role); not in everyone's command menu.
     pub fn staff_only(self) -> bool {
         matches!(
             self,
-            Command::Officers | Command::Inbox | Command::Answer | Command::Stats | Command::Export
+            Command::Officers
+                | Command::Inbox
+                | Command::Answer
+                | Command::Stats
+                | Command::Export
+                | Command::NewTraining
         )
     }
 
@@ -215,4 +229,13 @@ mod tests {
             }
         }
     }
+}
+
+/// Which command menu a chat gets: everyone's, staff's (with the inbox, figures, files,
+/// trainings and officers), or the admins' (with announcements too).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Menu {
+    Everyone,
+    Staff,
+    Admin,
 }

@@ -176,9 +176,19 @@ pub(crate) async fn set_language(turn: &mut Turn<'_>, language: Language) -> Res
         vec![Msg::new("language-set"), Msg::new("menu-title")],
         keyboard,
     );
-    let officer = turn.is_admin();
-    turn.push(ReplyKind::CommandMenu { officer });
+    let menu = command_menu_of(turn);
+    turn.push(ReplyKind::command_menu(menu));
     Ok(())
+}
+
+/// The command menu the sender should have.
+pub(crate) fn command_menu_of(turn: &Turn<'_>) -> super::command::Menu {
+    use super::command::Menu;
+    match turn.role() {
+        _ if turn.is_admin() => Menu::Admin,
+        Some(_) => Menu::Staff,
+        None => Menu::Everyone,
+    }
 }
 
 /// `/cancel`: leave whatever step the user is in.

@@ -306,8 +306,14 @@ impl Engine {
         let imported = self
             .writer
             .write(async |tx| {
-                match trainings::import_csv(tx, csv, self.settings.timezone, self.clock.now())
-                    .await?
+                match trainings::import_csv(
+                    tx,
+                    csv,
+                    crate::domain::staff::Area::Country,
+                    self.settings.timezone,
+                    self.clock.now(),
+                )
+                .await?
                 {
                     Ok(ids) => Ok(ids),
                     // Rolled back: none of the file goes in.
@@ -480,7 +486,9 @@ async fn on_action(turn: &mut Turn<'_>, action: Action) -> Result<()> {
 async fn on_event(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
     match turn.state.clone() {
         State::Idle | State::Arrived { .. } => match event {
-            Event::Document { .. } if turn.is_admin() => trainings::document(turn, event).await,
+            Event::Document { .. } if turn.role().is_some() => {
+                trainings::document(turn, event).await
+            }
             _ => pillars::on_idle(turn, event).await,
         },
         State::Pillars(step) => pillars::on_step(turn, step, event).await,

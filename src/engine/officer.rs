@@ -78,7 +78,8 @@ pub(crate) async fn stats(turn: &mut Turn<'_>) -> Result<()> {
     ];
     let open_questions = crate::store::questions::open_count(turn.tx, &scope).await?;
     text.push(Msg::new("stats-questions").arg("count", open_questions));
-    let trainings = crate::store::trainings::upcoming(turn.tx, turn.now, true, 5, 0).await?;
+    let seen = crate::store::trainings::Seen::Staff(&scope);
+    let trainings = crate::store::trainings::upcoming(turn.tx, turn.now, seen, true, 5, 0).await?;
     if !trainings.is_empty() {
         let lines = trainings
             .iter()

@@ -324,6 +324,27 @@ pub(crate) async fn typed(
     }
 }
 
+/// An area named for a message: "all of Indonesia", a regency, or «Kenanga — Sindang,
+/// Indramayu» (its code, if the list no longer has it).
+pub(crate) async fn area_name(
+    turn: &mut Turn<'_>,
+    area: crate::domain::staff::Area,
+) -> Result<Msg> {
+    use crate::domain::staff::Area;
+    let places = turn.places().await?;
+    Ok(match area {
+        Area::Country => Msg::new("place-area-country"),
+        Area::Regency(code) => match places.regency_name(code) {
+            Some(name) => Msg::new("place-area-regency").arg("regency", name),
+            None => Msg::new("place-area-code").arg("code", code.to_string()),
+        },
+        Area::Village(code) => match places.village(code) {
+            Some(hit) => label(&hit),
+            None => Msg::new("place-area-code").arg("code", code.to_string()),
+        },
+    })
+}
+
 /// A village a button names, if it is listed.
 pub(crate) async fn chosen(turn: &mut Turn<'_>, code: VillageCode) -> Result<Option<Hit>> {
     Ok(turn.places().await?.village(code))

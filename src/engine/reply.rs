@@ -163,9 +163,14 @@ pub enum ReplyKind {
     QrCode { link: String, caption: Vec<Msg> },
     /// An officer's announcement, in the reply's language (or the other when it has only one).
     Broadcast { broadcast_id: i64 },
-    /// Show this chat the command menu in the reply's language (with the officers' commands
-    /// for an officer).
-    CommandMenu { officer: bool },
+    /// Show this chat the command menu in the reply's language: the admins' for `officer`
+    /// (as it was named when only admins were staff), else the staff's for `staff`, else
+    /// everyone's.
+    CommandMenu {
+        officer: bool,
+        #[serde(default)]
+        staff: bool,
+    },
     /// A new message the engine wants to recognise later, when someone replies to it: once
     /// delivered, its Telegram id is recorded under `tag`.
     Tagged {
@@ -184,6 +189,17 @@ pub enum ReplyKind {
     /// "[erased at the person's request]", or, for a copy of their photo or voice note
     /// (`media`), it is deleted. Best effort: one Telegram no longer lets the bot change stays.
     Redact { message_id: i32, media: bool },
+}
+
+impl ReplyKind {
+    /// The command menu for someone of this standing.
+    pub fn command_menu(menu: super::command::Menu) -> ReplyKind {
+        use super::command::Menu;
+        ReplyKind::CommandMenu {
+            officer: menu == Menu::Admin,
+            staff: menu != Menu::Everyone,
+        }
+    }
 }
 
 /// One panel of a chart: a title and labelled bars.

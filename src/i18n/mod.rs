@@ -171,10 +171,14 @@ impl Locales {
     }
 
     /// The command menu for a language: (command, description) pairs.
-    pub fn command_menu(&self, lang: Language, officer: bool) -> Vec<(String, String)> {
+    pub fn command_menu(
+        &self,
+        lang: Language,
+        menu: crate::engine::command::Menu,
+    ) -> Vec<(String, String)> {
         Command::ALL
             .into_iter()
-            .filter(|c| officer || !(c.admin_only() || c.staff_only()))
+            .filter(|c| c.in_menu(menu))
             .map(|c| {
                 (
                     c.name_in(lang).to_owned(),

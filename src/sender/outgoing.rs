@@ -260,11 +260,19 @@ pub fn render(locales: &Locales, reply: &Reply, content: Option<Content>) -> Out
             }
             _ => notice(locales, reply, "broadcast-unavailable"),
         },
-        ReplyKind::CommandMenu { officer } => Outgoing::CommandMenu {
-            chat_id,
-            language: lang,
-            commands: locales.command_menu(lang, *officer),
-        },
+        ReplyKind::CommandMenu { officer, staff } => {
+            use crate::engine::command::Menu;
+            let menu = match (officer, staff) {
+                (true, _) => Menu::Admin,
+                (false, true) => Menu::Staff,
+                (false, false) => Menu::Everyone,
+            };
+            Outgoing::CommandMenu {
+                chat_id,
+                language: lang,
+                commands: locales.command_menu(lang, menu),
+            }
+        }
         ReplyKind::Copy {
             from_chat_id,
             message_id,

@@ -4,13 +4,19 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::{Result, StoreError, Tx, unix};
-use crate::domain::{Capacity, TrainingDetails, TrainingStatus};
+use crate::domain::{
+    Capacity, TrainingDetails, TrainingStatus,
+    area::VillageCode,
+    staff::{Area, Scope},
+};
 
 /// A training as stored, with how many seats are taken and how many people wait.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Training {
     pub id: i64,
     pub details: TrainingDetails,
+    /// Whom it is for: the country, a regency or a village.
+    pub area: Area,
     pub status: TrainingStatus,
     pub booked: i64,
     pub waiting: i64,
@@ -29,7 +35,7 @@ impl Training {
 
 /// The columns `from_row` reads, for queries over `trainings t`.
 pub(super) const COLUMNS: &str = "t.id, t.title_id, t.title_en, t.category, t.starts_at, t.location, t.capacity, \
-     t.description_id, t.description_en, t.status, \
+     t.description_id, t.description_en, t.status, t.area, \
      (SELECT count(*) FROM training_signups b WHERE b.training_id = t.id AND b.status = 'booked') AS booked, \
      (SELECT count(*) FROM training_signups w WHERE w.training_id = t.id AND w.status = 'waiting') AS waiting";
 
@@ -50,14 +56,28 @@ pub(super) fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Training> {
             description_id: row.try_get("description_id")?,
             description_en: row.try_get("description_en")?,
         },
+        area: Area::from_stored(row.try_get("area")?)
+            .ok_or_else(|| StoreError::Corrupt("training area".into()))?,
         status: row.try_get("status")?,
         booked: row.try_get("booked")?,
         waiting: row.try_get("waiting")?,
     })
 }
 
-pub async fn insert(tx: &mut Tx, details: &TrainingDetails, now: DateTime<Utc>) -> Result<i64> {
-    save(tx, None, details, now).await
+/// A new training for `area`; returns its id.
+pub async fn insert(
+    tx: &mut Tx,
+    details: &TrainingDetails,
+    area: Area,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let id = save(tx, None, details, now).await?;
+    sqlx::query("UPDATE trainings SET area = ? WHERE id = ?")
+        .bind(area.to_db())
+        .bind(id)
+        .execute(tx.conn().await?)
+        .await?;
+    Ok(id)
 }
 
 /// Replaces what an officer decided about a training. A new start time forgets the reminders
@@ -160,39 +180,106 @@ pub async fn find_same(tx: &mut Tx, title_id: &str, starts_at: i64) -> Result<Op
     .await?)
 }
 
-/// Trainings that have not started, soonest first: open ones, and closed ones too if asked.
+/// Whose list of trainings: a person's (from their village, if known) or a staff member's.
+#[derive(Clone, Copy, Debug)]
+pub enum Seen<'a> {
+    /// Their village's and regency's trainings first, then the national ones (only those
+    /// when the village is not known).
+    Person(Option<VillageCode>),
+    /// The national ones and those of the staff member's area (for an officer, also their
+    /// villages' regencies').
+    Staff(&'a Scope),
+}
+
+impl Seen<'_> {
+    /// SQL over `t` (fixed pieces), its parameters, and the order it adds before the start.
+    fn sql(self) -> (String, Vec<i64>, String) {
+        let list = |n: usize| vec!["?"; n].join(", ");
+        match self {
+            // (A constant would be read as a column's number.)
+            Seen::Person(None) => ("t.area = 0".into(), Vec::new(), "t.starts_at".into()),
+            Seen::Person(Some(village)) => (
+                "t.area IN (0, ?, ?)".into(),
+                vec![village.get(), village.regency().get()],
+                format!(
+                    "CASE t.area WHEN {} THEN 0 WHEN {} THEN 1 ELSE 2 END",
+                    village.get(),
+                    village.regency().get()
+                ),
+            ),
+            Seen::Staff(Scope::Country) => ("1".into(), Vec::new(), "t.starts_at".into()),
+            Seen::Staff(Scope::Regencies(regencies)) => {
+                let codes: Vec<i64> = regencies.iter().map(|r| r.get()).collect();
+                (
+                    format!(
+                        "(t.area = 0 OR t.area IN ({0}) OR t.area / 1000000 IN ({0}))",
+                        list(codes.len())
+                    ),
+                    [codes.clone(), codes].concat(),
+                    "t.starts_at".into(),
+                )
+            }
+            Seen::Staff(Scope::Villages(villages)) => {
+                let mut codes: Vec<i64> = villages.iter().map(|v| v.get()).collect();
+                let regencies: std::collections::BTreeSet<i64> =
+                    villages.iter().map(|v| v.regency().get()).collect();
+                codes.extend(regencies);
+                (
+                    format!("(t.area = 0 OR t.area IN ({}))", list(codes.len())),
+                    codes,
+                    "t.starts_at".into(),
+                )
+            }
+        }
+    }
+}
+
+/// Trainings that have not started that `seen` lists, soonest first (a person's own area's
+/// first): open ones, and closed ones too if asked.
 pub async fn upcoming(
     tx: &mut Tx,
     now: DateTime<Utc>,
+    seen: Seen<'_>,
     with_closed: bool,
     limit: i64,
     offset: i64,
 ) -> Result<Vec<Training>> {
-    sqlx::query(&format!(
+    let (area, params, order) = seen.sql();
+    let sql = format!(
         "SELECT {COLUMNS} FROM trainings t
-         WHERE t.starts_at > ?1 AND (t.status = 'open' OR (?2 AND t.status = 'closed'))
-         ORDER BY t.starts_at, t.id LIMIT ?3 OFFSET ?4"
-    ))
-    .bind(unix(now))
-    .bind(with_closed)
-    .bind(limit)
-    .bind(offset)
-    .fetch_all(tx.conn().await?)
-    .await?
-    .iter()
-    .map(from_row)
-    .collect()
+         WHERE t.starts_at > ? AND (t.status = 'open' OR (? AND t.status = 'closed')) AND {area}
+         ORDER BY {order}, t.starts_at, t.id LIMIT ? OFFSET ?"
+    );
+    let query = sqlx::query(&sql).bind(unix(now)).bind(with_closed);
+    params
+        .iter()
+        .fold(query, |q, p| q.bind(*p))
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(tx.conn().await?)
+        .await?
+        .iter()
+        .map(from_row)
+        .collect()
 }
 
-pub async fn count_upcoming(tx: &mut Tx, now: DateTime<Utc>, with_closed: bool) -> Result<i64> {
-    Ok(sqlx::query_scalar(
+pub async fn count_upcoming(
+    tx: &mut Tx,
+    now: DateTime<Utc>,
+    seen: Seen<'_>,
+    with_closed: bool,
+) -> Result<i64> {
+    let (area, params, _) = seen.sql();
+    let sql = format!(
         "SELECT count(*) FROM trainings t
-         WHERE t.starts_at > ?1 AND (t.status = 'open' OR (?2 AND t.status = 'closed'))",
-    )
-    .bind(unix(now))
-    .bind(with_closed)
-    .fetch_one(tx.conn().await?)
-    .await?)
+         WHERE t.starts_at > ? AND (t.status = 'open' OR (? AND t.status = 'closed')) AND {area}"
+    );
+    let query = sqlx::query_scalar(&sql).bind(unix(now)).bind(with_closed);
+    Ok(params
+        .iter()
+        .fold(query, |q, p| q.bind(*p))
+        .fetch_one(tx.conn().await?)
+        .await?)
 }
 
 /// Trainings that take place (open or closed) and start after `from` but no later than `to`.

@@ -9,11 +9,12 @@ use teloxide::{
 
 use crate::config::Config;
 use crate::domain::Language;
+use crate::engine::command::Menu;
 use crate::i18n::Locales;
 
-fn bot_commands(locales: &Locales, lang: Language, officer: bool) -> Vec<BotCommand> {
+fn bot_commands(locales: &Locales, lang: Language, menu: Menu) -> Vec<BotCommand> {
     locales
-        .command_menu(lang, officer)
+        .command_menu(lang, menu)
         .into_iter()
         .map(|(name, description)| BotCommand::new(name, description))
         .collect()
@@ -25,7 +26,7 @@ fn bot_commands(locales: &Locales, lang: Language, officer: bool) -> Vec<BotComm
 pub async fn register(bot: &Bot, locales: &Locales, config: &Config) {
     for lang in Language::ALL {
         if let Err(error) = bot
-            .set_my_commands(bot_commands(locales, lang, false))
+            .set_my_commands(bot_commands(locales, lang, Menu::Everyone))
             .language_code(lang.code())
             .await
         {
@@ -33,7 +34,11 @@ pub async fn register(bot: &Bot, locales: &Locales, config: &Config) {
         }
     }
     if let Err(error) = bot
-        .set_my_commands(bot_commands(locales, config.default_language, false))
+        .set_my_commands(bot_commands(
+            locales,
+            config.default_language,
+            Menu::Everyone,
+        ))
         .await
     {
         tracing::warn!(%error, "could not register the fallback command menu");
@@ -42,7 +47,7 @@ pub async fn register(bot: &Bot, locales: &Locales, config: &Config) {
         let scope = BotCommandScope::Chat {
             chat_id: Recipient::Id(ChatId(*admin)),
         };
-        let commands = bot_commands(locales, config.default_language, true);
+        let commands = bot_commands(locales, config.default_language, Menu::Admin);
         if let Err(error) = bot.set_my_commands(commands).scope(scope).await {
             // Usual until the officer has opened a chat with the bot.
             tracing::info!(%error, "officer command menu not set (has the officer started the bot?)");

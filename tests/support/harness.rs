@@ -105,6 +105,18 @@ impl Harness {
         self.handle(input).await.replies
     }
 
+    /// Makes `user` staff of `area` straight in the store, as an accepted invitation leaves
+    /// them (appointed by the first admin).
+    pub async fn appoint(&self, user: i64, area: desmigratif::domain::staff::Area) {
+        self.engine
+            .writer()
+            .write(async |tx| {
+                desmigratif::store::staff::appoint(tx, user, area, ADMIN, start_time()).await
+            })
+            .await
+            .unwrap();
+    }
+
     /// Types `typed` at a village question and presses the first village the search offers.
     pub async fn choose_village(&mut self, user: i64, typed: &str) -> Vec<Reply> {
         let shown = self.say(user, typed).await;

@@ -206,8 +206,13 @@ async fn enter(turn: &mut Turn<'_>, composer: Composer, problem: Option<Msg>) ->
             ])
         }
         ComposeStep::Training => {
+            let scope = turn.role().map_or(
+                crate::domain::staff::Scope::Villages(Default::default()),
+                |(_, scope)| scope,
+            );
+            let seen = crate::store::trainings::Seen::Staff(&scope);
             let trainings =
-                crate::store::trainings::upcoming(turn.tx, turn.now, true, 20, 0).await?;
+                crate::store::trainings::upcoming(turn.tx, turn.now, seen, true, 20, 0).await?;
             if trainings.is_empty() {
                 text.push(Msg::new("broadcast-no-trainings"));
             } else {

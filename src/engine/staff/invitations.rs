@@ -288,6 +288,9 @@ pub(super) async fn accept(turn: &mut Turn<'_>, token: &str) -> Result<()> {
     .await?;
     turn.staff_changed_after_commit();
     turn.staff = staff::find(turn.tx, user_id).await?;
+    // The staff's commands next to the text box.
+    let menu = crate::engine::menu::command_menu_of(turn);
+    turn.push(crate::engine::ReplyKind::command_menu(menu));
     let area = area_name(turn, invitation.area).await?;
     let inviter_lang = crate::store::users::language_of(
         turn.tx,

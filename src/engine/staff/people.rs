@@ -214,6 +214,21 @@ pub(super) async fn remove(turn: &mut Turn<'_>, scope: &Scope, user_id: i64) -> 
             keyboard: Keyboard::None,
         },
     });
+    // Their command menu loses the staff's commands (still an admin's if in ADMIN_IDS, or
+    // staff's if they keep another area).
+    let remaining = staff::find(turn.tx, user_id).await?;
+    let menu = match (turn.settings.is_admin(user_id), remaining) {
+        (true, _) => crate::engine::command::Menu::Admin,
+        (false, Some(_)) => crate::engine::command::Menu::Staff,
+        (false, None) => crate::engine::command::Menu::Everyone,
+    };
+    turn.push_reply(crate::engine::Reply {
+        chat_id: user_id,
+        lang,
+        priority: crate::store::outbox::Priority::Interactive,
+        subject: None,
+        kind: crate::engine::ReplyKind::command_menu(menu),
+    });
     turn.notice(Msg::new("staff-removed"), false);
     list(turn, scope).await
 }

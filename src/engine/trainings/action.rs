@@ -26,8 +26,10 @@ pub enum TrainingAction {
     New,
     /// Officers: the category of the training being written.
     DraftCategory(Category),
-    /// Officers: save the training being written.
+    /// Officers: save the training being written (for their one area).
     SaveDraft,
+    /// Staff of several areas: save it for this one (as stored: see `Area::to_db`).
+    SaveDraftFor(i64),
     /// Officers: an empty trainings spreadsheet to fill in.
     Template,
     /// Officers: choose what to change.
@@ -60,6 +62,7 @@ impl FeatureAction for TrainingAction {
             A::New => vec!["n".into()],
             A::DraftCategory(category) => vec!["nc".into(), category.code().into()],
             A::SaveDraft => vec!["ns".into()],
+            A::SaveDraftFor(area) => vec!["nsa".into(), area.to_string()],
             A::Template => vec!["t".into()],
             A::Edit(id) => op("e", id),
             A::EditField(id, field) => vec!["ef".into(), id.to_string(), field.code().into()],
@@ -88,6 +91,7 @@ impl FeatureAction for TrainingAction {
             ["n"] => A::New,
             ["nc", category] => A::DraftCategory(Category::parse(category)?),
             ["ns"] => A::SaveDraft,
+            ["nsa", area] => A::SaveDraftFor(parse_id(area)?),
             ["t"] => A::Template,
             ["e", id] => A::Edit(parse_id(id)?),
             ["ef", id, field] => A::EditField(parse_id(id)?, Field::parse(field)?),

@@ -15,13 +15,22 @@ use crate::store::{
 const PAGE_SIZE: i64 = 6;
 
 pub(super) async fn list(turn: &mut Turn<'_>, page: u32) -> Result<()> {
-    let officer = turn.is_admin();
-    let total = trainings::count_upcoming(turn.tx, turn.now, officer).await?;
+    let seen = super::seen_by(turn).await?;
+    let officer = seen.is_staff();
+    let total = trainings::count_upcoming(turn.tx, turn.now, seen.as_store(), officer).await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     // An old button may point past the end of a list that has since shrunk.
     let page = i64::from(page).clamp(1, pages);
     let first = (page - 1) * PAGE_SIZE;
-    let items = trainings::upcoming(turn.tx, turn.now, officer, PAGE_SIZE, first).await?;
+    let items = trainings::upcoming(
+        turn.tx,
+        turn.now,
+        seen.as_store(),
+        officer,
+        PAGE_SIZE,
+        first,
+    )
+    .await?;
     let lang = turn.lang;
     let mut text = Vec::new();
     let mut rows = Vec::new();
@@ -162,7 +171,7 @@ pub(super) async fn screen(
         }
         None => {}
     }
-    if turn.is_admin() {
+    if super::may_manage(turn, training) {
         super::officer::add_tools(turn, training, &mut text, &mut rows);
     }
     rows.push(vec![list_button(), menu::menu_button()]);

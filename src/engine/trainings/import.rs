@@ -2,6 +2,7 @@
 //! (`desmigratif import-trainings FILE.csv`) or as a file an officer sends to the bot. The
 //! whole file goes in, or none of it.
 
+use crate::domain::staff::Area;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
@@ -20,6 +21,7 @@ const SHOWN_PROBLEMS: usize = 15;
 pub(crate) async fn import_csv(
     tx: &mut Tx,
     csv: &[u8],
+    area: Area,
     tz: Tz,
     now: DateTime<Utc>,
 ) -> Result<Result<Vec<i64>, Vec<LineError>>> {
@@ -43,7 +45,7 @@ pub(crate) async fn import_csv(
     }
     let mut ids = Vec::with_capacity(rows.len());
     for row in &rows {
-        ids.push(trainings::insert(tx, &row.details, now).await?);
+        ids.push(trainings::insert(tx, &row.details, area, now).await?);
     }
     Ok(Ok(ids))
 }
@@ -85,7 +87,12 @@ pub(super) async fn document(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
         );
         return Ok(());
     };
-    match import_csv(turn.tx, csv, turn.settings.timezone, turn.now).await? {
+    // For the sender's own area (the first of several).
+    let area = super::own_areas(turn)
+        .first()
+        .copied()
+        .unwrap_or(Area::Country);
+    match import_csv(turn.tx, csv, area, turn.settings.timezone, turn.now).await? {
         Ok(ids) => {
             let text = vec![Msg::new("training-import-done").arg("count", ids.len() as i64)];
             turn.send(

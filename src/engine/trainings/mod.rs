@@ -19,8 +19,64 @@ pub(crate) use import::import_csv;
 pub(crate) use reminders::due_reminders;
 
 use super::{Action, Button, Event, Keyboard, Msg, Reply, ReplyKind, Result, fallback, turn::Turn};
-use crate::domain::{FieldError, Language};
+use crate::domain::{
+    FieldError, Language,
+    staff::{Area, Scope},
+};
 use crate::store::{Tx, outbox::Priority, signups, trainings::Training, unix, users};
+
+/// Whose list of trainings the sender sees: their area's as staff, else their village's.
+pub(super) async fn seen_by(turn: &mut Turn<'_>) -> Result<Seen> {
+    if let Some((_, scope)) = turn.role() {
+        return Ok(Seen::Staff(scope));
+    }
+    let village = match turn.user_id() {
+        Some(user_id) => crate::store::profiles::find(turn.tx, user_id)
+            .await?
+            .and_then(|p| p.village_code),
+        None => None,
+    };
+    Ok(Seen::Person(village))
+}
+
+/// Whose list (owned, for a store query): see [`seen_by`].
+pub(super) enum Seen {
+    Staff(Scope),
+    Person(Option<crate::domain::area::VillageCode>),
+}
+
+impl Seen {
+    pub(super) fn as_store(&self) -> crate::store::trainings::Seen<'_> {
+        match self {
+            Seen::Staff(scope) => crate::store::trainings::Seen::Staff(scope),
+            Seen::Person(village) => crate::store::trainings::Seen::Person(*village),
+        }
+    }
+
+    pub(super) fn is_staff(&self) -> bool {
+        matches!(self, Seen::Staff(_))
+    }
+}
+
+/// May the sender change this training (edit, close, cancel, see who signed up)? Staff whose
+/// area covers the training's: a national one is the admins'.
+pub(super) fn may_manage(turn: &Turn<'_>, training: &Training) -> bool {
+    turn.role()
+        .is_some_and(|(_, scope)| scope.covers(training.area))
+}
+
+/// The areas the sender may make trainings for: the country for an admin, else each of
+/// their regencies or villages.
+pub(super) fn own_areas(turn: &Turn<'_>) -> Vec<Area> {
+    match turn.role() {
+        Some((_, Scope::Country)) => vec![Area::Country],
+        Some((_, Scope::Regencies(regencies))) => {
+            regencies.into_iter().map(Area::Regency).collect()
+        }
+        Some((_, Scope::Villages(villages))) => villages.into_iter().map(Area::Village).collect(),
+        None => Vec::new(),
+    }
+}
 
 /// The main menu's way in.
 pub(crate) fn menu_button() -> Button {
@@ -55,7 +111,7 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: TrainingAction) -> Re
         A::Leave(id) => browse::ask_leave(turn, id).await,
         A::LeaveConfirmed(id) => browse::leave(turn, id).await,
         officers_only => {
-            if !turn.is_admin() {
+            if turn.role().is_none() {
                 fallback::not_an_officer(turn);
                 return Ok(());
             }
@@ -70,8 +126,8 @@ pub(crate) async fn on_event(
     state: TrainingState,
     event: &Event,
 ) -> Result<()> {
-    if !turn.is_admin() {
-        // No longer an officer (ADMIN_IDS changed): nothing to carry on with.
+    if turn.role().is_none() {
+        // No longer staff (rights ended, ADMIN_IDS changed): nothing to carry on with.
         turn.state = super::State::Idle;
         return fallback::hint(turn, event).await;
     }

@@ -1,6 +1,7 @@
 //! The officers' side: writing a training step by step, changing, closing and cancelling one
 //! (everyone signed up is told), and the participant list as a file.
 
+use crate::domain::staff::Scope;
 use chrono::{DateTime, Utc};
 
 use super::browse::{describe, not_found, open, screen};
@@ -21,10 +22,29 @@ use crate::store::{
 
 pub(super) async fn on_action(turn: &mut Turn<'_>, action: TrainingAction) -> Result<()> {
     use TrainingAction as A;
+    // Another area's training (a forged button, or rights that ended) is like one not there.
+    let about = match action {
+        A::Edit(id)
+        | A::EditField(id, _)
+        | A::EditCategory(id, _)
+        | A::Close(id)
+        | A::Reopen(id)
+        | A::Cancel(id)
+        | A::CancelConfirmed(id)
+        | A::Participants(id) => Some(id),
+        _ => None,
+    };
+    if let Some(id) = about
+        && !manages(turn, id).await?
+    {
+        turn.state = State::Idle;
+        return not_found(turn);
+    }
     match action {
         A::New => start_draft(turn).await,
         A::DraftCategory(category) => draft_category(turn, category).await,
-        A::SaveDraft => save_draft(turn).await,
+        A::SaveDraft => save_draft(turn, None).await,
+        A::SaveDraftFor(area) => save_draft(turn, Some(area)).await,
         A::Template => {
             template(turn);
             Ok(())
@@ -50,18 +70,34 @@ pub(super) async fn on_event(
     event: &Event,
 ) -> Result<()> {
     match state {
-        TrainingState::Drafting { draft, awaiting } => draft_input(turn, draft, awaiting, event),
+        TrainingState::Drafting { draft, awaiting } => {
+            draft_input(turn, draft, awaiting, event).await
+        }
         TrainingState::Previewing { details } => {
-            let mut text = preview(&details);
+            let mut text = preview(turn, &details).await?;
             text.insert(0, Msg::new("training-preview-waiting"));
-            turn.show(text, preview_keyboard());
+            let keyboard = preview_keyboard(turn).await?;
+            turn.show(text, keyboard);
             Ok(())
         }
         TrainingState::Editing {
             training_id,
             awaiting,
-        } => edit_input(turn, training_id, awaiting, event).await,
+        } => {
+            if !manages(turn, training_id).await? {
+                turn.state = State::Idle;
+                return not_found(turn);
+            }
+            edit_input(turn, training_id, awaiting, event).await
+        }
     }
+}
+
+/// Is training `id` there and the sender's to manage?
+async fn manages(turn: &mut Turn<'_>, id: i64) -> Result<bool> {
+    Ok(trainings::find(turn.tx, id)
+        .await?
+        .is_some_and(|t| super::may_manage(turn, &t)))
 }
 
 /// The officer's part of a training's screen: the poster link, the numbers and the tools.
@@ -220,7 +256,7 @@ fn ask_again(turn: &mut Turn<'_>, problem: Msg, field: Field) {
     turn.show(text, draft_keyboard(field));
 }
 
-fn draft_input(
+async fn draft_input(
     turn: &mut Turn<'_>,
     mut draft: Draft,
     awaiting: Field,
@@ -231,7 +267,7 @@ fn draft_input(
         return Ok(());
     };
     match draft.set(awaiting, text, turn.settings.timezone, turn.now) {
-        Ok(()) => next_step(turn, draft),
+        Ok(()) => next_step(turn, draft).await?,
         Err(error) => ask_again(turn, invalid(error), awaiting),
     }
     Ok(())
@@ -247,18 +283,18 @@ async fn draft_category(turn: &mut Turn<'_>, category: Category) -> Result<()> {
         return Ok(());
     };
     draft.category = Some(category);
-    next_step(turn, draft);
-    Ok(())
+    next_step(turn, draft).await
 }
 
 /// Asks for the next part, or shows the whole training for a last look.
-fn next_step(turn: &mut Turn<'_>, draft: Draft) {
+async fn next_step(turn: &mut Turn<'_>, draft: Draft) -> Result<()> {
     match (draft.missing(), draft.complete()) {
         (None, Some(details)) => {
             let mut text = vec![Msg::new("training-preview")];
-            text.extend(preview(&details));
+            text.extend(preview(turn, &details).await?);
             working_on(turn, TrainingState::Previewing { details });
-            turn.show(text, preview_keyboard());
+            let keyboard = preview_keyboard(turn).await?;
+            turn.show(text, keyboard);
         }
         (next, _) => {
             let next = next.unwrap_or(Field::TitleId);
@@ -273,11 +309,13 @@ fn next_step(turn: &mut Turn<'_>, draft: Draft) {
             turn.show(text, draft_keyboard(next));
         }
     }
+    Ok(())
 }
 
-/// Both languages, for the officer to check.
-fn preview(details: &TrainingDetails) -> Vec<Msg> {
-    vec![
+/// Both languages, and whom it is for, for the officer to check.
+async fn preview(turn: &mut Turn<'_>, details: &TrainingDetails) -> Result<Vec<Msg>> {
+    let areas = super::own_areas(turn);
+    let mut text = vec![
         Msg::new("training-preview-details")
             .arg("title_id", details.title_id.as_str())
             .arg("title_en", details.title_en.as_str())
@@ -287,23 +325,59 @@ fn preview(details: &TrainingDetails) -> Vec<Msg> {
             .arg("capacity", i64::from(details.capacity.get())),
         Msg::new("training-preview-description-id").arg("text", details.description_id.as_str()),
         Msg::new("training-preview-description-en").arg("text", details.description_en.as_str()),
-    ]
+    ];
+    match areas.as_slice() {
+        [one] => {
+            let area = super::super::places::area_name(turn, *one).await?;
+            text.push(Msg::new("training-preview-area").arg("area", area));
+        }
+        _ => text.push(Msg::new("training-preview-choose-area")),
+    }
+    Ok(text)
 }
 
-fn preview_keyboard() -> Keyboard {
-    Keyboard::Inline(vec![
-        vec![button(
+/// «Save», or for staff of several areas «Save for …» for each.
+async fn preview_keyboard(turn: &mut Turn<'_>) -> Result<Keyboard> {
+    let areas = super::own_areas(turn);
+    let mut rows = Vec::new();
+    if areas.len() == 1 {
+        rows.push(vec![button(
             Msg::new("training-button-save"),
             TrainingAction::SaveDraft,
-        )],
-        vec![cancel_button()],
-    ])
+        )]);
+    } else {
+        for area in areas {
+            let name = super::super::places::area_name(turn, area).await?;
+            rows.push(vec![button(
+                Msg::new("training-button-save-for").arg("area", name),
+                TrainingAction::SaveDraftFor(area.to_db()),
+            )]);
+        }
+    }
+    rows.push(vec![cancel_button()]);
+    Ok(Keyboard::Inline(rows))
 }
 
-async fn save_draft(turn: &mut Turn<'_>) -> Result<()> {
+async fn save_draft(turn: &mut Turn<'_>, chosen: Option<i64>) -> Result<()> {
     let Some(TrainingState::Previewing { details }) = current(turn) else {
         fallback::old_button(turn);
         return Ok(());
+    };
+    // One of the sender's own areas: the one they have, or the one they chose of theirs.
+    let areas = super::own_areas(turn);
+    let area = match (chosen, areas.as_slice()) {
+        (None, [one]) => *one,
+        (Some(code), _) => match areas.iter().find(|a| a.to_db() == code) {
+            Some(area) => *area,
+            None => {
+                fallback::old_button(turn);
+                return Ok(());
+            }
+        },
+        (None, _) => {
+            fallback::old_button(turn);
+            return Ok(());
+        }
     };
     if details.starts_at <= unix(turn.now) {
         // The officer took their time and the start went by: ask for it again.
@@ -323,7 +397,7 @@ async fn save_draft(turn: &mut Turn<'_>) -> Result<()> {
         );
         return Ok(());
     }
-    let id = trainings::insert(turn.tx, &details, turn.now).await?;
+    let id = trainings::insert(turn.tx, &details, area, turn.now).await?;
     turn.state = State::Idle;
     show_with(turn, id, Msg::new("training-saved")).await
 }
@@ -607,7 +681,9 @@ async fn participants(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
         .now
         .with_timezone(&turn.settings.timezone)
         .format("%Y-%m-%d");
-    let scope = turn.role().map(|(_, scope)| scope).unwrap_or_default();
+    let scope = turn
+        .role()
+        .map_or(Scope::Villages(Default::default()), |(_, scope)| scope);
     turn.push(ReplyKind::Export {
         table: Table::Participants(training_id),
         file_name: format!("training-{training_id}-participants-{date}.csv"),
