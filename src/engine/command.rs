@@ -119,7 +119,7 @@ impl Command {
 
     /// Officers only.
     pub fn admin_only(self) -> bool {
-        matches!(self, Command::Broadcast)
+        false
     }
 
     /// The programme's staff only (any role); not in everyone's command menu.
@@ -132,6 +132,7 @@ impl Command {
                 | Command::Stats
                 | Command::Export
                 | Command::NewTraining
+                | Command::Broadcast
         )
     }
 

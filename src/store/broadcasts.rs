@@ -189,10 +189,8 @@ pub async fn start_delivery(
                 ?, ?
          FROM ({recipients_sql}) AS r ORDER BY r.id"
     );
-    let mut query = sqlx::query(&sql).bind(id).bind(unix(now)).bind(id);
-    for value in &binds {
-        query = query.bind(value);
-    }
+    let query = sqlx::query(&sql).bind(id).bind(unix(now)).bind(id);
+    let query = binds.iter().fold(query, |query, value| value.bind(query));
     let recipients =
         i64::try_from(query.execute(tx.conn().await?).await?.rows_affected()).unwrap_or(i64::MAX);
     sqlx::query("UPDATE broadcasts SET status = 'sending', recipients = ?2 WHERE id = ?1")

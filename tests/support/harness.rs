@@ -182,7 +182,8 @@ pub fn to(replies: &[Reply], chat: i64) -> Vec<Reply> {
 /// asker's village).
 pub fn first_village(replies: &[Reply]) -> Option<Action> {
     use desmigratif::engine::{
-        pillars::PillarsAction, places::Pick, registration::RegAction, staff::StaffAction,
+        broadcast::BroadcastAction, pillars::PillarsAction, places::Pick, registration::RegAction,
+        staff::StaffAction,
     };
     actions(replies).into_iter().find(|a| {
         matches!(
@@ -190,6 +191,7 @@ pub fn first_village(replies: &[Reply]) -> Option<Action> {
             Action::Registration(RegAction::Place(Pick::Village(_)))
                 | Action::Staff(StaffAction::Place(Pick::Village(_)))
                 | Action::Pillars(PillarsAction::Place(Pick::Village(_)))
+                | Action::Broadcast(BroadcastAction::Place(Pick::Village(_)))
         )
     })
 }

@@ -13,5 +13,7 @@ pub fn describe(audience: &Audience) -> Msg {
         }
         Audience::Language(l) => Msg::new(format!("broadcast-audience-lang-{}", l.code())),
         Audience::Training(id) => Msg::new("broadcast-audience-training-named").arg("number", *id),
+        // Named with its places by `broadcast::describe`; here only what needs no look-up.
+        Audience::Filter(_) => Msg::new("broadcast-filter-everyone"),
     }
 }

@@ -199,7 +199,11 @@ async fn show(
 }
 
 async fn running(turn: &mut Turn<'_>, id: i64) -> Result<Option<Broadcast>> {
-    let found = broadcasts::find(turn.tx, id).await?;
+    // Admins control any announcement; other staff their own only (another's is like one
+    // that is not there).
+    let found = broadcasts::find(turn.tx, id)
+        .await?
+        .filter(|b| turn.is_admin() || turn.user_id() == Some(b.officer_id));
     if found
         .as_ref()
         .is_none_or(|b| !matches!(b.status, BroadcastStatus::Sending | BroadcastStatus::Paused))

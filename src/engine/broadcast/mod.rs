@@ -12,13 +12,19 @@ use serde::{Deserialize, Serialize};
 
 pub use audience::Audience;
 
+use super::places::{self, Next, Pick};
 use super::{
     Action, Arg, Button, Event, Keyboard, MediaKind, Msg, ReplyKind, Result, State,
     action::{FeatureAction, parse_id},
     fallback, menu,
     turn::Turn,
 };
-use crate::domain::{Language, PlaceName, Role};
+use crate::domain::{
+    Destination, Interest, Language, Role,
+    area::{DistrictCode, RegencyCode},
+    audience::{Filter, Place, toggle},
+    staff::Scope,
+};
 use crate::store::{self, audit, broadcasts};
 
 /// Telegram's limits: a message's text, a photo's caption.
@@ -34,6 +40,10 @@ pub enum ComposeStep {
     Audience,
     Village,
     Training,
+    /// Building an audience of several parts.
+    Combine,
+    /// Adding a village, district or regency to it.
+    CombinePlace,
     When,
     WhenTyped,
     Preview,
@@ -52,6 +62,12 @@ pub struct Composer {
     pub send_at: Option<i64>,
     /// The draft row behind the preview.
     pub draft_id: Option<i64>,
+    /// The audience being put together from parts («Gabungkan»).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filter: Option<Filter>,
+    /// Choosing a place after «by regency»: what is typed names a regency.
+    #[serde(default)]
+    pub by_regency: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,6 +87,88 @@ pub enum BroadcastAction {
     Training(i64),
     /// From choosing a village or a training back to the audiences.
     Back,
+    /// Put an audience together from parts.
+    Combine,
+    /// Add or take out one value of a part.
+    Toggle(Part),
+    /// Add a village, district or regency.
+    AddPlace,
+    /// A step of choosing a village (see `places`).
+    Place(Pick),
+    /// The whole regency or district shown.
+    WholeRegency(RegencyCode),
+    WholeDistrict(DistrictCode),
+    ClearPlaces,
+    /// The parts are chosen: on to when.
+    CombineDone,
+}
+
+/// One value of a part of an audience.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    Role(Role),
+    Language(Language),
+    Interest(Interest),
+    Country(Destination),
+}
+
+impl Part {
+    fn fields(self) -> [String; 2] {
+        let (kind, code) = match self {
+            Part::Role(r) => ("r", r.code()),
+            Part::Language(l) => ("l", l.code()),
+            Part::Interest(i) => ("i", i.code()),
+            Part::Country(c) => ("c", c.code()),
+        };
+        [kind.to_owned(), code.to_owned()]
+    }
+
+    fn parse(kind: &str, code: &str) -> Option<Part> {
+        Some(match kind {
+            "r" => Part::Role(Role::parse(code)?),
+            "l" => Part::Language(Language::parse(code)?),
+            "i" => Part::Interest(Interest::parse(code)?),
+            "c" => Part::Country(Destination::parse(code)?),
+            _ => return None,
+        })
+    }
+
+    /// Every value, in the order the builder shows them.
+    fn all() -> Vec<Part> {
+        let mut all: Vec<Part> = Role::ALL.iter().map(|r| Part::Role(*r)).collect();
+        all.extend(Language::ALL.iter().map(|l| Part::Language(*l)));
+        all.extend(Interest::ALL.iter().map(|i| Part::Interest(*i)));
+        all.extend(Destination::ALL.iter().map(|c| Part::Country(*c)));
+        all
+    }
+
+    fn name(self) -> Msg {
+        match self {
+            Part::Role(r) => Msg::new(format!("broadcast-audience-{}", r.code())),
+            Part::Language(l) => language_name(l),
+            Part::Interest(i) => Msg::new(i.message_id()),
+            Part::Country(c) => Msg::new(c.message_id()),
+        }
+    }
+
+    fn toggle(self, filter: &mut Filter) {
+        match self {
+            Part::Role(r) => toggle(&mut filter.roles, r),
+            Part::Language(l) => toggle(&mut filter.languages, l),
+            Part::Interest(i) => toggle(&mut filter.interests, i),
+            Part::Country(c) => toggle(&mut filter.countries, c),
+        }
+    }
+
+    fn chosen(self, filter: &Filter) -> bool {
+        match self {
+            Part::Role(r) => filter.roles.contains(&r),
+            Part::Language(l) => filter.languages.contains(&l),
+            Part::Interest(i) => filter.interests.contains(&i),
+            Part::Country(c) => filter.countries.contains(&c),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,6 +206,16 @@ impl FeatureAction for BroadcastAction {
             BroadcastAction::Pause(id) => two("pause", id.to_string()),
             BroadcastAction::Resume(id) => two("resume", id.to_string()),
             BroadcastAction::Stop(id) => two("stop", id.to_string()),
+            BroadcastAction::Combine => one("mix"),
+            BroadcastAction::Toggle(part) => {
+                [vec!["tg".to_owned()], part.fields().to_vec()].concat()
+            }
+            BroadcastAction::AddPlace => one("addpl"),
+            BroadcastAction::Place(pick) => [vec!["pl".to_owned()], pick.fields()].concat(),
+            BroadcastAction::WholeRegency(code) => two("wr", code.compact()),
+            BroadcastAction::WholeDistrict(code) => two("wd", code.compact()),
+            BroadcastAction::ClearPlaces => one("clrpl"),
+            BroadcastAction::CombineDone => one("mixok"),
         }
     }
 
@@ -131,6 +239,14 @@ impl FeatureAction for BroadcastAction {
             ["pause", id] => BroadcastAction::Pause(parse_id(id)?),
             ["resume", id] => BroadcastAction::Resume(parse_id(id)?),
             ["stop", id] => BroadcastAction::Stop(parse_id(id)?),
+            ["mix"] => BroadcastAction::Combine,
+            ["tg", kind, code] => BroadcastAction::Toggle(Part::parse(kind, code)?),
+            ["addpl"] => BroadcastAction::AddPlace,
+            ["pl", pick @ ..] => BroadcastAction::Place(Pick::parse(pick)?),
+            ["wr", code] => BroadcastAction::WholeRegency(RegencyCode::parse(code)?),
+            ["wd", code] => BroadcastAction::WholeDistrict(DistrictCode::parse(code)?),
+            ["clrpl"] => BroadcastAction::ClearPlaces,
+            ["mixok"] => BroadcastAction::CombineDone,
             _ => return None,
         })
     }
@@ -158,6 +274,8 @@ pub(crate) async fn start(turn: &mut Turn<'_>) -> Result<()> {
         audience: None,
         send_at: None,
         draft_id: None,
+        filter: None,
+        by_regency: false,
     };
     enter(turn, composer, None).await
 }
@@ -198,12 +316,25 @@ async fn enter(turn: &mut Turn<'_>, composer: Composer, problem: Option<Msg>) ->
             text.push(Msg::new("broadcast-ask-audience"));
             audience_keyboard(turn).await?
         }
-        ComposeStep::Village => {
+        ComposeStep::Village | ComposeStep::CombinePlace => {
             text.push(Msg::new("broadcast-ask-village"));
             Keyboard::Inline(vec![
+                vec![button(
+                    Msg::new("place-button-by-regency"),
+                    BroadcastAction::Place(Pick::ByRegency),
+                )],
                 vec![button(Msg::new("button-back"), BroadcastAction::Back)],
                 cancel_row(),
             ])
+        }
+        ComposeStep::Combine => {
+            let filter = composer
+                .filter
+                .clone()
+                .unwrap_or_else(|| Filter::within(sender_scope(turn)));
+            let (summary, keyboard) = builder(turn, &filter).await?;
+            text.extend(summary);
+            keyboard
         }
         ComposeStep::Training => {
             let scope = turn.role().map_or(
@@ -262,35 +393,51 @@ fn example_time(turn: &Turn<'_>) -> String {
     format!("{} 09:00", tomorrow.format("%Y-%m-%d"))
 }
 
+/// The sender's area: the whole country for admins.
+fn sender_scope(turn: &Turn<'_>) -> Scope {
+    turn.role()
+        .map_or(Scope::Villages(Default::default()), |(_, scope)| scope)
+}
+
+/// What a quick choice means for this sender: as it always did for an admin, and within
+/// their own area for anyone else.
+fn preset(turn: &Turn<'_>, choice: AudienceChoice) -> Option<Audience> {
+    let scope = sender_scope(turn);
+    if scope == Scope::Country {
+        return match choice {
+            AudienceChoice::Everyone => Some(Audience::Everyone),
+            AudienceChoice::Role(r) => Some(Audience::Role(r)),
+            AudienceChoice::Language(l) => Some(Audience::Language(l)),
+            AudienceChoice::Village | AudienceChoice::Training => None,
+        };
+    }
+    let mut filter = Filter::within(scope);
+    match choice {
+        AudienceChoice::Everyone => {}
+        AudienceChoice::Role(r) => filter.roles.push(r),
+        AudienceChoice::Language(l) => filter.languages.push(l),
+        AudienceChoice::Village | AudienceChoice::Training => return None,
+    }
+    Some(Audience::Filter(filter))
+}
+
 async fn audience_keyboard(turn: &mut Turn<'_>) -> Result<Keyboard> {
     let choices = [
-        (AudienceChoice::Everyone, Audience::Everyone),
-        (
-            AudienceChoice::Role(Role::Returnee),
-            Audience::Role(Role::Returnee),
-        ),
-        (
-            AudienceChoice::Role(Role::Family),
-            Audience::Role(Role::Family),
-        ),
-        (
-            AudienceChoice::Role(Role::Prospective),
-            Audience::Role(Role::Prospective),
-        ),
-        (
-            AudienceChoice::Language(Language::Id),
-            Audience::Language(Language::Id),
-        ),
-        (
-            AudienceChoice::Language(Language::En),
-            Audience::Language(Language::En),
-        ),
+        AudienceChoice::Everyone,
+        AudienceChoice::Role(Role::Returnee),
+        AudienceChoice::Role(Role::Family),
+        AudienceChoice::Role(Role::Prospective),
+        AudienceChoice::Language(Language::Id),
+        AudienceChoice::Language(Language::En),
     ];
     let mut rows = Vec::new();
-    for (choice, audience) in choices {
+    for choice in choices {
+        let Some(audience) = preset(turn, choice) else {
+            continue;
+        };
         let count = store::audiences::count(turn.tx, &audience).await?;
         let label = Msg::new("broadcast-audience-button")
-            .arg("audience", audience::describe(&audience))
+            .arg("audience", describe(turn, &audience).await?)
             .arg("count", count);
         rows.push(vec![button(label, BroadcastAction::Audience(choice))]);
     }
@@ -302,8 +449,179 @@ async fn audience_keyboard(turn: &mut Turn<'_>) -> Result<Keyboard> {
         Msg::new("broadcast-audience-training"),
         BroadcastAction::Audience(AudienceChoice::Training),
     )]);
+    rows.push(vec![button(
+        Msg::new("broadcast-audience-combine"),
+        BroadcastAction::Combine,
+    )]);
     rows.push(cancel_row());
     Ok(Keyboard::Inline(rows))
+}
+
+/// The audience named for its buttons and the preview.
+async fn describe(turn: &mut Turn<'_>, audience: &Audience) -> Result<Msg> {
+    let Audience::Filter(filter) = audience else {
+        return Ok(audience::describe(audience));
+    };
+    let mut parts = Vec::new();
+    if filter.within != Scope::Country {
+        parts.push(Msg::new("broadcast-filter-within"));
+    }
+    for place in &filter.places {
+        parts.push(place_name(turn, *place).await?);
+    }
+    for part in Part::all() {
+        if part.chosen(filter) {
+            parts.push(part.name());
+        }
+    }
+    if let Some(id) = filter.training {
+        parts.push(Msg::new("broadcast-audience-training-named").arg("number", id));
+    }
+    if parts.is_empty() || (parts.len() == 1 && filter.within != Scope::Country) {
+        parts.insert(0, Msg::new("broadcast-filter-everyone"));
+    }
+    Ok(Msg::new("broadcast-filter").arg("parts", Arg::List(parts)))
+}
+
+async fn place_name(turn: &mut Turn<'_>, place: Place) -> Result<Msg> {
+    let gazetteer = turn.places().await?;
+    Ok(match place {
+        Place::Village(code) => match gazetteer.village(code) {
+            Some(hit) => places::label(&hit),
+            None => Msg::new("place-area-code").arg("code", code.to_string()),
+        },
+        Place::District(code) => match gazetteer.district_name(code) {
+            Some(name) => Msg::new("broadcast-filter-district").arg("district", name),
+            None => Msg::new("place-area-code").arg("code", code.to_string()),
+        },
+        Place::Regency(code) => match gazetteer.regency_name(code) {
+            Some(name) => Msg::new("place-area-regency").arg("regency", name),
+            None => Msg::new("place-area-code").arg("code", code.to_string()),
+        },
+    })
+}
+
+/// The builder: what is chosen so far and how many it reaches, and a button for each value
+/// with the number of people pressing it would give.
+async fn builder(turn: &mut Turn<'_>, filter: &Filter) -> Result<(Vec<Msg>, Keyboard)> {
+    let total = store::audiences::count(turn.tx, &Audience::Filter(filter.clone())).await?;
+    let text = vec![
+        Msg::new("broadcast-combine-intro"),
+        Msg::new("broadcast-combine-now")
+            .arg(
+                "audience",
+                describe(turn, &Audience::Filter(filter.clone())).await?,
+            )
+            .arg("count", total),
+    ];
+    let mut rows: Vec<Vec<Button>> = Vec::new();
+    let mut row: Vec<Button> = Vec::new();
+    let mut kind = None;
+    for part in Part::all() {
+        let this_kind = std::mem::discriminant(&part);
+        if kind.is_some_and(|k| k != this_kind) || row.len() == 2 {
+            rows.push(std::mem::take(&mut row));
+        }
+        kind = Some(this_kind);
+        let mut pressed = filter.clone();
+        part.toggle(&mut pressed);
+        let count = store::audiences::count(turn.tx, &Audience::Filter(pressed)).await?;
+        let label = Msg::new(match part.chosen(filter) {
+            true => "broadcast-combine-on",
+            false => "broadcast-combine-off",
+        })
+        .arg("name", part.name())
+        .arg("count", count);
+        row.push(button(label, BroadcastAction::Toggle(part)));
+    }
+    rows.push(row);
+    let mut places_row = vec![button(
+        Msg::new("broadcast-combine-add-place"),
+        BroadcastAction::AddPlace,
+    )];
+    if !filter.places.is_empty() {
+        places_row.push(button(
+            Msg::new("broadcast-combine-clear-places"),
+            BroadcastAction::ClearPlaces,
+        ));
+    }
+    rows.push(places_row);
+    rows.push(vec![button(
+        Msg::new("broadcast-combine-done").arg("count", total),
+        BroadcastAction::CombineDone,
+    )]);
+    rows.push(vec![
+        button(Msg::new("button-back"), BroadcastAction::Back),
+        Button::action(Msg::new("button-cancel"), Action::Cancel),
+    ]);
+    Ok((text, Keyboard::Inline(rows)))
+}
+
+/// A place the sender may choose: within their area.
+fn may_choose(scope: &Scope, place: Place) -> bool {
+    match place {
+        Place::Village(code) => scope.covers_village(code),
+        Place::District(code) => scope.covers_regency(code.regency()),
+        Place::Regency(code) => scope.covers_regency(code),
+    }
+}
+
+/// A place chosen: the audience of the village step, or one more place of the builder.
+async fn chose_place(turn: &mut Turn<'_>, mut c: Composer, place: Place) -> Result<()> {
+    let scope = sender_scope(turn);
+    if !may_choose(&scope, place) {
+        fallback::old_button(turn);
+        return Ok(());
+    }
+    c.by_regency = false;
+    if c.step == ComposeStep::CombinePlace {
+        let filter = c.filter.get_or_insert_with(|| Filter::within(scope));
+        if !filter.places.contains(&place) {
+            filter.places.push(place);
+        }
+        c.step = ComposeStep::Combine;
+    } else {
+        let mut filter = Filter::within(scope);
+        filter.places.push(place);
+        c.audience = Some(Audience::Filter(filter));
+        c.step = ComposeStep::When;
+    }
+    enter(turn, c, None).await
+}
+
+/// A step of the village choice (a pressed [`Pick`]).
+async fn on_pick(turn: &mut Turn<'_>, mut c: Composer, pick: Pick) -> Result<()> {
+    let wrap = |p| Action::Broadcast(BroadcastAction::Place(p));
+    match places::follow(turn, pick, wrap).await? {
+        Next::Chosen(hit) => chose_place(turn, c, Place::Village(hit.code)).await,
+        Next::Screen { screen, by_regency } => {
+            c.by_regency = by_regency;
+            let scope = sender_scope(turn);
+            let mut way_out = Vec::new();
+            match pick {
+                Pick::Regency(code) if scope.covers_regency(code) => way_out.push(button(
+                    Msg::new("broadcast-whole-regency"),
+                    BroadcastAction::WholeRegency(code),
+                )),
+                Pick::District(code, _) if scope.covers_regency(code.regency()) => {
+                    way_out.push(button(
+                        Msg::new("broadcast-whole-district"),
+                        BroadcastAction::WholeDistrict(code),
+                    ))
+                }
+                _ => {}
+            }
+            way_out.push(button(Msg::new("button-back"), BroadcastAction::Back));
+            let (text, keyboard) = screen.keyboard(way_out);
+            turn.show(text, keyboard);
+            turn.state = State::Broadcast(Box::new(c));
+            Ok(())
+        }
+        Next::Gone => {
+            fallback::old_button(turn);
+            Ok(())
+        }
+    }
 }
 
 /// Saves the draft and shows it exactly as recipients will see it, with the count and the
@@ -334,6 +652,7 @@ async fn preview(turn: &mut Turn<'_>, mut composer: Composer) -> Result<()> {
     };
     composer.draft_id = Some(id);
     let count = store::audiences::count(turn.tx, &audience).await?;
+    let named = describe(turn, &audience).await?;
     let when = match composer.send_at {
         Some(at) => Msg::new("broadcast-when-at").arg("time", Arg::Time(at)),
         None => Msg::new("broadcast-when-now"),
@@ -341,7 +660,7 @@ async fn preview(turn: &mut Turn<'_>, mut composer: Composer) -> Result<()> {
     turn.send(
         vec![
             Msg::new("broadcast-preview-intro")
-                .arg("audience", audience::describe(&audience))
+                .arg("audience", named)
                 .arg("count", count)
                 .arg("when", when),
         ],
@@ -373,7 +692,7 @@ async fn preview(turn: &mut Turn<'_>, mut composer: Composer) -> Result<()> {
 
 /// A button of the composer or of a running broadcast's progress message.
 pub(crate) async fn on_action(turn: &mut Turn<'_>, action: BroadcastAction) -> Result<()> {
-    if !turn.is_admin() {
+    if turn.role().is_none() {
         fallback::not_an_officer(turn);
         return Ok(());
     }
@@ -392,24 +711,71 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: BroadcastAction) -> R
         (ComposeStep::OfferOther, BroadcastAction::AddOther) => c.step = ComposeStep::OtherText,
         (ComposeStep::OfferOther, BroadcastAction::SkipOther) => c.step = ComposeStep::Audience,
         (ComposeStep::Audience, BroadcastAction::Audience(choice)) => match choice {
-            AudienceChoice::Village => c.step = ComposeStep::Village,
+            AudienceChoice::Village => (c.step, c.by_regency) = (ComposeStep::Village, false),
             AudienceChoice::Training => c.step = ComposeStep::Training,
-            AudienceChoice::Everyone => {
-                (c.audience, c.step) = (Some(Audience::Everyone), ComposeStep::When)
-            }
-            AudienceChoice::Role(r) => {
-                (c.audience, c.step) = (Some(Audience::Role(r)), ComposeStep::When)
-            }
-            AudienceChoice::Language(l) => {
-                (c.audience, c.step) = (Some(Audience::Language(l)), ComposeStep::When)
+            quick => {
+                (c.audience, c.step) = (preset(turn, quick), ComposeStep::When);
             }
         },
         (ComposeStep::Training, BroadcastAction::Training(id)) => {
-            (c.audience, c.step) = (Some(Audience::Training(id)), ComposeStep::When)
+            let scope = sender_scope(turn);
+            c.audience = Some(match scope {
+                Scope::Country => Audience::Training(id),
+                scope => Audience::Filter(Filter {
+                    training: Some(id),
+                    ..Filter::within(scope)
+                }),
+            });
+            c.step = ComposeStep::When;
         }
-        (ComposeStep::Training | ComposeStep::Village, BroadcastAction::Back) => {
-            c.step = ComposeStep::Audience
+        (ComposeStep::Audience, BroadcastAction::Combine) => {
+            c.filter
+                .get_or_insert_with(|| Filter::within(sender_scope(turn)));
+            c.step = ComposeStep::Combine;
         }
+        (ComposeStep::Combine, BroadcastAction::Toggle(part)) => {
+            part.toggle(
+                c.filter
+                    .get_or_insert_with(|| Filter::within(sender_scope(turn))),
+            );
+        }
+        (ComposeStep::Combine, BroadcastAction::AddPlace) => {
+            (c.step, c.by_regency) = (ComposeStep::CombinePlace, false)
+        }
+        (ComposeStep::Combine, BroadcastAction::ClearPlaces) => {
+            if let Some(filter) = &mut c.filter {
+                filter.places.clear();
+            }
+        }
+        (ComposeStep::Combine, BroadcastAction::CombineDone) => {
+            let filter = c
+                .filter
+                .clone()
+                .unwrap_or_else(|| Filter::within(sender_scope(turn)));
+            let audience = Audience::Filter(filter);
+            if store::audiences::count(turn.tx, &audience).await? == 0 {
+                turn.notice(Msg::new("broadcast-combine-nobody"), true);
+            } else {
+                (c.audience, c.step) = (Some(audience), ComposeStep::When);
+            }
+        }
+        (ComposeStep::Village | ComposeStep::CombinePlace, BroadcastAction::Place(pick)) => {
+            return on_pick(turn, c, pick).await;
+        }
+        (ComposeStep::Village | ComposeStep::CombinePlace, BroadcastAction::WholeRegency(code)) => {
+            return chose_place(turn, c, Place::Regency(code)).await;
+        }
+        (
+            ComposeStep::Village | ComposeStep::CombinePlace,
+            BroadcastAction::WholeDistrict(code),
+        ) => return chose_place(turn, c, Place::District(code)).await,
+        (ComposeStep::CombinePlace, BroadcastAction::Back) => {
+            (c.step, c.by_regency) = (ComposeStep::Combine, false)
+        }
+        (
+            ComposeStep::Training | ComposeStep::Village | ComposeStep::Combine,
+            BroadcastAction::Back,
+        ) => c.step = ComposeStep::Audience,
         (ComposeStep::When, BroadcastAction::Now) => {
             (c.send_at, c.step) = (None, ComposeStep::Preview)
         }
@@ -508,19 +874,22 @@ pub(crate) async fn on_event(turn: &mut Turn<'_>, composer: Composer, event: &Ev
             }
             Err(problem) => problem,
         },
-        (ComposeStep::Village, Event::Text { text, .. }) => match PlaceName::parse(text) {
-            Ok(village) => {
-                let audience = Audience::Village(village.as_str().to_owned());
-                if store::audiences::count(turn.tx, &audience).await? == 0 {
-                    Msg::new("broadcast-village-empty").arg("village", village.as_str())
-                } else {
-                    c.audience = Some(audience);
-                    c.step = ComposeStep::When;
-                    return enter(turn, c, None).await;
+        (ComposeStep::Village | ComposeStep::CombinePlace, Event::Text { text, .. }) => {
+            let wrap = |p| Action::Broadcast(BroadcastAction::Place(p));
+            let scope = sender_scope(turn);
+            let screen = match c.by_regency {
+                true => places::regencies(turn, text, wrap).await?,
+                false => {
+                    places::search_where(turn, text, wrap, |code| scope.covers_village(code))
+                        .await?
                 }
-            }
-            Err(_) => Msg::new("registration-place-characters"),
-        },
+            };
+            let (text, keyboard) =
+                screen.keyboard(vec![button(Msg::new("button-back"), BroadcastAction::Back)]);
+            turn.send(text, keyboard);
+            turn.state = State::Broadcast(Box::new(c));
+            return Ok(());
+        }
         (ComposeStep::WhenTyped, Event::Text { text, .. }) => match parse_time(turn, text) {
             Ok(at) => {
                 c.send_at = Some(at);
