@@ -63,6 +63,10 @@ enum Mode {
         /// The folder, e.g. node_modules/idn-area-data/data.
         dir: PathBuf,
     },
+    /// Mark the Desmigratif programme's villages from a CSV file whose first column holds
+    /// their Kemendagri codes (32.12.16.2004 or 3212162004); a header line and other columns
+    /// are ignored. All of it or nothing; villages already marked stay marked.
+    ImportProgramme { file: PathBuf },
 }
 
 /// A line on standard output. Unlike `println!`, a line that cannot be written (a full disk
@@ -157,6 +161,37 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
             let report = app.engine(None).import_areas(&release, &name).await?;
             say!("{report}");
             Ok(())
+        }
+        Some(Mode::ImportProgramme { file }) => {
+            let csv =
+                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let app = App::open(config).await?;
+            match app.engine(None).import_programme(&csv).await? {
+                Ok((marked, listed)) => {
+                    say!(
+                        "{listed} programme villages in {}: {marked} newly marked.",
+                        file.display()
+                    );
+                    Ok(())
+                }
+                Err(problems) => {
+                    for problem in &problems {
+                        match problem.line {
+                            0 => say_err!(
+                                "{}: {} is not a village of the list",
+                                file.display(),
+                                problem.cell
+                            ),
+                            _ => say_err!("{}: {problem}", file.display()),
+                        }
+                    }
+                    anyhow::bail!(
+                        "nothing marked: {} problems in {}",
+                        problems.len(),
+                        file.display()
+                    )
+                }
+            }
         }
         Some(Mode::ImportTrainings { file }) => {
             let csv =

@@ -396,3 +396,37 @@ fn write_release(
             .collect(),
     );
 }
+
+#[tokio::test]
+async fn the_programmes_villages_come_from_a_file_on_the_command_line_all_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cli.db");
+    prepared_database(&path);
+    let database = format!("sqlite://{}", path.display());
+    let run = |content: &str| {
+        let file = dir.path().join("desa.csv");
+        std::fs::write(&file, content).unwrap();
+        command_line(
+            &database,
+            dir.path(),
+            &["import-programme".as_ref(), file.as_os_str()],
+        )
+    };
+    let failed = run("kode\n32.12.16.2004\n32.12.16\n");
+    assert!(!failed.status.success());
+    let errors = String::from_utf8_lossy(&failed.stderr);
+    assert!(errors.contains("line 3"), "{errors}");
+    let done = run("kode\n32.12.16.2004\n3307102004\n");
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    assert!(String::from_utf8_lossy(&done.stdout).contains("2 newly marked"));
+    let pool = sqlx::SqlitePool::connect(&database).await.unwrap();
+    let marked: i64 = sqlx::query_scalar("SELECT count(*) FROM villages WHERE programme = 1")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(marked, 2);
+}

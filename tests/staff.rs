@@ -334,3 +334,82 @@ async fn the_programmes_villages_come_first_in_searches() {
         1
     );
 }
+
+fn document(name: &str, content: &str) -> desmigratif::engine::Event {
+    desmigratif::engine::Event::Document {
+        file_id: "f".into(),
+        file_name: Some(name.into()),
+        mime_type: Some("text/csv".into()),
+        size: content.len() as u64,
+        content: Some(content.as_bytes().to_vec()),
+    }
+}
+
+#[tokio::test]
+async fn admins_mark_the_programmes_villages_from_a_file_of_codes_all_or_nothing() {
+    let mut h = Harness::new().await;
+    h.press(ADMIN, &staff(StaffAction::Programme)).await;
+    let asked = h.press(ADMIN, &staff(StaffAction::MarkVillage)).await;
+    assert!(
+        asked.iter().any(|r| h.text(r).contains("CSV")),
+        "the file is offered"
+    );
+    // One line is not a code, one code is not a village: nothing is marked, both are named.
+    let bad = h
+        .event(
+            ADMIN,
+            document(
+                "desa.csv",
+                "kode,nama\n32.12.16.2004,Kenanga\nKenanga\n99.99.99.9999\n",
+            ),
+        )
+        .await;
+    let text: String = bad.iter().map(|r| h.text(r)).collect();
+    assert!(
+        has_id(&bad, "staff-programme-file-problems"),
+        "{:?}",
+        ids(&bad)
+    );
+    assert!(text.contains("Baris 3"), "{text}");
+    assert_eq!(
+        h.count("SELECT count(*) FROM villages WHERE programme = 1")
+            .await,
+        0
+    );
+    let good = h
+        .event(
+            ADMIN,
+            document("desa.csv", "kode,nama\n32.12.16.2004,Kenanga\n3212162005\n"),
+        )
+        .await;
+    assert!(
+        has_id(&good, "staff-programme-file-done"),
+        "{:?}",
+        ids(&good)
+    );
+    assert_eq!(
+        h.count("SELECT count(*) FROM villages WHERE programme = 1")
+            .await,
+        2
+    );
+    assert_eq!(
+        h.count("SELECT count(*) FROM audit_log WHERE action = 'programme_add'")
+            .await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn after_choosing_by_regency_what_is_typed_names_a_regency() {
+    let mut h = Harness::new().await;
+    h.press(ADMIN, &staff(StaffAction::Programme)).await;
+    h.press(ADMIN, &staff(StaffAction::MarkVillage)).await;
+    h.press(ADMIN, &staff(StaffAction::Place(Pick::ByRegency)))
+        .await;
+    let regencies = h.say(ADMIN, "indramayu").await;
+    assert!(
+        has_id(&regencies, "place-regency-choose"),
+        "{:?}",
+        ids(&regencies)
+    );
+}

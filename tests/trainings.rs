@@ -1443,15 +1443,11 @@ async fn the_import_command_takes_all_rows_or_none() {
     )
     .unwrap();
     let run = |file: &std::path::Path| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_desmigratif"))
-            .arg("import-trainings")
-            .arg(file)
-            .env("DATABASE_URL", &database)
-            .env_remove("TELOXIDE_TOKEN")
-            .env("RUST_LOG", "warn")
-            .current_dir(dir.path())
-            .output()
-            .unwrap()
+        command_line(
+            &database,
+            dir.path(),
+            &["import-trainings".as_ref(), file.as_os_str()],
+        )
     };
     let ok = run(&good);
     assert!(

@@ -89,7 +89,7 @@ staff-removed = The rights are removed.
 staff-removed-notice = Your rights as Desmigratif staff in this bot have been removed. Thank you for your help.
 
 staff-programme = Desmigratif programme villages: { $count }. They come first when people search for their village. Tap ✖️ to unmark one.
-staff-programme-ask = Type the name of the village to mark as a programme village.
+staff-programme-ask = Type the name of the village to mark as a programme village. For many at once, send a CSV file: the village code in the first column (for example: 32.12.16.2004), one village per line.
 
 staff-card-title = Your contact card:
 staff-card =
@@ -118,3 +118,10 @@ staff-mine-nobody = { $village } has no officer or coordinator in this bot yet.
 staff-mine-no-village = Your village has not been chosen from the list yet, so its officers cannot be shown.
 staff-mine-unregistered = Village officers are shown by your village. Please register first under «Registration & my profile».
 staff-mine-national = KP2MI national service: phone 0800-1000 (free, from Indonesia), +62 21 2924 4800 (from abroad), WhatsApp 0811-8080-141. Suspected human trafficking: police 110.
+staff-programme-file-done = ✅ The { $listed } villages in the file are programme villages now ({ $marked } newly marked).
+staff-programme-file-problems =
+    Nothing marked yet: { $count } lines have problems. Fix them and send the file again.
+    { $list }
+staff-programme-file-line = • Line { $line }: «{ $cell }» is not a village code (for example: 32.12.16.2004).
+staff-programme-file-unknown = • { $code } is not in the list of villages.
+staff-programme-file-unread = The file could not be read. Please send the CSV file (1 MB at most) again.

@@ -89,7 +89,7 @@ staff-removed = Hak sudah dicabut.
 staff-removed-notice = Hak Anda sebagai staf Desmigratif di bot ini sudah dicabut. Terima kasih atas bantuan Anda.
 
 staff-programme = Desa program Desmigratif: { $count } desa. Desa program tampil lebih dulu saat warga mencari desanya. Tekan ✖️ untuk melepas tanda.
-staff-programme-ask = Ketik nama desa yang ingin ditandai sebagai desa program.
+staff-programme-ask = Ketik nama desa yang ingin ditandai sebagai desa program. Untuk banyak desa sekaligus, kirim berkas CSV: kode desa di kolom pertama (contoh: 32.12.16.2004), satu desa per baris.
 
 staff-card-title = Kartu kontak Anda:
 staff-card =
@@ -118,3 +118,10 @@ staff-mine-nobody = Desa { $village } belum punya petugas atau koordinator di bo
 staff-mine-no-village = Desa Anda belum dipilih dari daftar, jadi petugasnya belum bisa ditampilkan.
 staff-mine-unregistered = Petugas desa ditampilkan menurut desa Anda. Daftar dulu lewat «Pendaftaran & profil saya».
 staff-mine-national = Layanan nasional KP2MI: telepon 0800-1000 (gratis, dari Indonesia), +62 21 2924 4800 (dari luar negeri), WhatsApp 0811-8080-141. Dugaan perdagangan orang: polisi 110.
+staff-programme-file-done = ✅ { $listed } desa dalam berkas sudah menjadi desa program ({ $marked } baru ditandai).
+staff-programme-file-problems =
+    Belum ada yang ditandai: { $count } baris bermasalah. Perbaiki lalu kirim lagi berkasnya.
+    { $list }
+staff-programme-file-line = • Baris { $line }: «{ $cell }» bukan kode desa (contoh: 32.12.16.2004).
+staff-programme-file-unknown = • { $code } tidak ada di daftar desa.
+staff-programme-file-unread = Berkasnya tidak bisa dibaca. Kirim berkas CSV (paling besar 1 MB) sekali lagi.

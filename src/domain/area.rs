@@ -204,9 +204,83 @@ pub fn regency_short_name(official: &str) -> &str {
     official
 }
 
+/// A line of a file of village codes that is not one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodeLineError {
+    pub line: usize,
+    /// What the line's first cell holds (shortened).
+    pub cell: String,
+}
+
+impl fmt::Display for CodeLineError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}: {:?} is not a village code",
+            self.line, self.cell
+        )
+    }
+}
+
+/// Village codes from a CSV file: the first cell of each line (`32.12.16.2004` or
+/// `3212162004`); other cells (a name, a note) are ignored, and so are empty lines and a header
+/// line. All of it or every line that is not a code.
+pub fn village_codes_csv(bytes: &[u8]) -> Result<Vec<VillageCode>, Vec<CodeLineError>> {
+    let text = String::from_utf8_lossy(bytes);
+    let text = text.trim_start_matches('\u{feff}');
+    let mut codes = Vec::new();
+    let mut errors = Vec::new();
+    for (at, line) in text.lines().enumerate() {
+        let cell = line
+            .split([',', ';', '\t'])
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .trim_matches('"')
+            .trim();
+        if cell.is_empty() {
+            continue;
+        }
+        match VillageCode::parse(cell) {
+            Some(code) => {
+                if !codes.contains(&code) {
+                    codes.push(code);
+                }
+            }
+            // "kode", "code", "kode_desa": a header.
+            None if at == 0 && cell.chars().any(char::is_alphabetic) => {}
+            None => errors.push(CodeLineError {
+                line: at + 1,
+                cell: cell.chars().take(40).collect(),
+            }),
+        }
+    }
+    match errors.is_empty() {
+        true => Ok(codes),
+        false => Err(errors),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_of_village_codes_reads_with_dots_or_without_and_says_which_lines_are_not() {
+        let file =
+            "\u{feff}kode,nama\n32.12.16.2004,Kenanga\n\n3212162005;Sindang\n\"33.07.10.2004\"\n";
+        let codes = village_codes_csv(file.as_bytes()).unwrap();
+        assert_eq!(
+            codes,
+            [
+                VillageCode::parse("32.12.16.2004").unwrap(),
+                VillageCode::parse("32.12.16.2005").unwrap(),
+                VillageCode::parse("33.07.10.2004").unwrap(),
+            ]
+        );
+        let bad = village_codes_csv(b"32.12.16.2004\nKenanga\n321216\n").unwrap_err();
+        assert_eq!(bad.iter().map(|e| e.line).collect::<Vec<_>>(), [2, 3]);
+    }
 
     #[test]
     fn a_village_code_reads_with_or_without_dots_and_names_its_parents() {

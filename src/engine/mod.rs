@@ -161,6 +161,21 @@ impl Engine {
         &self.settings
     }
 
+    /// Is `user_id` an admin of `ADMIN_IDS` or on the staff (for fetching the files they send
+    /// before the update is handled)? Read on its own connection when not known yet.
+    pub async fn is_staff(&self, user_id: i64) -> bool {
+        if self.settings.is_admin(user_id) {
+            return true;
+        }
+        if let Some(known) = self.staffing.known(user_id) {
+            return known;
+        }
+        self.reader
+            .read(async |tx| store::staff::find(tx, user_id).await)
+            .await
+            .is_ok_and(|found| found.is_some())
+    }
+
     pub fn clock(&self) -> &Arc<dyn Clock> {
         &self.clock
     }
@@ -295,6 +310,20 @@ impl Engine {
             .await?;
         self.places.changed();
         Ok(report)
+    }
+
+    /// Marks the villages of a file of codes as the programme's (`desmigratif
+    /// import-programme`): all or none; how many were newly marked, and how many the file has.
+    pub async fn import_programme(
+        &self,
+        csv: &[u8],
+    ) -> Result<Result<(u64, usize), Vec<crate::domain::area::CodeLineError>>> {
+        let marked = self
+            .writer
+            .write(async |tx| staff::mark_programme_file(tx, csv).await)
+            .await?;
+        self.places.changed();
+        Ok(marked)
     }
 
     /// Imports a trainings CSV (`desmigratif import-trainings`): all of it and the new ids,

@@ -31,6 +31,12 @@ impl Staffing {
         store::staff::find(tx, user_id).await
     }
 
+    /// Whether `user_id` is staff, if the ids are loaded (`None`: not known without a read).
+    pub fn known(&self, user_id: i64) -> Option<bool> {
+        let known = self.ids.read().unwrap_or_else(|e| e.into_inner()).clone();
+        known.map(|ids| ids.contains(&user_id))
+    }
+
     /// The staff changed (or a unit of work that may have read a change failed): read again.
     pub fn changed(&self) {
         *self.ids.write().unwrap_or_else(|e| e.into_inner()) = None;

@@ -23,7 +23,8 @@ pub struct SimOptions {
 }
 
 const HELP: &str = "Type a message, or the number of a button. Also: :sticker :photo :voice :location \
-:contact, 'text to send a number as text, :quit to leave.";
+:contact, :file PATH to send a file (a trainings or village-codes CSV), 'text to send a number \
+as text, :quit to leave.";
 
 /// Reads lines from standard input until it ends or the user types `:quit`.
 pub async fn run(engine: Engine, locales: Arc<Locales>, options: SimOptions) -> anyhow::Result<()> {
@@ -109,6 +110,9 @@ fn event_for(line: &str, screen: &Screen, options: &SimOptions) -> Option<Event>
         file_id: "sim".into(),
         caption: None,
     };
+    if let Some(path) = line.strip_prefix(":file ") {
+        return Some(file_event(path.trim()));
+    }
     match line {
         ":sticker" => Some(media(MediaKind::Sticker)),
         ":photo" => Some(media(MediaKind::Photo)),
@@ -120,6 +124,24 @@ fn event_for(line: &str, screen: &Screen, options: &SimOptions) -> Option<Event>
         }),
         _ if line.starts_with(':') => None,
         _ => Some(text_event(line)),
+    }
+}
+
+/// A file sent as Telegram sends a document: its name, size and (as the bot fetches a staff
+/// member's CSV) its content; a file that cannot be read arrives without content.
+fn file_event(path: &str) -> Event {
+    let path = std::path::Path::new(path);
+    let content = std::fs::read(path).ok();
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let csv = name
+        .as_deref()
+        .is_some_and(|n| n.to_ascii_lowercase().ends_with(".csv"));
+    Event::Document {
+        file_id: "sim".into(),
+        mime_type: csv.then(|| "text/csv".to_owned()),
+        size: content.as_ref().map_or(0, |c| c.len() as u64),
+        file_name: name,
+        content,
     }
 }
 

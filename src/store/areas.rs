@@ -305,6 +305,21 @@ pub async fn set_programme(tx: &mut Tx, codes: &[VillageCode], programme: bool) 
     Ok(changed)
 }
 
+/// Which of `codes` the list does not have.
+pub async fn not_listed(tx: &mut Tx, codes: &[VillageCode]) -> Result<Vec<VillageCode>> {
+    let mut missing = Vec::new();
+    for code in codes {
+        let found: Option<i64> = sqlx::query_scalar("SELECT code FROM villages WHERE code = ?")
+            .bind(code.get())
+            .fetch_optional(tx.conn().await?)
+            .await?;
+        if found.is_none() {
+            missing.push(*code);
+        }
+    }
+    Ok(missing)
+}
+
 pub async fn programme_count(tx: &mut Tx) -> Result<i64> {
     Ok(
         sqlx::query_scalar("SELECT count(*) FROM villages WHERE programme = 1")

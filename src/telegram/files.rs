@@ -6,14 +6,11 @@ use teloxide::{Bot, net::Download, prelude::Requester, types::FileId};
 use crate::domain::training_csv;
 use crate::engine::{Engine, Event, Input};
 
-/// A trainings CSV an officer sends is fetched (at most `training_csv::MAX_BYTES`). If the
+/// A CSV a staff member sends (trainings, the programme's villages) is fetched (at most `training_csv::MAX_BYTES`). If the
 /// download fails the engine gets the file without content and tells the officer to try again.
 pub async fn fetch_officers_csv(bot: &Bot, engine: &Engine, mut input: Input) -> Input {
-    let officer = input.chat.private
-        && input
-            .sender
-            .as_ref()
-            .is_some_and(|s| engine.settings().is_admin(s.id));
+    let sender = input.sender.as_ref().map(|s| s.id);
+    let private = input.chat.private;
     if let Event::Document {
         file_id,
         file_name,
@@ -22,9 +19,13 @@ pub async fn fetch_officers_csv(bot: &Bot, engine: &Engine, mut input: Input) ->
         content,
     } = &mut input.event
     {
-        let wanted = officer
-            && *size <= training_csv::MAX_BYTES
-            && training_csv::looks_like_csv(file_name.as_deref(), mime_type.as_deref());
+        let wanted = *size <= training_csv::MAX_BYTES
+            && training_csv::looks_like_csv(file_name.as_deref(), mime_type.as_deref())
+            && private
+            && match sender {
+                Some(id) => engine.is_staff(id).await,
+                None => false,
+            };
         if wanted {
             match download(bot, file_id).await {
                 Ok(bytes) => *content = Some(bytes),

@@ -280,3 +280,19 @@ pub fn assert_translated(locales: &Locales, replies: &[Reply]) {
         }
     }
 }
+
+/// Runs the real binary's subcommand `args` on `database`, offline, in `dir`.
+pub fn command_line(
+    database: &str,
+    dir: &std::path::Path,
+    args: &[&std::ffi::OsStr],
+) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_desmigratif"))
+        .args(args)
+        .env("DATABASE_URL", database)
+        .env_remove("TELOXIDE_TOKEN")
+        .env("RUST_LOG", "warn")
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}

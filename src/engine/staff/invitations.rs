@@ -71,7 +71,10 @@ pub(super) async fn ask_area(
     if invited == StaffRole::Admin {
         return create(turn, role, &scope, Area::Country).await;
     }
-    turn.state = State::Staff(StaffState::Inviting { role: invited });
+    turn.state = State::Staff(StaffState::Inviting {
+        role: invited,
+        by_regency: false,
+    });
     let ask = match invited {
         StaffRole::Coordinator => "staff-invite-ask-regency",
         _ => "staff-invite-ask-village",

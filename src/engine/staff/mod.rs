@@ -12,8 +12,12 @@ use serde::{Deserialize, Serialize};
 pub(crate) use invitations::start_link;
 
 use super::{
-    Action, Button, Event, Keyboard, Msg, Result, State, action::FeatureAction, action::parse_id,
-    fallback, menu, places::Pick, turn::Turn,
+    Action, Button, Event, Keyboard, Msg, Result, State,
+    action::FeatureAction,
+    action::parse_id,
+    fallback, menu,
+    places::{Next, Pick},
+    turn::Turn,
 };
 use crate::areas::Hit;
 use crate::domain::{
@@ -57,9 +61,15 @@ pub enum StaffState {
     /// The village (an officer's) or regency (a coordinator's) of an invitation.
     Inviting {
         role: StaffRole,
+        /// After «by regency»: what is typed names a regency.
+        #[serde(default)]
+        by_regency: bool,
     },
-    /// A village to mark as the programme's.
-    Marking,
+    /// A village to mark as the programme's (or a file of their codes).
+    Marking {
+        #[serde(default)]
+        by_regency: bool,
+    },
     EditingCard {
         field: CardField,
     },
@@ -272,67 +282,42 @@ async fn on_pick(
     pick: Pick,
 ) -> Result<()> {
     let wrap = |p| StaffAction::Place(p).into();
-    let screen = match (turn.state.clone(), pick) {
-        (
-            State::Staff(StaffState::Inviting {
-                role: StaffRole::Officer,
-            }),
-            Pick::Village(code),
-        ) => {
-            return match super::places::chosen(turn, code).await? {
-                Some(hit) => invitations::create(turn, role, scope, Area::Village(hit.code)).await,
-                None => expired(turn),
-            };
-        }
-        (
-            State::Staff(StaffState::Inviting {
-                role: StaffRole::Coordinator,
-            }),
-            Pick::Regency(code),
-        ) => {
-            return match turn.places().await?.regency_name(code) {
-                Some(_) => invitations::create(turn, role, scope, Area::Regency(code)).await,
-                None => expired(turn),
-            };
-        }
-        (State::Staff(StaffState::Marking), Pick::Village(code)) if role == StaffRole::Admin => {
-            return people::set_programme(turn, code, true).await;
-        }
-        (State::Staff(StaffState::Inviting { .. } | StaffState::Marking), Pick::NotListed) => {
-            super::places::not_listed(wrap)
-        }
-        (State::Staff(StaffState::Inviting { .. } | StaffState::Marking), Pick::ByRegency) => {
-            super::places::ask_regency()
-        }
-        (
-            State::Staff(
-                StaffState::Inviting {
-                    role: StaffRole::Officer,
-                }
-                | StaffState::Marking,
-            ),
-            Pick::Regency(code),
-        ) => match super::places::districts(turn, code, wrap).await? {
-            Some(screen) => screen,
-            None => return expired(turn),
-        },
-        (
-            State::Staff(
-                StaffState::Inviting {
-                    role: StaffRole::Officer,
-                }
-                | StaffState::Marking,
-            ),
-            Pick::District(code, page),
-        ) => match super::places::villages(turn, code, page, wrap).await? {
-            Some(screen) => screen,
-            None => return expired(turn),
-        },
+    let state = match turn.state.clone() {
+        State::Staff(state @ (StaffState::Inviting { .. } | StaffState::Marking { .. })) => state,
         _ => return expired(turn),
     };
-    let (text, keyboard) = screen.keyboard(vec![home_button()]);
-    turn.show(text, keyboard);
-    Ok(())
+    // A coordinator's invitation is for a regency, chosen from the regencies' list.
+    if let StaffState::Inviting {
+        role: StaffRole::Coordinator,
+        ..
+    } = state
+    {
+        return match pick {
+            Pick::Regency(code) if turn.places().await?.regency_name(code).is_some() => {
+                invitations::create(turn, role, scope, Area::Regency(code)).await
+            }
+            _ => expired(turn),
+        };
+    }
+    if matches!(state, StaffState::Marking { .. }) && role != StaffRole::Admin {
+        return expired(turn);
+    }
+    match super::places::follow(turn, pick, wrap).await? {
+        Next::Chosen(hit) => match state {
+            StaffState::Marking { .. } => people::set_programme(turn, hit.code, true).await,
+            _ => invitations::create(turn, role, scope, Area::Village(hit.code)).await,
+        },
+        Next::Screen { screen, by_regency } => {
+            turn.state = State::Staff(match state {
+                StaffState::Inviting { role, .. } => StaffState::Inviting { role, by_regency },
+                _ => StaffState::Marking { by_regency },
+            });
+            let (text, keyboard) = screen.keyboard(vec![home_button()]);
+            turn.show(text, keyboard);
+            Ok(())
+        }
+        Next::Gone => expired(turn),
+    }
 }
 
 fn expired(turn: &mut Turn<'_>) -> Result<()> {
@@ -353,6 +338,14 @@ pub(crate) async fn on_event(turn: &mut Turn<'_>, state: StaffState, event: &Eve
             forwarded: false,
             ..
         } => text.as_str(),
+        Event::Document { .. } if matches!(state, StaffState::Marking { .. }) => {
+            if role != StaffRole::Admin {
+                turn.state = State::Idle;
+                fallback::not_an_officer(turn);
+                return Ok(());
+            }
+            return people::programme_file(turn, event).await;
+        }
         _ => {
             turn.send(vec![Msg::new("staff-type-it")], cancel_keyboard());
             return Ok(());
@@ -363,14 +356,18 @@ pub(crate) async fn on_event(turn: &mut Turn<'_>, state: StaffState, event: &Eve
         StaffState::EditingCard { field } => return card::save(turn, field, text).await,
         StaffState::Inviting {
             role: StaffRole::Coordinator,
+            ..
+        }
+        | StaffState::Inviting {
+            by_regency: true, ..
         } => super::places::regencies(turn, text, wrap).await?,
         StaffState::Inviting { .. } => {
             super::places::search_where(turn, text, wrap, |code| scope.covers_village(code)).await?
         }
-        StaffState::Marking if role == StaffRole::Admin => {
-            super::places::search(turn, text, wrap).await?
+        StaffState::Marking { by_regency } if role == StaffRole::Admin => {
+            super::places::typed(turn, text, by_regency, wrap).await?
         }
-        StaffState::Marking => {
+        StaffState::Marking { .. } => {
             turn.state = State::Idle;
             fallback::not_an_officer(turn);
             return Ok(());
@@ -402,4 +399,30 @@ fn regency_label(name: Option<&str>, code: RegencyCode) -> Msg {
         Some(name) => Msg::new("staff-area-regency").arg("regency", name),
         None => unlisted(code.to_string()),
     }
+}
+
+/// Marks the villages of a file of codes as the programme's: every code must be a village of
+/// the list, or nothing is marked. Returns how many were newly marked, or the lines that are
+/// not (unknown codes by their line).
+pub(crate) async fn mark_programme_file(
+    tx: &mut crate::store::Tx,
+    csv: &[u8],
+) -> Result<Result<(u64, usize), Vec<crate::domain::area::CodeLineError>>> {
+    let codes = match crate::domain::area::village_codes_csv(csv) {
+        Ok(codes) => codes,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    let missing = crate::store::areas::not_listed(tx, &codes).await?;
+    if !missing.is_empty() {
+        // Their lines: the n-th code read is on some line; name the codes, which say it all.
+        return Ok(Err(missing
+            .into_iter()
+            .map(|code| crate::domain::area::CodeLineError {
+                line: 0,
+                cell: code.to_string(),
+            })
+            .collect()));
+    }
+    let marked = crate::store::areas::set_programme(tx, &codes, true).await?;
+    Ok(Ok((marked, codes.len())))
 }

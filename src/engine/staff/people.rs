@@ -264,11 +264,72 @@ pub(super) async fn programme(turn: &mut Turn<'_>) -> Result<()> {
 }
 
 pub(super) async fn ask_programme_village(turn: &mut Turn<'_>) -> Result<()> {
-    turn.state = State::Staff(StaffState::Marking);
+    turn.state = State::Staff(StaffState::Marking { by_regency: false });
     turn.show(
         vec![Msg::new("staff-programme-ask")],
         super::cancel_keyboard(),
     );
+    Ok(())
+}
+
+/// An admin's file of village codes, sent on the programme's screen.
+pub(super) async fn programme_file(
+    turn: &mut Turn<'_>,
+    event: &crate::engine::Event,
+) -> Result<()> {
+    let (Some(by), crate::engine::Event::Document { content, .. }) = (turn.user_id(), event) else {
+        return Ok(());
+    };
+    let back = Keyboard::Inline(vec![vec![button(
+        Msg::new("staff-button-programme"),
+        StaffAction::Programme,
+    )]]);
+    let Some(csv) = content else {
+        turn.send(vec![Msg::new("staff-programme-file-unread")], back);
+        return Ok(());
+    };
+    match super::mark_programme_file(turn.tx, csv).await? {
+        Ok((marked, listed)) => {
+            audit::record(
+                turn.tx,
+                by,
+                "programme_add",
+                &format!("file: {listed} codes, {marked} newly marked"),
+                turn.now,
+            )
+            .await?;
+            turn.places_changed_after_commit();
+            turn.state = State::Idle;
+            turn.send(
+                vec![
+                    Msg::new("staff-programme-file-done")
+                        .arg("listed", listed as i64)
+                        .arg("marked", marked as i64),
+                ],
+                back,
+            );
+        }
+        Err(errors) => {
+            let lines = errors
+                .iter()
+                .take(10)
+                .map(|e| match e.line {
+                    0 => Msg::new("staff-programme-file-unknown").arg("code", e.cell.as_str()),
+                    line => Msg::new("staff-programme-file-line")
+                        .arg("line", line as i64)
+                        .arg("cell", e.cell.as_str()),
+                })
+                .collect();
+            turn.send(
+                vec![
+                    Msg::new("staff-programme-file-problems")
+                        .arg("count", errors.len() as i64)
+                        .arg("list", crate::engine::Arg::Lines(lines)),
+                ],
+                back,
+            );
+        }
+    }
     Ok(())
 }
 
