@@ -508,14 +508,6 @@ fn config() -> ProptestConfig {
     }
 }
 
-fn block_on<F: std::future::Future>(future: F) -> F::Output {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap()
-        .block_on(future)
-}
-
 proptest! {
     #![proptest_config(config())]
 

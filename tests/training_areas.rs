@@ -40,12 +40,7 @@ async fn programme(h: &mut Harness) {
     seed::training(&h.pool, INDRAMAYU, "Pelatihan Indramayu", soon + 7_200, 20).await;
     seed::training(&h.pool, IN_KURIPAN, "Pelatihan Kuripan", soon, 20).await;
     for (id, area) in [(INDRAMAYU, 3212), (IN_KURIPAN, KURIPAN)] {
-        sqlx::query("UPDATE trainings SET area = ? WHERE id = ?")
-            .bind(area)
-            .bind(id)
-            .execute(&h.pool)
-            .await
-            .unwrap();
+        seed::training_area(&h.pool, id, area).await;
     }
     h.appoint(
         COORDINATOR,

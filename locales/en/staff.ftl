@@ -20,12 +20,20 @@ staff-can-admin =
 staff-can-coordinator =
     As a coordinator you can:
     • see and answer the questions of your regency's people (/inbox), with their name, role and village; questions no village officer takes within { $hours } hours come to you;
+    • handle the cooperative applications from your regency the same way;
     • invite and remove the village officers of your regency or city;
+    • make and manage trainings for your regency (/newtraining);
+    • send announcements to the registered people of your regency (/broadcast);
+    • see the figures of your regency and download its people's data (/stats, /export);
     • appear as the contact under «My village officer» for villages without an officer.
     You do not see the people of other regencies.
 staff-can-officer =
     As a village officer you can:
     • receive and answer the questions of your village's people (/inbox), with their name, role and village; tap «I'll take it» so nobody else needs to. Questions nobody takes within { $hours } hours go to the coordinator;
+    • handle the cooperative applications from your village the same way;
+    • make and manage trainings for your village (/newtraining);
+    • send announcements to the registered people of your village (/broadcast);
+    • see the figures of your village and download its people's data (/stats, /export);
     • appear as the contact under «My village officer» for the people of your village, with a contact card you fill in yourself (not your Telegram account).
     You do not see the people of other villages.
 

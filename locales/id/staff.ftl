@@ -20,12 +20,20 @@ staff-can-admin =
 staff-can-coordinator =
     Sebagai koordinator, Anda bisa:
     • melihat dan menjawab pertanyaan warga kabupaten/kota Anda (/pertanyaan), dengan nama, peran, dan desanya; pertanyaan yang tidak diambil petugas desa dalam { $hours } jam diteruskan kepada Anda;
+    • menangani pendaftaran koperasi dari kabupaten/kota Anda dengan cara yang sama;
     • mengundang dan mencabut petugas desa di kabupaten/kota Anda;
+    • membuat dan mengelola pelatihan untuk kabupaten/kota Anda (/pelatihan_baru);
+    • mengirim pengumuman kepada warga terdaftar di kabupaten/kota Anda (/umumkan);
+    • melihat statistik dan mengunduh data warga kabupaten/kota Anda (/statistik, /ekspor);
     • tampil sebagai kontak di «Petugas desa saya» untuk warga desa yang belum punya petugas.
     Anda tidak melihat data warga kabupaten/kota lain.
 staff-can-officer =
     Sebagai petugas desa, Anda bisa:
     • menerima dan menjawab pertanyaan warga desa Anda (/pertanyaan), dengan nama, peran, dan desanya; tekan «Saya tangani» agar staf lain tahu pertanyaannya sudah Anda pegang. Pertanyaan yang tidak diambil dalam { $hours } jam diteruskan ke koordinator;
+    • menangani pendaftaran koperasi dari desa Anda dengan cara yang sama;
+    • membuat dan mengelola pelatihan untuk desa Anda (/pelatihan_baru);
+    • mengirim pengumuman kepada warga terdaftar di desa Anda (/umumkan);
+    • melihat statistik dan mengunduh data warga desa Anda (/statistik, /ekspor);
     • tampil sebagai kontak di «Petugas desa saya» untuk warga desa Anda, dengan kartu kontak yang Anda isi sendiri (bukan akun Telegram Anda).
     Anda tidak melihat data warga desa lain.
 

@@ -152,7 +152,7 @@ async fn ask_for_village_once(turn: &mut Turn<'_>) -> Result<()> {
 
 pub(crate) async fn help(turn: &mut Turn<'_>) -> Result<()> {
     let mut text = vec![Msg::new("help-text")];
-    if turn.is_admin() {
+    if turn.role().is_some() {
         text.push(Msg::new("help-officer"));
     }
     turn.show(text, Keyboard::Inline(vec![vec![menu_button()]]));

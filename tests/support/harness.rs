@@ -296,3 +296,13 @@ pub fn command_line(
         .output()
         .unwrap()
 }
+
+/// Runs `future` to its end on a runtime of its own (for property tests, whose cases are not
+/// async).
+pub fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(future)
+}

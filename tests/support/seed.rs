@@ -106,6 +106,16 @@ pub async fn training(pool: &SqlitePool, id: i64, title: &str, starts_at: i64, c
     .unwrap();
 }
 
+/// The training's area: 0 the country, a regency's or a village's code.
+pub async fn training_area(pool: &SqlitePool, id: i64, area: i64) {
+    sqlx::query("UPDATE trainings SET area = ? WHERE id = ?")
+        .bind(area)
+        .bind(id)
+        .execute(pool)
+        .await
+        .unwrap();
+}
+
 /// A seat (`booked`) or a place on the waitlist (`waiting`).
 pub async fn sign_up(pool: &SqlitePool, training: i64, user: i64, status: &str) {
     sqlx::query(
