@@ -35,6 +35,21 @@ struct Footprint {
     idle_rss: f64,
     peak_rss: f64,
     queue_time: Duration,
+    /// While an admin's /statistik over everyone is counted: how long until the figures
+    /// came, and the p95 of everyone else's replies meanwhile.
+    stats_time: Duration,
+    others_p95: Duration,
+    others_answered: usize,
+}
+
+/// The 95th percentile (the slowest of the fastest 95 in 100).
+fn p95(samples: &[Duration]) -> Duration {
+    let mut sorted = samples.to_vec();
+    sorted.sort_unstable();
+    match sorted.len() {
+        0 => Duration::ZERO,
+        n => sorted[(n * 95 / 100).min(n - 1)],
+    }
 }
 
 async fn measure(users: i64, busy: Duration) -> Footprint {
@@ -77,12 +92,36 @@ async fn measure(users: i64, busy: Duration) -> Footprint {
     .ignoring(TEXT);
     driver.run_for(busy).await;
     let peak_rss = peak_rss_mib(bot.pid());
+
+    // The figures over every user, counted while the others keep writing.
+    let asked = Instant::now();
+    fake.push_text(OFFICER, "/statistik");
+    let figures = async {
+        fake.wait_for(Duration::from_secs(120), |s| {
+            s.sent_to(OFFICER).iter().any(|m| {
+                m.text
+                    .as_deref()
+                    .is_some_and(|t| t.contains("Seluruh Indonesia"))
+            })
+        })
+        .await
+        .expect("the figures come");
+        Instant::now()
+    };
+    let (_, figures_at) = tokio::join!(driver.run_for(busy.min(Duration::from_secs(8))), figures);
+    let stats_time = figures_at.saturating_duration_since(asked);
+    let (_, during) = driver
+        .timings()
+        .window(asked, figures_at.max(asked + Duration::from_millis(500)));
     bot.kill();
     Footprint {
         start_to_poll: first_poll.saturating_duration_since(spawned),
         idle_rss,
         peak_rss,
         queue_time,
+        stats_time,
+        others_p95: p95(&during),
+        others_answered: during.len(),
     }
 }
 
@@ -100,10 +139,25 @@ pub async fn run() -> Vec<Figure> {
             &format!("startup: start -> first getUpdates, {label} users"),
             f.start_to_poll,
         );
+        let mut others = Figure::millis(
+            &format!("stats: others' replies p95 while /statistik counts {label} users"),
+            f.others_p95,
+        );
         if users == 1_000_000 {
             peak = peak.target(Target::Below(50.0));
             start = start.target(Target::Below(300.0));
+            others = others.target(Target::Below(100.0));
         }
+        figures.push(Figure::millis(
+            &format!("stats: /statistik -> figures, {label} users"),
+            f.stats_time,
+        ));
+        figures.push(others);
+        figures.push(Figure::new(
+            &format!("stats: others' replies while it counted, {label} users"),
+            f.others_answered as f64,
+            "",
+        ));
         figures.push(Figure::new(
             &format!("memory: peak RSS, {label} users, after start"),
             f.idle_rss,

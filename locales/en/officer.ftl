@@ -1,5 +1,6 @@
 # Figures and exports for officers.
 
+stats-computing = 📊 Counting the figures; they will appear here in a moment…
 stats-summary =
     📊 Figures
     Users: { $users } (active { $active }, blocked the bot { $blocked })

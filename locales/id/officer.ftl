@@ -1,5 +1,6 @@
 # Statistik dan ekspor untuk petugas.
 
+stats-computing = 📊 Statistik sedang dihitung, sebentar lagi muncul di sini…
 stats-summary =
     📊 Statistik
     Pengguna: { $users } (aktif { $active }, memblokir bot { $blocked })

@@ -108,6 +108,20 @@ pub struct Handled {
     pub replies: Vec<Reply>,
     /// The update id was handled before; nothing was done.
     pub duplicate: bool,
+    /// Reports the update asked for, to make with `Engine::run_deferred` (the bot does it in
+    /// a task of its own, so that reading a million rows holds up nobody).
+    pub deferred: Vec<Deferred>,
+}
+
+/// Work an update leaves for after its commit: reading much, writing only the replies.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Deferred {
+    /// A staff member's /statistik over their area.
+    Stats {
+        chat_id: i64,
+        lang: crate::domain::Language,
+        scope: crate::domain::staff::Scope,
+    },
 }
 
 #[derive(Clone)]
@@ -220,6 +234,7 @@ impl Engine {
                 return Ok(Handled {
                     replies: Vec::new(),
                     duplicate: true,
+                    deferred: Vec::new(),
                 });
             }
             other => other?,
@@ -236,7 +251,43 @@ impl Engine {
         Ok(Handled {
             replies: handled.replies,
             duplicate: false,
+            deferred: handled.deferred,
         })
+    }
+
+    /// Makes a report an update asked for: read on the reading connection (the single writer
+    /// stays free for everyone else's replies), then its replies queued in one short write.
+    /// Returns them.
+    pub async fn run_deferred(&self, report: Deferred) -> Result<Vec<Reply>> {
+        let now = self.clock.now();
+        let replies = match report {
+            Deferred::Stats {
+                chat_id,
+                lang,
+                scope,
+            } => {
+                let places = &self.places;
+                let settings = &self.settings;
+                self.reader
+                    .read(async |tx| -> Result<Vec<Reply>> {
+                        let gazetteer = places.get(tx).await?;
+                        let report = officer::Report {
+                            settings,
+                            places: &gazetteer,
+                            now,
+                            lang,
+                            chat_id,
+                        };
+                        officer::stats_report(tx, &report, &scope).await
+                    })
+                    .await?
+            }
+        };
+        self.writer
+            .write(async |tx| enqueue(tx, &replies, now).await)
+            .await?;
+        self.outbox_ready.notify_one();
+        Ok(replies)
     }
 
     /// The update's unit of work: begun together with recording the update as handled and

@@ -47,8 +47,47 @@ pub(crate) async fn stats(turn: &mut Turn<'_>) -> Result<()> {
         fallback::not_an_officer(turn);
         return Ok(());
     };
-    let users = stats::users(turn.tx, &scope).await?;
-    let roles = stats::by_role(turn.tx, &scope).await?;
+    // Counted after the commit on a reading connection, so that it holds up nobody.
+    turn.defer(super::Deferred::Stats {
+        chat_id: turn.chat_id,
+        lang: turn.lang,
+        scope,
+    });
+    turn.show(vec![Msg::new("stats-computing")], Keyboard::None);
+    Ok(())
+}
+
+/// What a report needs besides the database: settings, the village list, the moment, and
+/// whom it is for.
+pub(crate) struct Report<'a> {
+    pub settings: &'a super::Settings,
+    pub places: &'a crate::areas::Gazetteer,
+    pub now: chrono::DateTime<chrono::Utc>,
+    pub lang: crate::domain::Language,
+    pub chat_id: i64,
+}
+
+impl Report<'_> {
+    fn reply(&self, kind: ReplyKind) -> super::Reply {
+        super::Reply {
+            chat_id: self.chat_id,
+            lang: self.lang,
+            priority: crate::store::outbox::Priority::Interactive,
+            subject: None,
+            kind,
+        }
+    }
+}
+
+/// The figures of `scope` and their chart, as replies to the staff member.
+pub(crate) async fn stats_report(
+    tx: &mut crate::store::Tx,
+    report: &Report<'_>,
+    scope: &Scope,
+) -> Result<Vec<super::Reply>> {
+    let scope = scope.clone();
+    let users = stats::users(tx, &scope).await?;
+    let roles = stats::by_role(tx, &scope).await?;
     let role_count = |role: Role| {
         roles
             .iter()
@@ -56,13 +95,13 @@ pub(crate) async fn stats(turn: &mut Turn<'_>) -> Result<()> {
             .map_or(0, |(_, n)| *n)
     };
     let registered: i64 = roles.iter().map(|(_, n)| n).sum();
-    let now = turn.now.timestamp();
-    let week = stats::registrations_since(turn.tx, &scope, now - 7 * 86_400).await?;
-    let month = stats::registrations_since(turn.tx, &scope, now - 30 * 86_400).await?;
-    let villages = stats::top_villages(turn.tx, &scope, 8).await?;
+    let now = report.now.timestamp();
+    let week = stats::registrations_since(tx, &scope, now - 7 * 86_400).await?;
+    let month = stats::registrations_since(tx, &scope, now - 30 * 86_400).await?;
+    let villages = stats::top_villages(tx, &scope, 8).await?;
 
     let mut text = vec![
-        area_heading(turn, &scope).await?,
+        area_heading(report.places, &scope),
         Msg::new("stats-summary")
             .arg("users", users.total)
             .arg("active", users.total - users.blocked)
@@ -76,15 +115,15 @@ pub(crate) async fn stats(turn: &mut Turn<'_>) -> Result<()> {
             .arg("week", week)
             .arg("month", month),
     ];
-    let open_questions = crate::store::questions::open_count(turn.tx, &scope).await?;
+    let open_questions = crate::store::questions::open_count(tx, &scope).await?;
     text.push(Msg::new("stats-questions").arg("count", open_questions));
     let seen = crate::store::trainings::Seen::Staff(&scope);
-    let trainings = crate::store::trainings::upcoming(turn.tx, turn.now, seen, true, 5, 0).await?;
+    let trainings = crate::store::trainings::upcoming(tx, report.now, seen, true, 5, 0).await?;
     if !trainings.is_empty() {
         let lines = trainings
             .iter()
             .map(|t| {
-                let title = match turn.lang {
+                let title = match report.lang {
                     crate::domain::Language::Id => t.details.title_id.as_str(),
                     crate::domain::Language::En => t.details.title_en.as_str(),
                 };
@@ -108,23 +147,29 @@ pub(crate) async fn stats(turn: &mut Turn<'_>) -> Result<()> {
             .collect();
         text.push(Msg::new("stats-villages").arg("list", Arg::List(list)));
     }
-    let areas = by_area(turn, &scope).await?;
+    let areas = by_area(tx, report, &scope).await?;
     if let Some(table) = &areas {
         text.push(table.table.clone());
     }
-    turn.show(text, Keyboard::Inline(vec![vec![menu::menu_button()]]));
+    let mut replies = vec![report.reply(ReplyKind::Message {
+        text,
+        keyboard: Keyboard::Inline(vec![vec![menu::menu_button()]]),
+    })];
 
     // Weeks start on Monday, in the configured time zone.
-    let local = turn.now.with_timezone(&turn.settings.timezone).date_naive();
+    let local = report
+        .now
+        .with_timezone(&report.settings.timezone)
+        .date_naive();
     let monday = local - Duration::days(i64::from(local.weekday().num_days_from_monday()));
     let first = monday - Duration::weeks(WEEKS - 1);
-    let start = turn
+    let start = report
         .settings
         .timezone
         .from_local_datetime(&first.and_hms_opt(0, 0, 0).unwrap_or_default())
         .earliest()
         .map_or(now - WEEKS * 7 * 86_400, |t| t.timestamp());
-    let per_week = stats::registrations_per_week(turn.tx, &scope, start, WEEKS).await?;
+    let per_week = stats::registrations_per_week(tx, &scope, start, WEEKS).await?;
     let weeks = per_week
         .iter()
         .enumerate()
@@ -140,29 +185,30 @@ pub(crate) async fn stats(turn: &mut Turn<'_>) -> Result<()> {
         .iter()
         .map(|r| (Msg::new(format!("stats-role-{}", r.code())), role_count(*r)))
         .collect();
-    turn.push(ReplyKind::Chart {
-        caption: vec![Msg::new("stats-chart-caption")],
-        panels: [
-            ChartPanel {
-                title: Msg::new("stats-chart-weeks"),
-                bars: weeks,
-            },
-            ChartPanel {
-                title: Msg::new("stats-chart-roles"),
-                bars: roles,
-            },
-        ]
-        .into_iter()
-        .chain(areas.map(|a| a.chart))
-        .collect(),
-    });
-    Ok(())
+    replies.push(
+        report.reply(ReplyKind::Chart {
+            caption: vec![Msg::new("stats-chart-caption")],
+            panels: [
+                ChartPanel {
+                    title: Msg::new("stats-chart-weeks"),
+                    bars: weeks,
+                },
+                ChartPanel {
+                    title: Msg::new("stats-chart-roles"),
+                    bars: roles,
+                },
+            ]
+            .into_iter()
+            .chain(areas.map(|a| a.chart))
+            .collect(),
+        }),
+    );
+    Ok(replies)
 }
 
 /// Whose figures these are: the whole country, or the staff member's regencies or villages.
-async fn area_heading(turn: &mut Turn<'_>, scope: &Scope) -> Result<Msg> {
-    let places = turn.places().await?;
-    Ok(match scope {
+fn area_heading(places: &crate::areas::Gazetteer, scope: &Scope) -> Msg {
+    match scope {
         Scope::Country => Msg::new("stats-area-country"),
         Scope::Regencies(regencies) => Msg::new("stats-area").arg(
             "areas",
@@ -181,11 +227,11 @@ async fn area_heading(turn: &mut Turn<'_>, scope: &Scope) -> Result<Msg> {
             Arg::List(
                 villages
                     .iter()
-                    .map(|code| area_label(&places, stats::By::Village, code.get()))
+                    .map(|code| area_label(places, stats::By::Village, code.get()))
                     .collect(),
             ),
         ),
-    })
+    }
 }
 
 /// A village («Kenanga (Sindang, Indramayu)») or regency by its stored code.
@@ -222,21 +268,25 @@ struct ByArea {
 
 /// The table and chart by regency (for admins) or village (for a coordinator, or an officer
 /// with more than one village).
-async fn by_area(turn: &mut Turn<'_>, scope: &Scope) -> Result<Option<ByArea>> {
+async fn by_area(
+    tx: &mut crate::store::Tx,
+    report: &Report<'_>,
+    scope: &Scope,
+) -> Result<Option<ByArea>> {
     let by = match scope {
         Scope::Country => stats::By::Regency,
         Scope::Regencies(_) => stats::By::Village,
         Scope::Villages(villages) if villages.len() > 1 => stats::By::Village,
         Scope::Villages(_) => return Ok(None),
     };
-    let overdue_before = (turn.now - turn.settings.escalate_after).timestamp();
-    let since = (turn.now - Duration::days(MEDIAN_DAYS)).timestamp();
-    let rows = stats::by_area(turn.tx, scope, by, overdue_before, since).await?;
+    let overdue_before = (report.now - report.settings.escalate_after).timestamp();
+    let since = (report.now - Duration::days(MEDIAN_DAYS)).timestamp();
+    let rows = stats::by_area(tx, scope, by, overdue_before, since).await?;
     if rows.is_empty() {
         return Ok(None);
     }
-    let places = turn.places().await?;
-    let hours = turn.settings.escalate_after.num_hours().max(1);
+    let places = report.places;
+    let hours = report.settings.escalate_after.num_hours().max(1);
     let lines: Vec<Msg> = rows
         .iter()
         .take(AREA_ROWS)
@@ -246,7 +296,7 @@ async fn by_area(turn: &mut Turn<'_>, scope: &Scope) -> Result<Option<ByArea>> {
                 None => Msg::new("stats-median-none"),
             };
             Msg::new("stats-area-row")
-                .arg("area", area_label(&places, by, row.code))
+                .arg("area", area_label(places, by, row.code))
                 .arg("registered", row.registered)
                 .arg("seats", row.seats)
                 .arg("open", row.open_questions)

@@ -38,6 +38,7 @@ pub(crate) struct Turn<'a> {
     recheck_group: bool,
     staff_changed: bool,
     places_changed: bool,
+    deferred: Vec<super::Deferred>,
 }
 
 /// What a turn leaves behind once finished.
@@ -54,6 +55,8 @@ pub(crate) struct Finished {
     pub staff_changed: bool,
     /// The programme's villages changed: build the village search again after the commit.
     pub places_changed: bool,
+    /// Reports to make after the commit, on a reading connection (see `Engine::run_deferred`).
+    pub deferred: Vec<super::Deferred>,
 }
 
 struct Callback {
@@ -142,6 +145,7 @@ impl<'a> Turn<'a> {
             recheck_group: false,
             staff_changed: false,
             places_changed: false,
+            deferred: Vec::new(),
         })
     }
 
@@ -179,6 +183,11 @@ impl<'a> Turn<'a> {
     /// The programme's villages changed in this turn.
     pub fn places_changed_after_commit(&mut self) {
         self.places_changed = true;
+    }
+
+    /// A report to make after the commit, on its own reading connection.
+    pub fn defer(&mut self, report: super::Deferred) {
+        self.deferred.push(report);
     }
 
     /// Who is staff changed in this turn.
@@ -308,6 +317,7 @@ impl<'a> Turn<'a> {
             staff_changed: self.staff_changed,
             places_changed: self.places_changed,
             recheck_group: self.recheck_group,
+            deferred: self.deferred,
         })
     }
 }

@@ -71,7 +71,10 @@ pub async fn run(engine: Engine, locales: Arc<Locales>, options: SimOptions) -> 
             println!("(unknown simulator command; :help lists them)");
             continue;
         };
-        engine.handle(input(&options, event)).await?;
+        let handled = engine.handle(input(&options, event)).await?;
+        for report in handled.deferred {
+            engine.run_deferred(report).await?;
+        }
         engine.tick().await?;
         sender.drain(Some(options.user_id)).await?;
     }

@@ -124,7 +124,10 @@ pub async fn handle_durably(engine: &Engine, input: Input, stop: &CancellationTo
     let mut wait = Duration::from_millis(100);
     loop {
         match engine.handle(input.clone()).await {
-            Ok(_) => return true,
+            Ok(handled) => {
+                run_deferred(engine, handled.deferred);
+                return true;
+            }
             Err(error) => {
                 tracing::warn!(%error, ?wait, "could not handle an update; it stays unconfirmed and is tried again");
                 tokio::select! {
@@ -134,5 +137,18 @@ pub async fn handle_durably(engine: &Engine, input: Input, stop: &CancellationTo
                 wait = (wait * 2).min(Duration::from_secs(30));
             }
         }
+    }
+}
+
+/// Reports an update asked for, each in a task of its own: they read on their own connection
+/// while the next updates are handled.
+pub fn run_deferred(engine: &Engine, deferred: Vec<crate::engine::Deferred>) {
+    for report in deferred {
+        let engine = engine.clone();
+        tokio::spawn(async move {
+            if let Err(error) = engine.run_deferred(report).await {
+                tracing::error!(%error, "a report could not be made");
+            }
+        });
     }
 }

@@ -192,7 +192,10 @@ async fn handle_in_order(
     while let Some((input, done)) = queue.recv().await {
         let input = files::fetch_officers_csv(&bot, &engine, input).await;
         let outcome = match engine.handle(input).await {
-            Ok(_) => Ok(()),
+            Ok(handled) => {
+                super::polling::run_deferred(&engine, handled.deferred);
+                Ok(())
+            }
             Err(error) => {
                 tracing::error!(%error, "could not record an update; Telegram will send it again");
                 Err(())

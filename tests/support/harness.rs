@@ -81,7 +81,12 @@ impl Harness {
     pub async fn handle(&mut self, input: Input) -> Handled {
         let id = self.next_update;
         self.next_update += 1;
-        let handled = self.engine.handle(input.with_update_id(id)).await.unwrap();
+        let mut handled = self.engine.handle(input.with_update_id(id)).await.unwrap();
+        // Reports (the figures) come after the commit, as the bot makes them in a task.
+        for report in std::mem::take(&mut handled.deferred) {
+            let replies = self.engine.run_deferred(report).await.unwrap();
+            handled.replies.extend(replies);
+        }
         assert_translated(&self.locales, &handled.replies);
         handled
     }
