@@ -7,9 +7,6 @@ staff-role-admin = Admin
 staff-role-coordinator = Regency coordinator
 staff-role-officer = Village officer
 
-staff-area-country = all of Indonesia
-staff-area-regency = { $regency }
-staff-area-unlisted = code { $code } (no longer in the list)
 
 staff-home = You: { $role } — { $areas }.
 staff-can-admin =

@@ -7,9 +7,6 @@ staff-role-admin = Admin
 staff-role-coordinator = Koordinator kabupaten/kota
 staff-role-officer = Petugas desa
 
-staff-area-country = seluruh Indonesia
-staff-area-regency = { $regency }
-staff-area-unlisted = kode { $code } (tidak ada lagi di daftar)
 
 staff-home = Anda: { $role } — { $areas }.
 staff-can-admin =

@@ -155,8 +155,7 @@ pub(crate) async fn my_village_officer(turn: &mut Turn<'_>) -> Result<()> {
             }
         }
         Some(code) => {
-            let village = turn.places().await?.village(code);
-            let village = super::village_label(village, code);
+            let village = super::area_name(turn, Area::Village(code)).await?;
             let officers = with_cards(staff::serving(turn.tx, Area::Village(code)).await?);
             if !officers.is_empty() {
                 text.push(Msg::new("staff-mine-officers").arg("village", village));
@@ -165,16 +164,12 @@ pub(crate) async fn my_village_officer(turn: &mut Turn<'_>) -> Result<()> {
                 let regency = code.regency();
                 let coordinators =
                     with_cards(staff::serving(turn.tx, Area::Regency(regency)).await?);
-                let name = turn
-                    .places()
-                    .await?
-                    .regency_name(regency)
-                    .map(str::to_owned);
+                let name = super::area_name(turn, Area::Regency(regency)).await?;
                 if !coordinators.is_empty() {
                     text.push(
                         Msg::new("staff-mine-coordinators")
                             .arg("village", village)
-                            .arg("regency", super::regency_label(name.as_deref(), regency)),
+                            .arg("regency", name),
                     );
                     text.extend(coordinators.iter().map(|m| card_text(&m.card)));
                 } else {

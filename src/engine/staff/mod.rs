@@ -19,9 +19,8 @@ use super::{
     places::{Next, Pick},
     turn::Turn,
 };
-use crate::areas::Hit;
 use crate::domain::{
-    area::{RegencyCode, VillageCode},
+    area::VillageCode,
     staff::{Area, StaffRole},
 };
 use crate::store::staff::CardField;
@@ -214,24 +213,9 @@ async fn own_areas(turn: &mut Turn<'_>) -> Result<super::Arg> {
     Ok(super::Arg::List(names))
 }
 
-/// An area as people read it: «Kenanga — Sindang, Indramayu», «Indramayu», «Seluruh Indonesia».
+/// An area as people read it: «Kenanga — Sindang, Indramayu», «Indramayu», «seluruh Indonesia».
 async fn area_name(turn: &mut Turn<'_>, area: Area) -> Result<Msg> {
-    let places = turn.places().await?;
-    Ok(match area {
-        Area::Country => Msg::new("staff-area-country"),
-        Area::Regency(code) => match places.regency_name(code) {
-            Some(name) => Msg::new("staff-area-regency").arg("regency", name),
-            None => unlisted(code.to_string()),
-        },
-        Area::Village(code) => match places.village(code) {
-            Some(hit) => super::places::label(&hit),
-            None => unlisted(code.to_string()),
-        },
-    })
-}
-
-fn unlisted(code: String) -> Msg {
-    Msg::new("staff-area-unlisted").arg("code", code)
+    super::places::area_name(turn, area).await
 }
 
 pub(crate) async fn on_action(turn: &mut Turn<'_>, action: StaffAction) -> Result<()> {
@@ -383,22 +367,6 @@ fn cancel_keyboard() -> Keyboard {
         home_button(),
         Button::action(Msg::new("button-cancel"), Action::Cancel),
     ]])
-}
-
-/// A village's label for a message (or its code, if the list no longer has it).
-fn village_label(hit: Option<Hit>, code: VillageCode) -> Msg {
-    match hit {
-        Some(hit) => super::places::label(&hit),
-        None => unlisted(code.to_string()),
-    }
-}
-
-/// A regency named for a message.
-fn regency_label(name: Option<&str>, code: RegencyCode) -> Msg {
-    match name {
-        Some(name) => Msg::new("staff-area-regency").arg("regency", name),
-        None => unlisted(code.to_string()),
-    }
 }
 
 /// Marks the villages of a file of codes as the programme's: every code must be a village of

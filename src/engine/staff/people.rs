@@ -244,7 +244,7 @@ pub(super) async fn programme(turn: &mut Turn<'_>) -> Result<()> {
     for code in codes {
         let label = match places.village(code) {
             Some(hit) => crate::engine::places::label(&hit),
-            None => Msg::new("staff-area-unlisted").arg("code", code.to_string()),
+            None => Msg::new("place-area-code").arg("code", code.to_string()),
         };
         rows.push(vec![button(
             Msg::new("staff-button-unmark").arg("village", label),
