@@ -21,18 +21,18 @@ stats-area-regency = { $regency }
 stats-area-village = { $village } ({ $district }, { $regency })
 stats-area-unknown = code { $code }
 stats-by-regency =
-    By regency (registered · training seats · open questions, overdue · first answer, median of the last { $days } days):
+    By regency (time to a first answer: the median of the last { $days } days):
     { $list }{ $more ->
         [0] {""}
        *[other] {"\u000A"}…and { $more } more (all of them in /export)
     }
 stats-by-village =
-    By village (registered · training seats · open questions, overdue · first answer, median of the last { $days } days):
+    By village (time to a first answer: the median of the last { $days } days):
     { $list }{ $more ->
         [0] {""}
        *[other] {"\u000A"}…and { $more } more (all of them in /export)
     }
-stats-area-row = • { $area }: { $registered } · { $seats } seats · { $open } open, { $overdue } over { $hours } h · { $median }
+stats-area-row = • { $area }: { $registered } registered · { $seats } seats · { $open } open, { $overdue } over { $hours } h · { $median }
 stats-median-none = no answer yet
 stats-minutes = { $n } min
 stats-hours = { $n } h

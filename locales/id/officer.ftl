@@ -21,18 +21,18 @@ stats-area-regency = { $regency }
 stats-area-village = { $village } ({ $district }, { $regency })
 stats-area-unknown = kode { $code }
 stats-by-regency =
-    Per kabupaten/kota (terdaftar · kursi pelatihan · pertanyaan terbuka, yang terlambat · jawaban pertama, tengah-tengah { $days } hari terakhir):
+    Per kabupaten/kota (waktu sampai jawaban pertama: nilai tengah { $days } hari terakhir):
     { $list }{ $more ->
         [0] {""}
        *[other] {"\u000A"}…dan { $more } lagi (lengkapnya di /ekspor)
     }
 stats-by-village =
-    Per desa (terdaftar · kursi pelatihan · pertanyaan terbuka, yang terlambat · jawaban pertama, tengah-tengah { $days } hari terakhir):
+    Per desa (waktu sampai jawaban pertama: nilai tengah { $days } hari terakhir):
     { $list }{ $more ->
         [0] {""}
        *[other] {"\u000A"}…dan { $more } lagi (lengkapnya di /ekspor)
     }
-stats-area-row = • { $area }: { $registered } · { $seats } kursi · { $open } terbuka, { $overdue } lewat { $hours } jam · { $median }
+stats-area-row = • { $area }: { $registered } terdaftar · { $seats } kursi · { $open } terbuka, { $overdue } lewat { $hours } jam · { $median }
 stats-median-none = belum ada jawaban
 stats-minutes = { $n } menit
 stats-hours = { $n } jam
