@@ -135,6 +135,27 @@ impl App {
             stop.clone(),
         ));
 
+        let later_check = self.db.later_check().map(|check| {
+            let stop = stop.clone();
+            tokio::spawn(async move {
+                match check.run().await {
+                    Ok(Some(damage)) => {
+                        tracing::error!("{damage}");
+                        stop.cancel();
+                        Some(damage)
+                    }
+                    Ok(None) => {
+                        tracing::info!("the database file was checked: no damage");
+                        None
+                    }
+                    Err(error) => {
+                        tracing::warn!(%error, "the database file could not be checked for damage");
+                        None
+                    }
+                }
+            })
+        });
+
         let received = receive(bot, engine.clone(), stop.clone()).await;
         stop.cancel();
 
@@ -170,7 +191,18 @@ impl App {
                 "the database log could not be emptied at stop (a reader holds it); SQLite folds it in at the next start"
             );
         }
+        let damage = match later_check {
+            Some(check) if check.is_finished() => check.await.ok().flatten(),
+            Some(check) => {
+                check.abort();
+                None
+            }
+            None => None,
+        };
         self.db.close().await;
+        if let Some(damage) = damage {
+            anyhow::bail!("DATABASE_URL: {damage}");
+        }
         if let Some(outage) = gave_up {
             anyhow::bail!(
                 "the database refused every write for {}s (see the warnings above): exiting so that systemd or Docker starts the bot again",

@@ -72,6 +72,8 @@ pub struct Database {
     /// Ends the background checkpointer.
     stop: tokio_util::sync::CancellationToken,
     file: Option<PathBuf>,
+    /// The file is too big to check for damage before starting: checked just after.
+    check_later: bool,
 }
 
 impl Database {
@@ -83,6 +85,14 @@ impl Database {
     /// Read-only units of work that never wait for the writer.
     pub fn reader(&self) -> Reader {
         self.reader.clone()
+    }
+
+    /// The check for damage still to run on a big file, once.
+    pub fn later_check(&self) -> Option<LaterCheck> {
+        match (self.check_later, &self.read_pool) {
+            (true, Some(pool)) => Some(LaterCheck { pool: pool.clone() }),
+            _ => None,
+        }
     }
 
     /// The database file; `None` for an in-memory database.
@@ -107,6 +117,28 @@ impl Database {
 }
 
 /// Opens (creating when missing) the database at `url` and brings its schema up to date.
+/// Files up to this size are checked for damage before the bot starts; bigger ones just after.
+const CHECK_AT_START_BYTES: u64 = 64 << 20;
+
+fn damaged(damage: &str) -> String {
+    format!(
+        "the database file is damaged (SQLite's quick_check: {damage}): restore the last backup (README: \"Restore yesterday's backup\")"
+    )
+}
+
+/// The check for damage of a big database file, run after the start (see `open`).
+pub struct LaterCheck {
+    pool: SqlitePool,
+}
+
+impl LaterCheck {
+    /// `Some(what to tell the operator)` if the file is damaged.
+    pub async fn run(self) -> Result<Option<String>> {
+        let mut conn = self.pool.acquire().await?;
+        Ok(status::quick_check(&mut conn).await?.map(|d| damaged(&d)))
+    }
+}
+
 pub async fn open(url: &str) -> Result<Database> {
     let options = SqliteConnectOptions::from_str(url)?
         .create_if_missing(true)
@@ -137,10 +169,14 @@ pub async fn open(url: &str) -> Result<Database> {
         .await
         .map_err(unusable)?;
     let file = database_file(url)?;
-    if let Some(damage) = status::quick_check(&mut *pool.acquire().await?).await? {
-        return Err(StoreError::Unusable(format!(
-            "the database file is damaged (SQLite's quick_check: {damage}): restore the last backup (README: \"Restore yesterday's backup\")"
-        )));
+    // A file of a few tens of megabytes is checked before anything else; a bigger one (a
+    // million people) after the bot has started, so that it answers at once.
+    let check_later = file
+        .as_ref()
+        .and_then(|f| std::fs::metadata(f).ok())
+        .is_some_and(|m| m.len() > CHECK_AT_START_BYTES);
+    if !check_later && let Some(damage) = status::quick_check(&mut *pool.acquire().await?).await? {
+        return Err(StoreError::Unusable(damaged(&damage)));
     }
     migrate(&pool, file.is_some(), options)
         .await
@@ -178,6 +214,7 @@ pub async fn open(url: &str) -> Result<Database> {
         pool,
         read_pool,
         file,
+        check_later,
     })
 }
 
