@@ -245,7 +245,9 @@ async fn each_sees_the_figures_of_their_own_area_with_a_table_by_village_or_rege
     assert!(text.contains("Terdaftar: 2"), "{text}");
     assert!(text.contains("Per desa"), "{text}");
     assert!(
-        text.contains("Kenanga (Sindang, Indramayu): 2 terdaftar · 0 kursi · 1 terbuka, 1 lewat 24 jam"),
+        text.contains(
+            "Kenanga (Sindang, Indramayu): 2 terdaftar · 0 kursi · 1 terbuka, 1 lewat 24 jam"
+        ),
         "{text}"
     );
     assert!(

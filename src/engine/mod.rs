@@ -269,7 +269,7 @@ impl Engine {
                 let places = &self.places;
                 let settings = &self.settings;
                 self.reader
-                    .read_gently(async |tx| -> Result<Vec<Reply>> {
+                    .read(async |tx| -> Result<Vec<Reply>> {
                         let gazetteer = places.get(tx).await?;
                         let report = officer::Report {
                             settings,

@@ -385,36 +385,6 @@ impl Reader {
         let (_, _conn) = tx.finish(false).await;
         result
     }
-
-    /// The same for a long report (figures over a million people), made to give way: every
-    /// few thousand steps of SQLite's work it pauses a little, so that on a small server the
-    /// bot's replies to everyone else get the processor when they need it. It takes longer;
-    /// nobody else waits.
-    pub async fn read_gently<T, E: From<StoreError>>(
-        &self,
-        work: impl AsyncFnOnce(&mut Tx) -> std::result::Result<T, E>,
-    ) -> std::result::Result<T, E> {
-        /// SQLite's virtual machine steps between pauses (a fraction of a millisecond).
-        const STEPS: i32 = 20_000;
-        const PAUSE: std::time::Duration = std::time::Duration::from_micros(300);
-        let mut conn = self.pool.acquire().await.map_err(StoreError::from)?;
-        conn.lock_handle()
-            .await
-            .map_err(StoreError::from)?
-            .set_progress_handler(STEPS, || {
-                std::thread::sleep(PAUSE);
-                true
-            });
-        let mut tx = Tx::new(conn, Mode::Read);
-        let result = work(&mut tx).await;
-        let (_, conn) = tx.finish(false).await;
-        if let Some(mut conn) = conn
-            && let Ok(mut handle) = conn.lock_handle().await
-        {
-            handle.remove_progress_handler();
-        }
-        result
-    }
 }
 
 #[cfg(test)]
