@@ -117,8 +117,8 @@ pub(crate) async fn stats_report(
     ];
     let open_questions = crate::store::questions::open_count(tx, &scope).await?;
     text.push(Msg::new("stats-questions").arg("count", open_questions));
-    let seen = crate::store::trainings::Seen::Staff(&scope);
-    let trainings = crate::store::trainings::upcoming(tx, report.now, seen, true, 5, 0).await?;
+    let seen = crate::store::trainings::Seen::Staff(scope.clone());
+    let trainings = crate::store::trainings::upcoming(tx, report.now, &seen, true, 5, 0).await?;
     if !trainings.is_empty() {
         let lines = trainings
             .iter()

@@ -158,6 +158,12 @@ impl<'a> Turn<'a> {
         self.user.as_ref().map(|u| u.id)
     }
 
+    /// What the sender may see and act on as staff: nothing at all if they are not staff.
+    pub fn scope(&self) -> Scope {
+        self.role()
+            .map_or(Scope::Villages(Default::default()), |(_, scope)| scope)
+    }
+
     /// An admin: in `ADMIN_IDS`, or invited as one.
     pub fn is_admin(&self) -> bool {
         self.user_id().is_some_and(|id| self.settings.is_admin(id))

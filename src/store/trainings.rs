@@ -181,19 +181,23 @@ pub async fn find_same(tx: &mut Tx, title_id: &str, starts_at: i64) -> Result<Op
 }
 
 /// Whose list of trainings: a person's (from their village, if known) or a staff member's.
-#[derive(Clone, Copy, Debug)]
-pub enum Seen<'a> {
+#[derive(Clone, Debug)]
+pub enum Seen {
     /// Their village's and regency's trainings first, then the national ones (only those
     /// when the village is not known).
     Person(Option<VillageCode>),
     /// The national ones and those of the staff member's area (for an officer, also their
     /// villages' regencies').
-    Staff(&'a Scope),
+    Staff(Scope),
 }
 
-impl Seen<'_> {
+impl Seen {
+    pub fn is_staff(&self) -> bool {
+        matches!(self, Seen::Staff(_))
+    }
+
     /// SQL over `t` (fixed pieces), its parameters, and the order it adds before the start.
-    fn sql(self) -> (String, Vec<i64>, String) {
+    fn sql(&self) -> (String, Vec<i64>, String) {
         let list = |n: usize| vec!["?"; n].join(", ");
         match self {
             // (A constant would be read as a column's number.)
@@ -239,7 +243,7 @@ impl Seen<'_> {
 pub async fn upcoming(
     tx: &mut Tx,
     now: DateTime<Utc>,
-    seen: Seen<'_>,
+    seen: &Seen,
     with_closed: bool,
     limit: i64,
     offset: i64,
@@ -266,7 +270,7 @@ pub async fn upcoming(
 pub async fn count_upcoming(
     tx: &mut Tx,
     now: DateTime<Utc>,
-    seen: Seen<'_>,
+    seen: &Seen,
     with_closed: bool,
 ) -> Result<i64> {
     let (area, params, _) = seen.sql();

@@ -331,19 +331,15 @@ async fn enter(turn: &mut Turn<'_>, composer: Composer, problem: Option<Msg>) ->
             let filter = composer
                 .filter
                 .clone()
-                .unwrap_or_else(|| Filter::within(sender_scope(turn)));
+                .unwrap_or_else(|| Filter::within(turn.scope()));
             let (summary, keyboard) = builder(turn, &filter).await?;
             text.extend(summary);
             keyboard
         }
         ComposeStep::Training => {
-            let scope = turn.role().map_or(
-                crate::domain::staff::Scope::Villages(Default::default()),
-                |(_, scope)| scope,
-            );
-            let seen = crate::store::trainings::Seen::Staff(&scope);
+            let seen = crate::store::trainings::Seen::Staff(turn.scope());
             let trainings =
-                crate::store::trainings::upcoming(turn.tx, turn.now, seen, true, 20, 0).await?;
+                crate::store::trainings::upcoming(turn.tx, turn.now, &seen, true, 20, 0).await?;
             if trainings.is_empty() {
                 text.push(Msg::new("broadcast-no-trainings"));
             } else {
@@ -393,16 +389,10 @@ fn example_time(turn: &Turn<'_>) -> String {
     format!("{} 09:00", tomorrow.format("%Y-%m-%d"))
 }
 
-/// The sender's area: the whole country for admins.
-fn sender_scope(turn: &Turn<'_>) -> Scope {
-    turn.role()
-        .map_or(Scope::Villages(Default::default()), |(_, scope)| scope)
-}
-
 /// What a quick choice means for this sender: as it always did for an admin, and within
 /// their own area for anyone else.
 fn preset(turn: &Turn<'_>, choice: AudienceChoice) -> Option<Audience> {
-    let scope = sender_scope(turn);
+    let scope = turn.scope();
     if scope == Scope::Country {
         return match choice {
             AudienceChoice::Everyone => Some(Audience::Everyone),
@@ -568,7 +558,7 @@ fn may_choose(scope: &Scope, place: Place) -> bool {
 
 /// A place chosen: the audience of the village step, or one more place of the builder.
 async fn chose_place(turn: &mut Turn<'_>, mut c: Composer, place: Place) -> Result<()> {
-    let scope = sender_scope(turn);
+    let scope = turn.scope();
     if !may_choose(&scope, place) {
         fallback::old_button(turn);
         return Ok(());
@@ -596,7 +586,7 @@ async fn on_pick(turn: &mut Turn<'_>, mut c: Composer, pick: Pick) -> Result<()>
         Next::Chosen(hit) => chose_place(turn, c, Place::Village(hit.code)).await,
         Next::Screen { screen, by_regency } => {
             c.by_regency = by_regency;
-            let scope = sender_scope(turn);
+            let scope = turn.scope();
             let mut way_out = Vec::new();
             match pick {
                 Pick::Regency(code) if scope.covers_regency(code) => way_out.push(button(
@@ -718,7 +708,7 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: BroadcastAction) -> R
             }
         },
         (ComposeStep::Training, BroadcastAction::Training(id)) => {
-            let scope = sender_scope(turn);
+            let scope = turn.scope();
             c.audience = Some(match scope {
                 Scope::Country => Audience::Training(id),
                 scope => Audience::Filter(Filter {
@@ -729,15 +719,11 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: BroadcastAction) -> R
             c.step = ComposeStep::When;
         }
         (ComposeStep::Audience, BroadcastAction::Combine) => {
-            c.filter
-                .get_or_insert_with(|| Filter::within(sender_scope(turn)));
+            c.filter.get_or_insert_with(|| Filter::within(turn.scope()));
             c.step = ComposeStep::Combine;
         }
         (ComposeStep::Combine, BroadcastAction::Toggle(part)) => {
-            part.toggle(
-                c.filter
-                    .get_or_insert_with(|| Filter::within(sender_scope(turn))),
-            );
+            part.toggle(c.filter.get_or_insert_with(|| Filter::within(turn.scope())));
         }
         (ComposeStep::Combine, BroadcastAction::AddPlace) => {
             (c.step, c.by_regency) = (ComposeStep::CombinePlace, false)
@@ -751,7 +737,7 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: BroadcastAction) -> R
             let filter = c
                 .filter
                 .clone()
-                .unwrap_or_else(|| Filter::within(sender_scope(turn)));
+                .unwrap_or_else(|| Filter::within(turn.scope()));
             let audience = Audience::Filter(filter);
             if store::audiences::count(turn.tx, &audience).await? == 0 {
                 turn.notice(Msg::new("broadcast-combine-nobody"), true);
@@ -876,7 +862,7 @@ pub(crate) async fn on_event(turn: &mut Turn<'_>, composer: Composer, event: &Ev
         },
         (ComposeStep::Village | ComposeStep::CombinePlace, Event::Text { text, .. }) => {
             let wrap = |p| Action::Broadcast(BroadcastAction::Place(p));
-            let scope = sender_scope(turn);
+            let scope = turn.scope();
             let screen = match c.by_regency {
                 true => places::regencies(turn, text, wrap).await?,
                 false => {

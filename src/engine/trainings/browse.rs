@@ -17,20 +17,12 @@ const PAGE_SIZE: i64 = 6;
 pub(super) async fn list(turn: &mut Turn<'_>, page: u32) -> Result<()> {
     let seen = super::seen_by(turn).await?;
     let officer = seen.is_staff();
-    let total = trainings::count_upcoming(turn.tx, turn.now, seen.as_store(), officer).await?;
+    let total = trainings::count_upcoming(turn.tx, turn.now, &seen, officer).await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     // An old button may point past the end of a list that has since shrunk.
     let page = i64::from(page).clamp(1, pages);
     let first = (page - 1) * PAGE_SIZE;
-    let items = trainings::upcoming(
-        turn.tx,
-        turn.now,
-        seen.as_store(),
-        officer,
-        PAGE_SIZE,
-        first,
-    )
-    .await?;
+    let items = trainings::upcoming(turn.tx, turn.now, &seen, officer, PAGE_SIZE, first).await?;
     let lang = turn.lang;
     let mut text = Vec::new();
     let mut rows = Vec::new();

@@ -23,7 +23,13 @@ use crate::domain::{
     FieldError, Language,
     staff::{Area, Scope},
 };
-use crate::store::{Tx, outbox::Priority, signups, trainings::Training, unix, users};
+use crate::store::{
+    Tx,
+    outbox::Priority,
+    signups,
+    trainings::{Seen, Training},
+    unix, users,
+};
 
 /// Whose list of trainings the sender sees: their area's as staff, else their village's.
 pub(super) async fn seen_by(turn: &mut Turn<'_>) -> Result<Seen> {
@@ -37,25 +43,6 @@ pub(super) async fn seen_by(turn: &mut Turn<'_>) -> Result<Seen> {
         None => None,
     };
     Ok(Seen::Person(village))
-}
-
-/// Whose list (owned, for a store query): see [`seen_by`].
-pub(super) enum Seen {
-    Staff(Scope),
-    Person(Option<crate::domain::area::VillageCode>),
-}
-
-impl Seen {
-    pub(super) fn as_store(&self) -> crate::store::trainings::Seen<'_> {
-        match self {
-            Seen::Staff(scope) => crate::store::trainings::Seen::Staff(scope),
-            Seen::Person(village) => crate::store::trainings::Seen::Person(*village),
-        }
-    }
-
-    pub(super) fn is_staff(&self) -> bool {
-        matches!(self, Seen::Staff(_))
-    }
 }
 
 /// May the sender change this training (edit, close, cancel, see who signed up)? Staff whose

@@ -1,7 +1,6 @@
 //! The officers' side: writing a training step by step, changing, closing and cancelling one
 //! (everyone signed up is told), and the participant list as a file.
 
-use crate::domain::staff::Scope;
 use chrono::{DateTime, Utc};
 
 use super::browse::{describe, not_found, open, screen};
@@ -681,9 +680,7 @@ async fn participants(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
         .now
         .with_timezone(&turn.settings.timezone)
         .format("%Y-%m-%d");
-    let scope = turn
-        .role()
-        .map_or(Scope::Villages(Default::default()), |(_, scope)| scope);
+    let scope = turn.scope();
     turn.push(ReplyKind::Export {
         table: Table::Participants(training_id),
         file_name: format!("training-{training_id}-participants-{date}.csv"),
