@@ -429,35 +429,20 @@ fn pick_action(pick: Pick) -> Action {
 
 /// A step of choosing the village from the list.
 async fn on_pick(turn: &mut Turn<'_>, mut r: Registration, pick: Pick) -> Result<()> {
-    let screen = match pick {
-        Pick::Village(code) => match places::chosen(turn, code).await? {
-            Some(village) => {
-                r.draft.set_village(&village);
-                return advance(turn, r).await;
-            }
-            None => None,
-        },
-        Pick::NotListed => {
-            r.step = Step::Ask(Field::Village);
-            Some(places::not_listed(pick_action))
+    match places::follow(turn, pick, pick_action).await? {
+        places::Next::Chosen(village) => {
+            r.draft.set_village(&village);
+            advance(turn, r).await
         }
-        Pick::ByRegency => {
-            r.step = Step::VillageByRegency;
-            Some(places::ask_regency())
+        places::Next::Screen { screen, by_regency } => {
+            r.step = match by_regency {
+                true => Step::VillageByRegency,
+                false => Step::Ask(Field::Village),
+            };
+            show_places(turn, r, screen)
         }
-        Pick::Regency(code) => {
-            r.step = Step::VillageByRegency;
-            places::districts(turn, code, pick_action).await?
-        }
-        Pick::District(code, page) => {
-            r.step = Step::VillageByRegency;
-            places::villages(turn, code, page, pick_action).await?
-        }
-    };
-    match screen {
-        Some(screen) => show_places(turn, r, screen),
         // A village, regency or district not (or no longer) listed: an old or forged button.
-        None => {
+        places::Next::Gone => {
             turn.notice(Msg::new("button-expired"), false);
             enter(turn, r, None);
             Ok(())
