@@ -68,3 +68,36 @@ pub fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
         .enable_all()
         .build()
 }
+
+/// Puts every thread of this process whose name starts with `prefix` in Linux's idle class
+/// (`SCHED_IDLE`): it runs when no other thread of the bot's CPU wants it, and gives the CPU
+/// up the moment one is woken. For SQLite's threads that count a report over everyone
+/// (`store::Database::reports`): on one CPU, the batch scheduling above would otherwise let
+/// a two-second count finish its time slice before a woken reply could run. Best effort, and
+/// idempotent: a thread already idle is left so.
+#[cfg(target_os = "linux")]
+pub fn run_as_background(prefix: &str) {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return;
+    };
+    for task in tasks.flatten() {
+        let named = std::fs::read_to_string(task.path().join("comm"))
+            .is_ok_and(|name| name.trim_end().starts_with(prefix));
+        let Some(tid) = task.file_name().to_str().and_then(|t| t.parse().ok()) else {
+            continue;
+        };
+        if !named {
+            continue;
+        }
+        let param = libc::sched_param { sched_priority: 0 };
+        // SAFETY: `param` is valid for the call; `tid` is a thread of this process (it may
+        // have ended since, and the call then fails harmlessly).
+        let failed = unsafe { libc::sched_setscheduler(tid, libc::SCHED_IDLE, &param) } != 0;
+        if failed {
+            tracing::debug!(tid, "idle scheduling not available");
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+pub fn run_as_background(_prefix: &str) {}

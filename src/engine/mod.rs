@@ -129,6 +129,8 @@ pub struct Engine {
     /// The one way to write (shared with the sender).
     writer: store::Writer,
     reader: store::Reader,
+    /// Reads that count over everyone, as idle work (`store::Database::reports`).
+    reports: store::Reader,
     checkpointer: store::checkpoint::Checkpointer,
     settings: Arc<Settings>,
     clock: Arc<dyn Clock>,
@@ -143,6 +145,7 @@ impl Engine {
         Engine {
             writer: db.writer(),
             reader: db.reader(),
+            reports: db.reports(),
             checkpointer: db.checkpointer(),
             settings: Arc::new(settings),
             clock,
@@ -255,7 +258,7 @@ impl Engine {
         })
     }
 
-    /// Makes a report an update asked for: read on the reading connection (the single writer
+    /// Makes a report an update asked for: read on a reports connection (the single writer
     /// stays free for everyone else's replies), then its replies queued in one short write.
     /// Returns them.
     pub async fn run_deferred(&self, report: Deferred) -> Result<Vec<Reply>> {
@@ -268,7 +271,7 @@ impl Engine {
             } => {
                 let places = &self.places;
                 let settings = &self.settings;
-                self.reader
+                self.reports
                     .read(async |tx| -> Result<Vec<Reply>> {
                         let gazetteer = places.get(tx).await?;
                         let report = officer::Report {

@@ -66,8 +66,10 @@ pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 pub struct Database {
     pool: SqlitePool,
     read_pool: Option<SqlitePool>,
+    reports_pool: Option<SqlitePool>,
     writer: Writer,
     reader: Reader,
+    reports: Reader,
     checkpointer: checkpoint::Checkpointer,
     /// Ends the background checkpointer.
     stop: tokio_util::sync::CancellationToken,
@@ -85,6 +87,13 @@ impl Database {
     /// Read-only units of work that never wait for the writer.
     pub fn reader(&self) -> Reader {
         self.reader.clone()
+    }
+
+    /// Read-only units of work that count over everyone (statistics, exports): on a
+    /// connection of their own whose SQLite thread runs only when the bot's other threads
+    /// leave the CPU free, so that a long count never holds up a reply.
+    pub fn reports(&self) -> Reader {
+        self.reports.clone()
     }
 
     /// The check for damage still to run on a big file, once.
@@ -109,8 +118,8 @@ impl Database {
     pub async fn close(&self) {
         self.stop.cancel();
         self.writer.release().await;
-        if let Some(read_pool) = &self.read_pool {
-            read_pool.close().await;
+        for pool in [&self.read_pool, &self.reports_pool].into_iter().flatten() {
+            pool.close().await;
         }
         self.pool.close().await;
     }
@@ -201,6 +210,7 @@ pub async fn open(url: &str) -> Result<Database> {
         ),
         None => None,
     };
+    let reports_pool = file.as_deref().map(reports_pool);
     let writer = Writer::new(&pool, !in_memory);
     areas::load_shipped_if_missing(&writer).await?;
     let checkpointer = checkpoint::Checkpointer::new(file.clone());
@@ -211,11 +221,40 @@ pub async fn open(url: &str) -> Result<Database> {
         stop,
         writer,
         reader: Reader::new(read_pool.as_ref().unwrap_or(&pool)),
+        reports: Reader::new(reports_pool.as_ref().unwrap_or(&pool)),
         pool,
         read_pool,
+        reports_pool,
         file,
         check_later,
     })
+}
+
+/// The name of SQLite's threads for reports (at most 15 bytes: Linux keeps no more).
+const REPORT_THREAD: &str = "report-";
+
+/// Connections for reports, opened when one is asked for and closed a minute after: two, so
+/// that a file and the figures can be made at once. Their SQLite threads are idle work
+/// (`cpu::run_as_background`).
+fn reports_pool(file: &Path) -> SqlitePool {
+    SqlitePoolOptions::new()
+        .max_connections(2)
+        .min_connections(0)
+        .idle_timeout(Duration::from_secs(60))
+        .test_before_acquire(false)
+        .after_connect(|_conn, _meta| {
+            Box::pin(async {
+                crate::cpu::run_as_background(REPORT_THREAD);
+                Ok(())
+            })
+        })
+        .connect_lazy_with(
+            SqliteConnectOptions::new()
+                .filename(file)
+                .read_only(true)
+                .busy_timeout(Duration::from_secs(10))
+                .thread_name(|id| format!("{REPORT_THREAD}{id}")),
+        )
 }
 
 /// Brings the schema up to date. A file is migrated on a connection of its own with foreign
