@@ -111,6 +111,7 @@ impl App {
         let sender = Sender::new(
             engine.writer(),
             engine.reader(),
+            engine.files(),
             Arc::new(telegram::transport::TelegramTransport::new(bot.clone())),
             self.locales.clone(),
             Pacing::new(self.config.broadcast_rate),

@@ -86,18 +86,33 @@ pub fn run_as_background(prefix: &str) {
         let Some(tid) = task.file_name().to_str().and_then(|t| t.parse().ok()) else {
             continue;
         };
-        if !named {
-            continue;
+        if named {
+            idle(tid);
         }
-        let param = libc::sched_param { sched_priority: 0 };
-        // SAFETY: `param` is valid for the call; `tid` is a thread of this process (it may
-        // have ended since, and the call then fails harmlessly).
-        let failed = unsafe { libc::sched_setscheduler(tid, libc::SCHED_IDLE, &param) } != 0;
-        if failed {
-            tracing::debug!(tid, "idle scheduling not available");
-        }
+    }
+}
+
+/// Puts the calling thread, and the threads it starts from now on, in the idle class (see
+/// `run_as_background`).
+#[cfg(target_os = "linux")]
+pub fn run_this_thread_as_background() {
+    idle(0);
+}
+
+/// `tid` 0 is the calling thread.
+#[cfg(target_os = "linux")]
+fn idle(tid: libc::pid_t) {
+    let param = libc::sched_param { sched_priority: 0 };
+    // SAFETY: `param` is valid for the call; `tid` is this thread or one of this process (it
+    // may have ended since, and the call then fails harmlessly).
+    let failed = unsafe { libc::sched_setscheduler(tid, libc::SCHED_IDLE, &param) } != 0;
+    if failed {
+        tracing::debug!(tid, "idle scheduling not available");
     }
 }
 
 #[cfg(not(target_os = "linux"))]
 pub fn run_as_background(_prefix: &str) {}
+
+#[cfg(not(target_os = "linux"))]
+pub fn run_this_thread_as_background() {}

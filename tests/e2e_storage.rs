@@ -391,3 +391,85 @@ async fn a_database_that_cannot_be_written_is_found_at_start() {
         "{said}"
     );
 }
+
+/// An export is written to a file beside the database while it is made, sent from there, and
+/// deleted once Telegram has it; a file that a stopped bot left there is removed at start.
+#[tokio::test]
+async fn an_export_is_sent_from_a_file_that_is_gone_once_sent() {
+    const ADMIN: i64 = 900;
+    let dir = tempfile::tempdir().unwrap();
+    let fake = FakeApi::start().await;
+    fake.add_user(UserSpec::new(ADMIN, "Petugas").language("id"));
+    let env = BotEnv::new(&fake.url(), TOKEN, dir.path()).var("ADMIN_IDS", &ADMIN.to_string());
+    let pool = sqlx::SqlitePool::connect(&env.database_url())
+        .await
+        .unwrap();
+    for (id, name) in [(11, "Siti Aminah"), (12, "Dewi Lestari")] {
+        let profile = seed::Profile {
+            name,
+            ..Default::default()
+        };
+        seed::registered(&pool, id, "id", &profile).await;
+    }
+    pool.close().await;
+    let mut exports = env.db_path.clone().into_os_string();
+    exports.push("-exports");
+    let exports = PathBuf::from(exports);
+    std::fs::create_dir_all(&exports).unwrap();
+    std::fs::write(
+        exports.join(".tmpLeft"),
+        "user_id,full_name\n11,Siti Aminah\n",
+    )
+    .unwrap();
+
+    let bot = env.start();
+    fake.push_text(ADMIN, "/ekspor");
+    fake.wait_for(WAIT, |s| {
+        s.sent_to(ADMIN).iter().any(|m| !m.buttons().is_empty())
+    })
+    .await
+    .expect("the export menu");
+    assert_eq!(
+        std::fs::read_dir(&exports).unwrap().count(),
+        0,
+        "what a stopped bot left is gone"
+    );
+    let data = fake
+        .button_data(ADMIN, "📄 Pendaftaran")
+        .expect("the button");
+    let menu = fake.last_bot_message(ADMIN).unwrap()["message_id"]
+        .as_i64()
+        .unwrap();
+    fake.push_callback(ADMIN, i32::try_from(menu).unwrap(), &data);
+    fake.wait_for(WAIT, |s| {
+        s.sent_to(ADMIN).iter().any(|m| m.method == "sendDocument")
+    })
+    .await
+    .expect("the file comes");
+    let sent = fake
+        .sent_to(ADMIN)
+        .into_iter()
+        .find(|m| m.method == "sendDocument")
+        .unwrap();
+    let document = &sent.message["document"];
+    assert!(
+        document["file_name"]
+            .as_str()
+            .unwrap()
+            .starts_with("desmigratif-registrations-")
+    );
+    let bytes = fake
+        .file_bytes(document["file_id"].as_str().unwrap())
+        .unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(text.starts_with('\u{feff}'), "a byte-order mark for Excel");
+    assert!(text.contains("Siti Aminah") && text.contains("Dewi Lestari"));
+    assert_eq!(text.lines().count(), 3, "the header and both people");
+    env.wait_until_outbox_settled(WAIT).await;
+    assert_eq!(
+        std::fs::read_dir(&exports).unwrap().count(),
+        0,
+        "no copy of people's data stays on the disk"
+    );
+    bot.stop().await;
+}

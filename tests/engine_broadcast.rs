@@ -152,6 +152,7 @@ async fn each_recipient_gets_their_languages_version_or_the_other_one() {
     let sender = Sender::new(
         h.engine.writer(),
         h.engine.reader(),
+        h.engine.files(),
         Arc::new(SimTransport::new(screen.clone())),
         h.locales.clone(),
         Pacing::new(1000),

@@ -37,6 +37,7 @@ async fn delivered_to(h: &Harness, chat: i64) -> Vec<Outgoing> {
     let sender = Sender::new(
         h.engine.writer(),
         h.engine.reader(),
+        h.engine.files(),
         capture.clone(),
         h.locales.clone(),
         Pacing::new(100),
@@ -166,7 +167,7 @@ async fn registrations_export_as_csv_with_a_byte_order_mark_and_an_audit_entry()
         .find_map(|o| match o {
             Outgoing::Document {
                 file_name, content, ..
-            } => Some((file_name.clone(), content.clone())),
+            } => Some((file_name.clone(), content.bytes().unwrap())),
             _ => None,
         })
         .expect("a file");
@@ -306,7 +307,7 @@ async fn each_exports_only_the_people_of_their_own_area() {
         let content = sent
             .iter()
             .find_map(|o| match o {
-                Outgoing::Document { content, .. } => Some(content.clone()),
+                Outgoing::Document { content, .. } => Some(content.bytes().unwrap()),
                 _ => None,
             })
             .expect("a file");

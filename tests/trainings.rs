@@ -1282,7 +1282,7 @@ async fn csv_file(h: &Harness, table: Table) -> String {
 async fn csv_file_in(h: &Harness, table: Table, lang: Language) -> String {
     let locales = Locales::load(chrono_tz::Asia::Jakarta).unwrap();
     let words = desmigratif::i18n::FileWords {
-        locales: &locales,
+        locales: std::sync::Arc::new(locales),
         lang,
     };
     let bytes = h

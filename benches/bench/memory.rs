@@ -40,6 +40,12 @@ struct Footprint {
     stats_time: Duration,
     others_p95: Duration,
     others_answered: usize,
+    /// The same while the registrations file of everyone is made and sent.
+    export_time: Duration,
+    export_p95: Duration,
+    export_bytes: usize,
+    /// Peak RSS over the whole run, the figures and the file included.
+    final_rss: f64,
 }
 
 /// The 95th percentile (the slowest of the fastest 95 in 100).
@@ -113,6 +119,55 @@ async fn measure(users: i64, busy: Duration) -> Footprint {
     let (_, during) = driver
         .timings()
         .window(asked, figures_at.max(asked + Duration::from_millis(500)));
+
+    // The registrations file of everyone, made and sent while the others keep writing.
+    let before = fake.sent_to(OFFICER).len();
+    fake.push_text(OFFICER, "/ekspor");
+    fake.wait_for(Duration::from_secs(60), |s| {
+        s.sent_to(OFFICER)
+            .iter()
+            .skip(before)
+            .any(|m| !m.buttons().is_empty())
+    })
+    .await
+    .expect("the export menu");
+    let menu = fake
+        .sent_to(OFFICER)
+        .into_iter()
+        .skip(before)
+        .find(|m| !m.buttons().is_empty())
+        .expect("the export menu");
+    let data = menu
+        .buttons()
+        .into_iter()
+        .find(|b| b.text.contains("Pendaftaran"))
+        .and_then(|b| b.callback_data)
+        .expect("the registrations button");
+    let pressed = Instant::now();
+    fake.push_callback(OFFICER, menu.message_id, &data);
+    let file = async {
+        fake.wait_for(Duration::from_secs(600), |s| {
+            s.sent_to(OFFICER)
+                .iter()
+                .any(|m| m.method == "sendDocument")
+        })
+        .await
+        .expect("the file comes");
+        Instant::now()
+    };
+    let (_, file_at) = tokio::join!(driver.run_for(busy.min(Duration::from_secs(8))), file);
+    let export_time = file_at.saturating_duration_since(pressed);
+    let (_, during_export) = driver
+        .timings()
+        .window(pressed, file_at.max(pressed + Duration::from_millis(500)));
+    let export_bytes = fake
+        .sent_to(OFFICER)
+        .into_iter()
+        .find(|m| m.method == "sendDocument")
+        .and_then(|m| m.message["document"]["file_id"].as_str().map(str::to_owned))
+        .and_then(|id| fake.file_bytes(&id))
+        .map_or(0, |bytes| bytes.len());
+    let final_rss = peak_rss_mib(bot.pid());
     bot.kill();
     Footprint {
         start_to_poll: first_poll.saturating_duration_since(spawned),
@@ -122,6 +177,10 @@ async fn measure(users: i64, busy: Duration) -> Footprint {
         stats_time,
         others_p95: p95(&during),
         others_answered: during.len(),
+        export_time,
+        export_p95: p95(&during_export),
+        export_bytes,
+        final_rss,
     }
 }
 
@@ -143,11 +202,28 @@ pub async fn run() -> Vec<Figure> {
             &format!("stats: others' replies p95 while /statistik counts {label} users"),
             f.others_p95,
         );
+        let mut export_others = Figure::millis(
+            &format!(
+                "export: others' replies p95 while the registrations of {label} users are made and sent"
+            ),
+            f.export_p95,
+        );
         if users == 1_000_000 {
             peak = peak.target(Target::Below(50.0));
             start = start.target(Target::Below(300.0));
             others = others.target(Target::Below(100.0));
+            export_others = export_others.target(Target::Below(100.0));
         }
+        figures.push(Figure::millis(
+            &format!("export: registrations file of {label} users -> sent"),
+            f.export_time,
+        ));
+        figures.push(export_others);
+        figures.push(Figure::new(
+            &format!("export: the file sent, {label} users"),
+            f.export_bytes as f64 / 1_048_576.0,
+            "MiB",
+        ));
         figures.push(Figure::millis(
             &format!("stats: /statistik -> figures, {label} users"),
             f.stats_time,
@@ -164,6 +240,11 @@ pub async fn run() -> Vec<Figure> {
             "MiB",
         ));
         figures.push(peak);
+        figures.push(Figure::new(
+            &format!("memory: peak RSS, {label} users, with the figures and the file made"),
+            f.final_rss,
+            "MiB",
+        ));
         figures.push(start);
         figures.push(Figure::millis(
             &format!("broadcast: confirm -> first copy, {label} recipients"),

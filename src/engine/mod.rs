@@ -131,6 +131,7 @@ pub struct Engine {
     reader: store::Reader,
     /// Reads that count over everyone, as idle work (`store::Database::reports`).
     reports: store::Reader,
+    files: store::export::Files,
     checkpointer: store::checkpoint::Checkpointer,
     settings: Arc<Settings>,
     clock: Arc<dyn Clock>,
@@ -146,6 +147,7 @@ impl Engine {
             writer: db.writer(),
             reader: db.reader(),
             reports: db.reports(),
+            files: db.files(),
             checkpointer: db.checkpointer(),
             settings: Arc::new(settings),
             clock,
@@ -172,6 +174,11 @@ impl Engine {
     /// Read-only units of work, for the sender's files and the simulator.
     pub fn reader(&self) -> store::Reader {
         self.reader.clone()
+    }
+
+    /// Where the sender makes the files officers ask for.
+    pub fn files(&self) -> store::export::Files {
+        self.files.clone()
     }
 
     pub fn settings(&self) -> &Settings {

@@ -27,12 +27,12 @@ pub enum LocaleError {
 }
 
 /// A file's words in one language (the headers and values of an export).
-pub struct FileWords<'a> {
-    pub locales: &'a Locales,
+pub struct FileWords {
+    pub locales: std::sync::Arc<Locales>,
     pub lang: Language,
 }
 
-impl crate::store::export::Words for FileWords<'_> {
+impl crate::store::export::Words for FileWords {
     fn word(&self, id: &str) -> String {
         self.locales.message(self.lang, &Msg::new(id))
     }

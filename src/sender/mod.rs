@@ -16,7 +16,7 @@ use chrono::Utc;
 use tokio::{sync::Notify, task::JoinSet, time::Instant};
 use tokio_util::sync::CancellationToken;
 
-pub use outgoing::{Content, Outgoing, RenderedButton, RenderedKeyboard, render};
+pub use outgoing::{Body, Content, Outgoing, RenderedButton, RenderedKeyboard, render};
 pub use pacing::{BulkPacer, ChatPacer};
 
 use crate::engine::{Reply, ReplyKind};
@@ -139,6 +139,38 @@ fn copy_about_someone(reply: &Reply, delivered: Delivered) -> Option<store::noti
 /// How many outbox rows of each priority one look at the queue considers.
 const BATCH: i64 = 128;
 
+/// An export's file, made now from the database as it is (the file is deleted once the
+/// returned message is dropped), or a word that it could not be made.
+async fn export(files: &store::export::Files, locales: &Arc<Locales>, reply: &Reply) -> Outgoing {
+    let content = match &reply.kind {
+        ReplyKind::Export {
+            table,
+            scope,
+            file_name,
+        } => {
+            let request = store::export::Request {
+                table: *table,
+                scope: scope.clone(),
+                tz: locales.timezone(),
+                file_name: file_name.clone(),
+            };
+            let words = Arc::new(crate::i18n::FileWords {
+                locales: locales.clone(),
+                lang: reply.lang,
+            });
+            match files.make(request, words).await {
+                Ok(made) => Some(Content::File(made)),
+                Err(error) => {
+                    tracing::error!(%error, "export failed");
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+    outgoing::render(locales, reply, content)
+}
+
 fn earliest(current: Option<Instant>, at: Instant) -> Option<Instant> {
     Some(current.map_or(at, |c| c.min(at)))
 }
@@ -150,8 +182,10 @@ pub struct Sender<T> {
     >,
     /// Shared with the engine: the one way to write.
     writer: store::Writer,
-    /// For exports and announcements' words.
+    /// For announcements' words and the flood-control wait.
     reader: store::Reader,
+    /// Where exports are made (off this loop, see `store::export::Files`).
+    files: store::export::Files,
     transport: Arc<T>,
     locales: Arc<Locales>,
     pacing: Pacing,
@@ -194,6 +228,7 @@ impl<T: Transport> Sender<T> {
     pub fn new(
         writer: store::Writer,
         reader: store::Reader,
+        files: store::export::Files,
         transport: Arc<T>,
         locales: Arc<Locales>,
         pacing: Pacing,
@@ -203,6 +238,7 @@ impl<T: Transport> Sender<T> {
             broadcasts: Default::default(),
             writer,
             reader,
+            files,
             transport,
             locales,
             pacing,
@@ -379,23 +415,8 @@ impl<T: Transport> Sender<T> {
     /// else the other) are looked up once and kept.
     async fn outgoing(&self, reply: &Reply) -> Outgoing {
         let content = match &reply.kind {
-            ReplyKind::Export { table, scope, .. } => {
-                let tz = self.locales.timezone();
-                let words = crate::i18n::FileWords {
-                    locales: &self.locales,
-                    lang: reply.lang,
-                };
-                match self
-                    .reader
-                    .read(async |tx| store::export::csv(tx, *table, scope, tz, &words).await)
-                    .await
-                {
-                    Ok(file) => Some(Content::File(file)),
-                    Err(error) => {
-                        tracing::error!(%error, "export failed");
-                        None
-                    }
-                }
+            ReplyKind::Export { .. } => {
+                return export(&self.files, &self.locales, reply).await;
             }
             ReplyKind::Broadcast { broadcast_id } => self
                 .announcement(*broadcast_id)
@@ -520,7 +541,12 @@ impl<T: Transport> Sender<T> {
             }
             let bulk_seq =
                 (row.priority == Priority::Bulk).then(|| flight.bulk_pacer.record(Instant::now()));
-            let outgoing = self.outgoing(&reply).await;
+            // An export takes seconds over a million people: it is made in its delivery's
+            // task, so that this loop goes on with everyone else's messages meanwhile.
+            let outgoing = match reply.kind {
+                ReplyKind::Export { .. } => None,
+                _ => Some(self.outgoing(&reply).await),
+            };
             self.start(flight, &row, reply, outgoing, bulk_seq);
         }
         Ok(next)
@@ -531,13 +557,18 @@ impl<T: Transport> Sender<T> {
         flight: &mut Flight,
         row: &outbox::Pending,
         reply: Reply,
-        outgoing: Outgoing,
+        outgoing: Option<Outgoing>,
         bulk_seq: Option<u64>,
     ) {
         flight.chats.insert(row.chat_id);
         let transport = self.transport.clone();
+        let (files, locales) = (self.files.clone(), self.locales.clone());
         let (id, chat_id, attempts) = (row.id, row.chat_id, row.attempts);
         flight.tasks.spawn(async move {
+            let outgoing = match outgoing {
+                Some(outgoing) => outgoing,
+                None => export(&files, &locales, &reply).await,
+            };
             let result = transport.deliver(&outgoing).await;
             Attempt {
                 id,

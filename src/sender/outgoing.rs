@@ -4,6 +4,7 @@
 use crate::domain::Language;
 use crate::engine::{Keyboard, Msg, Reply, ReplyKind, Target};
 use crate::i18n::Locales;
+use crate::store::export::Made;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RenderedButton {
@@ -48,7 +49,7 @@ pub enum Outgoing {
     Document {
         chat_id: i64,
         file_name: String,
-        content: Vec<u8>,
+        content: Body,
         caption: String,
     },
     /// A picture made here (PNG), with a caption.
@@ -78,11 +79,44 @@ pub enum Outgoing {
     Delete { chat_id: i64, message_id: i32 },
 }
 
-/// What the database gives for a reply that carries only a reference to it.
+/// A document's bytes: in memory, or a file on disk (an export) sent from there and deleted
+/// once the last copy of this is dropped.
 #[derive(Clone, Debug)]
+pub enum Body {
+    Bytes(Vec<u8>),
+    File(std::sync::Arc<tempfile::TempPath>),
+}
+
+impl Body {
+    /// All of it, read into memory (for the simulator and tests).
+    pub fn bytes(&self) -> std::io::Result<Vec<u8>> {
+        match self {
+            Body::Bytes(bytes) => Ok(bytes.clone()),
+            Body::File(path) => std::fs::read(&**path),
+        }
+    }
+}
+
+impl PartialEq for Body {
+    fn eq(&self, other: &Body) -> bool {
+        match (self, other) {
+            (Body::Bytes(a), Body::Bytes(b)) => a == b,
+            (Body::File(a), Body::File(b)) => {
+                let (a, b): (&std::path::Path, &std::path::Path) = (a, b);
+                a == b
+            }
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Body {}
+
+/// What the database gives for a reply that carries only a reference to it.
+#[derive(Debug)]
 pub enum Content {
-    /// An export's CSV file.
-    File(Vec<u8>),
+    /// An export's file.
+    File(crate::store::export::Made),
     /// An announcement's words (and photo).
     Announcement(crate::store::broadcasts::Announcement),
 }
@@ -183,7 +217,7 @@ pub fn render(locales: &Locales, reply: &Reply, content: Option<Content>) -> Out
         } => Outgoing::Document {
             chat_id,
             file_name: file_name.clone(),
-            content: content.clone().into_bytes(),
+            content: Body::Bytes(content.clone().into_bytes()),
             caption: locales.paragraphs(lang, caption),
         },
         ReplyKind::QrCode { link, caption } => {
@@ -233,13 +267,17 @@ pub fn render(locales: &Locales, reply: &Reply, content: Option<Content>) -> Out
                 }
             }
         }
-        ReplyKind::Export { file_name, .. } => match content {
-            Some(Content::File(content)) => Outgoing::Document {
+        ReplyKind::Export { .. } => match content {
+            Some(Content::File(Made::File { name, path, zipped })) => Outgoing::Document {
                 chat_id,
-                file_name: file_name.clone(),
-                content,
-                caption: String::new(),
+                file_name: name,
+                content: Body::File(std::sync::Arc::new(path)),
+                caption: match zipped {
+                    true => locales.message(lang, &Msg::new("export-zipped")),
+                    false => String::new(),
+                },
             },
+            Some(Content::File(Made::TooBig)) => notice(locales, reply, "export-too-big"),
             _ => notice(locales, reply, "export-failed"),
         },
         ReplyKind::Broadcast { .. } => match content {

@@ -32,6 +32,7 @@ pub async fn run(engine: Engine, locales: Arc<Locales>, options: SimOptions) -> 
     let sender = Sender::new(
         engine.writer(),
         engine.reader(),
+        engine.files(),
         transport.clone(),
         locales,
         Pacing::new(1000),

@@ -167,9 +167,12 @@ impl<W: Write + Send + 'static> Transport for SimTransport<W> {
                 caption,
                 ..
             } => {
+                let content = content
+                    .bytes()
+                    .map_err(|e| DeliveryError::Transient(e.to_string()))?;
                 let path = self
                     .files
-                    .write(file_name, content)
+                    .write(file_name, &content)
                     .map_err(|e| DeliveryError::Transient(e.to_string()))?;
                 self.print(&format!(
                     "\n📎 {} ({} bytes)\n{caption}",

@@ -1,16 +1,21 @@
 //! CSV files for officers: UTF-8 with a byte-order mark, so spreadsheet programs open them
 //! with the right characters. Made when they are sent, from the database as it is then, so
-//! no copy of people's data waits in the outbox.
+//! no copy of people's data waits in the outbox; the file lives on disk only until Telegram
+//! has it (`Files`).
 //!
 //! Headers and values are in the officer's language (`Words`). Every cell is safe to open in
 //! a spreadsheet: what a person typed can never run as a formula (`cell`), and phone numbers
 //! stay text with their leading 0 (`phone_cell`).
 
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
 use chrono_tz::Tz;
+use futures::TryStreamExt;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
-use super::{Result, StoreError, Tx};
+use super::{Reader, Result, StoreError, Tx};
 use crate::domain::{Destination, Interest, Relation, Sector, staff::Scope};
 
 /// The words of a file in its reader's language: a Fluent message by id.
@@ -118,7 +123,20 @@ pub async fn csv(
     tz: Tz,
     words: &(dyn Words + Sync),
 ) -> Result<Vec<u8>> {
-    let mut writer = csv::Writer::from_writer(BOM.to_vec());
+    write_csv(tx, table, scope, tz, words, Vec::new()).await
+}
+
+/// The file written to `out`, row by row (a million people are never all in memory).
+pub async fn write_csv<W: Write + Send>(
+    tx: &mut Tx,
+    table: Table,
+    scope: &Scope,
+    tz: Tz,
+    words: &(dyn Words + Sync),
+    mut out: W,
+) -> Result<W> {
+    out.write_all(BOM).map_err(csv_error)?;
+    let mut writer = csv::Writer::from_writer(out);
     match table {
         Table::Registrations => registrations(tx, &mut writer, scope, tz, words).await?,
         Table::Trainings => trainings(tx, &mut writer, tz, words).await?,
@@ -130,8 +148,8 @@ pub async fn csv(
     writer.into_inner().map_err(csv_error)
 }
 
-fn header(
-    writer: &mut csv::Writer<Vec<u8>>,
+fn header<W: Write>(
+    writer: &mut csv::Writer<W>,
     words: &(dyn Words + Sync),
     columns: &[&str],
 ) -> Result<()> {
@@ -140,9 +158,9 @@ fn header(
         .map_err(csv_error)
 }
 
-async fn registrations(
+async fn registrations<W: Write + Send>(
     tx: &mut Tx,
-    writer: &mut csv::Writer<Vec<u8>>,
+    writer: &mut csv::Writer<W>,
     scope: &Scope,
     tz: Tz,
     words: &(dyn Words + Sync),
@@ -175,12 +193,11 @@ async fn registrations(
          FROM profiles p JOIN users u ON u.id = p.user_id WHERE {area}
          ORDER BY p.registered_at, p.user_id"
     );
-    let rows = params
+    let mut rows = params
         .iter()
         .fold(sqlx::query(&sql), |q, p| q.bind(*p))
-        .fetch_all(tx.conn().await?)
-        .await?;
-    for row in rows {
+        .fetch(tx.conn().await?);
+    while let Some(row) = rows.try_next().await? {
         let text = |name: &str| {
             row.try_get::<Option<String>, _>(name)
                 .ok()
@@ -252,9 +269,9 @@ async fn registrations(
 /// Every training: its id and status, the columns of the trainings import, and the numbers.
 /// The import's columns keep their codes and header names, so that an edited export can be
 /// imported again; only the status is in words.
-async fn trainings(
+async fn trainings<W: Write + Send>(
     tx: &mut Tx,
-    writer: &mut csv::Writer<Vec<u8>>,
+    writer: &mut csv::Writer<W>,
     tz: Tz,
     words: &(dyn Words + Sync),
 ) -> Result<()> {
@@ -292,9 +309,9 @@ async fn trainings(
 }
 
 /// Everyone signed up, for one training or all: seats first, then the waitlist in its order.
-async fn sign_ups(
+async fn sign_ups<W: Write + Send>(
     tx: &mut Tx,
-    writer: &mut csv::Writer<Vec<u8>>,
+    writer: &mut csv::Writer<W>,
     scope: &Scope,
     tz: Tz,
     training_id: Option<i64>,
@@ -343,6 +360,188 @@ async fn sign_ups(
     Ok(())
 }
 
+/// Telegram takes files of up to 50 MB from a bot; a bigger file goes zipped (a CSV shrinks
+/// about six times), and one still too big is refused with a word to the officer.
+const UPLOAD_LIMIT: u64 = 49_000_000;
+
+/// What a file needs besides the database: which, whose, and how to name and word it.
+pub struct Request {
+    pub table: Table,
+    pub scope: Scope,
+    pub tz: Tz,
+    pub file_name: String,
+}
+
+/// A file ready to send, deleted from the disk when this is dropped.
+#[derive(Debug)]
+pub enum Made {
+    File {
+        /// The name the officer sees (`….zip` when zipped).
+        name: String,
+        path: tempfile::TempPath,
+        zipped: bool,
+    },
+    /// Over Telegram's limit even zipped: the officer is asked for a smaller area.
+    TooBig,
+}
+
+/// Where and how files are made. A file over a million people takes a few seconds of work,
+/// so it is made on a thread of its own, as idle work (`cpu::run_as_background`), on a
+/// read-only connection opened from that thread (its SQLite thread is idle work too): the
+/// bot's replies never wait for it. An in-memory database (the simulator, tests) can only be
+/// read through its one pool, so there the file is made in place.
+#[derive(Clone)]
+pub struct Files {
+    database: Option<PathBuf>,
+    in_place: Reader,
+    dir: PathBuf,
+    /// Bigger files go zipped: `UPLOAD_LIMIT`, less in tests.
+    limit: u64,
+}
+
+impl Files {
+    /// Files of `database` (`None`: in memory) made in `dir`, which is emptied first: what is
+    /// there was left by a bot that was stopped before it could send it.
+    pub(super) fn new(database: Option<&Path>, in_place: Reader) -> Result<Files> {
+        let dir = match database {
+            Some(file) => {
+                let mut dir = file.as_os_str().to_owned();
+                dir.push("-exports");
+                let dir = PathBuf::from(dir);
+                create_private_dir(&dir)?;
+                for left in std::fs::read_dir(&dir)?.flatten() {
+                    let _ = std::fs::remove_file(left.path());
+                }
+                dir
+            }
+            None => std::env::temp_dir(),
+        };
+        Ok(Files {
+            database: database.map(Path::to_path_buf),
+            in_place,
+            dir,
+            limit: UPLOAD_LIMIT,
+        })
+    }
+
+    /// Makes the file for `request` in the words of `words`.
+    pub async fn make(
+        &self,
+        request: Request,
+        words: std::sync::Arc<dyn Words + Send + Sync>,
+    ) -> Result<Made> {
+        let limit = self.limit;
+        let Some(database) = self.database.clone() else {
+            return self
+                .in_place
+                .read(async |tx| made_in(tx, &request, &*words, &self.dir, limit).await)
+                .await;
+        };
+        let dir = self.dir.clone();
+        let (done, made) = tokio::sync::oneshot::channel();
+        std::thread::Builder::new()
+            .name("export".to_owned())
+            .spawn(move || {
+                crate::cpu::run_this_thread_as_background();
+                let made = match tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                {
+                    Ok(runtime) => runtime.block_on(async {
+                        let pool = sqlx::sqlite::SqlitePoolOptions::new()
+                            .max_connections(1)
+                            .connect_with(
+                                sqlx::sqlite::SqliteConnectOptions::new()
+                                    .filename(&database)
+                                    .read_only(true)
+                                    .busy_timeout(std::time::Duration::from_secs(10)),
+                            )
+                            .await?;
+                        let made = Reader::new(&pool)
+                            .read(async |tx| made_in(tx, &request, &*words, &dir, limit).await)
+                            .await;
+                        pool.close().await;
+                        made
+                    }),
+                    Err(error) => Err(StoreError::Io(error)),
+                };
+                let _ = done.send(made);
+            })?;
+        made.await
+            .unwrap_or_else(|_| Err(StoreError::Corrupt("the export's thread ended".into())))
+    }
+}
+
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// The file as CSV in `dir`, zipped if it is over `limit`.
+async fn made_in(
+    tx: &mut Tx,
+    request: &Request,
+    words: &(dyn Words + Sync),
+    dir: &Path,
+    limit: u64,
+) -> Result<Made> {
+    let file = tempfile::NamedTempFile::new_in(dir)?;
+    let (file, path) = file.into_parts();
+    let file = write_csv(tx, request.table, &request.scope, request.tz, words, file).await?;
+    let size = file.metadata()?.len();
+    drop(file);
+    if size <= limit {
+        return Ok(Made::File {
+            name: request.file_name.clone(),
+            path,
+            zipped: false,
+        });
+    }
+    let zipped = zip_file(&path, &request.file_name, request.tz, dir)?;
+    drop(path);
+    if std::fs::metadata(&zipped)?.len() > limit {
+        return Ok(Made::TooBig);
+    }
+    let stem = request.file_name.trim_end_matches(".csv");
+    Ok(Made::File {
+        name: format!("{stem}.zip"),
+        path: zipped,
+        zipped: true,
+    })
+}
+
+/// A ZIP holding the file at `path` as `name`, dated now in `tz`.
+fn zip_file(path: &Path, name: &str, tz: Tz, dir: &Path) -> Result<tempfile::TempPath> {
+    use chrono::{Datelike, Timelike};
+    let (file, zipped) = tempfile::NamedTempFile::new_in(dir)?.into_parts();
+    let now = chrono::Utc::now().with_timezone(&tz);
+    let when = zip::DateTime::from_date_and_time(
+        u16::try_from(now.year()).unwrap_or(1980),
+        u8::try_from(now.month()).unwrap_or(1),
+        u8::try_from(now.day()).unwrap_or(1),
+        u8::try_from(now.hour()).unwrap_or(0),
+        u8::try_from(now.minute()).unwrap_or(0),
+        u8::try_from(now.second()).unwrap_or(0),
+    )
+    .unwrap_or_default();
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(when)
+        .large_file(std::fs::metadata(path)?.len() >= u64::from(u32::MAX));
+    let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
+    zip.start_file(name, options).map_err(csv_error)?;
+    std::io::copy(&mut std::fs::File::open(path)?, &mut zip)?;
+    zip.finish()
+        .map_err(csv_error)?
+        .into_inner()
+        .map_err(|e| StoreError::Io(e.into_error()))?
+        .sync_all()?;
+    Ok(zipped)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -364,6 +563,116 @@ mod tests {
         assert_eq!(cell("Kenanga"), "Kenanga");
         assert_eq!(cell("Desa - Kenanga"), "Desa - Kenanga");
         assert_eq!(cell(""), "");
+    }
+
+    struct Codes;
+
+    impl Words for Codes {
+        fn word(&self, id: &str) -> String {
+            id.to_owned()
+        }
+
+        fn language(&self) -> crate::domain::Language {
+            crate::domain::Language::Id
+        }
+    }
+
+    /// Files of a database with `people` registered in Kenanga, made on their own thread.
+    async fn files_of(people: i64) -> (tempfile::TempDir, crate::store::Database, Files) {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        let db = crate::store::open(&url).await.unwrap();
+        db.writer()
+            .write(async |tx| {
+                for id in 1..=people {
+                    sqlx::query(
+                        "INSERT INTO users (id, language, first_seen, last_seen) VALUES (?1, 'id', 0, 0);
+                         INSERT INTO profiles (user_id, role, full_name, phone, village, district,
+                                               interests, registered_at, updated_at, village_code)
+                         VALUES (?1, 'returnee', 'Siti ' || ?1, '+6281234567890', 'Kenanga',
+                                 'Sindang', '', ?1, ?1, 3212162004)",
+                    )
+                    .bind(id)
+                    .execute(tx.conn().await?)
+                    .await?;
+                }
+                Ok::<_, StoreError>(())
+            })
+            .await
+            .unwrap();
+        let files = db.files();
+        (dir, db, files)
+    }
+
+    fn registrations() -> Request {
+        Request {
+            table: Table::Registrations,
+            scope: Scope::default(),
+            tz: chrono_tz::Asia::Jakarta,
+            file_name: "desmigratif-registrations-2026-12-07.csv".to_owned(),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_file_is_made_beside_the_database_and_deleted_when_dropped() {
+        let (dir, _db, files) = files_of(3).await;
+        let made = files
+            .make(registrations(), std::sync::Arc::new(Codes))
+            .await
+            .unwrap();
+        let Made::File { name, path, zipped } = made else {
+            panic!("a file");
+        };
+        assert_eq!(name, "desmigratif-registrations-2026-12-07.csv");
+        assert!(!zipped);
+        assert_eq!(
+            path.parent(),
+            Some(dir.path().join("t.db-exports").as_path())
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text.lines().count(), 4, "the header and three people");
+        assert!(text.contains("Siti 3"));
+        let kept = path.to_path_buf();
+        drop(path);
+        assert!(!kept.exists(), "no copy of people's data stays");
+    }
+
+    #[tokio::test]
+    async fn a_file_over_the_limit_goes_zipped_and_one_still_too_big_is_refused() {
+        let (_dir, _db, mut files) = files_of(200).await;
+        files.limit = 4_000;
+        let made = files
+            .make(registrations(), std::sync::Arc::new(Codes))
+            .await
+            .unwrap();
+        let Made::File { name, path, zipped } = made else {
+            panic!("a zipped file");
+        };
+        assert!(zipped);
+        assert_eq!(name, "desmigratif-registrations-2026-12-07.zip");
+        let mut archive = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+        assert_eq!(archive.len(), 1);
+        let mut inside = archive.by_index(0).unwrap();
+        assert_eq!(
+            inside.name().unwrap(),
+            "desmigratif-registrations-2026-12-07.csv"
+        );
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut inside, &mut text).unwrap();
+        assert!(text.starts_with('\u{feff}'));
+        assert_eq!(text.lines().count(), 201, "the header and everyone");
+
+        files.limit = 100;
+        let made = files
+            .make(registrations(), std::sync::Arc::new(Codes))
+            .await
+            .unwrap();
+        assert!(matches!(made, Made::TooBig));
+        assert_eq!(
+            std::fs::read_dir(&files.dir).unwrap().count(),
+            1,
+            "only the zipped file still held above"
+        );
     }
 
     #[test]

@@ -51,6 +51,9 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
+    /// A file beside the database (an export being made).
+    #[error("file: {0}")]
+    Io(#[from] std::io::Error),
     #[error("the unit of work was already committed or rolled back")]
     Ended,
     /// Found at start: the bot must not run on it.
@@ -70,6 +73,7 @@ pub struct Database {
     writer: Writer,
     reader: Reader,
     reports: Reader,
+    files: export::Files,
     checkpointer: checkpoint::Checkpointer,
     /// Ends the background checkpointer.
     stop: tokio_util::sync::CancellationToken,
@@ -94,6 +98,11 @@ impl Database {
     /// leave the CPU free, so that a long count never holds up a reply.
     pub fn reports(&self) -> Reader {
         self.reports.clone()
+    }
+
+    /// Where the files officers ask for are made.
+    pub fn files(&self) -> export::Files {
+        self.files.clone()
     }
 
     /// The check for damage still to run on a big file, once.
@@ -213,6 +222,8 @@ pub async fn open(url: &str) -> Result<Database> {
     let reports_pool = file.as_deref().map(reports_pool);
     let writer = Writer::new(&pool, !in_memory);
     areas::load_shipped_if_missing(&writer).await?;
+    let reader = Reader::new(read_pool.as_ref().unwrap_or(&pool));
+    let files = export::Files::new(file.as_deref(), reader.clone())?;
     let checkpointer = checkpoint::Checkpointer::new(file.clone());
     let stop = tokio_util::sync::CancellationToken::new();
     tokio::spawn(checkpointer.clone().run(stop.clone()));
@@ -220,7 +231,8 @@ pub async fn open(url: &str) -> Result<Database> {
         checkpointer,
         stop,
         writer,
-        reader: Reader::new(read_pool.as_ref().unwrap_or(&pool)),
+        reader,
+        files,
         reports: Reader::new(reports_pool.as_ref().unwrap_or(&pool)),
         pool,
         read_pool,

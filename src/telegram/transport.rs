@@ -17,7 +17,7 @@ use teloxide::{
 };
 
 use crate::sender::{
-    Delivered, DeliveryError, Outgoing, RenderedButton, RenderedKeyboard, Transport,
+    Body, Delivered, DeliveryError, Outgoing, RenderedButton, RenderedKeyboard, Transport,
 };
 
 /// Bot API calls whose answer is read only as far as the bot needs it. teloxide reads every
@@ -147,7 +147,12 @@ impl Transport for TelegramTransport {
                 content,
                 caption,
             } => {
-                let file = InputFile::memory(content.clone()).file_name(file_name.clone());
+                let file = match content {
+                    Body::Bytes(bytes) => InputFile::memory(bytes.clone()),
+                    // Read from the disk as it is sent (an export over a million people).
+                    Body::File(path) => InputFile::file(path.to_path_buf()),
+                }
+                .file_name(file_name.clone());
                 let mut request = bot.send_document(ChatId(*chat_id), file);
                 if !caption.is_empty() {
                     request = request.caption(truncate(caption, 1024));

@@ -134,6 +134,7 @@ pub async fn deliver_through(h: &Harness, recorder: Arc<Recorder>) -> Vec<(Reply
     let sender = Sender::new(
         h.engine.writer(),
         h.engine.reader(),
+        h.engine.files(),
         recorder,
         h.locales.clone(),
         Pacing::new(1000),

@@ -206,6 +206,11 @@ impl FakeApi {
         self.with_state(|s| s.sent().into_iter().cloned().collect())
     }
 
+    /// The bytes of a file the bot uploaded (or a test pushed), by its `file_id`.
+    pub fn file_bytes(&self, file_id: &str) -> Option<Vec<u8>> {
+        self.with_state(|s| s.files.get(file_id).map(|f| f.bytes.as_ref().clone()))
+    }
+
     pub fn message(&self, chat_id: i64, message_id: i32) -> Option<Value> {
         self.with_state(|s| s.message(chat_id, message_id).cloned())
     }
