@@ -233,3 +233,67 @@ async fn a_new_training_is_for_its_makers_area() {
         "officer-only"
     ));
 }
+
+/// The organiser sees whom a training is for, and its participant file lists everyone who
+/// signed up, from wherever they come (a Kenanga resident at Kuripan's training).
+#[tokio::test]
+async fn an_organiser_sees_the_area_and_every_participant_of_their_training() {
+    use desmigratif::{engine::ReplyKind, store};
+    let mut h = Harness::new().await;
+    programme(&mut h).await;
+    seed::sign_up(&h.pool, IN_KURIPAN, KENANGA_RESIDENT, "booked").await;
+    seed::sign_up(&h.pool, IN_KURIPAN, WONOSOBO_RESIDENT, "booked").await;
+
+    let screen = h
+        .press(WONOSOBO_OFFICER, &tr(TrainingAction::Open(IN_KURIPAN)))
+        .await;
+    let shown: String = screen.iter().map(|r| h.text(r)).collect();
+    assert!(
+        shown.contains("Pelatihan untuk: Kuripan — Watumalang, Wonosobo"),
+        "{shown}"
+    );
+    let national = h.press(ADMIN, &tr(TrainingAction::Open(NATIONAL))).await;
+    let shown: String = national.iter().map(|r| h.text(r)).collect();
+    assert!(
+        shown.contains("Pelatihan untuk: seluruh Indonesia"),
+        "{shown}"
+    );
+
+    let replies = h
+        .press(
+            WONOSOBO_OFFICER,
+            &tr(TrainingAction::Participants(IN_KURIPAN)),
+        )
+        .await;
+    let (table, scope) = replies
+        .iter()
+        .find_map(|r| match &r.kind {
+            ReplyKind::Export { table, scope, .. } => Some((*table, scope.clone())),
+            _ => None,
+        })
+        .expect("the participant file");
+    let locales =
+        std::sync::Arc::new(desmigratif::i18n::Locales::load(chrono_tz::Asia::Jakarta).unwrap());
+    let words = desmigratif::i18n::FileWords {
+        locales,
+        lang: desmigratif::domain::Language::Id,
+    };
+    let file = h
+        .engine
+        .reader()
+        .read(async |tx| {
+            store::export::csv(tx, table, &scope, chrono_tz::Asia::Jakarta, &words).await
+        })
+        .await
+        .unwrap();
+    let text = String::from_utf8(file).unwrap();
+    assert_eq!(
+        text.lines().count(),
+        3,
+        "the header and both participants:\n{text}"
+    );
+    assert!(
+        text.contains("Kenanga") && text.contains("Kuripan"),
+        "{text}"
+    );
+}

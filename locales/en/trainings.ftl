@@ -162,6 +162,7 @@ training-saved = ✅ The training is saved and open for sign-ups.
 ## Officers: managing a training
 
 training-officer-summary = 👮 Status: { $status }. { $booked } of { $capacity } seats taken, { $waiting } on the waitlist.
+training-officer-area = 📍 Training for: { $area }
 training-officer-link = Link for posters or a QR code: { $link }
 training-button-new = ➕ New training
 training-button-edit = ✏️ Edit

@@ -153,6 +153,7 @@ training-saved = ✅ Pelatihan disimpan dan dibuka untuk pendaftaran.
 ## Petugas: mengelola pelatihan
 
 training-officer-summary = 👮 Status: { $status }. Terdaftar { $booked } dari { $capacity }, daftar tunggu { $waiting }.
+training-officer-area = 📍 Pelatihan untuk: { $area }
 training-officer-link = Tautan untuk poster atau kode QR: { $link }
 training-button-new = ➕ Pelatihan baru
 training-button-edit = ✏️ Ubah

@@ -164,7 +164,8 @@ pub(super) async fn screen(
         None => {}
     }
     if super::may_manage(turn, training) {
-        super::officer::add_tools(turn, training, &mut text, &mut rows);
+        let area = crate::engine::places::area_name(turn, training.area).await?;
+        super::officer::add_tools(turn, training, area, &mut text, &mut rows);
     }
     rows.push(vec![list_button(), menu::menu_button()]);
     Ok((text, Keyboard::Inline(rows)))

@@ -103,6 +103,7 @@ async fn manages(turn: &mut Turn<'_>, id: i64) -> Result<bool> {
 pub(super) fn add_tools(
     turn: &Turn<'_>,
     training: &Training,
+    area: Msg,
     text: &mut Vec<Msg>,
     rows: &mut Vec<Vec<Button>>,
 ) {
@@ -114,6 +115,7 @@ pub(super) fn add_tools(
             .arg("capacity", i64::from(training.details.capacity.get()))
             .arg("waiting", training.waiting),
     );
+    text.push(Msg::new("training-officer-area").arg("area", area));
     if let Some(bot) = &turn.settings.bot_username {
         text.push(
             Msg::new("training-officer-link")
@@ -680,11 +682,12 @@ async fn participants(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
         .now
         .with_timezone(&turn.settings.timezone)
         .format("%Y-%m-%d");
-    let scope = turn.scope();
+    // Everyone who signed up, from wherever they come: the training is the sender's to run
+    // (checked in `on_action`), and its organiser needs to reach every participant.
     turn.push(ReplyKind::Export {
         table: Table::Participants(training_id),
         file_name: format!("training-{training_id}-participants-{date}.csv"),
-        scope,
+        scope: crate::domain::staff::Scope::Country,
     });
     Ok(())
 }
