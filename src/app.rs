@@ -102,6 +102,8 @@ impl App {
         tracing::info!(username = %me.username(), "connected to Telegram");
         let engine = self.engine(me.user.username.clone());
         tokio::spawn(prepare_places(engine.clone()));
+        // Reports asked for before a stop: made now.
+        telegram::polling::run_reports_left(&engine).await;
 
         let menus = {
             let (bot, locales, config) = (bot.clone(), self.locales.clone(), self.config.clone());

@@ -132,6 +132,33 @@ async fn figures_come_with_a_chart_and_only_for_officers() {
     );
 }
 
+/// Figures asked for just before a stop (the report is made after the update's commit) are
+/// remembered in the database, made at the next start, and sent once.
+#[tokio::test]
+async fn figures_asked_before_a_stop_are_made_at_the_next_start_once() {
+    let mut h = Harness::new().await;
+    register(&h, 1, "returnee", "Kenanga", start_time().timestamp() - 86_400).await;
+    let input = desmigratif::engine::Input::text(ADMIN, "/statistik")
+        .with_language_code("id")
+        .with_update_id(10_000);
+    let handled = h.engine.handle(input).await.unwrap();
+    assert_eq!(ids(&handled.replies), ["stats-computing"]);
+    assert_eq!(handled.deferred.len(), 1);
+    // The bot stops here. At the next start the report is still due:
+    let due = h.engine.reports_due().await.unwrap();
+    assert_eq!(due, handled.deferred);
+    let replies = h.engine.run_deferred(due[0].clone()).await.unwrap();
+    assert!(figures(&h, &replies).contains("Terdaftar: 1"));
+    assert!(h.engine.reports_due().await.unwrap().is_empty());
+    // Made twice (two starts racing, a retry after a lost answer): sent once.
+    assert!(h.engine.run_deferred(due[0].clone()).await.unwrap().is_empty());
+    assert_eq!(
+        h.count("SELECT count(*) FROM outbox WHERE payload LIKE '%stats-summary%'")
+            .await,
+        1
+    );
+}
+
 #[tokio::test]
 async fn registrations_export_as_csv_with_a_byte_order_mark_and_an_audit_entry() {
     let mut h = Harness::new().await;

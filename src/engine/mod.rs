@@ -110,11 +110,19 @@ pub struct Handled {
     pub duplicate: bool,
     /// Reports the update asked for, to make with `Engine::run_deferred` (the bot does it in
     /// a task of its own, so that reading a million rows holds up nobody).
-    pub deferred: Vec<Deferred>,
+    pub deferred: Vec<Due>,
+}
+
+/// A report remembered in the database until it is made (`store::reports`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Due {
+    pub id: i64,
+    pub report: Deferred,
 }
 
 /// Work an update leaves for after its commit: reading much, writing only the replies.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Deferred {
     /// A staff member's /statistik over their area.
     Stats {
@@ -261,16 +269,36 @@ impl Engine {
         Ok(Handled {
             replies: handled.replies,
             duplicate: false,
-            deferred: handled.deferred,
+            deferred: handled.due,
         })
     }
 
+    /// The reports asked for and not made yet (a stop came in between): the bot makes them
+    /// when it starts.
+    pub async fn reports_due(&self) -> Result<Vec<Due>> {
+        let rows = self.reader.read(store::reports::due).await?;
+        let mut due = Vec::with_capacity(rows.len());
+        for (id, payload) in rows {
+            match serde_json::from_str(&payload) {
+                Ok(report) => due.push(Due { id, report }),
+                Err(error) => {
+                    tracing::error!(id, kind = ?error.classify(), "a report to make cannot be read; dropping it");
+                    self.writer
+                        .write(async |tx| store::reports::take(tx, id).await)
+                        .await?;
+                }
+            }
+        }
+        Ok(due)
+    }
+
     /// Makes a report an update asked for: read on a reports connection (the single writer
-    /// stays free for everyone else's replies), then its replies queued in one short write.
-    /// Returns them.
-    pub async fn run_deferred(&self, report: Deferred) -> Result<Vec<Reply>> {
+    /// stays free for everyone else's replies), then its replies queued in one short write
+    /// that also takes it off the list of reports due (exactly once: a report already made
+    /// sends nothing). Returns the replies queued.
+    pub async fn run_deferred(&self, due: Due) -> Result<Vec<Reply>> {
         let now = self.clock.now();
-        let replies = match report {
+        let replies = match due.report {
             Deferred::Stats {
                 chat_id,
                 lang,
@@ -293,9 +321,19 @@ impl Engine {
                     .await?
             }
         };
-        self.writer
-            .write(async |tx| enqueue(tx, &replies, now).await)
+        let queued = self
+            .writer
+            .write(async |tx| -> Result<bool> {
+                if !store::reports::take(tx, due.id).await? {
+                    return Ok(false);
+                }
+                enqueue(tx, &replies, now).await?;
+                Ok(true)
+            })
             .await?;
+        if !queued {
+            return Ok(Vec::new());
+        }
         self.outbox_ready.notify_one();
         Ok(replies)
     }
@@ -328,6 +366,11 @@ impl Engine {
         let state = std::mem::replace(&mut finished.state, conversations::StateWrite::Keep);
         conversations::write_at_commit(tx, state, now);
         enqueue(tx, &finished.replies, now).await?;
+        for report in std::mem::take(&mut finished.deferred) {
+            let payload = serde_json::to_string(&report)?;
+            let id = store::reports::add(tx, &payload, now).await?;
+            finished.due.push(Due { id, report });
+        }
         Ok(finished)
     }
 

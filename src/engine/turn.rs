@@ -57,6 +57,8 @@ pub(crate) struct Finished {
     pub places_changed: bool,
     /// Reports to make after the commit, on a reading connection (see `Engine::run_deferred`).
     pub deferred: Vec<super::Deferred>,
+    /// The same, once remembered in the database (by the engine, in the update's transaction).
+    pub due: Vec<super::Due>,
 }
 
 struct Callback {
@@ -324,6 +326,7 @@ impl<'a> Turn<'a> {
             places_changed: self.places_changed,
             recheck_group: self.recheck_group,
             deferred: self.deferred,
+            due: Vec::new(),
         })
     }
 }

@@ -73,8 +73,8 @@ pub async fn run(engine: Engine, locales: Arc<Locales>, options: SimOptions) -> 
             continue;
         };
         let handled = engine.handle(input(&options, event)).await?;
-        for report in handled.deferred {
-            engine.run_deferred(report).await?;
+        for due in handled.deferred {
+            engine.run_deferred(due).await?;
         }
         engine.tick().await?;
         sender.drain(Some(options.user_id)).await?;

@@ -20,6 +20,7 @@ pub mod officers_group;
 pub mod outbox;
 pub mod profiles;
 pub mod questions;
+pub mod reports;
 mod routed;
 pub mod signups;
 pub mod staff;

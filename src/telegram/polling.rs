@@ -140,15 +140,33 @@ pub async fn handle_durably(engine: &Engine, input: Input, stop: &CancellationTo
     }
 }
 
-/// Reports an update asked for, each in a task of its own: they read on their own connection
-/// while the next updates are handled.
-pub fn run_deferred(engine: &Engine, deferred: Vec<crate::engine::Deferred>) {
-    for report in deferred {
+/// Reports an update asked for (or left from before a stop), each in a task of its own:
+/// they read on their own connection while the next updates are handled. One that fails (the
+/// database at fault) is tried again after a growing pause; it stays remembered until made.
+pub fn run_deferred(engine: &Engine, deferred: Vec<crate::engine::Due>) {
+    for due in deferred {
         let engine = engine.clone();
         tokio::spawn(async move {
-            if let Err(error) = engine.run_deferred(report).await {
-                tracing::error!(%error, "a report could not be made");
+            let mut wait = Duration::from_secs(1);
+            for _ in 0..8 {
+                match engine.run_deferred(due.clone()).await {
+                    Ok(_) => return,
+                    Err(error) => {
+                        tracing::error!(%error, ?wait, "a report could not be made; trying again");
+                        tokio::time::sleep(wait).await;
+                        wait = (wait * 2).min(Duration::from_secs(60));
+                    }
+                }
             }
+            tracing::error!(id = due.id, "a report could not be made; it is tried again at the next start");
         });
+    }
+}
+
+/// Makes the reports that were asked for before the bot stopped.
+pub async fn run_reports_left(engine: &Engine) {
+    match engine.reports_due().await {
+        Ok(due) => run_deferred(engine, due),
+        Err(error) => tracing::error!(%error, "the reports left to make could not be read"),
     }
 }
