@@ -137,7 +137,14 @@ async fn figures_come_with_a_chart_and_only_for_officers() {
 #[tokio::test]
 async fn figures_asked_before_a_stop_are_made_at_the_next_start_once() {
     let mut h = Harness::new().await;
-    register(&h, 1, "returnee", "Kenanga", start_time().timestamp() - 86_400).await;
+    register(
+        &h,
+        1,
+        "returnee",
+        "Kenanga",
+        start_time().timestamp() - 86_400,
+    )
+    .await;
     let input = desmigratif::engine::Input::text(ADMIN, "/statistik")
         .with_language_code("id")
         .with_update_id(10_000);
@@ -151,7 +158,13 @@ async fn figures_asked_before_a_stop_are_made_at_the_next_start_once() {
     assert!(figures(&h, &replies).contains("Terdaftar: 1"));
     assert!(h.engine.reports_due().await.unwrap().is_empty());
     // Made twice (two starts racing, a retry after a lost answer): sent once.
-    assert!(h.engine.run_deferred(due[0].clone()).await.unwrap().is_empty());
+    assert!(
+        h.engine
+            .run_deferred(due[0].clone())
+            .await
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(
         h.count("SELECT count(*) FROM outbox WHERE payload LIKE '%stats-summary%'")
             .await,

@@ -8,13 +8,13 @@ use super::{Result, Tx};
 
 /// Remembers a report to make; its id.
 pub async fn add(tx: &mut Tx, payload: &str, now: DateTime<Utc>) -> Result<i64> {
-    Ok(
-        sqlx::query_scalar("INSERT INTO reports_due (payload, asked_at) VALUES (?1, ?2) RETURNING id")
-            .bind(payload)
-            .bind(now.timestamp())
-            .fetch_one(tx.conn().await?)
-            .await?,
+    Ok(sqlx::query_scalar(
+        "INSERT INTO reports_due (payload, asked_at) VALUES (?1, ?2) RETURNING id",
     )
+    .bind(payload)
+    .bind(now.timestamp())
+    .fetch_one(tx.conn().await?)
+    .await?)
 }
 
 /// Takes report `id` off the list: `false` if it was taken already (made by another run).
@@ -34,4 +34,3 @@ pub async fn due(tx: &mut Tx) -> Result<Vec<(i64, String)>> {
             .await?,
     )
 }
-

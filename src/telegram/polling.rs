@@ -158,7 +158,10 @@ pub fn run_deferred(engine: &Engine, deferred: Vec<crate::engine::Due>) {
                     }
                 }
             }
-            tracing::error!(id = due.id, "a report could not be made; it is tried again at the next start");
+            tracing::error!(
+                id = due.id,
+                "a report could not be made; it is tried again at the next start"
+            );
         });
     }
 }
