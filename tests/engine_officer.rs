@@ -136,7 +136,7 @@ async fn figures_come_with_a_chart_and_only_for_officers() {
 /// remembered in the database, made at the next start, and sent once.
 #[tokio::test]
 async fn figures_asked_before_a_stop_are_made_at_the_next_start_once() {
-    let mut h = Harness::new().await;
+    let h = Harness::new().await;
     register(
         &h,
         1,
@@ -287,7 +287,7 @@ async fn each_sees_the_figures_of_their_own_area_with_a_table_by_village_or_rege
     assert!(text.contains("Per desa"), "{text}");
     assert!(
         text.contains(
-            "Kenanga (Sindang, Indramayu): 2 terdaftar · 0 kursi · 1 terbuka, 1 lewat 24 jam"
+            "Kenanga — Sindang, Indramayu: 2 terdaftar · 0 kursi · 1 terbuka, 1 lewat 24 jam"
         ),
         "{text}"
     );

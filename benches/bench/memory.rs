@@ -44,7 +44,8 @@ struct Footprint {
     export_time: Duration,
     export_p95: Duration,
     export_bytes: usize,
-    /// Peak RSS over the whole run, the figures and the file included.
+    /// Peak RSS up to the figures, and over the whole run (the file included).
+    stats_rss: f64,
     final_rss: f64,
 }
 
@@ -120,6 +121,8 @@ async fn measure(users: i64, busy: Duration) -> Footprint {
         .timings()
         .window(asked, figures_at.max(asked + Duration::from_millis(500)));
 
+    let stats_rss = peak_rss_mib(bot.pid());
+
     // The registrations file of everyone, made and sent while the others keep writing.
     let before = fake.sent_to(OFFICER).len();
     fake.push_text(OFFICER, "/ekspor");
@@ -180,6 +183,7 @@ async fn measure(users: i64, busy: Duration) -> Footprint {
         export_time,
         export_p95: p95(&during_export),
         export_bytes,
+        stats_rss,
         final_rss,
     }
 }
@@ -240,6 +244,11 @@ pub async fn run() -> Vec<Figure> {
             "MiB",
         ));
         figures.push(peak);
+        figures.push(Figure::new(
+            &format!("memory: peak RSS, {label} users, with the figures made"),
+            f.stats_rss,
+            "MiB",
+        ));
         figures.push(Figure::new(
             &format!("memory: peak RSS, {label} users, with the figures and the file made"),
             f.final_rss,

@@ -17,9 +17,6 @@ stats-chart-weeks = Registrations per week
 stats-chart-roles = Registered by role
 stats-area-country = 🇮🇩 All of Indonesia
 stats-area = 📍 Your area: { $areas }
-stats-area-regency = { $regency }
-stats-area-village = { $village } ({ $district }, { $regency })
-stats-area-unknown = code { $code }
 stats-by-regency =
     By regency (time to a first answer: the median of the last { $days } days):
     { $list }{ $more ->

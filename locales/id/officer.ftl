@@ -17,9 +17,6 @@ stats-chart-weeks = Pendaftaran per minggu
 stats-chart-roles = Terdaftar menurut peran
 stats-area-country = 🇮🇩 Seluruh Indonesia
 stats-area = 📍 Wilayah Anda: { $areas }
-stats-area-regency = { $regency }
-stats-area-village = { $village } ({ $district }, { $regency })
-stats-area-unknown = kode { $code }
 stats-by-regency =
     Per kabupaten/kota (waktu sampai jawaban pertama: nilai tengah { $days } hari terakhir):
     { $list }{ $more ->

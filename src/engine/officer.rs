@@ -9,7 +9,7 @@ use super::{
 use crate::domain::{
     Role,
     area::{RegencyCode, VillageCode},
-    staff::Scope,
+    staff::{Area, Scope},
 };
 use crate::store::export::Table;
 use crate::store::{audit, stats};
@@ -215,10 +215,7 @@ fn area_heading(places: &crate::areas::Gazetteer, scope: &Scope) -> Msg {
             Arg::List(
                 regencies
                     .iter()
-                    .map(|code| {
-                        let name = places.regency_name(*code).unwrap_or_default();
-                        Msg::new("stats-area-regency").arg("regency", name)
-                    })
+                    .map(|code| super::places::name_of(places, Area::Regency(*code)))
                     .collect(),
             ),
         ),
@@ -227,32 +224,23 @@ fn area_heading(places: &crate::areas::Gazetteer, scope: &Scope) -> Msg {
             Arg::List(
                 villages
                     .iter()
-                    .map(|code| area_label(places, stats::By::Village, code.get()))
+                    .map(|code| super::places::name_of(places, Area::Village(*code)))
                     .collect(),
             ),
         ),
     }
 }
 
-/// A village («Kenanga (Sindang, Indramayu)») or regency by its stored code.
+/// A village («Kenanga — Sindang, Indramayu») or regency of a table by its stored code, named
+/// as everywhere else (`places::name_of`).
 fn area_label(places: &crate::areas::Gazetteer, by: stats::By, code: i64) -> Msg {
-    let unknown = || Msg::new("stats-area-unknown").arg("code", code.to_string());
-    match by {
-        stats::By::Village => {
-            match VillageCode::from_number(code).and_then(|c| places.village(c)) {
-                Some(hit) => Msg::new("stats-area-village")
-                    .arg("village", hit.village.as_str())
-                    .arg("district", hit.district.as_str())
-                    .arg("regency", hit.regency.as_str()),
-                None => unknown(),
-            }
-        }
-        stats::By::Regency => {
-            match RegencyCode::from_number(code).and_then(|c| places.regency_name(c)) {
-                Some(name) => Msg::new("stats-area-regency").arg("regency", name),
-                None => unknown(),
-            }
-        }
+    let area = match by {
+        stats::By::Village => VillageCode::from_number(code).map(Area::Village),
+        stats::By::Regency => RegencyCode::from_number(code).map(Area::Regency),
+    };
+    match area {
+        Some(area) => super::places::name_of(places, area),
+        None => Msg::new("place-area-code").arg("code", code.to_string()),
     }
 }
 

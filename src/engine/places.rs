@@ -330,9 +330,15 @@ pub(crate) async fn area_name(
     turn: &mut Turn<'_>,
     area: crate::domain::staff::Area,
 ) -> Result<Msg> {
-    use crate::domain::staff::Area;
     let places = turn.places().await?;
-    Ok(match area {
+    Ok(name_of(&places, area))
+}
+
+/// An area's name from the village list: «seluruh Indonesia», a regency, or a village as the
+/// search shows it («Kenanga — Sindang, Indramayu»); a code the list no longer has, by code.
+pub(crate) fn name_of(places: &crate::areas::Gazetteer, area: crate::domain::staff::Area) -> Msg {
+    use crate::domain::staff::Area;
+    match area {
         Area::Country => Msg::new("place-area-country"),
         Area::Regency(code) => match places.regency_name(code) {
             Some(name) => Msg::new("place-area-regency").arg("regency", name),
@@ -342,7 +348,7 @@ pub(crate) async fn area_name(
             Some(hit) => label(&hit),
             None => Msg::new("place-area-code").arg("code", code.to_string()),
         },
-    })
+    }
 }
 
 /// A village a button names, if it is listed.
