@@ -126,11 +126,13 @@ async fn measure(users: i64, busy: Duration) -> Footprint {
     // The registrations file of everyone, made and sent while the others keep writing.
     let before = fake.sent_to(OFFICER).len();
     fake.push_text(OFFICER, "/ekspor");
+    let is_menu = |m: &crate::fake_api::SentMessage| {
+        m.text
+            .as_deref()
+            .is_some_and(|t| t.contains("Data mana yang ingin diunduh"))
+    };
     fake.wait_for(Duration::from_secs(60), |s| {
-        s.sent_to(OFFICER)
-            .iter()
-            .skip(before)
-            .any(|m| !m.buttons().is_empty())
+        s.sent_to(OFFICER).iter().skip(before).any(is_menu)
     })
     .await
     .expect("the export menu");
@@ -138,7 +140,7 @@ async fn measure(users: i64, busy: Duration) -> Footprint {
         .sent_to(OFFICER)
         .into_iter()
         .skip(before)
-        .find(|m| !m.buttons().is_empty())
+        .find(is_menu)
         .expect("the export menu");
     let data = menu
         .buttons()
