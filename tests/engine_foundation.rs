@@ -114,38 +114,27 @@ async fn a_button_press_edits_the_screen_and_is_answered_once() {
     ));
 }
 
+/// Every kind of message gets an answer: a greeting a greeting; what an officer can read,
+/// hear or look at the offer to send it to one; the rest a hint; all with the way on.
 #[tokio::test]
-async fn every_odd_kind_of_message_gets_a_hint_and_the_menu() {
+async fn every_odd_kind_of_message_gets_an_answer_and_a_way_on() {
+    use desmigratif::engine::pillars::PillarsAction;
     let mut h = Harness::new().await;
     let media = |kind| Event::Media {
         kind,
         file_id: "f".into(),
         caption: None,
     };
-    let cases = [
-        (
-            Event::Text {
-                text: "halo".into(),
-                forwarded: false,
-                reply_to: None,
-            },
-            "hint-text",
-        ),
-        (
-            Event::Text {
-                text: "/start".into(),
-                forwarded: true,
-                reply_to: None,
-            },
-            "hint-forwarded",
-        ),
+    let text = |text: &str, forwarded| Event::Text {
+        text: text.into(),
+        forwarded,
+        reply_to: None,
+    };
+    let hints = [
+        (text("halo", false), "greeting"),
+        (text("Selamat pagi pak", false), "greeting"),
         (media(MediaKind::Sticker), "hint-sticker"),
         (media(MediaKind::Animation), "hint-sticker"),
-        (media(MediaKind::Photo), "hint-media"),
-        (media(MediaKind::Video), "hint-media"),
-        (media(MediaKind::Voice), "hint-voice"),
-        (media(MediaKind::VideoNote), "hint-voice"),
-        (Event::Location, "hint-location"),
         (
             Event::Contact {
                 phone: "+62812".into(),
@@ -153,25 +142,44 @@ async fn every_odd_kind_of_message_gets_a_hint_and_the_menu() {
             },
             "hint-contact",
         ),
-        (
-            Event::Document {
-                file_id: "d".into(),
-                file_name: Some("a.pdf".into()),
-                mime_type: None,
-                size: 10,
-                content: None,
-            },
-            "hint-document",
-        ),
         (Event::Other, "hint-other"),
     ];
-    for (event, hint) in cases {
+    for (event, hint) in hints {
         let replies = h.event(1, event).await;
         assert_eq!(ids(&replies), [hint, "menu-title"]);
         assert!(
             actions(&replies).contains(&Action::Help),
             "the menu comes with the hint"
         );
+        assert!(!h.text(&replies[0]).is_empty());
+    }
+    let document = Event::Document {
+        file_id: "d".into(),
+        file_name: Some("a.pdf".into()),
+        mime_type: None,
+        size: 10,
+        content: None,
+    };
+    let passed_on = [
+        (text("saya bingung sekali", false), "held-text"),
+        (text("/start", true), "held-forwarded"),
+        (media(MediaKind::Photo), "held-media"),
+        (media(MediaKind::Video), "held-media"),
+        (media(MediaKind::Voice), "held-voice"),
+        (media(MediaKind::VideoNote), "held-media"),
+        (media(MediaKind::Audio), "held-voice"),
+        (Event::Location, "held-location"),
+        (document, "held-document"),
+    ];
+    for (event, offer) in passed_on {
+        let replies = h.event(1, event).await;
+        assert_eq!(ids(&replies), [offer], "{offer}");
+        let offered = actions(&replies);
+        assert!(
+            offered.contains(&Action::Pillars(PillarsAction::AskTyped)),
+            "{offer}"
+        );
+        assert!(offered.contains(&Action::Menu), "{offer}");
         assert!(!h.text(&replies[0]).is_empty());
     }
     assert_eq!(
@@ -231,6 +239,7 @@ async fn in_a_group_only_commands_get_an_answer_pointing_to_a_private_chat() {
             reply_to: None,
         },
         message_id: None,
+        forwarded_from: None,
     };
     let replies = h.handle(group("/start")).await.replies;
     assert_eq!(ids(&replies), ["group-private-only"]);

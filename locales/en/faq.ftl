@@ -9,7 +9,6 @@ faq-topic-par = 👨‍👩‍👧 Parenting
 faq-topic-coop = 🤝 Cooperative
 faq-topic-bot = ℹ️ About this service
 faq-button-more = 📄 Read more
-faq-button-ask-typed = 💬 Send my message to an officer
 faq-suggestions = These answers may help. If they do not, send your message to an officer:
 
 faq-requirements = What do I need to work abroad?

@@ -35,6 +35,10 @@ question-media-audio = [🎵 audio]{" "}
 question-media-video = [🎬 video]{" "}
 question-media-video_note = [🎬 video note]{" "}
 question-media-document = [📎 file]{" "}
+question-media-location = [📍 location]{" "}
+question-forwarded = [↪️ forwarded from { $origin }]{" "}
+question-forwarded-unnamed = [↪️ forwarded]{" "}
+question-labels = { $forwarded }{ $media }
 
 # For officers.
 question-who-registered = { $name } ({ $role }, { $village } village)
@@ -69,3 +73,15 @@ question-taken-already = Question no. { $number } has already been taken by some
 question-taken-by = ✋ Question no. { $number } was taken by { $taker }.
 question-taker-named = { $name }
 question-taker-someone = another officer
+
+# A message that no step expected (engine/pillars/held.rs): always a way to an officer.
+greeting = Hello! 👋 How can I help? Choose from the menu below, or write your question.
+held-text = I have no ready answer for this. I can send your message to an officer of the programme; they will answer you here.
+held-voice = I cannot listen to voice notes, but an officer can. Shall I send it to them? They will answer you here.
+held-media = I cannot look at photos or videos, but an officer can. Shall I send it to them? They will answer you here.
+held-document = I cannot read files, but an officer can. Shall I send it to them? They will answer you here.
+held-location = Shall I send your location to an officer? They will answer you here.
+held-forwarded = I can send this forwarded message to an officer, for example to ask whether a job offer is real. They will answer you here.
+held-or-officer = If this does not help, I can send your message to an officer.
+held-button-send = 📨 Send to an officer
+held-button-add = ➕ Add to my question no. { $number }

@@ -9,7 +9,6 @@ faq-topic-par = 👨‍👩‍👧 Pengasuhan anak
 faq-topic-coop = 🤝 Koperasi
 faq-topic-bot = ℹ️ Tentang layanan ini
 faq-button-more = 📄 Baca selengkapnya
-faq-button-ask-typed = 💬 Kirim pesan saya ke petugas
 faq-suggestions = Mungkin jawaban ini membantu. Bila belum, kirim pesan Anda ke petugas:
 
 faq-requirements = Apa syarat bekerja ke luar negeri?

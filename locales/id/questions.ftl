@@ -35,6 +35,10 @@ question-media-audio = [🎵 rekaman suara]{" "}
 question-media-video = [🎬 video]{" "}
 question-media-video_note = [🎬 video singkat]{" "}
 question-media-document = [📎 berkas]{" "}
+question-media-location = [📍 lokasi]{" "}
+question-forwarded = [↪️ diteruskan dari { $origin }]{" "}
+question-forwarded-unnamed = [↪️ pesan terusan]{" "}
+question-labels = { $forwarded }{ $media }
 
 # Untuk petugas.
 question-who-registered = { $name } ({ $role }, desa { $village })
@@ -69,3 +73,15 @@ question-taken-already = Pertanyaan no. { $number } sudah ditangani orang lain.
 question-taken-by = ✋ Pertanyaan no. { $number } sudah ditangani oleh { $taker }.
 question-taker-named = { $name }
 question-taker-someone = petugas lain
+
+# Pesan yang tidak ditunggu langkah mana pun (engine/pillars/held.rs): selalu ada jalan ke petugas.
+greeting = Halo! 👋 Ada yang bisa saya bantu? Pilih dari menu di bawah, atau tulis pertanyaan Anda.
+held-text = Saya belum punya jawaban untuk pesan ini. Pesan Anda bisa saya kirim ke petugas program. Petugas akan menjawab di sini.
+held-voice = Saya tidak bisa mendengarkan pesan suara, tetapi petugas bisa. Kirim ke petugas? Petugas akan menjawab di sini.
+held-media = Saya tidak bisa melihat foto atau video, tetapi petugas bisa. Kirim ke petugas? Petugas akan menjawab di sini.
+held-document = Saya tidak bisa membaca berkas, tetapi petugas bisa. Kirim ke petugas? Petugas akan menjawab di sini.
+held-location = Kirim lokasi Anda ke petugas? Petugas akan menjawab di sini.
+held-forwarded = Pesan terusan ini bisa saya kirim ke petugas, misalnya untuk menanyakan apakah lowongan kerja ini asli. Petugas akan menjawab di sini.
+held-or-officer = Bila belum membantu, pesan Anda bisa saya kirim ke petugas.
+held-button-send = 📨 Kirim ke petugas
+held-button-add = ➕ Tambahkan ke pertanyaan no. { $number }

@@ -12,6 +12,9 @@ pub struct Input {
     /// The id of the message this update carries, in its chat (to copy it on, e.g. a photo
     /// sent with a question); `None` for button presses and where there is none.
     pub message_id: Option<i32>,
+    /// A message forwarded from elsewhere: where it came from (a person's name, a group's or
+    /// channel's title), as Telegram names it.
+    pub forwarded_from: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,6 +109,7 @@ impl Input {
                 reply_to: None,
             },
             message_id: None,
+            forwarded_from: None,
         }
     }
 
@@ -127,7 +131,17 @@ impl Input {
                 data: data.to_owned(),
             },
             message_id: None,
+            forwarded_from: None,
         }
+    }
+
+    /// Forwarded from `origin` (tests and the simulator).
+    pub fn forwarded_from(mut self, origin: &str) -> Input {
+        self.forwarded_from = Some(origin.to_owned());
+        if let Event::Text { forwarded, .. } = &mut self.event {
+            *forwarded = true;
+        }
+        self
     }
 
     pub fn with_update_id(mut self, update_id: i64) -> Input {

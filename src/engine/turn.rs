@@ -31,6 +31,8 @@ pub(crate) struct Turn<'a> {
     pub state: State,
     /// The id of the user's message this update carries (see `Input::message_id`).
     pub message_id: Option<i32>,
+    /// Where the message came from, if it was forwarded (see `Input::forwarded_from`).
+    pub forwarded_from: Option<String>,
     loaded_state: State,
     callback: Option<Callback>,
     replies: Vec<Reply>,
@@ -141,6 +143,7 @@ impl<'a> Turn<'a> {
             loaded_state: state.clone(),
             state,
             message_id: input.message_id,
+            forwarded_from: input.forwarded_from.clone(),
             callback,
             replies: Vec::new(),
             checkpoint: false,

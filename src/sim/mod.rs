@@ -96,6 +96,7 @@ fn input(options: &SimOptions, event: Event) -> Input {
         }),
         event,
         message_id: None,
+        forwarded_from: None,
     }
 }
 

@@ -57,6 +57,8 @@ pub struct Entry {
     pub media: Option<String>,
     /// The user's message with the file, in their chat.
     pub message_id: Option<i32>,
+    /// Forwarded from elsewhere: where from.
+    pub forwarded_from: Option<String>,
     pub created_at: i64,
 }
 
@@ -66,6 +68,8 @@ pub struct Said<'a> {
     pub text: &'a str,
     pub media: Option<&'a str>,
     pub message_id: Option<i32>,
+    /// Forwarded from elsewhere: where from, as Telegram names it.
+    pub forwarded_from: Option<&'a str>,
 }
 
 /// An open question as the officers' inbox lists it.
@@ -129,8 +133,9 @@ async fn add_entry(
     now: DateTime<Utc>,
 ) -> Result<()> {
     sqlx::query(
-        "INSERT INTO question_entries (question_id, round, author, text, media, message_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO question_entries (question_id, round, author, text, media, message_id,
+                                       forwarded_from, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(question_id)
     .bind(round)
@@ -139,6 +144,11 @@ async fn add_entry(
     .bind(crate::domain::text::tidy(said.text).as_ref())
     .bind(said.media)
     .bind(said.message_id)
+    .bind(
+        said.forwarded_from
+            .map(crate::domain::text::tidy)
+            .as_deref(),
+    )
     .bind(unix(now))
     .execute(tx.conn().await?)
     .await?;
@@ -209,6 +219,7 @@ pub async fn answer(
             text,
             media: None,
             message_id: None,
+            forwarded_from: None,
         };
         add_entry(tx, id, round, Author::Officer, &said, now).await?;
     }
@@ -221,7 +232,8 @@ pub async fn open_oldest_first(tx: &mut Tx, limit: i64, scope: &Scope) -> Result
     let sql = format!(
         "SELECT q.id, q.user_id, q.status, q.round, q.asked_at, q.opened_at, q.village_code,
                 q.level, q.level_since, q.taken_by,
-                e.round AS entry_round, e.author, e.text, e.media, e.message_id, e.created_at
+                e.round AS entry_round, e.author, e.text, e.media, e.message_id, e.forwarded_from,
+                e.created_at
          FROM questions q
          JOIN question_entries e ON e.id = (
              SELECT max(id) FROM question_entries WHERE question_id = q.id AND author = 'user')
@@ -281,6 +293,7 @@ fn entry_from_row(row: &sqlx::sqlite::SqliteRow, round_column: &str) -> Result<E
         text: row.try_get("text")?,
         media: row.try_get("media")?,
         message_id: row.try_get("message_id")?,
+        forwarded_from: row.try_get("forwarded_from")?,
         created_at: row.try_get("created_at")?,
     })
 }
@@ -288,7 +301,8 @@ fn entry_from_row(row: &sqlx::sqlite::SqliteRow, round_column: &str) -> Result<E
 /// Everything said on a question, oldest first.
 pub async fn entries(tx: &mut Tx, question_id: i64) -> Result<Vec<Entry>> {
     let rows = sqlx::query(
-        "SELECT round, author, text, media, message_id, created_at FROM question_entries
+        "SELECT round, author, text, media, message_id, forwarded_from, created_at
+         FROM question_entries
          WHERE question_id = ? ORDER BY id",
     )
     .bind(question_id)

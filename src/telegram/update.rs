@@ -38,6 +38,7 @@ pub fn to_input(update: &Update) -> Option<Input> {
                     data: query.data.clone().unwrap_or_default(),
                 },
                 message_id: None,
+                forwarded_from: None,
             })
         }
         UpdateKind::MyChatMember(change) if change.chat.is_private() => Some(Input {
@@ -55,6 +56,7 @@ pub fn to_input(update: &Update) -> Option<Input> {
                     || change.new_chat_member.kind.is_left(),
             },
             message_id: None,
+            forwarded_from: None,
         }),
         // In a group: who may read what the bot writes there has changed.
         UpdateKind::MyChatMember(change) | UpdateKind::ChatMember(change) => Some(Input {
@@ -69,6 +71,7 @@ pub fn to_input(update: &Update) -> Option<Input> {
             }),
             event: Event::GroupMembers,
             message_id: None,
+            forwarded_from: None,
         }),
         _ => None,
     }
@@ -92,6 +95,23 @@ fn message_input(message: &Message) -> Input {
         sender,
         event: message_event(message),
         message_id: Some(message.id.0),
+        forwarded_from: message.forward_origin().map(origin_name),
+    }
+}
+
+/// Where a forwarded message came from, as Telegram shows it: a person's name (or the name a
+/// person who hides their account gave), a group's or channel's title.
+fn origin_name(origin: &teloxide::types::MessageOrigin) -> String {
+    use teloxide::types::MessageOrigin;
+    match origin {
+        MessageOrigin::User { sender_user, .. } => sender_user.full_name(),
+        MessageOrigin::HiddenUser {
+            sender_user_name, ..
+        } => sender_user_name.clone(),
+        MessageOrigin::Chat { sender_chat, .. } => {
+            sender_chat.title().unwrap_or_default().to_owned()
+        }
+        MessageOrigin::Channel { chat, .. } => chat.title().unwrap_or_default().to_owned(),
     }
 }
 

@@ -57,7 +57,7 @@ async fn the_faq_goes_from_topics_to_questions_to_answers_in_both_languages() {
 async fn free_text_that_matches_gets_faq_answers_and_a_button_to_ask_a_person() {
     let mut h = Harness::new().await;
     let replies = h.say(1, "Dokumen apa saja yang harus disiapkan?").await;
-    assert_eq!(ids(&replies), ["faq-suggestions"]);
+    assert_eq!(ids(&replies), ["faq-suggestions", "held-or-officer"]);
     let offered = actions(&replies);
     assert_eq!(
         offered[0],
@@ -95,12 +95,15 @@ async fn english_text_with_a_typo_finds_its_answer() {
 }
 
 #[tokio::test]
-async fn text_that_matches_nothing_gets_the_hint_and_the_menu() {
+async fn a_greeting_gets_a_greeting_and_text_that_matches_nothing_a_way_to_an_officer() {
     let mut h = Harness::new().await;
     assert_eq!(
         ids(&h.say(1, "halo selamat malam").await),
-        ["hint-text", "menu-title"]
+        ["greeting", "menu-title"]
     );
+    let replies = h.say(1, "saya bingung sekali").await;
+    assert_eq!(ids(&replies), ["held-text"]);
+    assert!(actions(&replies).contains(&pillar(PillarsAction::AskTyped)));
 }
 
 #[tokio::test]

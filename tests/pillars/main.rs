@@ -7,6 +7,7 @@ mod harness;
 mod cooperative;
 mod erasure;
 mod faq;
+mod held;
 mod officers_group;
 mod pages;
 mod questions;
@@ -73,6 +74,7 @@ fn group_input(chat: i64, user: i64, event: Event, message_id: Option<i32>) -> I
         }),
         event,
         message_id,
+        forwarded_from: None,
     }
 }
 

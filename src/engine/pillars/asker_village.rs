@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{PillarsAction, PillarsState, cooperative, questions};
+use super::{PillarsAction, PillarsState, cooperative, held::Held, questions};
 use crate::areas::Hit;
 use crate::domain::area::VillageCode;
 use crate::engine::{
@@ -22,8 +22,11 @@ const SENTENCE_WORDS: usize = 4;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "for", rename_all = "snake_case")]
 pub enum AfterVillage {
-    /// A question: the text already typed (FAQ answers were offered for it), or none yet.
-    Question { text: Option<String> },
+    /// A question: the message already sent (see `held`), or none yet.
+    Question {
+        #[serde(flatten)]
+        held: Option<Held>,
+    },
     /// The application of someone not registered (their name and phone come next).
     Member,
 }
@@ -94,7 +97,7 @@ pub(crate) async fn on_event(
     // Someone who writes out their trouble here rather than a village's name is heard: a
     // sentence (few villages have more than three words) that names no village is taken as
     // the question itself, from no village known.
-    if let AfterVillage::Question { text: None } = &then
+    if let AfterVillage::Question { held: None } = &then
         && !by_regency
         && text.split_whitespace().count() >= SENTENCE_WORDS
         && turn
@@ -145,7 +148,7 @@ pub(crate) async fn skip(turn: &mut Turn<'_>) -> Result<()> {
 
 async fn go_on(turn: &mut Turn<'_>, then: AfterVillage, village: Option<Hit>) -> Result<()> {
     match then {
-        AfterVillage::Question { text } => questions::with_village(turn, text, village).await,
+        AfterVillage::Question { held } => questions::with_village(turn, held, village).await,
         AfterVillage::Member => cooperative::with_village(turn, village).await,
     }
 }

@@ -4,8 +4,8 @@
 //! the search terms below are in both languages, in the forms people type (the matcher forgives
 //! case, endings and single typos).
 
-use super::{PillarsAction, PillarsState, ask_button, choice, matching, pages::Page};
-use crate::engine::{Button, Keyboard, Msg, Result, State, menu, turn::Turn};
+use super::{PillarsAction, ask_button, choice, matching, pages::Page};
+use crate::engine::{Button, Keyboard, Msg, Result, menu, turn::Turn};
 
 /// How many FAQ answers to offer for free text.
 const SUGGESTIONS: usize = 3;
@@ -198,7 +198,7 @@ pub(crate) async fn entry(turn: &mut Turn<'_>, entry: FaqEntry) -> Result<()> {
     Ok(())
 }
 
-fn entry_button(entry: FaqEntry) -> Button {
+pub(crate) fn entry_button(entry: FaqEntry) -> Button {
     Button::action(
         Msg::new(entry.message_id()),
         PillarsAction::FaqEntry(entry).into(),
@@ -212,30 +212,6 @@ pub fn suggestions(text: &str) -> Vec<FaqEntry> {
         .into_iter()
         .map(|i| FaqEntry::ALL[i])
         .collect()
-}
-
-/// Offers the FAQ answers matching free text, with a button that sends the text to the
-/// officers instead. Returns `false` (and offers nothing) when none matches.
-pub(crate) async fn offer(turn: &mut Turn<'_>, text: &str) -> Result<bool> {
-    let found = suggestions(text);
-    if found.is_empty() {
-        return Ok(false);
-    }
-    // Kept so that "ask an officer" can send it; not in place of another idle state (a
-    // poster's village waiting for registration), where the button asks for the question.
-    if turn.state.is_idle() {
-        turn.state = State::Pillars(PillarsState::FaqOffered {
-            text: text.to_owned(),
-        });
-    }
-    let mut rows: Vec<Vec<Button>> = found.into_iter().map(|e| vec![entry_button(e)]).collect();
-    rows.push(vec![Button::action(
-        Msg::new("faq-button-ask-typed"),
-        PillarsAction::AskTyped.into(),
-    )]);
-    rows.push(vec![menu::menu_button()]);
-    turn.send(vec![Msg::new("faq-suggestions")], Keyboard::Inline(rows));
-    Ok(true)
 }
 
 #[cfg(test)]

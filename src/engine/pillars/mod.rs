@@ -7,6 +7,7 @@ mod asker_village;
 mod contacts;
 mod cooperative;
 mod faq;
+mod held;
 mod matching;
 mod officers;
 mod pages;
@@ -54,8 +55,10 @@ pub enum PillarsAction {
     FaqEntry(FaqEntry),
     /// Start writing a question to the officers.
     Ask,
-    /// Send the text the user just typed (offered FAQ answers did not help) to the officers.
+    /// Send the message the user just sent (no step expected it) to the officers.
     AskTyped,
+    /// Add the message the user just sent to their open question.
+    AddHeld(i64),
     MyQuestions,
     /// One of the user's own questions, with what was said on it.
     Question(i64),
@@ -132,6 +135,7 @@ impl FeatureAction for PillarsAction {
             A::FaqEntry(entry) => vec!["faqe", entry.code()],
             A::Ask => vec!["ask"],
             A::AskTyped => vec!["askt"],
+            A::AddHeld(id) => return vec!["addh".into(), id.to_string()],
             A::MyQuestions => vec!["myq"],
             A::Question(id) => return vec!["q".into(), id.to_string()],
             A::FollowUp(id) => return vec!["fu".into(), id.to_string()],
@@ -161,6 +165,7 @@ impl FeatureAction for PillarsAction {
             ["faqe", code] => A::FaqEntry(FaqEntry::parse(code)?),
             ["ask"] => A::Ask,
             ["askt"] => A::AskTyped,
+            ["addh", id] => A::AddHeld(parse_id(id)?),
             ["myq"] => A::MyQuestions,
             ["q", id] => A::Question(parse_id(id)?),
             ["fu", id] => A::FollowUp(parse_id(id)?),
@@ -196,6 +201,7 @@ pub(crate) fn every_action() -> Vec<PillarsAction> {
         A::FaqTopics,
         A::Ask,
         A::AskTyped,
+        A::AddHeld(i64::MAX),
         A::MyQuestions,
         A::Question(1),
         A::FollowUp(i64::MAX),
@@ -234,8 +240,11 @@ pub enum PillarsState {
     },
     /// More on one of the user's questions.
     AwaitingFollowUp { question_id: i64 },
-    /// FAQ answers were offered for this text; "ask an officer" sends it as a question.
-    FaqOffered { text: String },
+    /// A message no step expected (see `held`): «send to an officer» sends it as it is.
+    FaqOffered {
+        #[serde(flatten)]
+        held: held::Held,
+    },
     /// Cooperative application of someone not registered, after consent and their village
     /// (if they chose one).
     AwaitingMemberName {
@@ -252,7 +261,7 @@ pub enum PillarsState {
 }
 
 /// A number people read and type (a question's, an application's): no thousands separator.
-fn number(id: i64) -> Arg {
+pub(crate) fn number(id: i64) -> Arg {
     Arg::Text(id.to_string())
 }
 
@@ -317,6 +326,7 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: PillarsAction) -> Res
         A::FaqEntry(entry) => faq::entry(turn, entry).await,
         A::Ask => questions::start(turn).await,
         A::AskTyped => questions::ask_typed(turn).await,
+        A::AddHeld(id) => held::add(turn, id).await,
         A::MyQuestions => questions::mine(turn).await,
         A::Question(id) => questions::view(turn, id).await,
         A::FollowUp(id) => questions::follow_up(turn, id).await,
@@ -335,7 +345,7 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: PillarsAction) -> Res
 }
 
 /// Free text and files outside any step: a reply to a question's message goes to that
-/// question; text that matches FAQ entries gets them offered; anything else the hint.
+/// question; everything else finds its way to an officer (see `held`).
 pub(crate) async fn on_idle(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
     if matches!(turn.state, State::Pillars(PillarsState::FaqOffered { .. })) {
         turn.state = State::Idle;
@@ -343,19 +353,13 @@ pub(crate) async fn on_idle(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
     if let Event::Text {
         text,
         forwarded: false,
-        reply_to,
+        reply_to: Some(message_id),
     } = event
+        && questions::on_reply(turn, *message_id, text).await?
     {
-        if let Some(message_id) = reply_to
-            && questions::on_reply(turn, *message_id, text).await?
-        {
-            return Ok(());
-        }
-        if faq::offer(turn, text).await? {
-            return Ok(());
-        }
+        return Ok(());
     }
-    fallback::hint(turn, event).await
+    held::offer(turn, event).await
 }
 
 /// The next input of a step of this feature.
@@ -442,7 +446,7 @@ mod tests {
             PillarsState::AwaitingQuestion { village: None },
             PillarsState::AwaitingQuestion { village: kenanga },
             PillarsState::AskingVillage {
-                then: AfterVillage::Question { text: None },
+                then: AfterVillage::Question { held: None },
                 by_regency: false,
             },
             PillarsState::AskingVillage {
@@ -451,7 +455,21 @@ mod tests {
             },
             PillarsState::AwaitingFollowUp { question_id: 7 },
             PillarsState::FaqOffered {
-                text: "dokumen apa?".into(),
+                held: held::Held {
+                    text: "dokumen apa?".into(),
+                    ..Default::default()
+                },
+            },
+            PillarsState::AskingVillage {
+                then: AfterVillage::Question {
+                    held: Some(held::Held {
+                        text: "lowongan ini asli?".into(),
+                        media: Some("photo".into()),
+                        message_id: Some(3),
+                        forwarded_from: Some("PT Maju".into()),
+                    }),
+                },
+                by_regency: false,
             },
             PillarsState::AwaitingMemberName { village: None },
             PillarsState::AwaitingMemberName { village: kenanga },
@@ -491,6 +509,7 @@ mod tests {
                     text: "Dokumen apa saja?",
                     media: None,
                     message_id: None,
+                    forwarded_from: None,
                 };
                 let question = store::questions::create(
                     tx,

@@ -6,6 +6,7 @@
 //! answered once: the next officer to try is told it already was.
 
 use super::asker_village::{self, AfterVillage};
+use super::held::Held;
 use super::{PillarsAction, PillarsState, ask_button, cancel_keyboard, number, officers, routing};
 use crate::areas::Hit;
 use crate::domain::{area::VillageCode, text};
@@ -18,7 +19,7 @@ use crate::store::questions::{self as store, Author, Entry, Question, Said, Stat
 use crate::store::{profiles, users};
 
 /// The longest question or answer: with the notice around it, well within Telegram's 4096.
-const MAX_CHARS: usize = 3000;
+pub(crate) const MAX_CHARS: usize = 3000;
 /// How many open questions `/inbox` lists.
 const INBOX_LIMIT: i64 = 15;
 const PREVIEW_CHARS: usize = 60;
@@ -52,7 +53,7 @@ fn status_id(status: Status) -> &'static str {
 }
 
 /// The kinds of file a question may carry.
-fn media_code(kind: MediaKind) -> Option<&'static str> {
+pub(crate) fn media_code(kind: MediaKind) -> Option<&'static str> {
     match kind {
         MediaKind::Photo => Some("photo"),
         MediaKind::Voice => Some("voice"),
@@ -63,12 +64,27 @@ fn media_code(kind: MediaKind) -> Option<&'static str> {
     }
 }
 
-/// "[photo] " before a caption, in the reader's language; nothing for plain text.
-fn media_label(media: Option<&str>) -> Arg {
-    match media {
+/// "[photo] " before a caption, in the reader's language, and "[forwarded from …] " before
+/// a forward; nothing for the person's own plain text.
+fn media_label(media: Option<&str>, forwarded_from: Option<&str>) -> Arg {
+    let media = match media {
         Some(code) => Arg::Msg(Box::new(Msg::new(format!("question-media-{code}")))),
         None => Arg::Text(String::new()),
-    }
+    };
+    let forwarded = match forwarded_from.map(text::one_line) {
+        Some(origin) if origin.is_empty() => {
+            Arg::Msg(Box::new(Msg::new("question-forwarded-unnamed")))
+        }
+        Some(origin) => Arg::Msg(Box::new(
+            Msg::new("question-forwarded").arg("origin", origin),
+        )),
+        None => Arg::Text(String::new()),
+    };
+    Arg::Msg(Box::new(
+        Msg::new("question-labels")
+            .arg("forwarded", forwarded)
+            .arg("media", media),
+    ))
 }
 
 fn preview(text: &str, max_chars: usize) -> String {
@@ -88,26 +104,35 @@ enum Heard<'a> {
     Unusable,
 }
 
-fn heard<'a>(turn: &Turn<'_>, event: &'a Event) -> Heard<'a> {
+/// What the person sent, as a question takes it: `message_id` and `forwarded_from` are the
+/// update's (see `Input`).
+fn heard<'a>(
+    message_id: Option<i32>,
+    forwarded_from: Option<&'a str>,
+    event: &'a Event,
+) -> Heard<'a> {
     match event {
         Event::Text { text, .. } if text.chars().count() > MAX_CHARS => Heard::TooLong,
         Event::Text { text, .. } => Heard::Said(Said {
             text: text.trim(),
             media: None,
             message_id: None,
+            forwarded_from,
         }),
         Event::Media { kind, caption, .. } => match media_code(*kind) {
             Some(code) => Heard::Said(Said {
                 text: caption.as_deref().unwrap_or_default().trim(),
                 media: Some(code),
-                message_id: turn.message_id,
+                message_id,
+                forwarded_from,
             }),
             None => Heard::Unusable,
         },
         Event::Document { .. } => Heard::Said(Said {
             text: "",
             media: Some("document"),
-            message_id: turn.message_id,
+            message_id,
+            forwarded_from,
         }),
         _ => Heard::Unusable,
     }
@@ -126,7 +151,7 @@ pub(crate) async fn start(turn: &mut Turn<'_>) -> Result<()> {
         return Ok(());
     }
     if asker_village::of_profile(turn, user_id).await?.is_none() {
-        return asker_village::ask(turn, AfterVillage::Question { text: None }).await;
+        return asker_village::ask(turn, AfterVillage::Question { held: None }).await;
     }
     prompt(turn, None);
     Ok(())
@@ -140,19 +165,14 @@ fn prompt(turn: &mut Turn<'_>, village: Option<VillageCode>) {
 /// The asker's village chosen (or skipped): the question they typed goes, or is asked for.
 pub(crate) async fn with_village(
     turn: &mut Turn<'_>,
-    text: Option<String>,
+    held: Option<Held>,
     village: Option<Hit>,
 ) -> Result<()> {
-    let (Some(user_id), Some(text)) = (turn.user_id(), text) else {
+    let (Some(user_id), Some(held)) = (turn.user_id(), held) else {
         prompt(turn, village.map(|hit| hit.code));
         return Ok(());
     };
-    let said = Said {
-        text: &text,
-        media: None,
-        message_id: None,
-    };
-    submit(turn, user_id, &said, village.map(|hit| hit.code)).await
+    submit(turn, user_id, &held.said(), village.map(|hit| hit.code)).await
 }
 
 /// The question written out where the village was asked (see `asker_village`).
@@ -168,7 +188,8 @@ pub(crate) async fn on_question(
     let Some(user_id) = turn.user_id() else {
         return Ok(());
     };
-    match heard(turn, event) {
+    let forwarded = turn.forwarded_from.clone();
+    match heard(turn.message_id, forwarded.as_deref(), event) {
         Heard::Said(said) => submit(turn, user_id, &said, village).await,
         Heard::TooLong => {
             let too_long = Msg::new("question-too-long").arg("max", MAX_CHARS as i64);
@@ -191,31 +212,27 @@ pub(crate) async fn on_question(
     }
 }
 
-/// "Ask an officer" under FAQ answers: sends the text the user typed, or asks for one.
+/// «📨 Send to an officer» under a message no step expected (see `held`): sends that very
+/// message, or asks for one when it is no longer kept.
 pub(crate) async fn ask_typed(turn: &mut Turn<'_>) -> Result<()> {
-    let (Some(user_id), State::Pillars(PillarsState::FaqOffered { text })) =
+    let (Some(user_id), State::Pillars(PillarsState::FaqOffered { held })) =
         (turn.user_id(), turn.state.clone())
     else {
         return start(turn).await;
     };
-    if text.chars().count() > MAX_CHARS {
-        return start(turn).await;
-    }
     if asker_village::of_profile(turn, user_id).await?.is_none() {
-        let then = AfterVillage::Question { text: Some(text) };
+        let then = AfterVillage::Question { held: Some(held) };
         return asker_village::ask(turn, then).await;
     }
-    submit(
-        turn,
-        user_id,
-        &Said {
-            text: &text,
-            media: None,
-            message_id: None,
-        },
-        None,
-    )
-    .await
+    submit(turn, user_id, &held.said(), None).await
+}
+
+/// A kept message added to the person's own question `id` (see `held`).
+pub(crate) async fn add_held(turn: &mut Turn<'_>, id: i64, held: &Held) -> Result<()> {
+    if own(turn, id).await?.is_none() {
+        return not_found(turn).await;
+    }
+    add_follow_up(turn, id, &held.said()).await
 }
 
 /// Records the question, from the profile's village or else the one `chosen` for it.
@@ -267,7 +284,7 @@ async fn notify_officers(
             .arg("number", number(question.id))
             .arg("who", who),
         Msg::new("question-quote")
-            .arg("media", media_label(said.media))
+            .arg("media", media_label(said.media, said.forwarded_from))
             .arg("text", text::quoted(said.text)),
         Msg::new("question-notice-how").arg("number", number(question.id)),
     ];
@@ -412,7 +429,10 @@ pub(crate) async fn escalate(
                         .arg("who", who.clone())
                         .arg("hours", hours),
                     Msg::new("question-quote")
-                        .arg("media", media_label(latest.media.as_deref()))
+                        .arg(
+                            "media",
+                            media_label(latest.media.as_deref(), latest.forwarded_from.as_deref()),
+                        )
                         .arg("text", text::quoted(&latest.text)),
                     Msg::new("question-notice-how").arg("number", number(question.id)),
                 ]
@@ -533,7 +553,10 @@ fn thread(entries: &[Entry], for_officers: bool) -> Vec<Msg> {
         text.push(
             Msg::new(id)
                 .arg("time", Arg::Time(entry.created_at))
-                .arg("media", media_label(entry.media.as_deref()))
+                .arg(
+                    "media",
+                    media_label(entry.media.as_deref(), entry.forwarded_from.as_deref()),
+                )
                 .arg(
                     "text",
                     match entry.author {
@@ -566,7 +589,8 @@ pub(crate) async fn on_follow_up(turn: &mut Turn<'_>, id: i64, event: &Event) ->
         return not_found(turn).await;
     }
     let prompt = Msg::new("question-follow-up-prompt").arg("number", number(id));
-    match heard(turn, event) {
+    let forwarded = turn.forwarded_from.clone();
+    match heard(turn.message_id, forwarded.as_deref(), event) {
         Heard::Said(said) => add_follow_up(turn, id, &said).await,
         Heard::TooLong => {
             turn.send(
@@ -627,6 +651,7 @@ pub(crate) async fn on_reply(turn: &mut Turn<'_>, reply_to: i32, text: &str) -> 
                     text: text.trim(),
                     media: None,
                     message_id: None,
+                    forwarded_from: None,
                 },
             )
             .await?;
@@ -686,7 +711,7 @@ async fn answer(turn: &mut Turn<'_>, id: i64, round: Option<i64>, text: &str) ->
         text: vec![
             Msg::new("question-answer-for-you").arg("number", number(id)),
             Msg::new("question-quote")
-                .arg("media", media_label(None))
+                .arg("media", media_label(None, None))
                 .arg("text", text),
         ],
         keyboard: Keyboard::Inline(vec![
@@ -747,7 +772,13 @@ pub(crate) async fn inbox(turn: &mut Turn<'_>) -> Result<()> {
         Msg::new("question-inbox-line")
             .arg("number", number(o.question.id))
             .arg("time", Arg::Time(o.question.opened_at))
-            .arg("media", media_label(o.latest.media.as_deref()))
+            .arg(
+                "media",
+                media_label(
+                    o.latest.media.as_deref(),
+                    o.latest.forwarded_from.as_deref(),
+                ),
+            )
             .arg("text", preview(&o.latest.text, PREVIEW_CHARS))
     }));
     let listed = open.len() as i64;
@@ -830,6 +861,7 @@ mod tests {
             text: text.into(),
             media: None,
             message_id: None,
+            forwarded_from: None,
             created_at: 0,
         };
         let short: Vec<Entry> = (0..3).map(|_| entry("ok")).collect();
