@@ -105,7 +105,29 @@ pub async fn run(locales: Option<&Path>) -> Report {
         check_database(&config.database_url, &mut report).await;
     }
     check_texts(locales, &mut report);
+    check_emergency_contacts(&mut report);
     report
+}
+
+/// The emergency contacts (`data/emergency/`): readable, and checked within a year.
+fn check_emergency_contacts(report: &mut Report) {
+    use crate::engine::pillars::emergency;
+    let entries = match emergency::contacts() {
+        Ok(all) => all.iter().map(|(_, list)| list.len()).sum::<usize>(),
+        Err(error) => {
+            report.problem(format!("emergency contacts: {error}"));
+            return;
+        }
+    };
+    let warnings = emergency::check(chrono::Utc::now().date_naive());
+    if warnings.is_empty() {
+        report.ok(format!(
+            "emergency contacts: {entries} entries, all checked within a year"
+        ));
+    }
+    for warning in warnings {
+        report.note(warning);
+    }
 }
 
 fn describe_modes(config: &Config, report: &mut Report) {

@@ -133,3 +133,60 @@ async fn a_question_is_answered_from_the_group_once_and_followed_up() {
         }
     }
 }
+
+/// The button under a message with this label, and that message.
+async fn button_under(fake: &FakeApi, chat: i64, label: &str) -> (SentMessage, String) {
+    fake.wait_for(WAIT, |s| {
+        s.sent_to(chat)
+            .iter()
+            .any(|m| m.buttons().iter().any(|b| b.text.contains(label)))
+    })
+    .await
+    .unwrap_or_else(|e| panic!("no button {label:?} in {chat}: {e:?}"));
+    let message = fake
+        .sent_to(chat)
+        .into_iter()
+        .rev()
+        .find(|m| m.buttons().iter().any(|b| b.text.contains(label)))
+        .unwrap();
+    let data = message
+        .buttons()
+        .into_iter()
+        .find(|b| b.text.contains(label))
+        .and_then(|b| b.callback_data)
+        .unwrap();
+    (message, data)
+}
+
+/// A prospective worker forwards a job offer to ask whether it is real: one tap sends it, and
+/// the officer sees it is a forward and from whom, as Telegram named the sender.
+#[tokio::test]
+async fn a_forwarded_job_offer_reaches_an_officer_with_its_origin() {
+    let fake = FakeApi::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    fake.add_user(UserSpec::new(FAMILY, "Dedi").language("id"));
+    fake.add_user(UserSpec::new(OFFICER, "Bambang").language("id"));
+    let env = BotEnv::new(&fake.url(), TOKEN, dir.path()).var("ADMIN_IDS", &OFFICER.to_string());
+    let bot = env.start();
+    fake.push_forwarded_text(
+        FAMILY,
+        "Lowongan pabrik di Taiwan, gaji 25 juta, tanpa biaya, berangkat minggu depan. Hubungi 0812-0000-1111",
+        "Agen Rahmat",
+    );
+    let (offer, send) = button_under(&fake, FAMILY, "Kirim ke petugas").await;
+    fake.push_callback(FAMILY, offer.message_id, &send);
+    // Not registered: asked for the village once, or skipped.
+    let (asked, skip) = button_under(&fake, FAMILY, "Lewati").await;
+    fake.push_callback(FAMILY, asked.message_id, &skip);
+    wait_for_text(&fake, FAMILY, "sudah kami terima").await;
+    let notice = wait_for_text(&fake, OFFICER, "gaji 25 juta").await;
+    assert!(
+        notice
+            .text
+            .as_deref()
+            .unwrap()
+            .contains("[↪️ diteruskan dari Agen Rahmat]"),
+        "{notice:?}"
+    );
+    bot.stop().await;
+}

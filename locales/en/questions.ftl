@@ -60,7 +60,7 @@ question-answer-already = Question no. { $number } has already been answered. Yo
 question-answer-sent = ✅ The answer to question no. { $number } has been sent.
 question-inbox-empty = 📥 No questions are waiting for an answer. 🎉
 question-inbox-title = 📥 Questions waiting for an answer: { $count }. The longest waiting first.
-question-inbox-line = No. { $number } · { $time } · { $media }{ $text }
+question-inbox-line = { $urgent }No. { $number } · { $time } · { $media }{ $text }
 question-inbox-more = …and { $count } more.
 question-inbox-how = Tap a question's number to see all of it and reply to it.
 
@@ -85,3 +85,48 @@ held-forwarded = I can send this forwarded message to an officer, for example to
 held-or-officer = If this does not help, I can send your message to an officer.
 held-button-send = 📨 Send to an officer
 held-button-add = ➕ Add to my question no. { $number }
+
+# Urgent cases (engine/pillars/emergency.rs).
+command-emergency = 🆘 Emergency: help for someone in trouble
+menu-button-emergency = 🆘 Emergency (urgent help)
+emergency-place-indonesia = 🇮🇩 Indonesia
+emergency-place-malaysia = 🇲🇾 Malaysia
+emergency-place-taiwan = 🇹🇼 Taiwan
+emergency-place-hong_kong = 🇭🇰 Hong Kong
+emergency-place-saudi_arabia = 🇸🇦 Saudi Arabia
+emergency-place-singapore = 🇸🇬 Singapore
+emergency-place-south_korea = 🇰🇷 South Korea
+emergency-place-japan = 🇯🇵 Japan
+emergency-place-uae = 🇦🇪 United Arab Emirates
+emergency-place-qatar = 🇶🇦 Qatar
+emergency-place-kuwait = 🇰🇼 Kuwait
+emergency-place-brunei = 🇧🇳 Brunei
+emergency-place-other = 🌏 Another country
+emergency-where = 🆘 Where is the person who is in trouble now?
+emergency-where-first = Please choose the place first, with a button below. Your message is kept.
+emergency-contacts-title = 🆘 Who can help now ({ $place }):
+emergency-no-mission = We have no checked number of Indonesia's embassy there yet. Call the Foreign Ministry's hotline below, or press the emergency button in its Safe Travel app.
+emergency-contacts = { $list }
+emergency-contact =
+    • { $name }
+    { $lines }
+emergency-line-hotline = 🆘 Hotline: { $value }
+emergency-line-phone = 📞 Phone: { $value }
+emergency-line-whatsapp = 💬 WhatsApp: { $value }
+emergency-line-address = 📍 { $value }
+emergency-line-note = ℹ️ { $value }
+emergency-contacts-checked = These numbers come from official pages and from news quoting the embassies; we last checked them on { $date }. If a number does not answer, use the emergency button of the Foreign Ministry's Safe Travel app.
+emergency-tell = ✍️ Tell us briefly what happened, and where. A voice note is fine too. It goes at once to the programme's officers as an urgent case.
+emergency-tell-again = Please write what happened, or send a voice note. To stop, press «Cancel».
+emergency-received = 🆘 Thank you. Your message no. { $number } went at once to the officers as an urgent case. They will answer you here. If the person is in danger now, call the numbers above as well.
+emergency-offer = This sounds serious. If someone is in danger or trouble now, press «🆘 It is an emergency»: you get the numbers that help at once, and your message goes to the officers as an urgent case.
+emergency-button-offer = 🆘 It is an emergency
+question-urgent-mark = 🆘{" "}
+question-urgent-where = 📍 The person in trouble is in: { $place }
+question-notice-urgent =
+    🆘 URGENT CASE no. { $number }
+    From: { $who }
+question-notice-urgent-again =
+    🆘 Urgent case no. { $number } has waited { $hours } hours and nobody has taken it yet.
+    From: { $who }
+question-notice-group-urgent = 🆘 An urgent case, no. { $number }. What it says is shown only in officers' private chats with the bot. To answer, reply to this message.

@@ -60,7 +60,7 @@ question-answer-already = Pertanyaan no. { $number } sudah dijawab. Jawaban Anda
 question-answer-sent = ✅ Jawaban untuk pertanyaan no. { $number } sudah dikirim.
 question-inbox-empty = 📥 Tidak ada pertanyaan yang menunggu jawaban. 🎉
 question-inbox-title = 📥 Pertanyaan yang menunggu jawaban: { $count }. Yang paling lama menunggu di atas.
-question-inbox-line = No. { $number } · { $time } · { $media }{ $text }
+question-inbox-line = { $urgent }No. { $number } · { $time } · { $media }{ $text }
 question-inbox-more = …dan { $count } lagi.
 question-inbox-how = Tekan nomor pertanyaan untuk melihatnya lengkap dan membalasnya.
 
@@ -85,3 +85,48 @@ held-forwarded = Pesan terusan ini bisa saya kirim ke petugas, misalnya untuk me
 held-or-officer = Bila belum membantu, pesan Anda bisa saya kirim ke petugas.
 held-button-send = 📨 Kirim ke petugas
 held-button-add = ➕ Tambahkan ke pertanyaan no. { $number }
+
+# Kasus darurat (engine/pillars/emergency.rs).
+command-emergency = 🆘 Darurat: bantuan untuk orang yang dalam bahaya
+menu-button-emergency = 🆘 Darurat (butuh bantuan segera)
+emergency-place-indonesia = 🇮🇩 Indonesia
+emergency-place-malaysia = 🇲🇾 Malaysia
+emergency-place-taiwan = 🇹🇼 Taiwan
+emergency-place-hong_kong = 🇭🇰 Hong Kong
+emergency-place-saudi_arabia = 🇸🇦 Arab Saudi
+emergency-place-singapore = 🇸🇬 Singapura
+emergency-place-south_korea = 🇰🇷 Korea Selatan
+emergency-place-japan = 🇯🇵 Jepang
+emergency-place-uae = 🇦🇪 Uni Emirat Arab
+emergency-place-qatar = 🇶🇦 Qatar
+emergency-place-kuwait = 🇰🇼 Kuwait
+emergency-place-brunei = 🇧🇳 Brunei
+emergency-place-other = 🌏 Negara lain
+emergency-where = 🆘 Di mana orang yang dalam bahaya sekarang?
+emergency-where-first = Pilih dulu tempatnya dengan tombol di bawah. Pesan Anda sudah kami simpan.
+emergency-contacts-title = 🆘 Yang bisa membantu sekarang ({ $place }):
+emergency-no-mission = Kami belum punya nomor KBRI di sana yang sudah diperiksa. Hubungi hotline Kementerian Luar Negeri di bawah, atau tekan tombol darurat di aplikasi Safe Travel.
+emergency-contacts = { $list }
+emergency-contact =
+    • { $name }
+    { $lines }
+emergency-line-hotline = 🆘 Hotline: { $value }
+emergency-line-phone = 📞 Telepon: { $value }
+emergency-line-whatsapp = 💬 WhatsApp: { $value }
+emergency-line-address = 📍 { $value }
+emergency-line-note = ℹ️ { $value }
+emergency-contacts-checked = Nomor-nomor ini dari halaman resmi dan berita yang mengutip KBRI/KJRI. Terakhir kami periksa { $date }. Bila nomor tidak menjawab, pakai tombol darurat di aplikasi Safe Travel dari Kementerian Luar Negeri.
+emergency-tell = ✍️ Ceritakan singkat apa yang terjadi, dan di mana. Boleh juga dengan pesan suara. Pesan Anda langsung kami kirim ke petugas program sebagai kasus darurat.
+emergency-tell-again = Silakan tulis apa yang terjadi, atau kirim pesan suara. Untuk berhenti, tekan «Batal».
+emergency-received = 🆘 Terima kasih. Pesan Anda no. { $number } sudah langsung dikirim ke petugas sebagai kasus darurat. Petugas akan menjawab di sini. Bila orangnya dalam bahaya sekarang, hubungi juga nomor-nomor di atas.
+emergency-offer = Ini terdengar serius. Bila ada orang yang sedang dalam bahaya atau kesulitan, tekan «🆘 Ini darurat»: Anda langsung mendapat nomor-nomor yang bisa membantu, dan pesan Anda dikirim ke petugas sebagai kasus darurat.
+emergency-button-offer = 🆘 Ini darurat
+question-urgent-mark = 🆘{" "}
+question-urgent-where = 📍 Orang yang dalam bahaya berada di: { $place }
+question-notice-urgent =
+    🆘 KASUS DARURAT no. { $number }
+    Dari: { $who }
+question-notice-urgent-again =
+    🆘 Kasus darurat no. { $number } sudah menunggu { $hours } jam dan belum diambil siapa pun.
+    Dari: { $who }
+question-notice-group-urgent = 🆘 Ada kasus darurat, no. { $number }. Isinya hanya tampil di chat pribadi petugas dengan bot. Untuk menjawab, balas pesan ini.

@@ -28,6 +28,7 @@ pub enum Command {
     Trainings,
     NewTraining,
     Officers,
+    Emergency,
 }
 
 /// A command as typed: `/name@bot args`.
@@ -44,8 +45,9 @@ pub enum Parsed {
 }
 
 impl Command {
-    pub const ALL: [Command; 23] = [
+    pub const ALL: [Command; 24] = [
         Command::Start,
+        Command::Emergency,
         Command::Menu,
         Command::Register,
         Command::Profile,
@@ -96,6 +98,7 @@ impl Command {
             Command::Trainings => ("trainings", "pelatihan"),
             Command::NewTraining => ("newtraining", "pelatihan_baru"),
             Command::Officers => ("officers", "petugas"),
+            Command::Emergency => ("emergency", "darurat"),
         }
     }
 

@@ -14,18 +14,30 @@ pub(crate) fn menu_button() -> Button {
 
 /// The main menu as buttons; every screen leads back here.
 pub(crate) fn main_menu(turn: &Turn<'_>) -> Keyboard {
-    let mut rows = vec![vec![
-        trainings::menu_button(),
-        Button::action(
-            Msg::new("menu-button-profile"),
-            Action::Profile(ProfileAction::Show),
-        ),
-    ]];
+    let mut rows = vec![
+        vec![Button::action(
+            Msg::new("menu-button-emergency"),
+            super::pillars::PillarsAction::Emergency.into(),
+        )],
+        vec![
+            trainings::menu_button(),
+            Button::action(
+                Msg::new("menu-button-profile"),
+                Action::Profile(ProfileAction::Show),
+            ),
+        ],
+    ];
     rows.extend(super::pillars::menu_rows(turn));
-    rows.push(vec![Button::action(
-        Msg::new("menu-button-my-officer"),
-        Action::Staff(super::staff::StaffAction::MyOfficer),
-    )]);
+    rows.push(vec![
+        Button::action(
+            Msg::new("question-button-mine"),
+            super::pillars::PillarsAction::MyQuestions.into(),
+        ),
+        Button::action(
+            Msg::new("menu-button-my-officer"),
+            Action::Staff(super::staff::StaffAction::MyOfficer),
+        ),
+    ]);
     rows.push(vec![
         Button::action(Msg::new("menu-button-language"), Action::LanguageMenu),
         Button::action(Msg::new("menu-button-help"), Action::Help),

@@ -586,7 +586,8 @@ async fn on_command(turn: &mut Turn<'_>, text: &str) -> Result<()> {
                 | Command::Faq
                 | Command::Ask
                 | Command::Inbox
-                | Command::Answer => pillars::on_command(turn, command, &args).await,
+                | Command::Answer
+                | Command::Emergency => pillars::on_command(turn, command, &args).await,
                 Command::Trainings => trainings::list(turn).await,
                 Command::NewTraining => trainings::new_training(turn).await,
                 Command::Officers => staff::home(turn).await,

@@ -23,8 +23,8 @@ pub struct SimOptions {
 }
 
 const HELP: &str = "Type a message, or the number of a button. Also: :sticker :photo :voice :location \
-:contact, :file PATH to send a file (a trainings or village-codes CSV), 'text to send a number \
-as text, :quit to leave.";
+:contact, :file PATH to send a file (a trainings or village-codes CSV), :forward NAME | TEXT to \
+forward a message from NAME, 'text to send a number as text, :quit to leave.";
 
 /// Reads lines from standard input until it ends or the user types `:quit`.
 pub async fn run(engine: Engine, locales: Arc<Locales>, options: SimOptions) -> anyhow::Result<()> {
@@ -68,11 +68,26 @@ pub async fn run(engine: Engine, locales: Arc<Locales>, options: SimOptions) -> 
             println!("{HELP}");
             continue;
         }
-        let Some(event) = event_for(line, &transport.screen(), &options) else {
-            println!("(unknown simulator command; :help lists them)");
-            continue;
+        let (event, forwarded_from) = match forward_of(line) {
+            Some((from, text)) => (
+                Event::Text {
+                    text,
+                    forwarded: true,
+                    reply_to: None,
+                },
+                Some(from),
+            ),
+            None => match event_for(line, &transport.screen(), &options) {
+                Some(event) => (event, None),
+                None => {
+                    println!("(unknown simulator command; :help lists them)");
+                    continue;
+                }
+            },
         };
-        let handled = engine.handle(input(&options, event)).await?;
+        let mut input = input(&options, event);
+        input.forwarded_from = forwarded_from;
+        let handled = engine.handle(input).await?;
         for due in handled.deferred {
             engine.run_deferred(due).await?;
         }
@@ -101,6 +116,12 @@ fn input(options: &SimOptions, event: Event) -> Input {
 }
 
 /// What a typed line means: a button's number presses it; `:name` makes an odd message kind.
+/// `:forward NAME | TEXT`: a message forwarded from NAME.
+fn forward_of(line: &str) -> Option<(String, String)> {
+    let (from, text) = line.strip_prefix(":forward ")?.split_once('|')?;
+    Some((from.trim().to_owned(), text.trim().to_owned()))
+}
+
 fn event_for(line: &str, screen: &Screen, options: &SimOptions) -> Option<Event> {
     if let Some(text) = line.strip_prefix('\'') {
         return Some(text_event(text));

@@ -35,6 +35,8 @@ pub struct Question {
     pub level_since: i64,
     /// The staff member who took it, if anyone has.
     pub taken_by: Option<i64>,
+    /// An urgent case: where the person in trouble is (`engine::pillars::emergency::Place`).
+    pub urgent_place: Option<String>,
 }
 
 crate::domain::profile::choice!(
@@ -81,7 +83,8 @@ pub struct Open {
 }
 
 const COLUMNS: &str =
-    "id, user_id, status, round, asked_at, opened_at, village_code, level, level_since, taken_by";
+    "id, user_id, status, round, asked_at, opened_at, village_code, level, level_since, taken_by,
+     urgent_place";
 
 fn question_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Question> {
     Ok(Question {
@@ -97,6 +100,7 @@ fn question_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Question> {
         level: row.try_get("level")?,
         level_since: row.try_get("level_since")?,
         taken_by: row.try_get("taken_by")?,
+        urgent_place: row.try_get("urgent_place")?,
     })
 }
 
@@ -226,19 +230,54 @@ pub async fn answer(
     Ok(answered)
 }
 
-/// Open questions within `scope`, the longest waiting first, with the asker's latest message.
+/// Makes question `id` an urgent case from someone at `place`, told now.
+pub async fn mark_urgent(tx: &mut Tx, id: i64, place: &str, now: DateTime<Utc>) -> Result<()> {
+    sqlx::query("UPDATE questions SET urgent_place = ?2, notified_at = ?3 WHERE id = ?1")
+        .bind(id)
+        .bind(place)
+        .bind(unix(now))
+        .execute(tx.conn().await?)
+        .await?;
+    Ok(())
+}
+
+/// Urgent cases nobody has taken whose officers were last told at or before `before`.
+pub async fn urgent_to_tell(tx: &mut Tx, before: i64) -> Result<Vec<Question>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM questions
+         WHERE urgent_place IS NOT NULL AND status = 'open' AND taken_by IS NULL
+           AND notified_at <= ?1
+         ORDER BY id"
+    ))
+    .bind(before)
+    .fetch_all(tx.conn().await?)
+    .await?;
+    rows.iter().map(question_from_row).collect()
+}
+
+/// The officers of urgent case `id` were told again now.
+pub async fn told_urgent(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<()> {
+    sqlx::query("UPDATE questions SET notified_at = ?2 WHERE id = ?1")
+        .bind(id)
+        .bind(unix(now))
+        .execute(tx.conn().await?)
+        .await?;
+    Ok(())
+}
+
+/// Open questions within `scope`, urgent cases first, then the longest waiting first, with the asker's latest message.
 pub async fn open_oldest_first(tx: &mut Tx, limit: i64, scope: &Scope) -> Result<Vec<Open>> {
     let (area, params) = within(scope, "q.village_code");
     let sql = format!(
         "SELECT q.id, q.user_id, q.status, q.round, q.asked_at, q.opened_at, q.village_code,
-                q.level, q.level_since, q.taken_by,
+                q.level, q.level_since, q.taken_by, q.urgent_place,
                 e.round AS entry_round, e.author, e.text, e.media, e.message_id, e.forwarded_from,
                 e.created_at
          FROM questions q
          JOIN question_entries e ON e.id = (
              SELECT max(id) FROM question_entries WHERE question_id = q.id AND author = 'user')
          WHERE q.status = 'open' AND {area}
-         ORDER BY q.opened_at, q.id LIMIT ?"
+         ORDER BY q.urgent_place IS NULL, q.opened_at, q.id LIMIT ?"
     );
     let mut query = sqlx::query(&sql);
     for p in params {

@@ -5,6 +5,7 @@
 mod harness;
 
 mod cooperative;
+mod emergency;
 mod erasure;
 mod faq;
 mod held;

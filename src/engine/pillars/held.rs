@@ -104,6 +104,14 @@ pub(crate) async fn offer(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
         .find(|q| q.status == Status::Open);
     let mut text = Vec::new();
     let mut rows: Vec<Vec<Button>> = Vec::new();
+    // Words of someone in trouble: the emergency path first, with this very message.
+    if super::distress::sounds_urgent(&held.text) {
+        text.push(Msg::new("emergency-offer"));
+        rows.push(vec![Button::action(
+            Msg::new("emergency-button-offer"),
+            PillarsAction::EmergencyHeld.into(),
+        )]);
+    }
     if found.is_empty() {
         text.push(Msg::new(format!("held-{}", held.kind())));
     } else {

@@ -6,6 +6,8 @@
 mod asker_village;
 mod contacts;
 mod cooperative;
+mod distress;
+pub mod emergency;
 mod faq;
 mod held;
 mod matching;
@@ -31,6 +33,7 @@ pub(crate) async fn escalate(
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<super::Reply>> {
     let mut replies = questions::escalate(tx, settings, now).await?;
+    replies.extend(questions::remind_urgent(tx, settings, now).await?);
     replies.extend(cooperative::escalate(tx, settings, now).await?);
     Ok(replies)
 }
@@ -59,6 +62,12 @@ pub enum PillarsAction {
     AskTyped,
     /// Add the message the user just sent to their open question.
     AddHeld(i64),
+    /// «🆘 Darurat»: where is the person in trouble?
+    Emergency,
+    /// «🆘» under a message that sounds like trouble: the emergency path with that message.
+    EmergencyHeld,
+    /// Where the person in trouble is: the contacts there, then the message.
+    EmergencyPlace(emergency::Place),
     MyQuestions,
     /// One of the user's own questions, with what was said on it.
     Question(i64),
@@ -136,6 +145,9 @@ impl FeatureAction for PillarsAction {
             A::Ask => vec!["ask"],
             A::AskTyped => vec!["askt"],
             A::AddHeld(id) => return vec!["addh".into(), id.to_string()],
+            A::Emergency => vec!["sos"],
+            A::EmergencyHeld => vec!["sosh"],
+            A::EmergencyPlace(place) => vec!["sosp", place.code()],
             A::MyQuestions => vec!["myq"],
             A::Question(id) => return vec!["q".into(), id.to_string()],
             A::FollowUp(id) => return vec!["fu".into(), id.to_string()],
@@ -166,6 +178,9 @@ impl FeatureAction for PillarsAction {
             ["ask"] => A::Ask,
             ["askt"] => A::AskTyped,
             ["addh", id] => A::AddHeld(parse_id(id)?),
+            ["sos"] => A::Emergency,
+            ["sosh"] => A::EmergencyHeld,
+            ["sosp", code] => A::EmergencyPlace(emergency::Place::parse(code)?),
             ["myq"] => A::MyQuestions,
             ["q", id] => A::Question(parse_id(id)?),
             ["fu", id] => A::FollowUp(parse_id(id)?),
@@ -192,6 +207,7 @@ pub(crate) fn every_action() -> Vec<PillarsAction> {
     let mut actions: Vec<A> = Page::ALL.iter().map(|p| A::Page(*p)).collect();
     actions.extend(FaqTopic::ALL.iter().map(|t| A::FaqTopic(*t)));
     actions.extend(FaqEntry::ALL.iter().map(|e| A::FaqEntry(*e)));
+    actions.extend(emergency::Place::ALL.iter().map(|p| A::EmergencyPlace(*p)));
     actions.extend(
         MembershipStatus::ALL
             .iter()
@@ -202,6 +218,8 @@ pub(crate) fn every_action() -> Vec<PillarsAction> {
         A::Ask,
         A::AskTyped,
         A::AddHeld(i64::MAX),
+        A::Emergency,
+        A::EmergencyHeld,
         A::MyQuestions,
         A::Question(1),
         A::FollowUp(i64::MAX),
@@ -240,6 +258,14 @@ pub enum PillarsState {
     },
     /// More on one of the user's questions.
     AwaitingFollowUp { question_id: i64 },
+    /// «🆘 Darurat»: where the person in trouble is; with the message already sent, if it
+    /// was one that sounded like trouble.
+    EmergencyWhere {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        held: Option<held::Held>,
+    },
+    /// The message of an urgent case, from someone in trouble at `place`.
+    AwaitingEmergency { place: emergency::Place },
     /// A message no step expected (see `held`): «send to an officer» sends it as it is.
     FaqOffered {
         #[serde(flatten)]
@@ -307,6 +333,7 @@ pub(crate) async fn on_command(turn: &mut Turn<'_>, command: Command, args: &str
         Command::Ask => questions::start(turn).await,
         Command::Inbox => questions::inbox(turn).await,
         Command::Answer => questions::answer_command(turn, args).await,
+        Command::Emergency => emergency::start(turn, None).await,
         // Not this feature's: the engine routes only the commands above here.
         _ => Ok(()),
     }
@@ -327,6 +354,9 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: PillarsAction) -> Res
         A::Ask => questions::start(turn).await,
         A::AskTyped => questions::ask_typed(turn).await,
         A::AddHeld(id) => held::add(turn, id).await,
+        A::Emergency => emergency::start(turn, None).await,
+        A::EmergencyHeld => emergency::from_held(turn).await,
+        A::EmergencyPlace(place) => emergency::on_place(turn, place).await,
         A::MyQuestions => questions::mine(turn).await,
         A::Question(id) => questions::view(turn, id).await,
         A::FollowUp(id) => questions::follow_up(turn, id).await,
@@ -382,6 +412,12 @@ pub(crate) async fn on_step(turn: &mut Turn<'_>, step: PillarsState, event: &Eve
             cooperative::on_phone(turn, &name, village, event).await
         }
         PillarsState::AwaitingContacts => contacts::on_text(turn, event).await,
+        PillarsState::EmergencyWhere { held } => {
+            emergency::typed_while_asking(turn, held, event).await
+        }
+        PillarsState::AwaitingEmergency { place } => {
+            emergency::on_message(turn, place, event).await
+        }
     }
 }
 

@@ -20,6 +20,8 @@ use crate::store::{profiles, users};
 
 /// The longest question or answer: with the notice around it, well within Telegram's 4096.
 pub(crate) const MAX_CHARS: usize = 3000;
+/// An urgent case nobody took is told again this often.
+const URGENT_AGAIN: chrono::TimeDelta = chrono::TimeDelta::hours(2);
 /// How many open questions `/inbox` lists.
 const INBOX_LIMIT: i64 = 15;
 const PREVIEW_CHARS: usize = 60;
@@ -288,6 +290,14 @@ async fn notify_officers(
             .arg("text", text::quoted(said.text)),
         Msg::new("question-notice-how").arg("number", number(question.id)),
     ];
+    let mut text = text;
+    if let Some(place) = urgent_where(question) {
+        text.insert(1, place);
+    }
+    let group_notice = match question.urgent_place {
+        Some(_) => "question-notice-group-urgent",
+        None => "question-notice-group",
+    };
     let targets = question_targets(turn.tx, turn.settings, question).await?;
     if targets.is_empty() {
         tracing::warn!(
@@ -303,7 +313,7 @@ async fn notify_officers(
             (text.clone(), take_keyboard(question, target.chat_id))
         } else {
             (
-                vec![Msg::new("question-notice-group").arg("number", number(question.id))],
+                vec![Msg::new(group_notice).arg("number", number(question.id))],
                 officers::open_privately(turn.settings),
             )
         };
@@ -334,7 +344,134 @@ async fn question_targets(
     {
         return Ok(vec![target]);
     }
+    if question.urgent_place.is_some() {
+        return routing::urgent_targets(tx, settings, question.village_code, question.level).await;
+    }
     routing::targets(tx, settings, question.village_code, question.level).await
+}
+
+/// «🆘 » before an urgent case's number; nothing for others.
+fn urgent_mark(question: &Question) -> Arg {
+    match question.urgent_place {
+        Some(_) => Arg::Msg(Box::new(Msg::new("question-urgent-mark"))),
+        None => Arg::Text(String::new()),
+    }
+}
+
+/// Where the person of an urgent case is, for the officers.
+fn urgent_where(question: &Question) -> Option<Msg> {
+    let place = question.urgent_place.as_deref()?;
+    let name = match super::emergency::Place::parse(place) {
+        Some(place) => Msg::new(place.message_id()),
+        None => Msg::new("emergency-place-other"),
+    };
+    Some(Msg::new("question-urgent-where").arg("place", name))
+}
+
+/// An urgent case (see `emergency`): recorded as a question marked 🆘 from the person's
+/// village (no village step: nothing may hold it up), told at once to that level and the one
+/// above, and again every two hours until someone takes it.
+pub(crate) async fn submit_urgent(
+    turn: &mut Turn<'_>,
+    held: &Held,
+    place: super::emergency::Place,
+) -> Result<()> {
+    let Some(user_id) = turn.user_id() else {
+        return Ok(());
+    };
+    let village = asker_village::of_profile(turn, user_id).await?;
+    let level = routing::first_level(turn.tx, village).await?;
+    let said = held.said();
+    let question = store::create(turn.tx, user_id, &said, turn.now, village, level).await?;
+    store::mark_urgent(turn.tx, question.id, place.code(), turn.now).await?;
+    let question = Question {
+        urgent_place: Some(place.code().to_owned()),
+        ..question
+    };
+    notify_officers(turn, &question, "question-notice-urgent", &said).await?;
+    turn.state = State::Idle;
+    turn.push(ReplyKind::Tagged {
+        text: vec![Msg::new("emergency-received").arg("number", number(question.id))],
+        keyboard: Keyboard::Inline(vec![vec![my_questions_button()], vec![menu::menu_button()]]),
+        tag: tag(&question),
+    });
+    Ok(())
+}
+
+/// Urgent cases nobody took in two hours: everyone told again (see `submit_urgent`).
+pub(crate) async fn remind_urgent(
+    tx: &mut crate::store::Tx,
+    settings: &crate::engine::Settings,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<Reply>> {
+    let before = (now - URGENT_AGAIN).timestamp();
+    let mut replies = Vec::new();
+    for question in store::urgent_to_tell(tx, before).await? {
+        store::told_urgent(tx, question.id, now).await?;
+        let Some(latest) = latest_said(tx, &question).await? else {
+            continue;
+        };
+        let who = who_asked_in(tx, question.user_id).await?;
+        let waited = (now.timestamp() - question.opened_at).max(0) / 3600;
+        let heading = Msg::new("question-notice-urgent-again")
+            .arg("number", number(question.id))
+            .arg("who", who)
+            .arg("hours", waited);
+        for target in question_targets(tx, settings, &question).await? {
+            replies.push(waiting_notice(&question, &latest, heading.clone(), &target));
+        }
+    }
+    Ok(replies)
+}
+
+/// What the asker said last in the question's current round.
+async fn latest_said(tx: &mut crate::store::Tx, question: &Question) -> Result<Option<Entry>> {
+    Ok(store::entries(tx, question.id)
+        .await?
+        .into_iter()
+        .rev()
+        .find(|e| e.author == Author::User && e.round == question.round))
+}
+
+/// The notice about question `question`, waiting, for `target`: `heading`, where the person
+/// in trouble is (an urgent case), their latest message and how to answer; a group that may
+/// hold others than officers gets the number only.
+fn waiting_notice(
+    question: &Question,
+    latest: &Entry,
+    heading: Msg,
+    target: &officers::Target,
+) -> Reply {
+    let text = if target.personal {
+        let mut text = vec![heading];
+        text.extend(urgent_where(question));
+        text.push(
+            Msg::new("question-quote")
+                .arg(
+                    "media",
+                    media_label(latest.media.as_deref(), latest.forwarded_from.as_deref()),
+                )
+                .arg("text", text::quoted(&latest.text)),
+        );
+        text.push(Msg::new("question-notice-how").arg("number", number(question.id)));
+        text
+    } else {
+        let group = match question.urgent_place {
+            Some(_) => "question-notice-group-urgent",
+            None => "question-notice-group",
+        };
+        vec![Msg::new(group).arg("number", number(question.id))]
+    };
+    officers::notice(
+        target.chat_id,
+        target.lang,
+        question.user_id,
+        ReplyKind::Tagged {
+            text,
+            keyboard: take_keyboard(question, target.chat_id),
+            tag: tag(question),
+        },
+    )
 }
 
 /// «✋ I'll take it» under a notice in a staff member's own chat, while nobody has.
@@ -411,43 +548,21 @@ pub(crate) async fn escalate(
             level_since: now.timestamp(),
             ..question.clone()
         };
-        let entries = store::entries(tx, question.id).await?;
-        let Some(latest) = entries
-            .iter()
-            .rev()
-            .find(|e| e.author == Author::User && e.round == question.round)
-        else {
+        let Some(latest) = latest_said(tx, &question).await? else {
             continue;
         };
         let who = who_asked_in(tx, question.user_id).await?;
         let hours = settings.escalate_after.num_hours().max(1);
+        let heading = Msg::new("question-notice-escalated")
+            .arg("number", number(question.id))
+            .arg("who", who)
+            .arg("hours", hours);
         for target in routing::targets(tx, settings, question.village_code, level).await? {
-            let text = if target.personal {
-                vec![
-                    Msg::new("question-notice-escalated")
-                        .arg("number", number(question.id))
-                        .arg("who", who.clone())
-                        .arg("hours", hours),
-                    Msg::new("question-quote")
-                        .arg(
-                            "media",
-                            media_label(latest.media.as_deref(), latest.forwarded_from.as_deref()),
-                        )
-                        .arg("text", text::quoted(&latest.text)),
-                    Msg::new("question-notice-how").arg("number", number(question.id)),
-                ]
-            } else {
-                vec![Msg::new("question-notice-group").arg("number", number(question.id))]
-            };
-            replies.push(officers::notice(
-                target.chat_id,
-                target.lang,
-                question.user_id,
-                ReplyKind::Tagged {
-                    text,
-                    keyboard: take_keyboard(&escalated, target.chat_id),
-                    tag: tag(&escalated),
-                },
+            replies.push(waiting_notice(
+                &escalated,
+                &latest,
+                heading.clone(),
+                &target,
             ));
         }
         tracing::info!(
@@ -770,6 +885,7 @@ pub(crate) async fn inbox(turn: &mut Turn<'_>) -> Result<()> {
     let mut text = vec![Msg::new("question-inbox-title").arg("count", total)];
     text.extend(open.iter().map(|o| {
         Msg::new("question-inbox-line")
+            .arg("urgent", urgent_mark(&o.question))
             .arg("number", number(o.question.id))
             .arg("time", Arg::Time(o.question.opened_at))
             .arg(

@@ -60,6 +60,26 @@ pub(crate) async fn targets(
     Ok(targets)
 }
 
+/// Where an urgent case's notices go: its level's people and those of the next level up with
+/// someone on it, at once (no waiting for the escalation), each once.
+pub(crate) async fn urgent_targets(
+    tx: &mut Tx,
+    settings: &Settings,
+    village: Option<VillageCode>,
+    level: Level,
+) -> Result<Vec<Target>> {
+    let mut all = targets(tx, settings, village, level).await?;
+    if let Some(up) = level.up() {
+        let above = level_from(tx, village, up).await?;
+        for target in targets(tx, settings, village, above).await? {
+            if !all.iter().any(|t| t.chat_id == target.chat_id) {
+                all.push(target);
+            }
+        }
+    }
+    Ok(all)
+}
+
 /// Everyone who was told of work now at `level`: that level's people and those of the levels
 /// below it that it passed (once each).
 pub(crate) async fn told(
