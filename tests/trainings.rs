@@ -1394,10 +1394,10 @@ async fn the_example_csv_imports_cleanly() {
 async fn files_that_are_not_a_usable_csv_get_a_clear_answer() {
     let mut h = Harness::new().await;
     let csv = format!("{HEADER}\n{}\n", row("Wirausaha", SATURDAY_9, 25));
-    // Returnees' files get the usual hint; nothing is imported.
+    // A returnee's file is not imported: it can go to an officer, as any file.
     assert_eq!(
         ids(&h.event(1, csv_document(&csv)).await),
-        ["hint-document", "menu-title"]
+        ["held-document"]
     );
     assert_eq!(
         ids(&h.event(ADMIN, document("laporan.pdf", None, 10)).await),
