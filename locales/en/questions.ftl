@@ -41,7 +41,7 @@ question-forwarded-unnamed = [↪️ forwarded]{" "}
 question-labels = { $forwarded }{ $media }
 
 # For officers.
-question-who-registered = { $name } ({ $role }, { $village } village)
+question-who-registered = { $name } ({ $role }, { $village } village) · 📞 { $phone }
 question-who-unregistered = someone who has not registered
 question-notice-new =
     ❓ New question no. { $number }

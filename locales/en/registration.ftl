@@ -4,7 +4,7 @@ registration-consent =
     Before you register, please read this:
     📋 What is stored: your role, name, phone number, village and district, country and work experience abroad (if any), and your interests.
     🎯 What for: to invite you to trainings and the cooperative, and to answer your questions.
-    👀 Who sees it: only Desmigratif officers. It is not sold and not shared with anyone else.
+    👀 Who sees it: only the Desmigratif officers for your village and regency, and the programme's central staff. When you ask a question, they see your name, phone number and village, so that they can reach you. It is not sold and not shared with anyone else.
     🗑 Erasing: any time with /delete. Your data in the bot is erased so that it cannot be read again. Messages about you in officers' chats are replaced with "erased", as far as Telegram allows. Backup copies keep it for at most 14 days, then it is gone from them too.
     Do you agree?
 registration-consent-agree = ✅ I agree

@@ -41,7 +41,7 @@ question-forwarded-unnamed = [↪️ pesan terusan]{" "}
 question-labels = { $forwarded }{ $media }
 
 # Untuk petugas.
-question-who-registered = { $name } ({ $role }, desa { $village })
+question-who-registered = { $name } ({ $role }, desa { $village }) · 📞 { $phone }
 question-who-unregistered = seseorang yang belum mendaftar
 question-notice-new =
     ❓ Pertanyaan baru no. { $number }

@@ -4,7 +4,7 @@ registration-consent =
     Sebelum mendaftar, mohon baca ini:
     📋 Yang disimpan: peran Anda, nama, nomor telepon, desa dan kabupaten, negara dan pengalaman kerja di luar negeri (jika ada), serta minat Anda.
     🎯 Untuk apa: mengundang Anda ke pelatihan dan koperasi, serta menjawab pertanyaan Anda.
-    👀 Siapa yang melihat: hanya petugas Desmigratif. Data tidak dijual dan tidak dibagikan ke pihak lain.
+    👀 Siapa yang melihat: hanya petugas Desmigratif untuk desa dan kabupaten Anda, dan petugas pusat. Bila Anda bertanya, mereka melihat nama, nomor telepon dan desa Anda, supaya bisa menghubungi Anda. Data tidak dijual dan tidak dibagikan ke pihak lain.
     🗑 Menghapus: kapan saja dengan /hapus. Data Anda di bot dihapus sampai tidak bisa dibaca lagi. Pesan tentang Anda di chat petugas kami ganti dengan tulisan «dihapus», sejauh Telegram mengizinkan. Salinan cadangan (backup) masih menyimpannya paling lama 14 hari, lalu ikut terhapus.
     Apakah Anda setuju?
 registration-consent-agree = ✅ Saya setuju

@@ -68,6 +68,29 @@ impl Phone {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// As people dial it: an Indonesian number from its 0 in groups of four
+    /// (`0812 3456 7890`), a foreign one in international form (`+60123456789`).
+    pub fn dialled(&self) -> String {
+        dialled(&self.0)
+    }
+}
+
+/// `e164` as people dial it (see `Phone::dialled`).
+pub fn dialled(e164: &str) -> String {
+    match e164.strip_prefix("+62") {
+        Some(rest) if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()) => {
+            let national = format!("0{rest}");
+            let (first, rest) = national.split_at(4.min(national.len()));
+            let mut out = first.to_owned();
+            for chunk in rest.as_bytes().chunks(4) {
+                out.push(' ');
+                out.push_str(std::str::from_utf8(chunk).unwrap_or_default());
+            }
+            out
+        }
+        _ => e164.to_owned(),
+    }
 }
 
 #[cfg(test)]

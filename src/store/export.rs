@@ -85,14 +85,7 @@ pub fn cell(text: &str) -> String {
 pub fn phone_cell(e164: &str) -> String {
     match e164.strip_prefix("+62") {
         Some(rest) if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()) => {
-            let national = format!("0{rest}");
-            let (first, rest) = national.split_at(4.min(national.len()));
-            let mut out = first.to_owned();
-            for chunk in rest.as_bytes().chunks(4) {
-                out.push(' ');
-                out.push_str(std::str::from_utf8(chunk).unwrap_or_default());
-            }
-            out
+            crate::domain::phone::dialled(e164)
         }
         _ => cell(e164),
     }

@@ -45,7 +45,12 @@ async fn a_voice_note_outside_any_question_reaches_the_officers_as_it_is() {
         })
         .count();
     assert_eq!(copies, 2, "the voice note itself, to each officer");
-    assert!(rendered(&h, &to(&sent, ADMIN)).contains("[🎤 pesan suara]"));
+    let notice = rendered(&h, &to(&sent, ADMIN));
+    assert!(notice.contains("[🎤 pesan suara]"), "{notice}");
+    assert!(
+        notice.contains("Sari Wulandari") && notice.contains("0812 3456 7890"),
+        "the officer can call her back: {notice}"
+    );
     assert_eq!(
         h.count("SELECT count(*) FROM question_entries WHERE media = 'voice' AND message_id = 41")
             .await,

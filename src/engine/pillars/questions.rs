@@ -267,7 +267,8 @@ async fn who_asked_in(tx: &mut crate::store::Tx, user_id: i64) -> Result<Msg> {
         Some(profile) => Msg::new("question-who-registered")
             .arg("name", profile.name.as_str())
             .arg("role", Msg::new(profile.role.message_id()))
-            .arg("village", profile.village.as_str()),
+            .arg("village", profile.village.as_str())
+            .arg("phone", profile.phone.dialled()),
         None => Msg::new("question-who-unregistered"),
     })
 }
