@@ -147,7 +147,7 @@ async fn staff_act_only_on_their_areas_questions() {
     ask(&mut h, RESIDENT, "Pertanyaan dari Kenanga").await;
     // The Wonosobo officer: not in their inbox, cannot open, take or answer it.
     let inbox = h.say(OTHER_OFFICER, "/pertanyaan").await;
-    assert!(has_id(&inbox, "question-inbox-empty"));
+    assert!(has_id(&inbox, "inbox-empty-open"));
     let open = h
         .press(
             OTHER_OFFICER,
@@ -170,7 +170,7 @@ async fn staff_act_only_on_their_areas_questions() {
     // The coordinator of the regency and the village's officer may.
     assert!(has_id(
         &h.say(COORDINATOR, "/pertanyaan").await,
-        "question-inbox-title"
+        "inbox-title-open"
     ));
     let answer = h
         .say(OFFICER, "/jawab 1 Silakan datang ke balai desa.")

@@ -7,7 +7,7 @@ question-received = ✅ Thank you! Your question has arrived as number { $number
 question-button-mine = 🗂️ My questions
 question-button-follow-up = ✍️ Follow up
 question-button-view = No. { $number } · { $status }
-question-button-open = No. { $number }
+question-button-open = { $urgent }No. { $number }
 question-status-open = ⏳ waiting for an answer
 question-status-answered = ✅ answered
 question-not-found = That question was not found.
@@ -58,10 +58,7 @@ question-answer-too-long = That answer is too long. Please shorten it to at most
 question-answer-gone = Question no. { $number } no longer exists (the asker may have erased their data).
 question-answer-already = Question no. { $number } has already been answered. Your answer was not sent.
 question-answer-sent = ✅ The answer to question no. { $number } has been sent.
-question-inbox-empty = 📥 No questions are waiting for an answer. 🎉
-question-inbox-title = 📥 Questions waiting for an answer: { $count }. The longest waiting first.
-question-inbox-line = { $urgent }No. { $number } · { $time } · { $media }{ $text }
-question-inbox-more = …and { $count } more.
+question-inbox-line = { $urgent }No. { $number } · { $village } · { $waited } · { $media }{ $text }
 question-inbox-how = Tap a question's number to see all of it and reply to it.
 
 question-notice-escalated =
@@ -130,3 +127,26 @@ question-notice-urgent-again =
     🆘 Urgent case no. { $number } has waited { $hours } hours and nobody has taken it yet.
     From: { $who }
 question-notice-group-urgent = 🆘 An urgent case, no. { $number }. What it says is shown only in officers' private chats with the bot. To answer, reply to this message.
+
+# The inbox's pages and filters.
+inbox-title-open = 📥 Open questions: { $count }. Urgent cases first, then the longest waiting. Page { $page } of { $pages }.
+inbox-title-urgent = 🆘 Urgent cases still open: { $count }. Page { $page } of { $pages }.
+inbox-title-waiting = ⏳ Open questions nobody has taken: { $count }. Page { $page } of { $pages }.
+inbox-title-mine = ✋ Questions you took, still open: { $count }. Page { $page } of { $pages }.
+inbox-title-answered = ✅ Answered questions: { $count }, the latest first. Page { $page } of { $pages }.
+inbox-empty-open = No questions are waiting for an answer. 🎉
+inbox-empty-urgent = No urgent case is open.
+inbox-empty-waiting = Every open question has been taken by someone.
+inbox-empty-mine = You have no open question that you took.
+inbox-empty-answered = No question has been answered yet.
+inbox-button-open = 📥 All open
+inbox-button-urgent = 🆘 Urgent
+inbox-button-waiting = ⏳ Not taken
+inbox-button-mine = ✋ Mine
+inbox-button-answered = ✅ Answered
+inbox-button-previous = ◀️ Previous
+inbox-button-next = Next ▶️
+inbox-no-village = no village
+inbox-waited-minutes = { $n } min
+inbox-waited-hours = { $n } h
+inbox-waited-days = { $n } days

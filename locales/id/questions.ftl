@@ -7,7 +7,7 @@ question-received = ✅ Terima kasih! Pertanyaan Anda sudah kami terima dengan n
 question-button-mine = 🗂️ Pertanyaan saya
 question-button-follow-up = ✍️ Tanya lanjutan
 question-button-view = No. { $number } · { $status }
-question-button-open = No. { $number }
+question-button-open = { $urgent }No. { $number }
 question-status-open = ⏳ menunggu jawaban
 question-status-answered = ✅ sudah dijawab
 question-not-found = Pertanyaan itu tidak ditemukan.
@@ -58,10 +58,7 @@ question-answer-too-long = Jawabannya terlalu panjang. Tolong persingkat menjadi
 question-answer-gone = Pertanyaan no. { $number } tidak ada lagi (mungkin penanya sudah menghapus datanya).
 question-answer-already = Pertanyaan no. { $number } sudah dijawab. Jawaban Anda tidak dikirim.
 question-answer-sent = ✅ Jawaban untuk pertanyaan no. { $number } sudah dikirim.
-question-inbox-empty = 📥 Tidak ada pertanyaan yang menunggu jawaban. 🎉
-question-inbox-title = 📥 Pertanyaan yang menunggu jawaban: { $count }. Yang paling lama menunggu di atas.
-question-inbox-line = { $urgent }No. { $number } · { $time } · { $media }{ $text }
-question-inbox-more = …dan { $count } lagi.
+question-inbox-line = { $urgent }No. { $number } · { $village } · { $waited } · { $media }{ $text }
 question-inbox-how = Tekan nomor pertanyaan untuk melihatnya lengkap dan membalasnya.
 
 question-notice-escalated =
@@ -130,3 +127,26 @@ question-notice-urgent-again =
     🆘 Kasus darurat no. { $number } sudah menunggu { $hours } jam dan belum diambil siapa pun.
     Dari: { $who }
 question-notice-group-urgent = 🆘 Ada kasus darurat, no. { $number }. Isinya hanya tampil di chat pribadi petugas dengan bot. Untuk menjawab, balas pesan ini.
+
+# Halaman dan saringan kotak pertanyaan.
+inbox-title-open = 📥 Pertanyaan terbuka: { $count }. Kasus darurat di atas, lalu yang paling lama menunggu. Halaman { $page } dari { $pages }.
+inbox-title-urgent = 🆘 Kasus darurat yang masih terbuka: { $count }. Halaman { $page } dari { $pages }.
+inbox-title-waiting = ⏳ Pertanyaan terbuka yang belum diambil siapa pun: { $count }. Halaman { $page } dari { $pages }.
+inbox-title-mine = ✋ Pertanyaan yang Anda ambil dan masih terbuka: { $count }. Halaman { $page } dari { $pages }.
+inbox-title-answered = ✅ Pertanyaan yang sudah dijawab: { $count }, yang terbaru di atas. Halaman { $page } dari { $pages }.
+inbox-empty-open = Tidak ada pertanyaan yang menunggu jawaban. 🎉
+inbox-empty-urgent = Tidak ada kasus darurat yang terbuka.
+inbox-empty-waiting = Semua pertanyaan terbuka sudah diambil petugas.
+inbox-empty-mine = Tidak ada pertanyaan terbuka yang Anda ambil.
+inbox-empty-answered = Belum ada pertanyaan yang dijawab.
+inbox-button-open = 📥 Semua terbuka
+inbox-button-urgent = 🆘 Darurat
+inbox-button-waiting = ⏳ Belum diambil
+inbox-button-mine = ✋ Milik saya
+inbox-button-answered = ✅ Sudah dijawab
+inbox-button-previous = ◀️ Sebelumnya
+inbox-button-next = Berikutnya ▶️
+inbox-no-village = tanpa desa
+inbox-waited-minutes = { $n } menit
+inbox-waited-hours = { $n } jam
+inbox-waited-days = { $n } hari

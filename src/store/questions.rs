@@ -265,9 +265,50 @@ pub async fn told_urgent(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<()>
     Ok(())
 }
 
-/// Open questions within `scope`, urgent cases first, then the longest waiting first, with the asker's latest message.
-pub async fn open_oldest_first(tx: &mut Tx, limit: i64, scope: &Scope) -> Result<Vec<Open>> {
+crate::domain::profile::choice!(
+    /// Which questions a page of the inbox lists.
+    InboxFilter, "inbox-filter" {
+        Open => "open",
+        Urgent => "urgent",
+        Waiting => "waiting",
+        Mine => "mine",
+        Answered => "answered",
+    }
+);
+
+impl InboxFilter {
+    /// The filter as SQL over `questions q`, for the staff member `reader`.
+    fn condition(self, reader: i64) -> String {
+        match self {
+            InboxFilter::Open => "q.status = 'open'".into(),
+            InboxFilter::Urgent => "q.status = 'open' AND q.urgent_place IS NOT NULL".into(),
+            InboxFilter::Waiting => "q.status = 'open' AND q.taken_by IS NULL".into(),
+            // An integer, never text: nothing to escape.
+            InboxFilter::Mine => format!("q.status = 'open' AND q.taken_by = {reader}"),
+            InboxFilter::Answered => "q.status = 'answered'".into(),
+        }
+    }
+
+    fn order(self) -> &'static str {
+        match self {
+            InboxFilter::Answered => "q.answered_at DESC, q.id DESC",
+            _ => "q.urgent_place IS NULL, q.opened_at, q.id",
+        }
+    }
+}
+
+/// A page of the inbox: the questions of `filter` within `scope`, with the asker's latest
+/// message, from `offset`; and how many there are in all.
+pub async fn inbox_page(
+    tx: &mut Tx,
+    scope: &Scope,
+    filter: InboxFilter,
+    reader: i64,
+    offset: i64,
+    limit: i64,
+) -> Result<(Vec<Open>, i64)> {
     let (area, params) = within(scope, "q.village_code");
+    let condition = filter.condition(reader);
     let sql = format!(
         "SELECT q.id, q.user_id, q.status, q.round, q.asked_at, q.opened_at, q.village_code,
                 q.level, q.level_since, q.taken_by, q.urgent_place,
@@ -276,22 +317,35 @@ pub async fn open_oldest_first(tx: &mut Tx, limit: i64, scope: &Scope) -> Result
          FROM questions q
          JOIN question_entries e ON e.id = (
              SELECT max(id) FROM question_entries WHERE question_id = q.id AND author = 'user')
-         WHERE q.status = 'open' AND {area}
-         ORDER BY q.urgent_place IS NULL, q.opened_at, q.id LIMIT ?"
+         WHERE {condition} AND {area}
+         ORDER BY {} LIMIT ? OFFSET ?",
+        filter.order()
     );
     let mut query = sqlx::query(&sql);
-    for p in params {
-        query = query.bind(p);
+    for p in &params {
+        query = query.bind(*p);
     }
-    let rows = query.bind(limit).fetch_all(tx.conn().await?).await?;
-    rows.iter()
+    let rows = query
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(tx.conn().await?)
+        .await?;
+    let page = rows
+        .iter()
         .map(|row| {
             Ok(Open {
                 question: question_from_row(row)?,
                 latest: entry_from_row(row, "entry_round")?,
             })
         })
-        .collect()
+        .collect::<Result<Vec<_>>>()?;
+    let count_sql = format!("SELECT count(*) FROM questions q WHERE {condition} AND {area}");
+    let mut count = sqlx::query_scalar(&count_sql);
+    for p in &params {
+        count = count.bind(*p);
+    }
+    let total = count.fetch_one(tx.conn().await?).await?;
+    Ok((page, total))
 }
 
 pub async fn open_count(tx: &mut Tx, scope: &Scope) -> Result<i64> {

@@ -372,7 +372,7 @@ async fn the_inbox_lists_open_questions_the_longest_waiting_first() {
     assert_eq!(
         ids(&inbox),
         [
-            "question-inbox-title",
+            "inbox-title-open",
             "question-inbox-line",
             "question-inbox-line",
             "question-inbox-how"
@@ -399,7 +399,10 @@ async fn the_inbox_lists_open_questions_the_longest_waiting_first() {
 
     h.say(ADMIN, &format!("/jawab {first} Sudah.")).await;
     h.say(ADMIN, &format!("/jawab {third} Sudah.")).await;
-    assert_eq!(ids(&h.say(ADMIN, "/inbox").await), ["question-inbox-empty"]);
+    assert_eq!(
+        ids(&h.say(ADMIN, "/inbox").await),
+        ["inbox-title-open", "inbox-empty-open"]
+    );
 }
 
 #[tokio::test]
@@ -416,7 +419,7 @@ async fn the_officers_group_reaches_the_officer_handlers_and_other_groups_do_not
         ))
         .await
         .replies;
-    assert_eq!(ids(&inbox)[0], "question-inbox-title");
+    assert_eq!(ids(&inbox)[0], "inbox-title-open");
     assert!(
         !actions(&inbox).contains(&desmigratif::engine::Action::Menu),
         "no private menu in the group"
@@ -645,4 +648,94 @@ async fn control_characters_and_fake_lines_never_reach_an_officer_as_they_were_t
             .await,
         0
     );
+}
+
+/// Forty-five open questions: pages of ten with ◀️ ▶️, each line with its village and how long
+/// it waited; the filters list the urgent, the untaken, one's own and the answered ones.
+#[tokio::test]
+async fn the_inbox_has_pages_of_ten_and_filters() {
+    use desmigratif::store::questions::InboxFilter;
+    let mut h = Harness::new().await;
+    let mut ids_asked = Vec::new();
+    for n in 0..45 {
+        let user = 100 + n;
+        crate::register(&mut h, user, "Sari Wulandari", "Kenanga").await;
+        ids_asked.push(ask(&mut h, user, &format!("Pertanyaan nomor {n}")).await);
+        h.clock.advance(chrono::Duration::minutes(10));
+    }
+    let opened = |replies: &[desmigratif::engine::Reply]| -> Vec<i64> {
+        actions(replies)
+            .into_iter()
+            .filter_map(|a| match a {
+                desmigratif::engine::Action::Pillars(PillarsAction::OpenQuestion(id)) => Some(id),
+                _ => None,
+            })
+            .collect()
+    };
+    let first = h.say(ADMIN, "/pertanyaan").await;
+    assert_eq!(opened(&first), ids_asked[..10]);
+    let text = rendered(&h, &first);
+    assert!(
+        text.contains("Pertanyaan terbuka: 45") && text.contains("Halaman 1 dari 5"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Kenanga") && text.contains("7 jam"),
+        "village and wait: {text}"
+    );
+    let next = pillar(PillarsAction::InboxView(InboxFilter::Open, 2));
+    assert!(actions(&first).contains(&next));
+    assert!(!actions(&first).contains(&pillar(PillarsAction::InboxView(InboxFilter::Open, 0))));
+
+    let last = h
+        .press(
+            ADMIN,
+            &pillar(PillarsAction::InboxView(InboxFilter::Open, 5)),
+        )
+        .await;
+    assert_eq!(opened(&last), ids_asked[40..]);
+    assert!(actions(&last).contains(&pillar(PillarsAction::InboxView(InboxFilter::Open, 4))));
+    // A page that is no longer there (an old button): the last one.
+    let gone = h
+        .press(
+            ADMIN,
+            &pillar(PillarsAction::InboxView(InboxFilter::Open, 9)),
+        )
+        .await;
+    assert_eq!(opened(&gone), ids_asked[40..]);
+
+    // One taken, one answered.
+    h.press(ADMIN, &pillar(PillarsAction::Take(ids_asked[3])))
+        .await;
+    h.say(ADMIN, &format!("/jawab {} Sudah.", ids_asked[4]))
+        .await;
+    let mine = h
+        .press(
+            ADMIN,
+            &pillar(PillarsAction::InboxView(InboxFilter::Mine, 1)),
+        )
+        .await;
+    assert_eq!(opened(&mine), [ids_asked[3]]);
+    let answered = h
+        .press(
+            ADMIN,
+            &pillar(PillarsAction::InboxView(InboxFilter::Answered, 1)),
+        )
+        .await;
+    assert_eq!(opened(&answered), [ids_asked[4]]);
+    let waiting = h
+        .press(
+            ADMIN,
+            &pillar(PillarsAction::InboxView(InboxFilter::Waiting, 1)),
+        )
+        .await;
+    assert!(!opened(&waiting).contains(&ids_asked[3]));
+    assert!(rendered(&h, &waiting).contains("belum diambil siapa pun: 43"));
+    let urgent = h
+        .press(
+            ADMIN,
+            &pillar(PillarsAction::InboxView(InboxFilter::Urgent, 1)),
+        )
+        .await;
+    assert_eq!(ids(&urgent), ["inbox-title-urgent", "inbox-empty-urgent"]);
 }

@@ -75,6 +75,8 @@ pub enum PillarsAction {
     FollowUp(i64),
     /// Officers: the open questions.
     Inbox,
+    /// Officers: a page of the inbox with a filter.
+    InboxView(crate::store::questions::InboxFilter, u32),
     /// Officers: a question again, to reply to.
     OpenQuestion(i64),
     /// Staff: «I'll take it» — the question is theirs to answer.
@@ -114,6 +116,7 @@ impl PillarsAction {
         matches!(
             self,
             PillarsAction::Inbox
+                | PillarsAction::InboxView(..)
                 | PillarsAction::OpenQuestion(_)
                 | PillarsAction::Take(_)
                 | PillarsAction::SetMembership(..)
@@ -125,6 +128,7 @@ impl PillarsAction {
         matches!(
             self,
             PillarsAction::Inbox
+                | PillarsAction::InboxView(..)
                 | PillarsAction::OpenQuestion(_)
                 | PillarsAction::Take(_)
                 | PillarsAction::SetMembership(..)
@@ -152,6 +156,9 @@ impl FeatureAction for PillarsAction {
             A::Question(id) => return vec!["q".into(), id.to_string()],
             A::FollowUp(id) => return vec!["fu".into(), id.to_string()],
             A::Inbox => vec!["inbox"],
+            A::InboxView(filter, page) => {
+                return vec!["ibx".into(), filter.code().into(), page.to_string()];
+            }
             A::OpenQuestion(id) => return vec!["oq".into(), id.to_string()],
             A::Take(id) => return vec!["take".into(), id.to_string()],
             A::Membership => vec!["coop"],
@@ -185,6 +192,12 @@ impl FeatureAction for PillarsAction {
             ["q", id] => A::Question(parse_id(id)?),
             ["fu", id] => A::FollowUp(parse_id(id)?),
             ["inbox"] => A::Inbox,
+            ["ibx", filter, page] => A::InboxView(
+                crate::store::questions::InboxFilter::parse(filter)?,
+                page.parse()
+                    .ok()
+                    .filter(|p: &u32| (1..=100_000).contains(p))?,
+            ),
             ["oq", id] => A::OpenQuestion(parse_id(id)?),
             ["take", id] => A::Take(parse_id(id)?),
             ["coop"] => A::Membership,
@@ -224,6 +237,7 @@ pub(crate) fn every_action() -> Vec<PillarsAction> {
         A::Question(1),
         A::FollowUp(i64::MAX),
         A::Inbox,
+        A::InboxView(crate::store::questions::InboxFilter::Mine, 3),
         A::OpenQuestion(42),
         A::Take(i64::MAX),
         A::Membership,
@@ -361,6 +375,7 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: PillarsAction) -> Res
         A::Question(id) => questions::view(turn, id).await,
         A::FollowUp(id) => questions::follow_up(turn, id).await,
         A::Inbox => questions::inbox(turn).await,
+        A::InboxView(filter, page) => questions::inbox_view(turn, filter, page).await,
         A::OpenQuestion(id) => questions::open(turn, id).await,
         A::Take(id) => questions::take(turn, id).await,
         A::Membership => cooperative::membership(turn).await,

@@ -15,7 +15,7 @@ use crate::engine::{
     Arg, Button, Event, Keyboard, MediaKind, Msg, Reply, ReplyKind, Result, State, menu, turn::Turn,
 };
 use crate::store::outbox::{MessageTag, Priority};
-use crate::store::questions::{self as store, Author, Entry, Question, Said, Status};
+use crate::store::questions::{self as store, Author, Entry, InboxFilter, Question, Said, Status};
 use crate::store::{profiles, users};
 
 /// The longest question or answer: with the notice around it, well within Telegram's 4096.
@@ -23,7 +23,8 @@ pub(crate) const MAX_CHARS: usize = 3000;
 /// An urgent case nobody took is told again this often.
 const URGENT_AGAIN: chrono::TimeDelta = chrono::TimeDelta::hours(2);
 /// How many open questions `/inbox` lists.
-const INBOX_LIMIT: i64 = 15;
+/// Questions on a page of the inbox.
+const INBOX_PAGE: i64 = 10;
 const PREVIEW_CHARS: usize = 60;
 /// How much of a question's history one screen shows (characters of text, and messages).
 const THREAD_CHARS: usize = 2500;
@@ -852,59 +853,133 @@ async fn answer(turn: &mut Turn<'_>, id: i64, round: Option<i64>, text: &str) ->
     Ok(())
 }
 
-/// `/inbox`: the open questions, the longest waiting first, a button each to see one again.
+/// `/inbox`: the first page of the open questions.
 pub(crate) async fn inbox(turn: &mut Turn<'_>) -> Result<()> {
-    let Some((_, scope)) = turn.role() else {
+    inbox_view(turn, InboxFilter::Open, 1).await
+}
+
+/// A page of the inbox: ten questions of `filter` (urgent cases first, then the longest
+/// waiting), each with its village and how long it waited, a button each to open it, ◀️ ▶️
+/// between pages, and the filters.
+pub(crate) async fn inbox_view(turn: &mut Turn<'_>, filter: InboxFilter, page: u32) -> Result<()> {
+    let (Some((_, scope)), Some(reader)) = (turn.role(), turn.user_id()) else {
         return Ok(());
     };
-    let open = store::open_oldest_first(turn.tx, INBOX_LIMIT, &scope).await?;
-    let total = store::open_count(turn.tx, &scope).await?;
-    let mut rows: Vec<Vec<Button>> = open
-        .chunks(4)
+    let page = page.max(1);
+    let offset = i64::from(page - 1) * INBOX_PAGE;
+    let (mut listed, mut total) =
+        store::inbox_page(turn.tx, &scope, filter, reader, offset, INBOX_PAGE).await?;
+    let pages = u32::try_from(((total + INBOX_PAGE - 1) / INBOX_PAGE).max(1)).unwrap_or(u32::MAX);
+    let page = if listed.is_empty() && page > 1 {
+        // An old button of a page that is no longer there: the last one.
+        (listed, total) = store::inbox_page(
+            turn.tx,
+            &scope,
+            filter,
+            reader,
+            i64::from(pages - 1) * INBOX_PAGE,
+            INBOX_PAGE,
+        )
+        .await?;
+        pages
+    } else {
+        page
+    };
+    let mut rows: Vec<Vec<Button>> = listed
+        .chunks(5)
         .map(|chunk| {
             chunk
                 .iter()
                 .map(|o| {
-                    let label =
-                        Msg::new("question-button-open").arg("number", number(o.question.id));
+                    let label = Msg::new("question-button-open")
+                        .arg("urgent", urgent_mark(&o.question))
+                        .arg("number", number(o.question.id));
                     Button::action(label, PillarsAction::OpenQuestion(o.question.id).into())
                 })
                 .collect()
         })
         .collect();
+    let mut nav = Vec::new();
+    if page > 1 {
+        nav.push(Button::action(
+            Msg::new("inbox-button-previous"),
+            PillarsAction::InboxView(filter, page - 1).into(),
+        ));
+    }
+    if page < pages {
+        nav.push(Button::action(
+            Msg::new("inbox-button-next"),
+            PillarsAction::InboxView(filter, page + 1).into(),
+        ));
+    }
+    if !nav.is_empty() {
+        rows.push(nav);
+    }
+    let filters: Vec<Button> = InboxFilter::ALL
+        .iter()
+        .filter(|f| **f != filter)
+        .map(|f| {
+            Button::action(
+                Msg::new(format!("inbox-button-{}", f.code())),
+                PillarsAction::InboxView(*f, 1).into(),
+            )
+        })
+        .collect();
+    rows.extend(filters.chunks(2).map(<[Button]>::to_vec));
     if !officers::in_officers_group(turn) {
         rows.push(vec![menu::menu_button()]);
     }
-    if open.is_empty() {
+    let heading = Msg::new(format!("inbox-title-{}", filter.code()))
+        .arg("count", total)
+        .arg("page", i64::from(page))
+        .arg("pages", i64::from(pages));
+    if listed.is_empty() {
         turn.show(
-            vec![Msg::new("question-inbox-empty")],
+            vec![heading, Msg::new(format!("inbox-empty-{}", filter.code()))],
             Keyboard::Inline(rows),
         );
         return Ok(());
     }
     // No names here: the list is not tied to one person's data (see `open` for the details).
-    let mut text = vec![Msg::new("question-inbox-title").arg("count", total)];
-    text.extend(open.iter().map(|o| {
-        Msg::new("question-inbox-line")
-            .arg("urgent", urgent_mark(&o.question))
-            .arg("number", number(o.question.id))
-            .arg("time", Arg::Time(o.question.opened_at))
-            .arg(
-                "media",
-                media_label(
-                    o.latest.media.as_deref(),
-                    o.latest.forwarded_from.as_deref(),
-                ),
-            )
-            .arg("text", preview(&o.latest.text, PREVIEW_CHARS))
-    }));
-    let listed = open.len() as i64;
-    if total > listed {
-        text.push(Msg::new("question-inbox-more").arg("count", total - listed));
+    let mut text = vec![heading];
+    for o in &listed {
+        let village = match o.question.village_code {
+            Some(code) => super::super::places::chosen(turn, code)
+                .await?
+                .map(|hit| Arg::Text(hit.village.to_string())),
+            None => None,
+        }
+        .unwrap_or_else(|| Arg::Msg(Box::new(Msg::new("inbox-no-village"))));
+        let waited = waited_since(turn.now.timestamp() - o.question.opened_at);
+        text.push(
+            Msg::new("question-inbox-line")
+                .arg("urgent", urgent_mark(&o.question))
+                .arg("number", number(o.question.id))
+                .arg("village", village)
+                .arg("waited", waited)
+                .arg(
+                    "media",
+                    media_label(
+                        o.latest.media.as_deref(),
+                        o.latest.forwarded_from.as_deref(),
+                    ),
+                )
+                .arg("text", preview(&o.latest.text, PREVIEW_CHARS)),
+        );
     }
     text.push(Msg::new("question-inbox-how"));
     turn.show(text, Keyboard::Inline(rows));
     Ok(())
+}
+
+/// How long something has waited, as a person says it: minutes, hours, or days.
+fn waited_since(seconds: i64) -> Msg {
+    let minutes = seconds.max(0) / 60;
+    match minutes {
+        0..60 => Msg::new("inbox-waited-minutes").arg("n", minutes),
+        60..2880 => Msg::new("inbox-waited-hours").arg("n", minutes / 60),
+        _ => Msg::new("inbox-waited-days").arg("n", minutes / 1440),
+    }
 }
 
 /// An officer sees a question again, as a new message they can reply to.
