@@ -153,6 +153,8 @@ pub async fn run() -> Vec<Figure> {
             .await
             .unwrap_or(0);
     let search = village_search(&engine, 2 + (warm_up + measured) as i64).await;
+    let inbox = inbox_pages(&engine, &pool, 10_000_000).await;
+    let distress = distress_checks();
     // The engine keeps its connection until it goes; closing waits for every connection.
     drop(engine);
     pool.close().await;
@@ -199,6 +201,16 @@ pub async fn run() -> Vec<Figure> {
             percentile(&search, 99.0),
         )
         .target(Target::Below(5.0)),
+        Figure::millis(
+            "engine: inbox's first page, 100,000 questions (10,000 open), p99 per update",
+            percentile(&inbox, 99.0),
+        )
+        .target(Target::Below(20.0)),
+        Figure::millis(
+            "engine: distress words looked for in a text message, p99",
+            percentile(&distress, 99.0),
+        )
+        .target(Target::Below(0.1)),
         Figure::new(
             "engine: replies not as the script expects",
             unexpected as f64,
@@ -242,6 +254,74 @@ async fn village_search(engine: &Engine, first_update: i64) -> Vec<std::time::Du
         took.push(t.elapsed());
         update += 1;
     }
+    took
+}
+
+/// An admin opens the inbox again and again over 100,000 questions from the seeded people,
+/// 10,000 of them open (one in ten, two in a hundred of those urgent): each update's time.
+async fn inbox_pages(
+    engine: &Engine,
+    pool: &sqlx::SqlitePool,
+    first_update: i64,
+) -> Vec<std::time::Duration> {
+    sqlx::query(
+        "WITH RECURSIVE seq(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM seq WHERE x < 100000)
+         INSERT INTO questions (user_id, status, round, asked_at, opened_at, answered_at,
+                                village_code, level, level_since, urgent_place, notified_at)
+         SELECT 1 + x % ?1, CASE WHEN x % 10 = 0 THEN 'open' ELSE 'answered' END, 1, x, x,
+                CASE WHEN x % 10 = 0 THEN NULL ELSE x + 60 END, 3212162004, 'village', x,
+                CASE WHEN x % 500 = 0 THEN 'malaysia' END, x
+         FROM seq",
+    )
+    .bind(SEEDED)
+    .execute(pool)
+    .await
+    .expect("seed questions");
+    sqlx::query(
+        "INSERT INTO question_entries (question_id, round, author, text, created_at)
+         SELECT id, 1, 'user', 'Suami saya di Malaysia belum digaji, harus lapor ke mana? ' || id,
+                asked_at
+         FROM questions",
+    )
+    .execute(pool)
+    .await
+    .expect("seed what was asked");
+    let rounds = env_number("BENCH_INBOX_PAGES", 1_000);
+    let mut took = Vec::with_capacity(rounds);
+    for i in 0..rounds {
+        let step = crate::workload::Step::Text("/pertanyaan".into());
+        let t = Instant::now();
+        engine
+            .handle(input(900, "id", &step, first_update + i as i64))
+            .await
+            .expect("handled");
+        took.push(t.elapsed());
+    }
+    took
+}
+
+/// The distress words looked for in what people type (the benchmark's messages): each time.
+fn distress_checks() -> Vec<std::time::Duration> {
+    let messages = [
+        "Dokumen apa saja yang harus disiapkan untuk kerja di Taiwan?",
+        "Suami saya di Malaysia belum digaji tiga bulan. Harus lapor ke mana?",
+        "kapan pelatihan menjahit dimulai, saya mau ikut bersama tetangga saya",
+        "my salary has not been paid for four months and the agent does not answer",
+        "Assalamualaikum pak, anak saya sakit di rumah, bojoku ora oleh mulih karo majikane",
+        "berapa simpanan wajib koperasi dan bagaimana cara bergabung dengan koperasi desa?",
+    ];
+    let rounds = env_number("BENCH_DISTRESS_CHECKS", 60_000);
+    let mut took = Vec::with_capacity(rounds);
+    let mut found = 0usize;
+    for i in 0..rounds {
+        let text = messages[i % messages.len()];
+        let t = Instant::now();
+        found += usize::from(desmigratif::engine::pillars::sounds_urgent(
+            std::hint::black_box(text),
+        ));
+        took.push(t.elapsed());
+    }
+    assert!(found > 0);
     took
 }
 

@@ -292,7 +292,8 @@ impl InboxFilter {
     fn order(self) -> &'static str {
         match self {
             InboxFilter::Answered => "q.answered_at DESC, q.id DESC",
-            _ => "q.urgent_place IS NULL, q.opened_at, q.id",
+            // As the index `questions_inbox` has it (migration 0016).
+            _ => "(q.urgent_place IS NULL), q.opened_at, q.id",
         }
     }
 }

@@ -24,6 +24,11 @@ use crate::engine::places::Pick;
 use asker_village::AfterVillage;
 
 pub use faq::{FaqEntry, FaqTopic};
+
+/// Does `text` hold words of someone in trouble? (see `distress`; public for the benchmark)
+pub fn sounds_urgent(text: &str) -> bool {
+    distress::sounds_urgent(text)
+}
 pub use pages::Page;
 
 /// Questions and cooperative applications nobody took in time go up a level.
