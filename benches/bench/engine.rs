@@ -291,11 +291,18 @@ async fn inbox_pages(
     for i in 0..rounds {
         let step = crate::workload::Step::Text("/pertanyaan".into());
         let t = Instant::now();
-        engine
+        let handled = engine
             .handle(input(900, "id", &step, first_update + i as i64))
             .await
             .expect("handled");
         took.push(t.elapsed());
+        assert!(
+            handled
+                .replies
+                .iter()
+                .any(|r| r.text_ids().contains(&"question-inbox-line")),
+            "the inbox's page is what was timed"
+        );
     }
     took
 }
