@@ -364,3 +364,56 @@ async fn someone_not_registered_applies_from_their_village() {
         3212162004
     );
 }
+
+/// `/aplikasi`: the applications of one's area by status, a number opening one with its status
+/// buttons; another area's are not listed and cannot be opened, forged button or not.
+#[tokio::test]
+async fn applications_are_listed_by_status_within_the_area() {
+    use desmigratif::domain::MembershipStatus;
+    use desmigratif::store::cooperative::ApplicationFilter;
+    let mut h = Harness::new().await;
+    staffed(&mut h).await;
+    h.press(RESIDENT, &Action::Pillars(PillarsAction::Membership))
+        .await;
+    h.press(RESIDENT, &Action::Pillars(PillarsAction::ApplySend))
+        .await;
+    let id = h
+        .count("SELECT id FROM cooperative_applications WHERE user_id = 10")
+        .await;
+    let open = Action::Pillars(PillarsAction::OpenApplication(id));
+
+    let listed = h.say(OFFICER, "/aplikasi").await;
+    assert_eq!(ids(&listed)[0], "applications-title-open");
+    assert!(actions(&listed).contains(&open));
+    assert!(!h.text(&listed[0]).contains("Siti"), "no names in the list");
+    let shown = h.press(OFFICER, &open).await;
+    assert!(has_id(&shown, "coop-notice"));
+    let member = Action::Pillars(PillarsAction::SetMembership(id, MembershipStatus::Member));
+    assert!(actions(&shown).contains(&member));
+    h.press(OFFICER, &member).await;
+    let members = h
+        .press(
+            OFFICER,
+            &Action::Pillars(PillarsAction::Applications(ApplicationFilter::Member, 1)),
+        )
+        .await;
+    assert!(actions(&members).contains(&open));
+    let still_open = h.say(OFFICER, "/applications").await;
+    assert!(!actions(&still_open).contains(&open));
+
+    // Wonosobo's officer: not listed, and a forged button opens nothing.
+    for filter in ApplicationFilter::ALL {
+        let theirs = h
+            .press(
+                OTHER_OFFICER,
+                &Action::Pillars(PillarsAction::Applications(*filter, 1)),
+            )
+            .await;
+        assert!(!actions(&theirs).contains(&open), "{filter:?}");
+    }
+    let forged = h.press(OTHER_OFFICER, &open).await;
+    assert!(has_id(&forged, "coop-application-gone"));
+    assert!(!has_id(&forged, "coop-notice"));
+    // Not staff: refused.
+    assert!(has_id(&h.say(RESIDENT, "/aplikasi").await, "officer-only"));
+}

@@ -75,3 +75,19 @@ coop-contacts-too-long = That text is too long: at most { $max } characters.
 coop-contacts-saved = ✅ The cooperative's contacts have been updated.
 coop-notice-escalated = ⏫ Nobody took cooperative application no. { $number } for { $hours } hours, so it now comes to you.
 coop-taken-by = ✋ Cooperative application no. { $number } was taken by { $taker }.
+
+# /applications: the cooperative's applications, by status.
+command-applications = Cooperative applications by status (staff)
+applications-title-open = 🤝 Applications not settled yet (sent or contacted): { $count }, the oldest first. Page { $page } of { $pages }.
+applications-title-applied = 🤝 Applications sent, nobody has contacted them yet: { $count }. Page { $page } of { $pages }.
+applications-title-contacted = 🤝 Applications contacted: { $count }. Page { $page } of { $pages }.
+applications-title-member = 🤝 Accepted as members: { $count }, the latest first. Page { $page } of { $pages }.
+applications-title-declined = 🤝 Not accepted: { $count }, the latest first. Page { $page } of { $pages }.
+applications-empty = None here.
+applications-line = No. { $number } · { $village } · { $status } · sent { $applied }
+applications-button-number = No. { $number }
+applications-button-open = 🤝 Not settled
+applications-button-applied = 📨 Sent
+applications-button-contacted = 📞 Contacted
+applications-button-member = ✅ Members
+applications-button-declined = ❌ Not accepted

@@ -74,3 +74,19 @@ coop-contacts-too-long = Teksnya terlalu panjang: paling banyak { $max } huruf.
 coop-contacts-saved = ✅ Kontak koperasi sudah diperbarui.
 coop-notice-escalated = ⏫ Pendaftaran koperasi no. { $number } belum ditangani siapa pun selama { $hours } jam, jadi sekarang diteruskan kepada Anda.
 coop-taken-by = ✋ Pendaftaran koperasi no. { $number } sudah ditangani oleh { $taker }.
+
+# /aplikasi: pendaftaran koperasi menurut statusnya.
+command-applications = Pendaftaran anggota koperasi menurut status (staf)
+applications-title-open = 🤝 Pendaftaran yang belum selesai (terkirim atau sudah dihubungi): { $count }, yang paling lama di atas. Halaman { $page } dari { $pages }.
+applications-title-applied = 🤝 Pendaftaran terkirim yang belum dihubungi: { $count }. Halaman { $page } dari { $pages }.
+applications-title-contacted = 🤝 Pendaftaran yang sudah dihubungi: { $count }. Halaman { $page } dari { $pages }.
+applications-title-member = 🤝 Diterima sebagai anggota: { $count }, yang terbaru di atas. Halaman { $page } dari { $pages }.
+applications-title-declined = 🤝 Tidak diterima: { $count }, yang terbaru di atas. Halaman { $page } dari { $pages }.
+applications-empty = Tidak ada di sini.
+applications-line = No. { $number } · { $village } · { $status } · dikirim { $applied }
+applications-button-number = No. { $number }
+applications-button-open = 🤝 Belum selesai
+applications-button-applied = 📨 Terkirim
+applications-button-contacted = 📞 Sudah dihubungi
+applications-button-member = ✅ Anggota
+applications-button-declined = ❌ Tidak diterima

@@ -29,6 +29,7 @@ pub enum Command {
     NewTraining,
     Officers,
     Emergency,
+    Applications,
 }
 
 /// A command as typed: `/name@bot args`.
@@ -45,7 +46,7 @@ pub enum Parsed {
 }
 
 impl Command {
-    pub const ALL: [Command; 24] = [
+    pub const ALL: [Command; 25] = [
         Command::Start,
         Command::Emergency,
         Command::Menu,
@@ -66,6 +67,7 @@ impl Command {
         Command::Export,
         Command::Inbox,
         Command::Answer,
+        Command::Applications,
         Command::NewTraining,
         Command::Officers,
         Command::Cancel,
@@ -99,6 +101,7 @@ impl Command {
             Command::NewTraining => ("newtraining", "pelatihan_baru"),
             Command::Officers => ("officers", "petugas"),
             Command::Emergency => ("emergency", "darurat"),
+            Command::Applications => ("applications", "aplikasi"),
         }
     }
 
@@ -130,6 +133,7 @@ impl Command {
         matches!(
             self,
             Command::Officers
+                | Command::Applications
                 | Command::Inbox
                 | Command::Answer
                 | Command::Stats

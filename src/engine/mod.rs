@@ -587,7 +587,8 @@ async fn on_command(turn: &mut Turn<'_>, text: &str) -> Result<()> {
                 | Command::Ask
                 | Command::Inbox
                 | Command::Answer
-                | Command::Emergency => pillars::on_command(turn, command, &args).await,
+                | Command::Emergency
+                | Command::Applications => pillars::on_command(turn, command, &args).await,
                 Command::Trainings => trainings::list(turn).await,
                 Command::NewTraining => trainings::new_training(turn).await,
                 Command::Officers => staff::home(turn).await,

@@ -3,8 +3,12 @@
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::{Result, Tx, routed::Routed, unix};
-use crate::domain::{MembershipStatus, PersonName, Phone, area::VillageCode, staff::Level};
+use super::{Result, Tx, routed::Routed, unix, within};
+use crate::domain::{
+    MembershipStatus, PersonName, Phone,
+    area::VillageCode,
+    staff::{Level, Scope},
+};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Application {
@@ -57,6 +61,64 @@ async fn one_where(tx: &mut Tx, column: &str, value: i64) -> Result<Option<Appli
     .as_ref()
     .map(from_row)
     .transpose()
+}
+
+crate::domain::profile::choice!(
+    /// Which applications a page of `/aplikasi` lists.
+    ApplicationFilter, "applications-filter" {
+        Open => "open",
+        Applied => "applied",
+        Contacted => "contacted",
+        Member => "member",
+        Declined => "declined",
+    }
+);
+
+impl ApplicationFilter {
+    fn condition(self) -> &'static str {
+        match self {
+            ApplicationFilter::Open => "status IN ('applied', 'contacted')",
+            ApplicationFilter::Applied => "status = 'applied'",
+            ApplicationFilter::Contacted => "status = 'contacted'",
+            ApplicationFilter::Member => "status = 'member'",
+            ApplicationFilter::Declined => "status = 'declined'",
+        }
+    }
+}
+
+/// A page of the applications of `filter` within `scope`, the oldest first (the settled ones,
+/// member and declined, the latest first), from `offset`; and how many there are in all.
+pub async fn page(
+    tx: &mut Tx,
+    scope: &Scope,
+    filter: ApplicationFilter,
+    offset: i64,
+    limit: i64,
+) -> Result<(Vec<Application>, i64)> {
+    let (area, params) = within(scope, "village_code");
+    let condition = filter.condition();
+    let order = match filter {
+        ApplicationFilter::Member | ApplicationFilter::Declined => "updated_at DESC, id DESC",
+        _ => "applied_at, id",
+    };
+    let sql = format!(
+        "SELECT {COLUMNS} FROM cooperative_applications WHERE {condition} AND {area}
+         ORDER BY {order} LIMIT ? OFFSET ?"
+    );
+    let mut query = sqlx::query(&sql);
+    for p in &params {
+        query = query.bind(*p);
+    }
+    let rows = query
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(tx.conn().await?)
+        .await?;
+    let listed = rows.iter().map(from_row).collect::<Result<Vec<_>>>()?;
+    let count_sql =
+        format!("SELECT count(*) FROM cooperative_applications WHERE {condition} AND {area}");
+    let total = super::count_of(tx, &count_sql, &params).await?;
+    Ok((listed, total))
 }
 
 pub async fn find(tx: &mut Tx, id: i64) -> Result<Option<Application>> {

@@ -375,6 +375,15 @@ pub fn unix(t: chrono::DateTime<chrono::Utc>) -> i64 {
 
 /// `column` (a village code) within `scope`, as SQL over fixed pieces and its parameters.
 /// Rows whose village is not known are the admins' only.
+/// `SELECT count(*) …` with `params` bound in order (the area's of `within`).
+pub(crate) async fn count_of(tx: &mut Tx, sql: &str, params: &[i64]) -> Result<i64> {
+    let mut count = sqlx::query_scalar(sql);
+    for p in params {
+        count = count.bind(*p);
+    }
+    Ok(count.fetch_one(tx.conn().await?).await?)
+}
+
 pub(crate) fn within(scope: &crate::domain::staff::Scope, column: &str) -> (String, Vec<i64>) {
     use crate::domain::staff::Scope;
     let list = |n: usize| vec!["?"; n].join(", ");

@@ -341,11 +341,7 @@ pub async fn inbox_page(
         })
         .collect::<Result<Vec<_>>>()?;
     let count_sql = format!("SELECT count(*) FROM questions q WHERE {condition} AND {area}");
-    let mut count = sqlx::query_scalar(&count_sql);
-    for p in &params {
-        count = count.bind(*p);
-    }
-    let total = count.fetch_one(tx.conn().await?).await?;
+    let total = super::count_of(tx, &count_sql, &params).await?;
     Ok((page, total))
 }
 

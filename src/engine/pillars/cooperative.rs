@@ -11,7 +11,7 @@ use crate::domain::{MembershipStatus, NameError, PersonName, Phone, PhoneError};
 use crate::engine::{
     Arg, Button, Event, Keyboard, Msg, Reply, ReplyKind, Result, Settings, State, menu, turn::Turn,
 };
-use crate::store::cooperative::{self as store, Application};
+use crate::store::cooperative::{self as store, Application, ApplicationFilter};
 use crate::store::{Tx, profiles, users};
 
 /// Recorded in `consents` when someone not registered agrees to give their details.
@@ -397,6 +397,99 @@ pub(crate) async fn escalate(
         );
     }
     Ok(replies)
+}
+
+/// Applications on a page of `/aplikasi`.
+const PAGE: i64 = 10;
+
+/// `/aplikasi` (`/applications`): the applications of the staff member's area, ten a page,
+/// with ◀️ ▶️ and filters by status; a number opens one with its status buttons.
+pub(crate) async fn applications(
+    turn: &mut Turn<'_>,
+    filter: ApplicationFilter,
+    page: u32,
+) -> Result<()> {
+    let Some((_, scope)) = turn.role() else {
+        return Ok(());
+    };
+    let page = page.max(1);
+    let (mut listed, mut total) =
+        store::page(turn.tx, &scope, filter, i64::from(page - 1) * PAGE, PAGE).await?;
+    let pages = super::pages_of(total, PAGE);
+    let page = if listed.is_empty() && page > 1 {
+        (listed, total) =
+            store::page(turn.tx, &scope, filter, i64::from(pages - 1) * PAGE, PAGE).await?;
+        pages
+    } else {
+        page
+    };
+    let items = listed
+        .iter()
+        .map(|a| {
+            Button::action(
+                Msg::new("applications-button-number").arg("number", number(a.id)),
+                PillarsAction::OpenApplication(a.id).into(),
+            )
+        })
+        .collect();
+    let filters = ApplicationFilter::ALL
+        .iter()
+        .filter(|f| **f != filter)
+        .map(|f| {
+            Button::action(
+                Msg::new(format!("applications-button-{}", f.code())),
+                PillarsAction::Applications(*f, 1).into(),
+            )
+        })
+        .collect();
+    let mut rows = super::paged_rows(
+        items,
+        page,
+        pages,
+        |page| PillarsAction::Applications(filter, page),
+        filters,
+    );
+    rows.push(vec![menu::menu_button()]);
+    let mut text = vec![
+        Msg::new(format!("applications-title-{}", filter.code()))
+            .arg("count", total)
+            .arg("page", i64::from(page))
+            .arg("pages", i64::from(pages)),
+    ];
+    if listed.is_empty() {
+        text.push(Msg::new("applications-empty"));
+    }
+    // No names in the list: a number opens the details (as the questions' inbox).
+    for a in &listed {
+        let village = match &a.village {
+            Some(village) => Arg::Text(village.clone()),
+            None => Arg::Msg(Box::new(Msg::new("coop-village-unknown"))),
+        };
+        text.push(
+            Msg::new("applications-line")
+                .arg("number", number(a.id))
+                .arg("village", village)
+                .arg("status", status_name(a.status))
+                .arg("applied", Arg::Time(a.applied_at)),
+        );
+    }
+    turn.show(text, Keyboard::Inline(rows));
+    Ok(())
+}
+
+/// One application from `/aplikasi`, with the buttons that set its status.
+pub(crate) async fn open_application(turn: &mut Turn<'_>, id: i64) -> Result<()> {
+    let Some(application) = store::find(turn.tx, id)
+        .await?
+        .filter(|a| routing::may_act(turn, a.village_code))
+    else {
+        turn.notice(Msg::new("coop-application-gone"), true);
+        return Ok(());
+    };
+    let (text, keyboard) = officer_view(&application, None);
+    turn.send(text, keyboard);
+    turn.mark_last_as_about(application.user_id);
+    Ok(())
 }
 
 /// An officer sets where an application stands: the notice shows it, and the person is told.

@@ -94,6 +94,10 @@ pub enum PillarsAction {
     ApplyConsent,
     /// A registered user sends the application with their profile's details.
     ApplySend,
+    /// Staff: a page of `/aplikasi`.
+    Applications(crate::store::cooperative::ApplicationFilter, u32),
+    /// Staff: one application, with its status buttons.
+    OpenApplication(i64),
     /// Officers: set where an application stands.
     SetMembership(i64, MembershipStatus),
     /// Officers: change the cooperative's contacts and office hours.
@@ -125,6 +129,8 @@ impl PillarsAction {
                 | PillarsAction::OpenQuestion(_)
                 | PillarsAction::Take(_)
                 | PillarsAction::SetMembership(..)
+                | PillarsAction::Applications(..)
+                | PillarsAction::OpenApplication(_)
         )
     }
 
@@ -174,6 +180,10 @@ impl FeatureAction for PillarsAction {
                 return vec!["ms".into(), id.to_string(), status.code().into()];
             }
             A::EditContacts => vec!["contacts"],
+            A::Applications(filter, page) => {
+                return vec!["apps".into(), filter.code().into(), page.to_string()];
+            }
+            A::OpenApplication(id) => return vec!["app".into(), id.to_string()],
             A::Place(pick) => return [vec!["pl".to_owned()], pick.fields()].concat(),
             A::SkipVillage => vec!["skipv"],
         };
@@ -211,6 +221,13 @@ impl FeatureAction for PillarsAction {
             ["send"] => A::ApplySend,
             ["ms", id, status] => A::SetMembership(parse_id(id)?, MembershipStatus::parse(status)?),
             ["contacts"] => A::EditContacts,
+            ["apps", filter, page] => A::Applications(
+                crate::store::cooperative::ApplicationFilter::parse(filter)?,
+                page.parse()
+                    .ok()
+                    .filter(|p: &u32| (1..=100_000).contains(p))?,
+            ),
+            ["app", id] => A::OpenApplication(parse_id(id)?),
             ["pl", pick @ ..] => A::Place(Pick::parse(pick)?),
             ["skipv"] => A::SkipVillage,
             _ => return None,
@@ -250,6 +267,8 @@ pub(crate) fn every_action() -> Vec<PillarsAction> {
         A::ApplyConsent,
         A::ApplySend,
         A::EditContacts,
+        A::Applications(crate::store::cooperative::ApplicationFilter::Contacted, 2),
+        A::OpenApplication(i64::MAX),
         A::Place(Pick::District(
             crate::domain::area::DistrictCode::parse("32.12.16").unwrap(),
             2,
@@ -306,6 +325,41 @@ pub enum PillarsState {
 }
 
 /// A number people read and type (a question's, an application's): no thousands separator.
+/// Pages of `per_page` for `total` items (at least one, empty).
+pub(crate) fn pages_of(total: i64, per_page: i64) -> u32 {
+    u32::try_from(((total + per_page - 1) / per_page).max(1)).unwrap_or(u32::MAX)
+}
+
+/// The buttons of a page of a list: its items five a row, ◀️ ▶️ to the pages around it
+/// (`to_page`), then the other filters two a row.
+pub(crate) fn paged_rows(
+    items: Vec<Button>,
+    page: u32,
+    pages: u32,
+    to_page: impl Fn(u32) -> PillarsAction,
+    filters: Vec<Button>,
+) -> Vec<Vec<Button>> {
+    let mut rows: Vec<Vec<Button>> = items.chunks(5).map(<[Button]>::to_vec).collect();
+    let mut nav = Vec::new();
+    if page > 1 {
+        nav.push(Button::action(
+            Msg::new("inbox-button-previous"),
+            to_page(page - 1).into(),
+        ));
+    }
+    if page < pages {
+        nav.push(Button::action(
+            Msg::new("inbox-button-next"),
+            to_page(page + 1).into(),
+        ));
+    }
+    if !nav.is_empty() {
+        rows.push(nav);
+    }
+    rows.extend(filters.chunks(2).map(<[Button]>::to_vec));
+    rows
+}
+
 pub(crate) fn number(id: i64) -> Arg {
     Arg::Text(id.to_string())
 }
@@ -353,6 +407,10 @@ pub(crate) async fn on_command(turn: &mut Turn<'_>, command: Command, args: &str
         Command::Inbox => questions::inbox(turn).await,
         Command::Answer => questions::answer_command(turn, args).await,
         Command::Emergency => emergency::start(turn, None).await,
+        Command::Applications => {
+            cooperative::applications(turn, crate::store::cooperative::ApplicationFilter::Open, 1)
+                .await
+        }
         // Not this feature's: the engine routes only the commands above here.
         _ => Ok(()),
     }
@@ -389,6 +447,8 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: PillarsAction) -> Res
         A::ApplySend => cooperative::send(turn).await,
         A::SetMembership(id, status) => cooperative::set_status(turn, id, status).await,
         A::EditContacts => contacts::edit(turn).await,
+        A::Applications(filter, page) => cooperative::applications(turn, filter, page).await,
+        A::OpenApplication(id) => cooperative::open_application(turn, id).await,
         A::Place(pick) => asker_village::on_pick(turn, pick).await,
         A::SkipVillage => asker_village::skip(turn).await,
     }

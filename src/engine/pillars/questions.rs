@@ -869,7 +869,7 @@ pub(crate) async fn inbox_view(turn: &mut Turn<'_>, filter: InboxFilter, page: u
     let offset = i64::from(page - 1) * INBOX_PAGE;
     let (mut listed, mut total) =
         store::inbox_page(turn.tx, &scope, filter, reader, offset, INBOX_PAGE).await?;
-    let pages = u32::try_from(((total + INBOX_PAGE - 1) / INBOX_PAGE).max(1)).unwrap_or(u32::MAX);
+    let pages = super::pages_of(total, INBOX_PAGE);
     let page = if listed.is_empty() && page > 1 {
         // An old button of a page that is no longer there: the last one.
         (listed, total) = store::inbox_page(
@@ -885,37 +885,16 @@ pub(crate) async fn inbox_view(turn: &mut Turn<'_>, filter: InboxFilter, page: u
     } else {
         page
     };
-    let mut rows: Vec<Vec<Button>> = listed
-        .chunks(5)
-        .map(|chunk| {
-            chunk
-                .iter()
-                .map(|o| {
-                    let label = Msg::new("question-button-open")
-                        .arg("urgent", urgent_mark(&o.question))
-                        .arg("number", number(o.question.id));
-                    Button::action(label, PillarsAction::OpenQuestion(o.question.id).into())
-                })
-                .collect()
+    let items = listed
+        .iter()
+        .map(|o| {
+            let label = Msg::new("question-button-open")
+                .arg("urgent", urgent_mark(&o.question))
+                .arg("number", number(o.question.id));
+            Button::action(label, PillarsAction::OpenQuestion(o.question.id).into())
         })
         .collect();
-    let mut nav = Vec::new();
-    if page > 1 {
-        nav.push(Button::action(
-            Msg::new("inbox-button-previous"),
-            PillarsAction::InboxView(filter, page - 1).into(),
-        ));
-    }
-    if page < pages {
-        nav.push(Button::action(
-            Msg::new("inbox-button-next"),
-            PillarsAction::InboxView(filter, page + 1).into(),
-        ));
-    }
-    if !nav.is_empty() {
-        rows.push(nav);
-    }
-    let filters: Vec<Button> = InboxFilter::ALL
+    let filters = InboxFilter::ALL
         .iter()
         .filter(|f| **f != filter)
         .map(|f| {
@@ -925,7 +904,13 @@ pub(crate) async fn inbox_view(turn: &mut Turn<'_>, filter: InboxFilter, page: u
             )
         })
         .collect();
-    rows.extend(filters.chunks(2).map(<[Button]>::to_vec));
+    let mut rows = super::paged_rows(
+        items,
+        page,
+        pages,
+        |page| PillarsAction::InboxView(filter, page),
+        filters,
+    );
     if !officers::in_officers_group(turn) {
         rows.push(vec![menu::menu_button()]);
     }
