@@ -524,6 +524,7 @@ pub(crate) async fn export(tx: &mut Tx, user_id: i64) -> Result<serde_json::Valu
                     "at": time(e.created_at),
                     "text": e.text,
                     "file": e.media,
+                    "forwarded_from": e.forwarded_from,
                 })
             })
             .collect();
@@ -534,6 +535,8 @@ pub(crate) async fn export(tx: &mut Tx, user_id: i64) -> Result<serde_json::Valu
                 store::questions::Status::Answered => "answered",
             },
             "asked_at": time(question.asked_at),
+            "urgent": question.urgent_place.is_some(),
+            "where": question.urgent_place,
             "messages": messages,
         }));
     }
@@ -665,6 +668,11 @@ mod tests {
                 assert_eq!(messages[1]["from"], "officer");
                 assert_eq!(messages[1]["text"], "Paspor dan visa kerja.");
                 assert_eq!(data["questions"][0]["status"], "answered");
+                assert_eq!(data["questions"][0]["urgent"], false);
+                assert!(
+                    messages[0].get("forwarded_from").is_some(),
+                    "all that is kept is shown"
+                );
                 assert_eq!(data["cooperative_application"]["phone"], "+6281234567890");
                 assert_eq!(data["cooperative_application"]["status"], "applied");
 
