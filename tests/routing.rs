@@ -391,6 +391,16 @@ async fn applications_are_listed_by_status_within_the_area() {
     let member = Action::Pillars(PillarsAction::SetMembership(id, MembershipStatus::Member));
     assert!(actions(&shown).contains(&member));
     h.press(OFFICER, &member).await;
+    for action in ["application.open", "application.status"] {
+        assert_eq!(
+            h.count(&format!(
+                "SELECT count(*) FROM audit_log WHERE action = '{action}' AND officer_id = {OFFICER}"
+            ))
+            .await,
+            1,
+            "{action}"
+        );
+    }
     let members = h
         .press(
             OFFICER,

@@ -150,3 +150,5 @@ inbox-no-village = no village
 inbox-waited-minutes = { $n } min
 inbox-waited-hours = { $n } h
 inbox-waited-days = { $n } days
+question-earlier = 🗂️ This person's other questions: { $list }
+question-earlier-item = no. { $number } ({ $status })

@@ -150,3 +150,5 @@ inbox-no-village = tanpa desa
 inbox-waited-minutes = { $n } menit
 inbox-waited-hours = { $n } jam
 inbox-waited-days = { $n } hari
+question-earlier = 🗂️ Pertanyaan lain dari orang ini: { $list }
+question-earlier-item = no. { $number } ({ $status })

@@ -739,3 +739,100 @@ async fn the_inbox_has_pages_of_ten_and_filters() {
         .await;
     assert_eq!(ids(&urgent), ["inbox-title-urgent", "inbox-empty-urgent"]);
 }
+
+/// Opening, taking and answering are in the audit log (ids only), and an officer who opens a
+/// question sees the person's other questions with where they stand.
+#[tokio::test]
+async fn officers_see_the_persons_other_questions_and_what_they_do_is_audited() {
+    let mut h = Harness::new().await;
+    crate::register(&mut h, FAMILY, "Sari Wulandari", "Kenanga").await;
+    let first = ask(&mut h, FAMILY, "Bagaimana cara membuat paspor?").await;
+    h.say(ADMIN, &format!("/jawab {first} Di kantor imigrasi."))
+        .await;
+    let second = ask(&mut h, FAMILY, "Berapa biayanya?").await;
+    let opened = h
+        .press(ADMIN, &pillar(PillarsAction::OpenQuestion(second)))
+        .await;
+    let text = rendered(&h, &opened);
+    assert!(
+        text.contains(&format!(
+            "Pertanyaan lain dari orang ini: no. {first} (✅ sudah dijawab)"
+        )),
+        "{text}"
+    );
+    assert!(
+        !text.contains(&format!("no. {second} (")),
+        "not the question itself: {text}"
+    );
+    h.press(ADMIN, &pillar(PillarsAction::Take(second))).await;
+    h.say(ADMIN, &format!("/jawab {second} Gratis.")).await;
+    for action in ["question.open", "question.take", "question.answer"] {
+        assert!(
+            h.count(&format!(
+                "SELECT count(*) FROM audit_log WHERE action = '{action}' AND detail = 'question {second}'"
+            ))
+            .await
+                >= 1,
+            "{action}"
+        );
+    }
+    assert_eq!(
+        h.count(
+            "SELECT count(*) FROM audit_log WHERE detail LIKE '%Gratis%' OR detail LIKE '%Sari%'"
+        )
+        .await,
+        0,
+        "no one's words or name in the log"
+    );
+}
+
+/// Two officers answer the same question at the same moment: one answer reaches the person,
+/// the other officer is told it was answered already.
+#[tokio::test]
+async fn two_officers_answering_at_once_send_one_answer() {
+    use desmigratif::engine::Input;
+    let mut h = Harness::new().await;
+    let id = ask(&mut h, FAMILY, "Apakah ada pelatihan bulan depan?").await;
+    let answer = |officer: i64, update: i64, text: &str| {
+        Input::text(officer, &format!("/jawab {id} {text}"))
+            .with_language_code("id")
+            .with_update_id(update)
+    };
+    let (first, second) = tokio::join!(
+        h.engine.handle(answer(ADMIN, 90_001, "Ada, tanggal 5.")),
+        h.engine.handle(answer(ADMIN_2, 90_002, "Ada, tanggal 12.")),
+    );
+    let replies: Vec<_> = [first.unwrap(), second.unwrap()]
+        .into_iter()
+        .flat_map(|h| h.replies)
+        .collect();
+    assert_eq!(
+        replies
+            .iter()
+            .filter(|r| r.text_ids().contains(&"question-answer-sent"))
+            .count(),
+        1
+    );
+    assert_eq!(
+        replies
+            .iter()
+            .filter(|r| r.text_ids().contains(&"question-answer-already"))
+            .count(),
+        1
+    );
+    assert_eq!(
+        to(&replies, FAMILY)
+            .iter()
+            .filter(|r| r.text_ids().contains(&"question-answer-for-you"))
+            .count(),
+        1,
+        "the person hears one answer"
+    );
+    assert_eq!(
+        h.count(&format!(
+            "SELECT count(*) FROM question_entries WHERE question_id = {id} AND author = 'officer'"
+        ))
+        .await,
+        1
+    );
+}

@@ -486,6 +486,10 @@ pub(crate) async fn open_application(turn: &mut Turn<'_>, id: i64) -> Result<()>
         turn.notice(Msg::new("coop-application-gone"), true);
         return Ok(());
     };
+    if let Some(by) = turn.user_id() {
+        let detail = format!("application {id}");
+        crate::store::audit::record(turn.tx, by, "application.open", &detail, turn.now).await?;
+    }
     let (text, keyboard) = officer_view(&application, None);
     turn.send(text, keyboard);
     turn.mark_last_as_about(application.user_id);
@@ -521,6 +525,10 @@ pub(crate) async fn set_status(
             None => return Ok(()),
         }
     };
+    if !unchanged && let Some(by) = turn.user_id() {
+        let detail = format!("application {id}: {}", status.code());
+        crate::store::audit::record(turn.tx, by, "application.status", &detail, turn.now).await?;
+    }
     let notice = if unchanged {
         "coop-status-unchanged"
     } else {

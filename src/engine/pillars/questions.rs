@@ -426,6 +426,18 @@ pub(crate) async fn remind_urgent(
     Ok(replies)
 }
 
+/// The person's other questions an officer sees beside one, at most.
+const EARLIER: i64 = 5;
+
+/// What a staff member did with question `id`, in the audit log (ids only, no one's words).
+async fn audit(turn: &mut Turn<'_>, action: &str, id: i64) -> Result<()> {
+    if let Some(by) = turn.user_id() {
+        crate::store::audit::record(turn.tx, by, action, &format!("question {id}"), turn.now)
+            .await?;
+    }
+    Ok(())
+}
+
 /// What the asker said last in the question's current round.
 async fn latest_said(tx: &mut crate::store::Tx, question: &Question) -> Result<Option<Entry>> {
     Ok(store::entries(tx, question.id)
@@ -512,6 +524,7 @@ pub(crate) async fn take(turn: &mut Turn<'_>, id: i64) -> Result<()> {
         );
         return Ok(());
     }
+    audit(turn, "question.take", id).await?;
     routing::tell_taken(
         turn,
         question.village_code,
@@ -822,6 +835,7 @@ async fn answer(turn: &mut Turn<'_>, id: i64, round: Option<i64>, text: &str) ->
         );
         return Ok(());
     }
+    audit(turn, "question.answer", id).await?;
     let lang =
         users::language_of(turn.tx, question.user_id, turn.settings.default_language).await?;
     let to_user = ReplyKind::Tagged {
@@ -978,12 +992,29 @@ pub(crate) async fn open(turn: &mut Turn<'_>, id: i64) -> Result<()> {
     };
     let entries = store::entries(turn.tx, id).await?;
     let who = who_asked(turn, question.user_id).await?;
+    audit(turn, "question.open", id).await?;
     let mut text = vec![
         Msg::new("question-notice-open")
             .arg("number", number(id))
             .arg("who", who)
             .arg("status", Msg::new(status_id(question.status))),
     ];
+    text.extend(urgent_where(&question));
+    // The person's other questions in this area: their numbers and where they stand.
+    let earlier: Vec<Msg> = store::of_user(turn.tx, question.user_id, EARLIER + 1)
+        .await?
+        .into_iter()
+        .filter(|q| q.id != id && routing::may_act(turn, q.village_code))
+        .take(EARLIER as usize)
+        .map(|q| {
+            Msg::new("question-earlier-item")
+                .arg("number", number(q.id))
+                .arg("status", Msg::new(status_id(q.status)))
+        })
+        .collect();
+    if !earlier.is_empty() {
+        text.push(Msg::new("question-earlier").arg("list", Arg::List(earlier)));
+    }
     text.extend(thread(&entries, true));
     text.push(Msg::new("question-notice-how").arg("number", number(id)));
     let (chat_id, lang) = (turn.chat_id, turn.lang);
