@@ -130,17 +130,27 @@ fn words(text: &str) -> Vec<String> {
 /// saya tidak dibayar", not only "gaji tidak dibayar".
 const GAP: usize = 3;
 
+/// Does `word` say `term`, also with the endings people add ("gajinya", "gajine",
+/// "pasporku")?
+fn says(word: &str, term: &str) -> bool {
+    word == term
+        || ["nya", "ne", "ku", "mu"].iter().any(|ending| {
+            word.strip_suffix(ending)
+                .is_some_and(|stem| stem.len() >= 3 && stem == term)
+        })
+}
+
 /// Do `phrase`'s words come in `words` in order, each within `GAP` words of the one before?
 fn holds(words: &[String], phrase: &[&str]) -> bool {
     let Some((first, rest)) = phrase.split_first() else {
         return false;
     };
     words.iter().enumerate().any(|(start, word)| {
-        word == first && {
+        says(word, first) && {
             let mut at = start;
             rest.iter().all(|next| {
                 let window = words.iter().enumerate().skip(at + 1).take(GAP + 1);
-                match window.into_iter().find(|(_, w)| w == next) {
+                match window.into_iter().find(|(_, w)| says(w, next)) {
                     Some((found, _)) => {
                         at = found;
                         true
@@ -169,6 +179,9 @@ mod tests {
             "Istri saya DIPUKUL majikannya!!",
             "gaji tidak dibayar sudah 4 bulan",
             "gaji suami saya tidak dibayar 5 bulan",
+            "suami saya di Malaysia gajinya tidak dibayar 4 bulan",
+            "gajinya belum dibayar majikan",
+            "pasporku ditahan agen",
             "Gaji belum dibayar, bagaimana ini",
             "anak saya belum digaji tiga bulan",
             "paspor saya ditahan agen",
