@@ -140,12 +140,11 @@ pub fn contacts() -> Result<&'static [PlaceContacts], String> {
     .map_err(Clone::clone)
 }
 
-fn contacts_of(place: Place) -> Vec<Contact> {
+fn contacts_of(place: Place) -> &'static [Contact] {
     contacts()
         .ok()
         .and_then(|all| all.iter().find(|(p, _)| *p == place))
-        .map(|(_, list)| list.clone())
-        .unwrap_or_default()
+        .map_or(&[], |(_, list)| list.as_slice())
 }
 
 /// What `check` says of the contacts: entries last checked more than a year before `today`,
@@ -209,31 +208,22 @@ fn contact_msg(contact: &Contact, lang: crate::domain::Language) -> Msg {
 /// The contacts for `place`, the national ones after (the police and ambulance only in
 /// Indonesia), with the date they were checked.
 pub(crate) fn contacts_page(place: Place, lang: crate::domain::Language) -> Vec<Msg> {
-    let mut list = if place == Place::Indonesia {
-        Vec::new()
-    } else {
-        contacts_of(place)
-    };
-    let national = contacts_of(Place::Indonesia);
-    let national = national
-        .into_iter()
-        .filter(|c| place == Place::Indonesia || !c.in_indonesia_only);
-    list.extend(national);
+    let home = place == Place::Indonesia;
+    let missions = if home { &[][..] } else { contacts_of(place) };
+    let national = contacts_of(Place::Indonesia)
+        .iter()
+        .filter(|c| home || !c.in_indonesia_only);
+    let list: Vec<&Contact> = missions.iter().chain(national).collect();
     let mut text =
         vec![Msg::new("emergency-contacts-title").arg("place", Msg::new(place.message_id()))];
-    if list
-        .iter()
-        .all(|c| contacts_of(Place::Indonesia).contains(c))
-        && place != Place::Indonesia
-    {
+    if !home && missions.is_empty() {
         text.push(Msg::new("emergency-no-mission"));
     }
     text.push(Msg::new("emergency-contacts").arg(
         "list",
         Arg::Lines(list.iter().map(|c| contact_msg(c, lang)).collect()),
     ));
-    let checked = list.iter().map(|c| c.checked).min();
-    if let Some(checked) = checked {
+    if let Some(checked) = list.iter().map(|c| c.checked).min() {
         text.push(
             Msg::new("emergency-contacts-checked")
                 .arg("date", checked.format("%d-%m-%Y").to_string()),
@@ -308,13 +298,7 @@ pub(crate) async fn on_place(turn: &mut Turn<'_>, place: Place) -> Result<()> {
         Some(held) => questions::submit_urgent(turn, &held, place).await,
         None => {
             turn.state = State::Pillars(PillarsState::AwaitingEmergency { place });
-            turn.send(
-                vec![Msg::new("emergency-tell")],
-                Keyboard::Inline(vec![vec![Button::action(
-                    Msg::new("button-cancel"),
-                    crate::engine::Action::Cancel,
-                )]]),
-            );
+            turn.send(vec![Msg::new("emergency-tell")], super::cancel_keyboard());
             Ok(())
         }
     }
@@ -329,10 +313,7 @@ pub(crate) async fn on_message(turn: &mut Turn<'_>, place: Place, event: &Event)
         _ => {
             turn.send(
                 vec![Msg::new("emergency-tell-again")],
-                Keyboard::Inline(vec![vec![Button::action(
-                    Msg::new("button-cancel"),
-                    crate::engine::Action::Cancel,
-                )]]),
+                super::cancel_keyboard(),
             );
             Ok(())
         }
