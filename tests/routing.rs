@@ -148,6 +148,18 @@ async fn staff_act_only_on_their_areas_questions() {
     // The Wonosobo officer: not in their inbox, cannot open, take or answer it.
     let inbox = h.say(OTHER_OFFICER, "/pertanyaan").await;
     assert!(has_id(&inbox, "inbox-empty-open"));
+    for filter in desmigratif::store::questions::InboxFilter::ALL {
+        let page = h
+            .press(
+                OTHER_OFFICER,
+                &Action::Pillars(PillarsAction::InboxView(*filter, 1)),
+            )
+            .await;
+        assert!(
+            !actions(&page).contains(&Action::Pillars(PillarsAction::OpenQuestion(1))),
+            "{filter:?}"
+        );
+    }
     let open = h
         .press(
             OTHER_OFFICER,

@@ -147,13 +147,12 @@ pub(crate) async fn add(turn: &mut Turn<'_>, id: i64) -> Result<()> {
     questions::add_held(turn, id, &held).await
 }
 
-/// Words people greet with, in Indonesian, English, Javanese and Sundanese.
-const GREETINGS: &[&str] = &[
+/// Words that greet, in Indonesian, English, Javanese, Sundanese and Balinese.
+const HELLO: &[&str] = &[
     "halo",
     "hallo",
     "helo",
     "hai",
-    "hay",
     "hi",
     "hello",
     "hey",
@@ -161,9 +160,6 @@ const GREETINGS: &[&str] = &[
     "siang",
     "sore",
     "malam",
-    "selamat",
-    "met",
-    "good",
     "morning",
     "afternoon",
     "evening",
@@ -171,28 +167,21 @@ const GREETINGS: &[&str] = &[
     "assalamu'alaikum",
     "asalamualaikum",
     "assalamu",
-    "alaikum",
     "salam",
     "permisi",
     "punten",
     "sampurasun",
-    "sugeng",
     "enjing",
     "sonten",
     "dalu",
-    "kak",
-    "pak",
-    "bu",
-    "min",
-    "admin",
-    "mas",
-    "mbak",
-    "bang",
-    "wr",
-    "wb",
     "shalom",
-    "om",
     "swastiastu",
+];
+
+/// Words that go with a greeting without saying anything more.
+const COURTESY: &[&str] = &[
+    "hay", "selamat", "met", "good", "alaikum", "sugeng", "kak", "pak", "bu", "min", "admin",
+    "mas", "mbak", "bang", "wr", "wb", "om",
 ];
 
 /// A message that is only a greeting («halo», «selamat pagi pak», «assalamualaikum»), at
@@ -203,42 +192,12 @@ pub(crate) fn is_greeting(typed: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
         .collect();
-    let says_hello = |w: &&str| {
-        matches!(
-            *w,
-            "halo"
-                | "hallo"
-                | "helo"
-                | "hai"
-                | "hi"
-                | "hello"
-                | "hey"
-                | "pagi"
-                | "siang"
-                | "sore"
-                | "malam"
-                | "morning"
-                | "afternoon"
-                | "evening"
-                | "assalamualaikum"
-                | "assalamu'alaikum"
-                | "asalamualaikum"
-                | "assalamu"
-                | "salam"
-                | "permisi"
-                | "punten"
-                | "sampurasun"
-                | "enjing"
-                | "sonten"
-                | "dalu"
-                | "shalom"
-                | "swastiastu"
-        )
-    };
     !words.is_empty()
         && words.len() <= 4
-        && words.iter().any(says_hello)
-        && words.iter().all(|w| GREETINGS.contains(w))
+        && words.iter().any(|w| HELLO.contains(w))
+        && words
+            .iter()
+            .all(|w| HELLO.contains(w) || COURTESY.contains(w))
 }
 
 #[cfg(test)]
