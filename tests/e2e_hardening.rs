@@ -287,6 +287,17 @@ async fn the_officers_group_gets_personal_data_only_while_every_member_is_an_off
     let env = BotEnv::new(&fake.url(), TOKEN, dir.path())
         .var("ADMIN_IDS", "900")
         .var("ADMIN_CHAT_ID", &GROUP.to_string());
+    // The group and the officer hear of each question at once, as they chose (by default new
+    // ones are told together, at most every 15 minutes).
+    let db = bot_process::database(&env.database_url()).await;
+    for chat in [GROUP, 900] {
+        sqlx::query("INSERT INTO officer_notices (chat_id, each_at_once) VALUES (?, 1)")
+            .bind(chat)
+            .execute(&db)
+            .await
+            .unwrap();
+    }
+    db.close().await;
     let bot = env.start();
     wait_for_log(&bot, "has members who are not in ADMIN_IDS").await;
     fake.push_text(1001, "/tanya");

@@ -439,3 +439,111 @@ async fn applications_are_listed_by_status_within_the_area() {
     // Not staff: refused.
     assert!(has_id(&h.say(RESIDENT, "/aplikasi").await, "officer-only"));
 }
+
+#[tokio::test]
+async fn an_officer_passes_a_question_up_to_the_coordinator_who_is_told_at_once() {
+    let mut h = Harness::new().await;
+    staffed(&mut h).await;
+    ask(
+        &mut h,
+        RESIDENT,
+        "Suami saya kerja di Arab, sudah 6 bulan tidak ada kabar",
+    )
+    .await;
+    let pillar = Action::Pillars;
+    let open = h
+        .press(OFFICER, &pillar(PillarsAction::OpenQuestion(1)))
+        .await;
+    assert!(actions(&open).contains(&pillar(PillarsAction::PassUp(1))));
+    h.press(OFFICER, &pillar(PillarsAction::Take(1))).await;
+    let passed = h.press(OFFICER, &pillar(PillarsAction::PassUp(1))).await;
+    assert!(has_id(&passed, "question-passed-up"));
+    assert!(has_id(
+        &to(&passed, COORDINATOR),
+        "question-notice-passed-up"
+    ));
+    assert!(
+        to(&passed, ADMIN).is_empty(),
+        "the next level with someone on it"
+    );
+    assert_eq!(
+        h.count("SELECT count(*) FROM questions WHERE level = 'regency' AND taken_by IS NULL")
+            .await,
+        1
+    );
+    // The coordinator passes it to the admins; there is nothing above them.
+    let passed = h
+        .press(COORDINATOR, &pillar(PillarsAction::PassUp(1)))
+        .await;
+    assert!(has_id(&to(&passed, ADMIN), "question-notice-passed-up"));
+    let top = h.press(ADMIN, &pillar(PillarsAction::PassUp(1))).await;
+    assert!(has_id(&top, "question-pass-up-not"));
+    let open = h
+        .press(ADMIN, &pillar(PillarsAction::OpenQuestion(1)))
+        .await;
+    assert!(!actions(&open).contains(&pillar(PillarsAction::PassUp(1))));
+    assert_eq!(
+        h.count("SELECT count(*) FROM audit_log WHERE action = 'question.pass_up'")
+            .await,
+        2
+    );
+}
+
+#[tokio::test]
+async fn another_areas_officer_can_do_nothing_with_a_question() {
+    use desmigratif::store::questions::{CloseReason, EntryKind};
+    let mut h = Harness::new().await;
+    staffed(&mut h).await;
+    ask(&mut h, RESIDENT, "Pertanyaan dari Kenanga").await;
+    h.say(OFFICER, "/jawab 1 Silakan datang ke balai desa.")
+        .await;
+    let before = h.count("SELECT count(*) FROM question_entries").await;
+    let pillar = Action::Pillars;
+    for action in [
+        PillarsAction::AnswerPrompt(1),
+        PillarsAction::Amend(1, EntryKind::Addition),
+        PillarsAction::Amend(1, EntryKind::Correction),
+        PillarsAction::Close(1),
+        PillarsAction::CloseAs(1, CloseReason::Spam),
+        PillarsAction::CloseAs(1, CloseReason::Elsewhere),
+        PillarsAction::HandBack(1),
+        PillarsAction::PassUp(1),
+        PillarsAction::SendDraft(1, EntryKind::Correction),
+    ] {
+        let replies = h.press(OTHER_OFFICER, &pillar(action.clone())).await;
+        assert!(has_id(&replies, "question-answer-gone"), "{action:?}");
+        assert!(to(&replies, RESIDENT).is_empty(), "{action:?}");
+        let typed = h.say(OTHER_OFFICER, "Teks petugas lain").await;
+        assert!(to(&typed, RESIDENT).is_empty(), "{action:?}");
+    }
+    assert_eq!(
+        h.count("SELECT count(*) FROM question_entries").await,
+        before
+    );
+    assert_eq!(
+        h.count("SELECT count(*) FROM questions WHERE status = 'answered' AND level = 'village'")
+            .await,
+        1
+    );
+    // Nor someone who is not staff, with buttons made up.
+    for action in [
+        PillarsAction::Close(1),
+        PillarsAction::CloseAs(1, CloseReason::Spam),
+        PillarsAction::HandBack(1),
+        PillarsAction::PassUp(1),
+        PillarsAction::AnswerPrompt(1),
+        PillarsAction::Amend(1, EntryKind::Correction),
+    ] {
+        let data = pillar(action).encode();
+        let replies = h.press_data(RESIDENT, &data).await;
+        assert!(has_id(&replies, "officer-only"), "{data}");
+    }
+    // The person's own «Resolved» is theirs only.
+    let replies = h.press(12, &pillar(PillarsAction::Resolve(1))).await;
+    assert!(has_id(&replies, "question-not-found"));
+    assert_eq!(
+        h.count("SELECT count(*) FROM questions WHERE status = 'closed'")
+            .await,
+        0
+    );
+}

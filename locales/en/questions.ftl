@@ -8,8 +8,10 @@ question-button-mine = 🗂️ My questions
 question-button-follow-up = ✍️ Follow up
 question-button-view = No. { $number } · { $status }
 question-button-open = { $urgent }No. { $number }
-question-status-open = ⏳ waiting for an answer
+question-status-waiting = ⏳ waiting for an officer
+question-status-taken = ✋ an officer is on it
 question-status-answered = ✅ answered
+question-status-closed = 🗂️ resolved
 question-not-found = That question was not found.
 question-mine-title = 🗂️ Your questions. Choose one to see its answer:
 question-mine-none = You have not asked anything yet. Tap «Ask an officer» to start.
@@ -56,7 +58,7 @@ question-notice-how = To answer, reply to this message, or type /answer { $numbe
 question-answer-usage = How to answer: /answer NUMBER your answer. For example: /answer 12 The documents are handled at Disnaker. You can also reply to the question's message.
 question-answer-too-long = That answer is too long. Please shorten it to at most { $max } characters, or send it in parts.
 question-answer-gone = Question no. { $number } no longer exists (the asker may have erased their data).
-question-answer-already = Question no. { $number } has already been answered. Your answer was not sent.
+question-answer-already = Question no. { $number } has already been answered. Your answer has not been sent.
 question-answer-sent = ✅ The answer to question no. { $number } has been sent.
 question-inbox-line = { $urgent }No. { $number } · { $village } · { $waited } · { $media }{ $text }
 question-inbox-how = Tap a question's number to see all of it and reply to it.
@@ -139,11 +141,14 @@ inbox-empty-urgent = No urgent case is open.
 inbox-empty-waiting = Every open question has been taken by someone.
 inbox-empty-mine = You have no open question that you took.
 inbox-empty-answered = No question has been answered yet.
+inbox-title-closed = 🗂️ Closed questions: { $count }, the newest first. Page { $page } of { $pages }.
+inbox-empty-closed = No question has been closed yet.
 inbox-button-open = 📥 All open
 inbox-button-urgent = 🆘 Urgent
 inbox-button-waiting = ⏳ Not taken
 inbox-button-mine = ✋ Mine
 inbox-button-answered = ✅ Answered
+inbox-button-closed = 🗂️ Closed
 inbox-button-previous = ◀️ Previous
 inbox-button-next = Next ▶️
 inbox-no-village = no village
@@ -152,3 +157,69 @@ inbox-waited-hours = { $n } h
 inbox-waited-days = { $n } days
 question-earlier = 🗂️ This person's other questions: { $list }
 question-earlier-item = no. { $number } ({ $status })
+
+# Where a question stands (engine/pillars/desk.rs): waiting → taken → answered → closed.
+question-thread-addition =
+    ➕ More from the Desmigratif officer, { $time }:
+    { $text }
+question-thread-correction =
+    ✏️ Correction from the Desmigratif officer, { $time }:
+    { $text }
+question-button-resolved = ✅ Resolved
+question-resolved = ✅ Thank you. Question no. { $number } is marked resolved. If there is anything else later, open «My questions» and tap «Follow up».
+question-resolved-by-asker = ✅ The asker marked question no. { $number } resolved.
+question-addition-for-you = ➕ More from the Desmigratif officer on question no. { $number }:
+question-correction-for-you = ✏️ Correction from the Desmigratif officer on question no. { $number }. Please go by this, not the earlier answer:
+question-closed-for-you-elsewhere = 🗂️ An officer closed question no. { $number } because it was dealt with another way (for example by phone or in person). If you still need help, tap «Follow up».
+question-closed-for-you-duplicate = 🗂️ An officer closed question no. { $number } because it is the same as another question of yours. The answer will come on that other question. If this is a different matter, tap «Follow up».
+
+# For officers.
+question-standing-waiting = ⏳ waiting, nobody has taken it ({ $level })
+question-standing-taken = ✋ taken by { $taker }
+question-standing-closed = 🗂️ closed: { $reason }
+question-closed-resolved = the asker marked it resolved
+question-closed-elsewhere = dealt with elsewhere
+question-closed-duplicate = a duplicate
+question-closed-spam = spam
+question-button-answer = ✍️ Answer
+question-button-close = 🗂️ Close
+question-button-hand-back = ↩️ Hand back
+question-button-pass-up = ⏫ Pass up a level
+question-button-addition = ➕ Add to the answer
+question-button-correction = ✏️ Correct the answer
+question-button-see = 👁️ See no. { $number }
+question-button-close-elsewhere = Dealt with elsewhere
+question-button-close-duplicate = A duplicate
+question-button-close-spam = 🚫 Spam (nobody is told)
+question-answer-prompt = ✍️ Write the answer to question no. { $number } in one message. It goes out as «the Desmigratif officer».
+question-answer-text-only = An answer can only be text.
+question-answer-closed = Question no. { $number } is closed. Your answer was not sent. If the asker writes again, it opens again.
+question-answer-already-amend = If something needs adding or putting right, tap a button below.
+question-answer-already-kept = Your words are kept. Send them as an addition to that answer, or as a correction of it?
+question-addition-prompt = ➕ Write what to add to the answer of question no. { $number }. The asker gets it as «More from the Desmigratif officer».
+question-correction-prompt = ✏️ Write the right answer to question no. { $number }. The asker gets it as «Correction from the Desmigratif officer».
+question-amend-nothing = Question no. { $number } has no answer yet, so there is nothing to add to or correct. Tap «Answer».
+question-addition-sent = ✅ The addition to question no. { $number } has been sent.
+question-correction-sent = ✅ The correction to question no. { $number } has been sent.
+question-close-why = 🗂️ Why close question no. { $number }? Except for spam, the asker is told.
+question-closed-done = 🗂️ Question no. { $number } is closed ({ $reason }).
+question-closed-already = Question no. { $number } is already closed.
+question-not-yours = Question no. { $number } is not one you have taken.
+question-handed-back = ↩️ You handed back question no. { $number }. It waits for another officer again.
+question-notice-handed-back =
+    ↩️ Question no. { $number } was handed back by the officer who had it, and is waiting again.
+    From: { $who }
+question-pass-up-not = Question no. { $number } cannot be passed up (it is already with the central team, or no longer open).
+question-passed-up = ⏫ Question no. { $number } was passed to { $level }.
+question-notice-passed-up =
+    ⏫ Question no. { $number } was passed up to you by an officer below.
+    From: { $who }
+question-notice-together =
+    { $count ->
+        [one] 📥 There is 1 new message in the questions inbox. Tap the button below to see it.
+       *[other] 📥 There are { $count } new messages in the questions inbox. Tap the button below to see them.
+    }
+inbox-button-notices-each = 🔔 Tell me of each question at once
+inbox-button-notices-together = 🔕 Group notices (at most every 15 minutes)
+inbox-notices-each = 🔔 Done. You will hear of each new question as it comes.
+inbox-notices-together = 🔕 Done. New questions are told together, at most every 15 minutes. Urgent cases still come at once.

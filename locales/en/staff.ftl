@@ -130,3 +130,8 @@ staff-programme-file-problems =
 staff-programme-file-line = • Line { $line }: «{ $cell }» is not a village code (for example: 32.12.16.2004).
 staff-programme-file-unknown = • { $code } is not in the list of villages.
 staff-programme-file-unread = The file could not be read. Please send the CSV file (1 MB at most) again.
+
+# Who answers for it now.
+staff-level-village = the village officers
+staff-level-regency = the regency coordinators
+staff-level-country = the central team

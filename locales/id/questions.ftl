@@ -8,8 +8,10 @@ question-button-mine = 🗂️ Pertanyaan saya
 question-button-follow-up = ✍️ Tanya lanjutan
 question-button-view = No. { $number } · { $status }
 question-button-open = { $urgent }No. { $number }
-question-status-open = ⏳ menunggu jawaban
+question-status-waiting = ⏳ menunggu petugas
+question-status-taken = ✋ sedang ditangani petugas
 question-status-answered = ✅ sudah dijawab
+question-status-closed = 🗂️ selesai
 question-not-found = Pertanyaan itu tidak ditemukan.
 question-mine-title = 🗂️ Pertanyaan Anda. Pilih untuk melihat jawabannya:
 question-mine-none = Anda belum pernah bertanya. Tekan «Tanya petugas» untuk mulai.
@@ -56,7 +58,7 @@ question-notice-how = Untuk menjawab, balas (reply) pesan ini, atau ketik /jawab
 question-answer-usage = Cara menjawab: /jawab NOMOR jawaban Anda. Contoh: /jawab 12 Dokumennya bisa diurus di Disnaker. Anda juga bisa membalas (reply) pesan pertanyaannya.
 question-answer-too-long = Jawabannya terlalu panjang. Tolong persingkat menjadi paling banyak { $max } huruf, atau kirim dalam beberapa bagian.
 question-answer-gone = Pertanyaan no. { $number } tidak ada lagi (mungkin penanya sudah menghapus datanya).
-question-answer-already = Pertanyaan no. { $number } sudah dijawab. Jawaban Anda tidak dikirim.
+question-answer-already = Pertanyaan no. { $number } sudah dijawab. Jawaban Anda belum dikirim.
 question-answer-sent = ✅ Jawaban untuk pertanyaan no. { $number } sudah dikirim.
 question-inbox-line = { $urgent }No. { $number } · { $village } · { $waited } · { $media }{ $text }
 question-inbox-how = Tekan nomor pertanyaan untuk melihatnya lengkap dan membalasnya.
@@ -139,11 +141,14 @@ inbox-empty-urgent = Tidak ada kasus darurat yang terbuka.
 inbox-empty-waiting = Semua pertanyaan terbuka sudah diambil petugas.
 inbox-empty-mine = Tidak ada pertanyaan terbuka yang Anda ambil.
 inbox-empty-answered = Belum ada pertanyaan yang dijawab.
+inbox-title-closed = 🗂️ Pertanyaan yang sudah ditutup: { $count }, yang terbaru di atas. Halaman { $page } dari { $pages }.
+inbox-empty-closed = Belum ada pertanyaan yang ditutup.
 inbox-button-open = 📥 Semua terbuka
 inbox-button-urgent = 🆘 Darurat
 inbox-button-waiting = ⏳ Belum diambil
 inbox-button-mine = ✋ Milik saya
 inbox-button-answered = ✅ Sudah dijawab
+inbox-button-closed = 🗂️ Ditutup
 inbox-button-previous = ◀️ Sebelumnya
 inbox-button-next = Berikutnya ▶️
 inbox-no-village = tanpa desa
@@ -152,3 +157,65 @@ inbox-waited-hours = { $n } jam
 inbox-waited-days = { $n } hari
 question-earlier = 🗂️ Pertanyaan lain dari orang ini: { $list }
 question-earlier-item = no. { $number } ({ $status })
+
+# Tahap sebuah pertanyaan (engine/pillars/desk.rs): menunggu → ditangani → dijawab → ditutup.
+question-thread-addition =
+    ➕ Tambahan dari Petugas Desmigratif, { $time }:
+    { $text }
+question-thread-correction =
+    ✏️ Koreksi dari Petugas Desmigratif, { $time }:
+    { $text }
+question-button-resolved = ✅ Selesai
+question-resolved = ✅ Terima kasih. Pertanyaan no. { $number } kami tandai selesai. Bila nanti masih ada yang ingin ditanyakan, buka «Pertanyaan saya» lalu tekan «Tanya lanjutan».
+question-resolved-by-asker = ✅ Penanya menandai pertanyaan no. { $number } selesai.
+question-addition-for-you = ➕ Tambahan dari Petugas Desmigratif untuk pertanyaan no. { $number }:
+question-correction-for-you = ✏️ Koreksi dari Petugas Desmigratif untuk pertanyaan no. { $number }. Mohon pakai yang ini, bukan jawaban sebelumnya:
+question-closed-for-you-elsewhere = 🗂️ Pertanyaan no. { $number } ditutup oleh petugas karena sudah dibahas lewat jalan lain (misalnya telepon atau bertemu langsung). Bila masih perlu bantuan, tekan «Tanya lanjutan».
+question-closed-for-you-duplicate = 🗂️ Pertanyaan no. { $number } ditutup oleh petugas karena isinya sama dengan pertanyaan Anda yang lain. Jawabannya akan datang di pertanyaan yang lain itu. Bila ini memang hal yang berbeda, tekan «Tanya lanjutan».
+
+# Untuk petugas.
+question-standing-waiting = ⏳ menunggu, belum ada yang menangani ({ $level })
+question-standing-taken = ✋ ditangani oleh { $taker }
+question-standing-closed = 🗂️ ditutup: { $reason }
+question-closed-resolved = penanya menandai selesai
+question-closed-elsewhere = sudah dibahas di tempat lain
+question-closed-duplicate = pertanyaan ganda
+question-closed-spam = spam
+question-button-answer = ✍️ Jawab
+question-button-close = 🗂️ Tutup
+question-button-hand-back = ↩️ Lepaskan
+question-button-pass-up = ⏫ Teruskan ke atas
+question-button-addition = ➕ Tambah jawaban
+question-button-correction = ✏️ Koreksi jawaban
+question-button-see = 👁️ Lihat no. { $number }
+question-button-close-elsewhere = Sudah dibahas di tempat lain
+question-button-close-duplicate = Pertanyaan ganda
+question-button-close-spam = 🚫 Spam (tanpa pemberitahuan)
+question-answer-prompt = ✍️ Tulis jawaban untuk pertanyaan no. { $number } dalam satu pesan. Jawaban dikirim atas nama Petugas Desmigratif.
+question-answer-text-only = Jawaban hanya bisa berupa tulisan.
+question-answer-closed = Pertanyaan no. { $number } sudah ditutup. Jawaban Anda tidak dikirim. Bila penanya menulis lagi, pertanyaan ini terbuka kembali.
+question-answer-already-amend = Bila ada yang perlu ditambah atau diperbaiki, tekan tombol di bawah.
+question-answer-already-kept = Tulisan Anda masih tersimpan. Mau dikirim sebagai tambahan atau sebagai koreksi jawaban tadi?
+question-addition-prompt = ➕ Tulis tambahan untuk jawaban pertanyaan no. { $number }. Penanya akan menerimanya sebagai «Tambahan dari Petugas Desmigratif».
+question-correction-prompt = ✏️ Tulis jawaban yang benar untuk pertanyaan no. { $number }. Penanya akan menerimanya sebagai «Koreksi dari Petugas Desmigratif».
+question-amend-nothing = Pertanyaan no. { $number } belum dijawab, jadi belum ada yang bisa ditambah atau dikoreksi. Tekan «Jawab».
+question-addition-sent = ✅ Tambahan untuk pertanyaan no. { $number } sudah dikirim.
+question-correction-sent = ✅ Koreksi untuk pertanyaan no. { $number } sudah dikirim.
+question-close-why = 🗂️ Mengapa pertanyaan no. { $number } ditutup? Kecuali spam, penanya diberi tahu.
+question-closed-done = 🗂️ Pertanyaan no. { $number } ditutup ({ $reason }).
+question-closed-already = Pertanyaan no. { $number } sudah ditutup.
+question-not-yours = Pertanyaan no. { $number } tidak sedang Anda tangani.
+question-handed-back = ↩️ Pertanyaan no. { $number } Anda lepaskan. Sekarang menunggu petugas lain lagi.
+question-notice-handed-back =
+    ↩️ Pertanyaan no. { $number } dilepaskan oleh petugas yang menanganinya dan menunggu lagi.
+    Dari: { $who }
+question-pass-up-not = Pertanyaan no. { $number } tidak bisa diteruskan ke atas (sudah di tingkat pusat, atau tidak terbuka lagi).
+question-passed-up = ⏫ Pertanyaan no. { $number } diteruskan ke { $level }.
+question-notice-passed-up =
+    ⏫ Pertanyaan no. { $number } diteruskan kepada Anda oleh petugas di bawah.
+    Dari: { $who }
+question-notice-together = 📥 Ada { $count } pesan baru di kotak pertanyaan. Tekan tombol di bawah untuk melihatnya.
+inbox-button-notices-each = 🔔 Beri tahu saya tiap pertanyaan langsung
+inbox-button-notices-together = 🔕 Gabungkan pemberitahuan (paling sering 15 menit sekali)
+inbox-notices-each = 🔔 Baik. Anda akan diberi tahu tiap pertanyaan baru saat itu juga.
+inbox-notices-together = 🔕 Baik. Pertanyaan baru akan diberitahukan bersama, paling sering 15 menit sekali. Kasus darurat tetap langsung.

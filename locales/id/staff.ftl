@@ -130,3 +130,8 @@ staff-programme-file-problems =
 staff-programme-file-line = • Baris { $line }: «{ $cell }» bukan kode desa (contoh: 32.12.16.2004).
 staff-programme-file-unknown = • { $code } tidak ada di daftar desa.
 staff-programme-file-unread = Berkasnya tidak bisa dibaca. Kirim berkas CSV (paling besar 1 MB) sekali lagi.
+
+# Siapa yang menangani sekarang.
+staff-level-village = petugas desa
+staff-level-regency = koordinator kabupaten
+staff-level-country = tim pusat

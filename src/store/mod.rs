@@ -15,6 +15,7 @@ pub mod cooperative;
 pub mod export;
 pub mod lock;
 pub mod notice_copies;
+pub mod officer_notices;
 pub mod officer_texts;
 pub mod officers_group;
 pub mod outbox;

@@ -11,10 +11,31 @@ use crate::domain::{
 };
 
 crate::domain::profile::choice!(
-    /// Waiting for an officer's answer (open), or answered.
+    /// Open (waiting, or taken by someone: see `Question::taken_by`), answered, or closed.
     Status, "question-status" {
         Open => "open",
         Answered => "answered",
+        Closed => "closed",
+    }
+);
+
+crate::domain::profile::choice!(
+    /// Why a question was closed: the person marked it resolved, or an officer closed it.
+    CloseReason, "question-closed" {
+        Resolved => "resolved",
+        Elsewhere => "elsewhere",
+        Duplicate => "duplicate",
+        Spam => "spam",
+    }
+);
+
+crate::domain::profile::choice!(
+    /// What an entry is: what someone said (the question, a follow-up, the answer), or an
+    /// officer's later addition to or correction of the answer.
+    EntryKind, "question-entry" {
+        Said => "said",
+        Addition => "addition",
+        Correction => "correction",
     }
 );
 
@@ -37,6 +58,8 @@ pub struct Question {
     pub taken_by: Option<i64>,
     /// An urgent case: where the person in trouble is (`engine::pillars::emergency::Place`).
     pub urgent_place: Option<String>,
+    /// Why it was closed, when it is.
+    pub closed_reason: Option<CloseReason>,
 }
 
 crate::domain::profile::choice!(
@@ -46,13 +69,14 @@ crate::domain::profile::choice!(
         Officer => "officer",
     }
 );
-super::columns::code_column!(Status, Author);
+super::columns::code_column!(Status, Author, CloseReason, EntryKind);
 
 /// One message on a question.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     pub round: i64,
     pub author: Author,
+    pub kind: EntryKind,
     /// The text, or a file's caption (may be empty).
     pub text: String,
     /// What kind of file the user sent (`photo`, `voice`…), if any.
@@ -84,7 +108,7 @@ pub struct Open {
 
 const COLUMNS: &str =
     "id, user_id, status, round, asked_at, opened_at, village_code, level, level_since, taken_by,
-     urgent_place";
+     urgent_place, closed_reason";
 
 fn question_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Question> {
     Ok(Question {
@@ -101,6 +125,7 @@ fn question_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Question> {
         level_since: row.try_get("level_since")?,
         taken_by: row.try_get("taken_by")?,
         urgent_place: row.try_get("urgent_place")?,
+        closed_reason: row.try_get("closed_reason")?,
     })
 }
 
@@ -124,7 +149,8 @@ pub async fn create(
     .fetch_one(tx.conn().await?)
     .await?;
     let question = question_from_row(&row)?;
-    add_entry(tx, question.id, question.round, Author::User, said, now).await?;
+    let by = (Author::User, EntryKind::Said);
+    add_entry(tx, question.id, question.round, by, said, now).await?;
     Ok(question)
 }
 
@@ -132,18 +158,19 @@ async fn add_entry(
     tx: &mut Tx,
     question_id: i64,
     round: i64,
-    author: Author,
+    (author, kind): (Author, EntryKind),
     said: &Said<'_>,
     now: DateTime<Utc>,
 ) -> Result<()> {
     sqlx::query(
-        "INSERT INTO question_entries (question_id, round, author, text, media, message_id,
+        "INSERT INTO question_entries (question_id, round, author, kind, text, media, message_id,
                                        forwarded_from, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(question_id)
     .bind(round)
     .bind(author)
+    .bind(kind)
     // Stored as a person would read it (see `domain::text`): every later view is safe.
     .bind(crate::domain::text::tidy(said.text).as_ref())
     .bind(said.media)
@@ -169,8 +196,8 @@ pub async fn find(tx: &mut Tx, id: i64) -> Result<Option<Question>> {
         .transpose()
 }
 
-/// The asker adds to their question. An answered question opens again with the next round;
-/// an open one keeps its round. Returns the question as it now stands.
+/// The asker adds to their question. An answered or closed question opens again with the next
+/// round; an open one keeps its round. Returns the question as it now stands.
 pub async fn follow_up(
     tx: &mut Tx,
     id: i64,
@@ -179,8 +206,8 @@ pub async fn follow_up(
 ) -> Result<Option<Question>> {
     let reopened = sqlx::query(&format!(
         "UPDATE questions SET status = 'open', round = round + 1, opened_at = ?2, answered_at = NULL,
-             level_since = ?2
-         WHERE id = ?1 AND status = 'answered' RETURNING {COLUMNS}"
+             level_since = ?2, closed_reason = NULL, closed_at = NULL
+         WHERE id = ?1 AND status IN ('answered', 'closed') RETURNING {COLUMNS}"
     ))
     .bind(id)
     .bind(unix(now))
@@ -193,7 +220,8 @@ pub async fn follow_up(
             None => return Ok(None),
         },
     };
-    add_entry(tx, id, question.round, Author::User, said, now).await?;
+    let by = (Author::User, EntryKind::Said);
+    add_entry(tx, id, question.round, by, said, now).await?;
     Ok(Some(question))
 }
 
@@ -225,9 +253,100 @@ pub async fn answer(
             message_id: None,
             forwarded_from: None,
         };
-        add_entry(tx, id, round, Author::Officer, &said, now).await?;
+        add_entry(
+            tx,
+            id,
+            round,
+            (Author::Officer, EntryKind::Said),
+            &said,
+            now,
+        )
+        .await?;
     }
     Ok(answered)
+}
+
+/// An officer's addition to or correction of the answer, on the question's current round.
+/// Returns the question, or `None` when it has no answer yet to add to.
+pub async fn amend(
+    tx: &mut Tx,
+    id: i64,
+    kind: EntryKind,
+    text: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<Question>> {
+    let answered: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM question_entries WHERE question_id = ? AND author = 'officer' LIMIT 1",
+    )
+    .bind(id)
+    .fetch_optional(tx.conn().await?)
+    .await?;
+    let question = match (answered, find(tx, id).await?) {
+        (Some(_), Some(question)) => question,
+        _ => return Ok(None),
+    };
+    let said = Said {
+        text,
+        media: None,
+        message_id: None,
+        forwarded_from: None,
+    };
+    add_entry(tx, id, question.round, (Author::Officer, kind), &said, now).await?;
+    Ok(Some(question))
+}
+
+/// Closes question `id` (open or answered) for `reason`; `None` if it was closed already or
+/// is not there.
+pub async fn close(
+    tx: &mut Tx,
+    id: i64,
+    reason: CloseReason,
+    now: DateTime<Utc>,
+) -> Result<Option<Question>> {
+    sqlx::query(&format!(
+        "UPDATE questions SET status = 'closed', closed_reason = ?2, closed_at = ?3
+         WHERE id = ?1 AND status IN ('open', 'answered') RETURNING {COLUMNS}"
+    ))
+    .bind(id)
+    .bind(reason)
+    .bind(unix(now))
+    .fetch_optional(tx.conn().await?)
+    .await?
+    .as_ref()
+    .map(question_from_row)
+    .transpose()
+}
+
+/// `by` gives back the open question they took: it waits at its level again, and may go up
+/// from now. False if it was not theirs (any more).
+pub async fn hand_back(tx: &mut Tx, id: i64, by: i64, now: DateTime<Utc>) -> Result<bool> {
+    Ok(sqlx::query(
+        "UPDATE questions SET taken_by = NULL, level_since = ?3
+         WHERE id = ?1 AND taken_by = ?2 AND status = 'open'",
+    )
+    .bind(id)
+    .bind(by)
+    .bind(unix(now))
+    .execute(tx.conn().await?)
+    .await?
+    .rows_affected()
+        == 1)
+}
+
+/// Passes the open question `id` to `level`, for anyone there to take. False if it is no
+/// longer open.
+pub async fn pass_up(tx: &mut Tx, id: i64, level: Level, now: DateTime<Utc>) -> Result<bool> {
+    Ok(sqlx::query(
+        "UPDATE questions SET level = ?2, level_since = ?3, taken_by = NULL
+         WHERE id = ?1 AND status = 'open'",
+    )
+    .bind(id)
+    .bind(level)
+    .bind(unix(now))
+    .execute(tx.conn().await?)
+    .await?
+    .rows_affected()
+        == 1)
 }
 
 /// Makes question `id` an urgent case from someone at `place`, told now.
@@ -273,6 +392,7 @@ crate::domain::profile::choice!(
         Waiting => "waiting",
         Mine => "mine",
         Answered => "answered",
+        Closed => "closed",
     }
 );
 
@@ -286,12 +406,14 @@ impl InboxFilter {
             // An integer, never text: nothing to escape.
             InboxFilter::Mine => format!("q.status = 'open' AND q.taken_by = {reader}"),
             InboxFilter::Answered => "q.status = 'answered'".into(),
+            InboxFilter::Closed => "q.status = 'closed'".into(),
         }
     }
 
     fn order(self) -> &'static str {
         match self {
             InboxFilter::Answered => "q.answered_at DESC, q.id DESC",
+            InboxFilter::Closed => "q.closed_at DESC, q.id DESC",
             // As the index `questions_inbox` has it (migration 0016).
             _ => "(q.urgent_place IS NULL), q.opened_at, q.id",
         }
@@ -312,8 +434,8 @@ pub async fn inbox_page(
     let condition = filter.condition(reader);
     let sql = format!(
         "SELECT q.id, q.user_id, q.status, q.round, q.asked_at, q.opened_at, q.village_code,
-                q.level, q.level_since, q.taken_by, q.urgent_place,
-                e.round AS entry_round, e.author, e.text, e.media, e.message_id, e.forwarded_from,
+                q.level, q.level_since, q.taken_by, q.urgent_place, q.closed_reason,
+                e.round AS entry_round, e.author, e.kind, e.text, e.media, e.message_id, e.forwarded_from,
                 e.created_at
          FROM questions q
          JOIN question_entries e ON e.id = (
@@ -380,6 +502,7 @@ fn entry_from_row(row: &sqlx::sqlite::SqliteRow, round_column: &str) -> Result<E
     Ok(Entry {
         round: row.try_get(round_column)?,
         author: row.try_get("author")?,
+        kind: row.try_get("kind")?,
         text: row.try_get("text")?,
         media: row.try_get("media")?,
         message_id: row.try_get("message_id")?,
@@ -391,7 +514,7 @@ fn entry_from_row(row: &sqlx::sqlite::SqliteRow, round_column: &str) -> Result<E
 /// Everything said on a question, oldest first.
 pub async fn entries(tx: &mut Tx, question_id: i64) -> Result<Vec<Entry>> {
     let rows = sqlx::query(
-        "SELECT round, author, text, media, message_id, forwarded_from, created_at
+        "SELECT round, author, kind, text, media, message_id, forwarded_from, created_at
          FROM question_entries
          WHERE question_id = ? ORDER BY id",
     )

@@ -124,6 +124,10 @@ pub async fn erase(tx: &mut Tx, id: i64) -> Result<()> {
         .bind(id)
         .execute(tx.conn().await?)
         .await?;
+    sqlx::query("DELETE FROM officer_notices WHERE chat_id = ?")
+        .bind(id)
+        .execute(tx.conn().await?)
+        .await?;
     sqlx::query("DELETE FROM users WHERE id = ?")
         .bind(id)
         .execute(tx.conn().await?)

@@ -5,6 +5,7 @@
 mod harness;
 
 mod cooperative;
+mod desk;
 mod emergency;
 mod erasure;
 mod faq;
@@ -60,6 +61,17 @@ pub async fn start_asking(h: &mut Harness, user: i64) -> Vec<Reply> {
     let prompt = h.press(user, &pillar(PillarsAction::SkipVillage)).await;
     assert_eq!(ids(&prompt), ["question-ask-prompt"]);
     prompt
+}
+
+/// Asks `text` through /tanya (skipping the village); returns the question's number.
+pub async fn ask(h: &mut Harness, user: i64, text: &str) -> i64 {
+    start_asking(h, user).await;
+    let replies = h.say(user, text).await;
+    assert!(has_id(&replies, "question-received"), "{:?}", ids(&replies));
+    h.count(&format!(
+        "SELECT max(id) FROM questions WHERE user_id = {user}"
+    ))
+    .await
 }
 
 fn group_input(chat: i64, user: i64, event: Event, message_id: Option<i32>) -> Input {

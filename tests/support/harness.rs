@@ -30,6 +30,8 @@ pub struct Harness {
     _dir: tempfile::TempDir,
     pub db_path: std::path::PathBuf,
     next_update: i64,
+    /// Staff hear of each new question at once (see `Harness::batched`).
+    each_at_once: bool,
 }
 
 pub const ADMIN: i64 = 900;
@@ -63,9 +65,10 @@ impl Harness {
             escalate_after: chrono::TimeDelta::hours(24),
         };
         adjust(&mut settings);
+        let group = settings.admin_chat_id;
         let clock = ManualClock::new(start_time());
         let engine = Engine::new(&db, settings, Arc::new(clock.clone()));
-        Harness {
+        let harness = Harness {
             engine,
             db,
             pool,
@@ -74,7 +77,33 @@ impl Harness {
             _dir: dir,
             db_path,
             next_update: 1,
+            each_at_once: true,
+        };
+        // Most tests follow one question at a time, and so have the officers hear of each at
+        // once; the tests of notices told together use `batched`.
+        for chat in [ADMIN, ADMIN_2].into_iter().chain(group) {
+            harness.notices_each_at_once(chat, true).await;
         }
+        harness
+    }
+
+    /// As the bot is by default: officers hear of new questions at most every 15 minutes.
+    pub async fn batched() -> Harness {
+        let mut harness = Harness::new().await;
+        harness.each_at_once = false;
+        for admin in [ADMIN, ADMIN_2] {
+            harness.notices_each_at_once(admin, false).await;
+        }
+        harness
+    }
+
+    /// Sets how `chat` hears of new questions, as its «🔔» button does.
+    pub async fn notices_each_at_once(&self, chat: i64, each: bool) {
+        self.engine
+            .writer()
+            .write(async |tx| store::officer_notices::set_each_at_once(tx, chat, each).await)
+            .await
+            .unwrap();
     }
 
     /// Handles an input with a fresh update id.
@@ -120,6 +149,7 @@ impl Harness {
             })
             .await
             .unwrap();
+        self.notices_each_at_once(user, self.each_at_once).await;
     }
 
     /// Types `typed` at a village question and presses the first village the search offers.

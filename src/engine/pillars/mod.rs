@@ -6,6 +6,7 @@
 mod asker_village;
 mod contacts;
 mod cooperative;
+mod desk;
 mod distress;
 pub mod emergency;
 mod faq;
@@ -31,7 +32,8 @@ pub fn sounds_urgent(text: &str) -> bool {
 }
 pub use pages::Page;
 
-/// Questions and cooperative applications nobody took in time go up a level.
+/// Questions and cooperative applications nobody took in time go up a level; urgent cases
+/// nobody took are told again; officers hear of the new questions held for them.
 pub(crate) async fn escalate(
     tx: &mut Tx,
     settings: &super::Settings,
@@ -40,6 +42,7 @@ pub(crate) async fn escalate(
     let mut replies = questions::escalate(tx, settings, now).await?;
     replies.extend(questions::remind_urgent(tx, settings, now).await?);
     replies.extend(cooperative::escalate(tx, settings, now).await?);
+    replies.extend(desk::notices_due(tx, settings, now).await?);
     Ok(replies)
 }
 
@@ -48,6 +51,7 @@ use super::{
     Action, Arg, Button, Command, Event, Input, Keyboard, Msg, Result, State, fallback, turn::Turn,
 };
 use crate::domain::MembershipStatus;
+use crate::store::questions::{CloseReason, EntryKind as QuestionEntry};
 use crate::store::{self, Tx};
 
 use crate::domain::profile::choice;
@@ -86,6 +90,24 @@ pub enum PillarsAction {
     OpenQuestion(i64),
     /// Staff: «I'll take it» — the question is theirs to answer.
     Take(i64),
+    /// Staff: «✍️ Answer» — asks for the answer's text.
+    AnswerPrompt(i64),
+    /// Staff: add to or correct the answer (asks for the words).
+    Amend(i64, QuestionEntry),
+    /// Staff: send the words kept when someone answered first, as an addition or correction.
+    SendDraft(i64, QuestionEntry),
+    /// Staff: «🗂️ Close» — asks why.
+    Close(i64),
+    /// Staff: close the question for this reason.
+    CloseAs(i64, CloseReason),
+    /// Staff: give back a question one took.
+    HandBack(i64),
+    /// Staff: pass the question to the next level up.
+    PassUp(i64),
+    /// The person: «✅ Resolved» on their own question.
+    Resolve(i64),
+    /// Staff: hear of each new question at once (true) or together every 15 minutes.
+    Notices(bool),
     /// The user's cooperative application, or applying when there is none.
     Membership,
     /// Start (again) an application to join the cooperative.
@@ -128,6 +150,14 @@ impl PillarsAction {
                 | PillarsAction::InboxView(..)
                 | PillarsAction::OpenQuestion(_)
                 | PillarsAction::Take(_)
+                | PillarsAction::AnswerPrompt(_)
+                | PillarsAction::Amend(..)
+                | PillarsAction::SendDraft(..)
+                | PillarsAction::Close(_)
+                | PillarsAction::CloseAs(..)
+                | PillarsAction::HandBack(_)
+                | PillarsAction::PassUp(_)
+                | PillarsAction::Notices(_)
                 | PillarsAction::SetMembership(..)
                 | PillarsAction::Applications(..)
                 | PillarsAction::OpenApplication(_)
@@ -142,6 +172,7 @@ impl PillarsAction {
                 | PillarsAction::InboxView(..)
                 | PillarsAction::OpenQuestion(_)
                 | PillarsAction::Take(_)
+                | PillarsAction::Notices(_)
                 | PillarsAction::SetMembership(..)
         )
     }
@@ -172,6 +203,19 @@ impl FeatureAction for PillarsAction {
             }
             A::OpenQuestion(id) => return vec!["oq".into(), id.to_string()],
             A::Take(id) => return vec!["take".into(), id.to_string()],
+            A::AnswerPrompt(id) => return vec!["ans".into(), id.to_string()],
+            A::Amend(id, kind) => return vec!["amd".into(), id.to_string(), kind.code().into()],
+            A::SendDraft(id, kind) => {
+                return vec!["drf".into(), id.to_string(), kind.code().into()];
+            }
+            A::Close(id) => return vec!["cl".into(), id.to_string()],
+            A::CloseAs(id, reason) => {
+                return vec!["cla".into(), id.to_string(), reason.code().into()];
+            }
+            A::HandBack(id) => return vec!["hb".into(), id.to_string()],
+            A::PassUp(id) => return vec!["up".into(), id.to_string()],
+            A::Resolve(id) => return vec!["done".into(), id.to_string()],
+            A::Notices(each) => vec!["ntf", if *each { "1" } else { "0" }],
             A::Membership => vec!["coop"],
             A::Apply => vec!["apply"],
             A::ApplyConsent => vec!["consent"],
@@ -215,6 +259,19 @@ impl FeatureAction for PillarsAction {
             ),
             ["oq", id] => A::OpenQuestion(parse_id(id)?),
             ["take", id] => A::Take(parse_id(id)?),
+            ["ans", id] => A::AnswerPrompt(parse_id(id)?),
+            ["amd", id, kind] => A::Amend(parse_id(id)?, amendment(kind)?),
+            ["drf", id, kind] => A::SendDraft(parse_id(id)?, amendment(kind)?),
+            ["cl", id] => A::Close(parse_id(id)?),
+            ["cla", id, reason] => A::CloseAs(
+                parse_id(id)?,
+                CloseReason::parse(reason).filter(|r| *r != CloseReason::Resolved)?,
+            ),
+            ["hb", id] => A::HandBack(parse_id(id)?),
+            ["up", id] => A::PassUp(parse_id(id)?),
+            ["done", id] => A::Resolve(parse_id(id)?),
+            ["ntf", "1"] => A::Notices(true),
+            ["ntf", "0"] => A::Notices(false),
             ["coop"] => A::Membership,
             ["apply"] => A::Apply,
             ["consent"] => A::ApplyConsent,
@@ -233,6 +290,11 @@ impl FeatureAction for PillarsAction {
             _ => return None,
         })
     }
+}
+
+/// An addition or a correction (what an officer's later words on an answer are).
+fn amendment(code: &str) -> Option<QuestionEntry> {
+    QuestionEntry::parse(code).filter(|kind| *kind != QuestionEntry::Said)
 }
 
 /// One of each kind of button, for the round-trip test of callback data.
@@ -262,6 +324,19 @@ pub(crate) fn every_action() -> Vec<PillarsAction> {
         A::InboxView(crate::store::questions::InboxFilter::Mine, 3),
         A::OpenQuestion(42),
         A::Take(i64::MAX),
+        A::AnswerPrompt(i64::MAX),
+        A::Amend(7, QuestionEntry::Addition),
+        A::Amend(i64::MAX, QuestionEntry::Correction),
+        A::SendDraft(i64::MAX, QuestionEntry::Correction),
+        A::Close(i64::MAX),
+        A::CloseAs(i64::MAX, CloseReason::Elsewhere),
+        A::CloseAs(3, CloseReason::Duplicate),
+        A::CloseAs(3, CloseReason::Spam),
+        A::HandBack(i64::MAX),
+        A::PassUp(i64::MAX),
+        A::Resolve(i64::MAX),
+        A::Notices(true),
+        A::Notices(false),
         A::Membership,
         A::Apply,
         A::ApplyConsent,
@@ -322,6 +397,16 @@ pub enum PillarsState {
     },
     /// An officer's new text for the cooperative's contacts.
     AwaitingContacts,
+    /// Staff: the answer to round `round` of a question, after «✍️ Answer».
+    AwaitingAnswer { question_id: i64, round: i64 },
+    /// Staff: an addition to or correction of a question's answer.
+    AwaitingAmend {
+        question_id: i64,
+        kind: QuestionEntry,
+    },
+    /// Staff: someone answered first; these words are kept to send as an addition or a
+    /// correction. Anything else the officer sends is taken as usual.
+    AnswerDraft { question_id: i64, text: String },
 }
 
 /// A number people read and type (a question's, an application's): no thousands separator.
@@ -441,6 +526,15 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: PillarsAction) -> Res
         A::InboxView(filter, page) => questions::inbox_view(turn, filter, page).await,
         A::OpenQuestion(id) => questions::open(turn, id).await,
         A::Take(id) => questions::take(turn, id).await,
+        A::AnswerPrompt(id) => desk::answer_prompt(turn, id).await,
+        A::Amend(id, kind) => desk::amend_prompt(turn, id, kind).await,
+        A::SendDraft(id, kind) => desk::send_draft(turn, id, kind).await,
+        A::Close(id) => desk::close(turn, id).await,
+        A::CloseAs(id, reason) => desk::close_as(turn, id, reason).await,
+        A::HandBack(id) => desk::hand_back(turn, id).await,
+        A::PassUp(id) => desk::pass_up(turn, id).await,
+        A::Resolve(id) => desk::resolve(turn, id).await,
+        A::Notices(each) => desk::set_notices(turn, each).await,
         A::Membership => cooperative::membership(turn).await,
         A::Apply => cooperative::apply(turn).await,
         A::ApplyConsent => cooperative::consent(turn).await,
@@ -492,6 +586,25 @@ pub(crate) async fn on_step(turn: &mut Turn<'_>, step: PillarsState, event: &Eve
             cooperative::on_phone(turn, &name, village, event).await
         }
         PillarsState::AwaitingContacts => contacts::on_text(turn, event).await,
+        // Rights may have ended since the step began: staff steps check them again.
+        PillarsState::AwaitingAnswer { .. }
+        | PillarsState::AwaitingAmend { .. }
+        | PillarsState::AnswerDraft { .. }
+            if turn.role().is_none() =>
+        {
+            turn.state = State::Idle;
+            on_idle(turn, event).await
+        }
+        PillarsState::AwaitingAnswer { question_id, round } => {
+            desk::on_answer(turn, question_id, round, event).await
+        }
+        PillarsState::AwaitingAmend { question_id, kind } => {
+            desk::on_amend(turn, question_id, kind, event).await
+        }
+        PillarsState::AnswerDraft { .. } => {
+            turn.state = State::Idle;
+            on_idle(turn, event).await
+        }
         PillarsState::EmergencyWhere { held } => {
             emergency::typed_while_asking(turn, held, event).await
         }
@@ -517,9 +630,11 @@ pub(crate) async fn export(tx: &mut Tx, user_id: i64) -> Result<serde_json::Valu
             .iter()
             .map(|e| {
                 json!({
-                    "from": match e.author {
-                        store::questions::Author::User => "you",
-                        store::questions::Author::Officer => "officer",
+                    "from": match (e.author, e.kind) {
+                        (store::questions::Author::User, _) => "you",
+                        (_, QuestionEntry::Addition) => "officer (addition)",
+                        (_, QuestionEntry::Correction) => "officer (correction)",
+                        (store::questions::Author::Officer, _) => "officer",
                     },
                     "at": time(e.created_at),
                     "text": e.text,
@@ -530,10 +645,8 @@ pub(crate) async fn export(tx: &mut Tx, user_id: i64) -> Result<serde_json::Valu
             .collect();
         questions.push(json!({
             "number": question.id,
-            "status": match question.status {
-                store::questions::Status::Open => "open",
-                store::questions::Status::Answered => "answered",
-            },
+            "status": question.status.code(),
+            "closed_because": question.closed_reason.map(|r| r.code()),
             "asked_at": time(question.asked_at),
             "urgent": question.urgent_place.is_some(),
             "where": question.urgent_place,
@@ -597,6 +710,28 @@ mod tests {
                 village: kenanga,
             },
             PillarsState::AwaitingContacts,
+            PillarsState::EmergencyWhere { held: None },
+            PillarsState::EmergencyWhere {
+                held: Some(held::Held {
+                    text: "gaji belum dibayar".into(),
+                    ..Default::default()
+                }),
+            },
+            PillarsState::AwaitingEmergency {
+                place: emergency::Place::ALL[1],
+            },
+            PillarsState::AwaitingAnswer {
+                question_id: 9,
+                round: 2,
+            },
+            PillarsState::AwaitingAmend {
+                question_id: 9,
+                kind: QuestionEntry::Correction,
+            },
+            PillarsState::AnswerDraft {
+                question_id: 9,
+                text: "Silakan datang ke kantor desa.".into(),
+            },
         ];
         for step in steps {
             let state = State::Pillars(step);

@@ -74,6 +74,18 @@ pub(crate) fn notice(chat_id: i64, lang: Language, subject: i64, kind: ReplyKind
     }
 }
 
+/// A message to a staff chat that quotes nobody's words or data (who took a question, how
+/// many new ones wait), as interactive traffic like `notice`.
+pub(crate) fn tell(chat_id: i64, lang: Language, text: Vec<Msg>, keyboard: Keyboard) -> Reply {
+    Reply {
+        chat_id,
+        lang,
+        priority: Priority::Interactive,
+        subject: None,
+        kind: ReplyKind::Message { text, keyboard },
+    }
+}
+
 pub(crate) fn in_officers_group(turn: &Turn<'_>) -> bool {
     turn.settings.admin_chat_id == Some(turn.chat_id)
 }

@@ -15,7 +15,9 @@ use crate::engine::{
     Arg, Button, Event, Keyboard, MediaKind, Msg, Reply, ReplyKind, Result, State, menu, turn::Turn,
 };
 use crate::store::outbox::{MessageTag, Priority};
-use crate::store::questions::{self as store, Author, Entry, InboxFilter, Question, Said, Status};
+use crate::store::questions::{
+    self as store, Author, Entry, EntryKind, InboxFilter, Question, Said, Status,
+};
 use crate::store::{profiles, users};
 
 /// The longest question or answer: with the notice around it, well within Telegram's 4096.
@@ -30,29 +32,32 @@ const PREVIEW_CHARS: usize = 60;
 const THREAD_CHARS: usize = 2500;
 const THREAD_ENTRIES: usize = 12;
 
-fn tag(question: &Question) -> MessageTag {
+pub(super) fn tag(question: &Question) -> MessageTag {
     MessageTag::Question {
         id: question.id,
         round: question.round,
     }
 }
 
-fn my_questions_button() -> Button {
+pub(super) fn my_questions_button() -> Button {
     Button::action(
         Msg::new("question-button-mine"),
         PillarsAction::MyQuestions.into(),
     )
 }
 
-fn inbox_button() -> Button {
+pub(super) fn inbox_button() -> Button {
     Button::action(Msg::new("menu-button-inbox"), PillarsAction::Inbox.into())
 }
 
-fn status_id(status: Status) -> &'static str {
-    match status {
-        Status::Open => "question-status-open",
-        Status::Answered => "question-status-answered",
-    }
+/// Where a question stands, in a word: waiting, taken, answered or closed.
+pub(super) fn standing(question: &Question) -> Msg {
+    Msg::new(match (question.status, question.taken_by) {
+        (Status::Open, None) => "question-status-waiting",
+        (Status::Open, Some(_)) => "question-status-taken",
+        (Status::Answered, _) => "question-status-answered",
+        (Status::Closed, _) => "question-status-closed",
+    })
 }
 
 /// The kinds of file a question may carry.
@@ -69,7 +74,7 @@ pub(crate) fn media_code(kind: MediaKind) -> Option<&'static str> {
 
 /// "[photo] " before a caption, in the reader's language, and "[forwarded from …] " before
 /// a forward; nothing for the person's own plain text.
-fn media_label(media: Option<&str>, forwarded_from: Option<&str>) -> Arg {
+pub(super) fn media_label(media: Option<&str>, forwarded_from: Option<&str>) -> Arg {
     let media = match media {
         Some(code) => Arg::Msg(Box::new(Msg::new(format!("question-media-{code}")))),
         None => Arg::Text(String::new()),
@@ -263,7 +268,7 @@ async fn who_asked(turn: &mut Turn<'_>, user_id: i64) -> Result<Msg> {
     who_asked_in(turn.tx, user_id).await
 }
 
-async fn who_asked_in(tx: &mut crate::store::Tx, user_id: i64) -> Result<Msg> {
+pub(super) async fn who_asked_in(tx: &mut crate::store::Tx, user_id: i64) -> Result<Msg> {
     Ok(match profiles::find(tx, user_id).await? {
         Some(profile) => Msg::new("question-who-registered")
             .arg("name", profile.name.as_str())
@@ -307,7 +312,23 @@ async fn notify_officers(
             "no officers configured (ADMIN_IDS, ADMIN_CHAT_ID); the question waits in /inbox"
         );
     }
+    // Urgent cases, and messages on a question someone has, are told at once; other news
+    // at most once a quarter of an hour (see `desk::QUIET`).
+    let batched = question.urgent_place.is_none() && question.taken_by.is_none();
     for target in targets {
+        if batched {
+            use crate::store::officer_notices::{self, Notice};
+            match officer_notices::arrive(turn.tx, target.chat_id, turn.now, super::desk::QUIET)
+                .await?
+            {
+                Notice::Now => {}
+                Notice::Held => continue,
+                Notice::Together(count) => {
+                    turn.push_reply(super::desk::together(target.chat_id, target.lang, count));
+                    continue;
+                }
+            }
+        }
         let notify = |kind| officers::notice(target.chat_id, target.lang, question.user_id, kind);
         // A group with members who are not officers gets the number, nothing of the person
         // (replying to it still answers).
@@ -336,7 +357,7 @@ async fn notify_officers(
 }
 
 /// Where a question's notices go: to whoever took it, else to the level answering for it.
-async fn question_targets(
+pub(super) async fn question_targets(
     tx: &mut crate::store::Tx,
     settings: &crate::engine::Settings,
     question: &Question,
@@ -361,7 +382,7 @@ fn urgent_mark(question: &Question) -> Arg {
 }
 
 /// Where the person of an urgent case is, for the officers.
-fn urgent_where(question: &Question) -> Option<Msg> {
+pub(super) fn urgent_where(question: &Question) -> Option<Msg> {
     let place = question.urgent_place.as_deref()?;
     let name = match super::emergency::Place::parse(place) {
         Some(place) => Msg::new(place.message_id()),
@@ -430,7 +451,7 @@ pub(crate) async fn remind_urgent(
 const EARLIER: i64 = 5;
 
 /// What a staff member did with question `id`, in the audit log (ids only, no one's words).
-async fn audit(turn: &mut Turn<'_>, action: &str, id: i64) -> Result<()> {
+pub(super) async fn audit(turn: &mut Turn<'_>, action: &str, id: i64) -> Result<()> {
     if let Some(by) = turn.user_id() {
         crate::store::audit::record(turn.tx, by, action, &format!("question {id}"), turn.now)
             .await?;
@@ -439,7 +460,10 @@ async fn audit(turn: &mut Turn<'_>, action: &str, id: i64) -> Result<()> {
 }
 
 /// What the asker said last in the question's current round.
-async fn latest_said(tx: &mut crate::store::Tx, question: &Question) -> Result<Option<Entry>> {
+pub(super) async fn latest_said(
+    tx: &mut crate::store::Tx,
+    question: &Question,
+) -> Result<Option<Entry>> {
     Ok(store::entries(tx, question.id)
         .await?
         .into_iter()
@@ -450,7 +474,7 @@ async fn latest_said(tx: &mut crate::store::Tx, question: &Question) -> Result<O
 /// The notice about question `question`, waiting, for `target`: `heading`, where the person
 /// in trouble is (an urgent case), their latest message and how to answer; a group that may
 /// hold others than officers gets the number only.
-fn waiting_notice(
+pub(super) fn waiting_notice(
     question: &Question,
     latest: &Entry,
     heading: Msg,
@@ -488,20 +512,18 @@ fn waiting_notice(
     )
 }
 
-/// «✋ I'll take it» under a notice in a staff member's own chat, while nobody has.
+/// The buttons under a notice in a staff member's own chat (see `desk::buttons`); none in a
+/// group.
 fn take_keyboard(question: &Question, chat_id: i64) -> Keyboard {
-    if question.taken_by.is_some() || chat_id < 0 {
+    if chat_id < 0 {
         return Keyboard::None;
     }
-    Keyboard::Inline(vec![vec![Button::action(
-        Msg::new("question-button-take").arg("number", number(question.id)),
-        PillarsAction::Take(question.id).into(),
-    )]])
+    Keyboard::Inline(super::desk::buttons(question, chat_id))
 }
 
 /// A question the sender may act on as staff: one of their area's, else nothing (like a
 /// question that is not there).
-async fn in_area(turn: &mut Turn<'_>, id: i64) -> Result<Option<Question>> {
+pub(super) async fn in_area(turn: &mut Turn<'_>, id: i64) -> Result<Option<Question>> {
     Ok(store::find(turn.tx, id)
         .await?
         .filter(|q| routing::may_act(turn, q.village_code)))
@@ -590,7 +612,7 @@ pub(crate) async fn escalate(
 }
 
 /// The user's question, if it is theirs: nobody reaches anybody else's.
-async fn own(turn: &mut Turn<'_>, id: i64) -> Result<Option<Question>> {
+pub(super) async fn own(turn: &mut Turn<'_>, id: i64) -> Result<Option<Question>> {
     let Some(user_id) = turn.user_id() else {
         return Ok(None);
     };
@@ -600,7 +622,7 @@ async fn own(turn: &mut Turn<'_>, id: i64) -> Result<Option<Question>> {
 }
 
 /// A question that is not there, or not the user's: the same answer either way.
-async fn not_found(turn: &mut Turn<'_>) -> Result<()> {
+pub(super) async fn not_found(turn: &mut Turn<'_>) -> Result<()> {
     turn.state = State::Idle;
     turn.notice(Msg::new("question-not-found"), false);
     mine(turn).await
@@ -617,7 +639,7 @@ pub(crate) async fn mine(turn: &mut Turn<'_>) -> Result<()> {
         .map(|q| {
             let label = Msg::new("question-button-view")
                 .arg("number", number(q.id))
-                .arg("status", Msg::new(status_id(q.status)));
+                .arg("status", standing(q));
             vec![Button::action(label, PillarsAction::Question(q.id).into())]
         })
         .collect();
@@ -641,21 +663,32 @@ pub(crate) async fn view(turn: &mut Turn<'_>, id: i64) -> Result<()> {
     let mut text = vec![
         Msg::new("question-view-title")
             .arg("number", number(id))
-            .arg("status", Msg::new(status_id(question.status))),
+            .arg("status", standing(&question)),
     ];
     text.extend(thread(&entries, false));
-    let keyboard = Keyboard::Inline(vec![
-        vec![Button::action(
-            Msg::new("question-button-follow-up"),
-            PillarsAction::FollowUp(id).into(),
-        )],
-        vec![
-            Button::action(Msg::new("button-back"), PillarsAction::MyQuestions.into()),
-            menu::menu_button(),
-        ],
+    let mut rows = vec![follow_up_row(&question)];
+    rows.push(vec![
+        Button::action(Msg::new("button-back"), PillarsAction::MyQuestions.into()),
+        menu::menu_button(),
     ]);
+    let keyboard = Keyboard::Inline(rows);
     turn.show(text, keyboard);
     Ok(())
+}
+
+/// «✍️ Follow up», and «✅ Resolved» while the question is not closed.
+pub(super) fn follow_up_row(question: &Question) -> Vec<Button> {
+    let mut row = vec![Button::action(
+        Msg::new("question-button-follow-up"),
+        PillarsAction::FollowUp(question.id).into(),
+    )];
+    if question.status != Status::Closed {
+        row.push(Button::action(
+            Msg::new("question-button-resolved"),
+            PillarsAction::Resolve(question.id).into(),
+        ));
+    }
+    row
 }
 
 /// The latest of what was said, oldest first, within what one message can hold.
@@ -675,10 +708,12 @@ fn thread(entries: &[Entry], for_officers: bool) -> Vec<Msg> {
         text.push(Msg::new("question-thread-earlier"));
     }
     for entry in shown.into_iter().rev() {
-        let id = match (entry.author, for_officers) {
-            (Author::User, false) => "question-thread-you",
-            (Author::User, true) => "question-thread-asker",
-            (Author::Officer, _) => "question-thread-officer",
+        let id = match (entry.author, entry.kind, for_officers) {
+            (Author::User, _, false) => "question-thread-you",
+            (Author::User, _, true) => "question-thread-asker",
+            (Author::Officer, EntryKind::Said, _) => "question-thread-officer",
+            (Author::Officer, EntryKind::Addition, _) => "question-thread-addition",
+            (Author::Officer, EntryKind::Correction, _) => "question-thread-correction",
         };
         text.push(
             Msg::new(id)
@@ -809,8 +844,13 @@ pub(crate) async fn answer_command(turn: &mut Turn<'_>, args: &str) -> Result<()
 
 /// An officer's answer to a question's round (`None`: the round now open). The user receives
 /// it from "the Desmigratif officer"; the officer is told it went, or that someone answered
-/// first.
-async fn answer(turn: &mut Turn<'_>, id: i64, round: Option<i64>, text: &str) -> Result<()> {
+/// first (in their own chat, with their words kept to send as an addition or correction).
+pub(super) async fn answer(
+    turn: &mut Turn<'_>,
+    id: i64,
+    round: Option<i64>,
+    text: &str,
+) -> Result<()> {
     let text = text.trim();
     if text.chars().count() > MAX_CHARS {
         turn.send(
@@ -829,30 +869,48 @@ async fn answer(turn: &mut Turn<'_>, id: i64, round: Option<i64>, text: &str) ->
     let round = round.unwrap_or(question.round);
     let keyboard = Keyboard::Inline(vec![vec![inbox_button()]]);
     if !store::answer(turn.tx, id, round, text, turn.now).await? {
-        turn.send(
-            vec![Msg::new("question-answer-already").arg("number", number(id))],
-            keyboard,
-        );
-        return Ok(());
+        return super::desk::answered_first(turn, &question, text).await;
     }
     audit(turn, "question.answer", id).await?;
+    let question = Question {
+        status: Status::Answered,
+        ..question
+    };
+    to_asker(turn, &question, "question-answer-for-you", text, round).await?;
+    turn.send(
+        vec![Msg::new("question-answer-sent").arg("number", number(id))],
+        keyboard,
+    );
+    Ok(())
+}
+
+/// An officer's words on `question` to the person who asked (an answer, an addition or a
+/// correction, as `heading` says), as from "the Desmigratif officer", with the buttons to
+/// follow up or mark it resolved.
+pub(super) async fn to_asker(
+    turn: &mut Turn<'_>,
+    question: &Question,
+    heading: &str,
+    text: &str,
+    round: i64,
+) -> Result<()> {
     let lang =
         users::language_of(turn.tx, question.user_id, turn.settings.default_language).await?;
     let to_user = ReplyKind::Tagged {
         text: vec![
-            Msg::new("question-answer-for-you").arg("number", number(id)),
+            Msg::new(heading.to_owned()).arg("number", number(question.id)),
             Msg::new("question-quote")
                 .arg("media", media_label(None, None))
                 .arg("text", text),
         ],
         keyboard: Keyboard::Inline(vec![
-            vec![Button::action(
-                Msg::new("question-button-follow-up"),
-                PillarsAction::FollowUp(id).into(),
-            )],
+            follow_up_row(question),
             vec![my_questions_button(), menu::menu_button()],
         ]),
-        tag: MessageTag::Question { id, round },
+        tag: MessageTag::Question {
+            id: question.id,
+            round,
+        },
     };
     turn.push_reply(officers::notice(
         question.user_id,
@@ -860,10 +918,6 @@ async fn answer(turn: &mut Turn<'_>, id: i64, round: Option<i64>, text: &str) ->
         question.user_id,
         to_user,
     ));
-    turn.send(
-        vec![Msg::new("question-answer-sent").arg("number", number(id))],
-        keyboard,
-    );
     Ok(())
 }
 
@@ -925,6 +979,10 @@ pub(crate) async fn inbox_view(turn: &mut Turn<'_>, filter: InboxFilter, page: u
         |page| PillarsAction::InboxView(filter, page),
         filters,
     );
+    // How this chat hears of new questions (an officer's own, or the officers' group).
+    rows.push(vec![
+        super::desk::notices_button(turn.tx, turn.chat_id).await?,
+    ]);
     if !officers::in_officers_group(turn) {
         rows.push(vec![menu::menu_button()]);
     }
@@ -997,7 +1055,10 @@ pub(crate) async fn open(turn: &mut Turn<'_>, id: i64) -> Result<()> {
         Msg::new("question-notice-open")
             .arg("number", number(id))
             .arg("who", who)
-            .arg("status", Msg::new(status_id(question.status))),
+            .arg(
+                "status",
+                super::desk::status_line(turn.tx, &question).await?,
+            ),
     ];
     text.extend(urgent_where(&question));
     // The person's other questions in this area: their numbers and where they stand.
@@ -1009,7 +1070,7 @@ pub(crate) async fn open(turn: &mut Turn<'_>, id: i64) -> Result<()> {
         .map(|q| {
             Msg::new("question-earlier-item")
                 .arg("number", number(q.id))
-                .arg("status", Msg::new(status_id(q.status)))
+                .arg("status", standing(&q))
         })
         .collect();
     if !earlier.is_empty() {
@@ -1018,9 +1079,18 @@ pub(crate) async fn open(turn: &mut Turn<'_>, id: i64) -> Result<()> {
     text.extend(thread(&entries, true));
     text.push(Msg::new("question-notice-how").arg("number", number(id)));
     let (chat_id, lang) = (turn.chat_id, turn.lang);
+    // What may be done with it, in the staff member's own chat (a group replies to answer).
+    let keyboard = match chat_id > 0 {
+        true => {
+            let mut rows = super::desk::buttons(&question, chat_id);
+            rows.push(vec![inbox_button()]);
+            Keyboard::Inline(rows)
+        }
+        false => Keyboard::None,
+    };
     let mut replies = vec![ReplyKind::Tagged {
         text,
-        keyboard: Keyboard::None,
+        keyboard,
         tag: tag(&question),
     }];
     replies.extend(
@@ -1066,6 +1136,7 @@ mod tests {
         let entry = |text: &str| Entry {
             round: 1,
             author: Author::User,
+            kind: EntryKind::Said,
             text: text.into(),
             media: None,
             message_id: None,

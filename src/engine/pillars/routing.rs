@@ -8,8 +8,7 @@ use crate::domain::{
     area::VillageCode,
     staff::{Level, Scope},
 };
-use crate::engine::{Keyboard, Msg, Reply, ReplyKind, Result, Settings, turn::Turn};
-use crate::store::outbox::Priority;
+use crate::engine::{Keyboard, Msg, Result, Settings, turn::Turn};
 use crate::store::{Tx, staff, users};
 
 /// `from`, or the first level above it with someone on it.
@@ -129,16 +128,13 @@ pub(crate) async fn tell_taken(
         if target.chat_id == by || target.chat_id < 0 {
             continue;
         }
-        turn.push_reply(Reply {
-            chat_id: target.chat_id,
-            lang: target.lang,
-            priority: Priority::Interactive,
-            subject: None,
-            kind: ReplyKind::Message {
-                text: vec![said.clone()],
-                keyboard: Keyboard::None,
-            },
-        });
+        let told = super::officers::tell(
+            target.chat_id,
+            target.lang,
+            vec![said.clone()],
+            Keyboard::None,
+        );
+        turn.push_reply(told);
     }
     Ok(())
 }
