@@ -183,6 +183,9 @@ async fn check_database(url: &str, report: &mut Report) {
                 Some((name, villages)) => report.ok(format!("villages: {name}, {villages} villages")),
                 None => report.note("villages: the bot loads the list of Indonesia's villages when it starts"),
             }
+            for fix in crate::engine::pillars::emergency_fix::for_check(&status.emergency_fixes) {
+                report.note(fix);
+            }
             if status.unmatched_villages > 0 {
                 report.note(format!(
                     "villages: {} registered people have not chosen their village from the list yet (each is asked once, the next time they open the menu)",

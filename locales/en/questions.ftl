@@ -223,3 +223,30 @@ inbox-button-notices-each = 🔔 Tell me of each question at once
 inbox-button-notices-together = 🔕 Group notices (at most every 15 minutes)
 inbox-notices-each = 🔔 Done. You will hear of each new question as it comes.
 inbox-notices-together = 🔕 Done. New questions are told together, at most every 15 minutes. Urgent cases still come at once.
+
+# Admins correct the emergency contacts in the bot (engine/pillars/emergency_fix.rs).
+emergency-line-fixed = ✏️ Corrected by an officer on { $date }
+emergency-fix-button = ✏️ Correct the contacts on this page
+emergency-fix-choose = ✏️ Which contact needs correcting ({ $place })?
+emergency-fix-national-hint = The national lines (KP2MI, the Foreign Ministry) are corrected under «Indonesia».
+emergency-fix-none = The bot has no contacts for this place yet. New contacts are added, with their source, in the files of data/emergency/.
+emergency-fix-entry = { $name }
+emergency-fix-source = Where the file's data comes from: { $source } (checked { $checked }).
+emergency-fix-which = Which part needs correcting?
+emergency-fix-field-phone = 📞 Phone
+emergency-fix-field-hotline = 🆘 Hotline
+emergency-fix-field-whatsapp = 💬 WhatsApp
+emergency-fix-field-address = 📍 Address
+emergency-field-phone = phone
+emergency-field-hotline = hotline
+emergency-field-whatsapp = WhatsApp
+emergency-field-address = address
+emergency-fix-prompt =
+    ✏️ { $name }, { $field }: send one message of two lines:
+    line 1: the new value (or { $clear } if it should no longer be shown),
+    line 2: where it comes from (an official page's address, or «phoned the embassy on …»).
+emergency-fix-need-source = Please write two lines: the value on the first, its source on the second. Without a source, the number is not shown.
+emergency-fix-too-long = Too long: the value may have at most { $value } characters, the source { $source }.
+emergency-fix-saved = ✅ Saved. The emergency page now shows the new value.
+emergency-fix-reset = ↩️ Back to the file's data
+emergency-fix-reset-done = ↩️ This contact is as in the file again.

@@ -219,3 +219,30 @@ inbox-button-notices-each = 🔔 Beri tahu saya tiap pertanyaan langsung
 inbox-button-notices-together = 🔕 Gabungkan pemberitahuan (paling sering 15 menit sekali)
 inbox-notices-each = 🔔 Baik. Anda akan diberi tahu tiap pertanyaan baru saat itu juga.
 inbox-notices-together = 🔕 Baik. Pertanyaan baru akan diberitahukan bersama, paling sering 15 menit sekali. Kasus darurat tetap langsung.
+
+# Admin memperbaiki kontak darurat di bot (engine/pillars/emergency_fix.rs).
+emergency-line-fixed = ✏️ Diperbaiki petugas { $date }
+emergency-fix-button = ✏️ Perbaiki kontak di halaman ini
+emergency-fix-choose = ✏️ Kontak mana yang perlu diperbaiki ({ $place })?
+emergency-fix-national-hint = Nomor nasional (KP2MI, Kementerian Luar Negeri) diperbaiki lewat «Indonesia».
+emergency-fix-none = Belum ada kontak untuk tempat ini di data bot. Kontak baru ditambahkan lewat berkas data/emergency/ beserta sumbernya.
+emergency-fix-entry = { $name }
+emergency-fix-source = Sumber data awal: { $source } (diperiksa { $checked }).
+emergency-fix-which = Bagian mana yang ingin diperbaiki?
+emergency-fix-field-phone = 📞 Telepon
+emergency-fix-field-hotline = 🆘 Hotline
+emergency-fix-field-whatsapp = 💬 WhatsApp
+emergency-fix-field-address = 📍 Alamat
+emergency-field-phone = telepon
+emergency-field-hotline = hotline
+emergency-field-whatsapp = WhatsApp
+emergency-field-address = alamat
+emergency-fix-prompt =
+    ✏️ { $name }, { $field }: kirim dalam satu pesan, dua baris:
+    baris 1: isi yang baru (atau { $clear } bila tidak perlu ditampilkan lagi),
+    baris 2: sumbernya (alamat halaman resmi, atau «ditelepon ke KBRI tanggal …»).
+emergency-fix-need-source = Mohon tulis dua baris: isinya di baris pertama, sumbernya di baris kedua. Tanpa sumber, nomor tidak kami tampilkan.
+emergency-fix-too-long = Terlalu panjang: isinya paling banyak { $value } huruf, sumbernya { $source } huruf.
+emergency-fix-saved = ✅ Tersimpan. Halaman darurat sekarang menampilkan yang baru.
+emergency-fix-reset = ↩️ Kembalikan ke data awal
+emergency-fix-reset-done = ↩️ Kontak ini kembali seperti data awal.

@@ -12,6 +12,7 @@ pub mod checkpoint;
 mod columns;
 pub mod conversations;
 pub mod cooperative;
+pub mod emergency_fixes;
 pub mod export;
 pub mod lock;
 pub mod notice_copies;

@@ -31,6 +31,8 @@ pub struct Status {
     pub areas: Option<(String, i64)>,
     /// Registered people whose village is still what they typed before villages were a list.
     pub unmatched_villages: i64,
+    /// Officers' corrections of the emergency contacts, to be put into the data files.
+    pub emergency_fixes: Vec<super::emergency_fixes::Fix>,
 }
 
 /// SQLite's `quick_check`: `None` when the file is sound, else what it found (its first
@@ -92,6 +94,21 @@ pub async fn inspect(url: &str) -> Result<Inspection> {
     } else {
         (None, 0)
     };
+    let has_fixes: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'emergency_fixes')",
+    )
+    .fetch_one(&mut conn)
+    .await?;
+    let emergency_fixes = if has_fixes {
+        let rows = sqlx::query(super::emergency_fixes::SELECT)
+            .fetch_all(&mut conn)
+            .await?;
+        rows.iter()
+            .map(super::emergency_fixes::from_row)
+            .collect::<Result<Vec<_>>>()?
+    } else {
+        Vec::new()
+    };
     conn.close().await?;
 
     let known: Vec<_> = MIGRATOR
@@ -126,6 +143,7 @@ pub async fn inspect(url: &str) -> Result<Inspection> {
         problems,
         areas,
         unmatched_villages,
+        emergency_fixes,
     }))
 }
 

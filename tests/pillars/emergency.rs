@@ -148,3 +148,92 @@ async fn words_of_trouble_are_offered_the_emergency_path_with_that_very_message(
     let everyday = h.say(WIFE, "berapa gaji pekerja pabrik di Taiwan?").await;
     assert!(!has_id(&everyday, "emergency-offer"));
 }
+
+/// `/darurat`, then Malaysia: the contacts page.
+async fn malaysia(h: &mut Harness, who: i64) -> Vec<desmigratif::engine::Reply> {
+    h.say(who, "/darurat").await;
+    h.press(who, &pillar(PillarsAction::EmergencyPlace(Place::Malaysia)))
+        .await
+}
+
+#[tokio::test]
+async fn an_admin_corrects_a_number_with_its_source_and_everyone_sees_it() {
+    use desmigratif::store::emergency_fixes::Field;
+    let mut h = Harness::new().await;
+    staffed(&mut h).await;
+    // On the Malaysia page, an admin has the button; the person in trouble does not.
+    let page = malaysia(&mut h, WIFE).await;
+    assert!(!actions(&page).contains(&pillar(PillarsAction::EmergencyFix(Place::Malaysia))));
+    let page = malaysia(&mut h, ADMIN).await;
+    assert!(actions(&page).contains(&pillar(PillarsAction::EmergencyFix(Place::Malaysia))));
+
+    let entries = h
+        .press(ADMIN, &pillar(PillarsAction::EmergencyFix(Place::Malaysia)))
+        .await;
+    assert!(has_id(&entries, "emergency-fix-choose"));
+    let entry = pillar(PillarsAction::EmergencyFixEntry(Place::Malaysia, 0));
+    assert!(actions(&entries).contains(&entry));
+    let shown = h.press(ADMIN, &entry).await;
+    assert!(has_id(&shown, "emergency-fix-source"));
+    let field = pillar(PillarsAction::EmergencyFixField(
+        Place::Malaysia,
+        0,
+        Field::Whatsapp,
+    ));
+    assert!(has_id(
+        &h.press(ADMIN, &field).await,
+        "emergency-fix-prompt"
+    ));
+    // A number without its source is not taken.
+    let unsourced = h.say(ADMIN, "+60 11-1111 2222").await;
+    assert!(has_id(&unsourced, "emergency-fix-need-source"));
+    assert_eq!(h.count("SELECT count(*) FROM emergency_fixes").await, 0);
+    let saved = h
+        .say(
+            ADMIN,
+            "+60 11-1111 2222\nditelepon ke KBRI Kuala Lumpur, 7-12-2026",
+        )
+        .await;
+    assert!(has_id(&saved, "emergency-fix-saved"));
+    assert!(button_ids(&saved).contains(&"emergency-fix-reset".to_string()));
+    assert_eq!(
+        h.count("SELECT count(*) FROM audit_log WHERE action = 'emergency.correct'")
+            .await,
+        1
+    );
+
+    // The person in trouble sees the corrected number, marked as corrected.
+    let page = malaysia(&mut h, WIFE).await;
+    let text = rendered(&h, &page);
+    assert!(text.contains("+60 11-1111 2222"), "{text}");
+    assert!(text.contains("Diperbaiki petugas"), "{text}");
+
+    // Back to the file's values.
+    let reset = h
+        .press(
+            ADMIN,
+            &pillar(PillarsAction::EmergencyFixReset(Place::Malaysia, 0)),
+        )
+        .await;
+    assert!(has_id(&reset, "emergency-fix-reset-done"));
+    assert_eq!(h.count("SELECT count(*) FROM emergency_fixes").await, 0);
+    let page = malaysia(&mut h, WIFE).await;
+    assert!(!rendered(&h, &page).contains("+60 11-1111 2222"));
+
+    // Nobody else may, not even a village officer; nor with an entry that is not there.
+    for who in [WIFE, KENANGA_OFFICER] {
+        let replies = h.press(who, &field).await;
+        assert!(has_id(&replies, "officer-only"), "{who}");
+    }
+    let beyond = h
+        .press(
+            ADMIN,
+            &pillar(PillarsAction::EmergencyFixField(
+                Place::Malaysia,
+                200,
+                Field::Phone,
+            )),
+        )
+        .await;
+    assert!(has_id(&beyond, "emergency-fix-choose"));
+}

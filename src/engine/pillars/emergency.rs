@@ -14,6 +14,7 @@ use serde::Deserialize;
 use super::{PillarsAction, PillarsState, held::Held, questions};
 use crate::domain::profile::choice;
 use crate::engine::{Arg, Button, Event, Keyboard, Msg, Result, State, turn::Turn};
+use crate::store::emergency_fixes::{Field, Fix};
 
 choice!(
     /// Where the person in trouble is.
@@ -140,7 +141,7 @@ pub fn contacts() -> Result<&'static [PlaceContacts], String> {
     .map_err(Clone::clone)
 }
 
-fn contacts_of(place: Place) -> &'static [Contact] {
+pub(super) fn contacts_of(place: Place) -> &'static [Contact] {
     contacts()
         .ok()
         .and_then(|all| all.iter().find(|(p, _)| *p == place))
@@ -183,7 +184,32 @@ pub fn check(today: chrono::NaiveDate) -> Vec<String> {
     warnings
 }
 
-fn contact_msg(contact: &Contact, lang: crate::domain::Language) -> Msg {
+/// `contact` of `place`'s file as shown: with the officers' corrections of it, and the day of
+/// the latest.
+pub(super) fn corrected(place: Place, contact: &Contact, fixes: &[Fix]) -> (Contact, Option<i64>) {
+    let mut shown = contact.clone();
+    let mut latest = None;
+    for fix in fixes
+        .iter()
+        .filter(|f| f.place == place.code() && f.contact == contact.name_en)
+    {
+        let value = fix.value.clone();
+        match fix.field {
+            Field::Phone => shown.phone = value,
+            Field::Hotline => shown.hotline = value,
+            Field::Whatsapp => shown.whatsapp = value,
+            Field::Address => shown.address = value,
+        }
+        latest = latest.max(Some(fix.fixed_at));
+    }
+    (shown, latest)
+}
+
+pub(super) fn contact_msg(
+    contact: &Contact,
+    fixed: Option<i64>,
+    lang: crate::domain::Language,
+) -> Msg {
     use crate::domain::Language;
     let (name, note) = match lang {
         Language::Id => (&contact.name_id, &contact.note_id),
@@ -200,30 +226,54 @@ fn contact_msg(contact: &Contact, lang: crate::domain::Language) -> Msg {
     line("emergency-line-whatsapp", &contact.whatsapp);
     line("emergency-line-address", &contact.address);
     line("emergency-line-note", note);
+    if let Some(at) = fixed {
+        lines.push(Msg::new("emergency-line-fixed").arg("date", Arg::Time(at)));
+    }
     Msg::new("emergency-contact")
         .arg("name", name.as_str())
         .arg("lines", Arg::Lines(lines))
 }
 
 /// The contacts for `place`, the national ones after (the police and ambulance only in
-/// Indonesia), with the date they were checked.
-pub(crate) fn contacts_page(place: Place, lang: crate::domain::Language) -> Vec<Msg> {
+/// Indonesia), as officers corrected them (`fixes`), with the date they were checked.
+pub(crate) fn contacts_page(
+    place: Place,
+    lang: crate::domain::Language,
+    fixes: &[Fix],
+) -> Vec<Msg> {
     let home = place == Place::Indonesia;
     let missions = if home { &[][..] } else { contacts_of(place) };
     let national = contacts_of(Place::Indonesia)
         .iter()
         .filter(|c| home || !c.in_indonesia_only);
-    let list: Vec<&Contact> = missions.iter().chain(national).collect();
+    let list: Vec<(Contact, Option<i64>)> = missions
+        .iter()
+        .map(|c| corrected(place, c, fixes))
+        .chain(national.map(|c| corrected(Place::Indonesia, c, fixes)))
+        .collect();
     let mut text =
         vec![Msg::new("emergency-contacts-title").arg("place", Msg::new(place.message_id()))];
     if !home && missions.is_empty() {
         text.push(Msg::new("emergency-no-mission"));
     }
-    text.push(Msg::new("emergency-contacts").arg(
-        "list",
-        Arg::Lines(list.iter().map(|c| contact_msg(c, lang)).collect()),
-    ));
-    if let Some(checked) = list.iter().map(|c| c.checked).min() {
+    text.push(
+        Msg::new("emergency-contacts").arg(
+            "list",
+            Arg::Lines(
+                list.iter()
+                    .map(|(c, fixed)| contact_msg(c, *fixed, lang))
+                    .collect(),
+            ),
+        ),
+    );
+    // A correction is a check of that entry, on its day.
+    let checked = list.iter().map(|(c, fixed)| {
+        let fixed = fixed
+            .and_then(|at| chrono::DateTime::from_timestamp(at, 0))
+            .map(|at| at.date_naive());
+        fixed.map_or(c.checked, |day| day.max(c.checked))
+    });
+    if let Some(checked) = checked.min() {
         text.push(
             Msg::new("emergency-contacts-checked")
                 .arg("date", checked.format("%d-%m-%Y").to_string()),
@@ -292,8 +342,14 @@ pub(crate) async fn on_place(turn: &mut Turn<'_>, place: Place) -> Result<()> {
         // An old «where» message: the contacts are still worth showing.
         _ => None,
     };
-    let page = contacts_page(place, turn.lang);
-    turn.send(page, Keyboard::None);
+    let fixes = crate::store::emergency_fixes::all(turn.tx).await?;
+    let page = contacts_page(place, turn.lang, &fixes);
+    // Admins can correct what they see.
+    let keyboard = match turn.is_admin() {
+        true => Keyboard::Inline(vec![vec![super::emergency_fix::button(place)]]),
+        false => Keyboard::None,
+    };
+    turn.send(page, keyboard);
     match held {
         Some(held) => questions::submit_urgent(turn, &held, place).await,
         None => {
@@ -355,14 +411,14 @@ mod tests {
 
     #[test]
     fn abroad_the_police_and_ambulance_numbers_of_indonesia_are_not_shown() {
-        let page = contacts_page(Place::Malaysia, crate::domain::Language::Id);
+        let page = contacts_page(Place::Malaysia, crate::domain::Language::Id, &[]);
         let text = format!("{page:?}");
         assert!(text.contains("+60 17-668 8032"));
         assert!(text.contains("0800-1000"));
         assert!(!text.contains("\"110\""), "{text}");
         let home = format!(
             "{:?}",
-            contacts_page(Place::Indonesia, crate::domain::Language::Id)
+            contacts_page(Place::Indonesia, crate::domain::Language::Id, &[])
         );
         assert!(home.contains("\"110\"") && home.contains("\"119\""));
     }

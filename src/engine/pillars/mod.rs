@@ -9,6 +9,7 @@ mod cooperative;
 mod desk;
 mod distress;
 pub mod emergency;
+pub mod emergency_fix;
 mod faq;
 mod held;
 mod matching;
@@ -51,6 +52,7 @@ use super::{
     Action, Arg, Button, Command, Event, Input, Keyboard, Msg, Result, State, fallback, turn::Turn,
 };
 use crate::domain::MembershipStatus;
+use crate::store::emergency_fixes::Field as EmergencyField;
 use crate::store::questions::{CloseReason, EntryKind as QuestionEntry};
 use crate::store::{self, Tx};
 
@@ -77,6 +79,14 @@ pub enum PillarsAction {
     EmergencyHeld,
     /// Where the person in trouble is: the contacts there, then the message.
     EmergencyPlace(emergency::Place),
+    /// Admins: the entries of a place's emergency contacts, to correct one.
+    EmergencyFix(emergency::Place),
+    /// Admins: one entry (by its place in the file), with a button per field.
+    EmergencyFixEntry(emergency::Place, u8),
+    /// Admins: the field of the entry to correct (asks for the value and its source).
+    EmergencyFixField(emergency::Place, u8, EmergencyField),
+    /// Admins: the file's values of the entry again.
+    EmergencyFixReset(emergency::Place, u8),
     MyQuestions,
     /// One of the user's own questions, with what was said on it.
     Question(i64),
@@ -139,7 +149,14 @@ impl From<PillarsAction> for Action {
 impl PillarsAction {
     /// Only officers may press these; checked on every press.
     pub fn officer_only(&self) -> bool {
-        matches!(self, PillarsAction::EditContacts)
+        matches!(
+            self,
+            PillarsAction::EditContacts
+                | PillarsAction::EmergencyFix(_)
+                | PillarsAction::EmergencyFixEntry(..)
+                | PillarsAction::EmergencyFixField(..)
+                | PillarsAction::EmergencyFixReset(..)
+        )
     }
 
     /// Any staff member may press these (within their area, checked by each).
@@ -194,6 +211,21 @@ impl FeatureAction for PillarsAction {
             A::Emergency => vec!["sos"],
             A::EmergencyHeld => vec!["sosh"],
             A::EmergencyPlace(place) => vec!["sosp", place.code()],
+            A::EmergencyFix(place) => vec!["sosf", place.code()],
+            A::EmergencyFixEntry(place, i) => {
+                return vec!["sose".into(), place.code().into(), i.to_string()];
+            }
+            A::EmergencyFixField(place, i, field) => {
+                return vec![
+                    "sosv".into(),
+                    place.code().into(),
+                    i.to_string(),
+                    field.code().into(),
+                ];
+            }
+            A::EmergencyFixReset(place, i) => {
+                return vec!["sosr".into(), place.code().into(), i.to_string()];
+            }
             A::MyQuestions => vec!["myq"],
             A::Question(id) => return vec!["q".into(), id.to_string()],
             A::FollowUp(id) => return vec!["fu".into(), id.to_string()],
@@ -247,6 +279,14 @@ impl FeatureAction for PillarsAction {
             ["sos"] => A::Emergency,
             ["sosh"] => A::EmergencyHeld,
             ["sosp", code] => A::EmergencyPlace(emergency::Place::parse(code)?),
+            ["sosf", code] => A::EmergencyFix(emergency::Place::parse(code)?),
+            ["sose", code, i] => A::EmergencyFixEntry(emergency::Place::parse(code)?, index(i)?),
+            ["sosv", code, i, field] => A::EmergencyFixField(
+                emergency::Place::parse(code)?,
+                index(i)?,
+                EmergencyField::parse(field)?,
+            ),
+            ["sosr", code, i] => A::EmergencyFixReset(emergency::Place::parse(code)?, index(i)?),
             ["myq"] => A::MyQuestions,
             ["q", id] => A::Question(parse_id(id)?),
             ["fu", id] => A::FollowUp(parse_id(id)?),
@@ -292,6 +332,15 @@ impl FeatureAction for PillarsAction {
     }
 }
 
+/// An entry's place in its file: a small number written plainly.
+fn index(field: &str) -> Option<u8> {
+    match field {
+        "0" => Some(0),
+        _ if field.starts_with('0') || field.starts_with('+') => None,
+        _ => field.parse().ok(),
+    }
+}
+
 /// An addition or a correction (what an officer's later words on an answer are).
 fn amendment(code: &str) -> Option<QuestionEntry> {
     QuestionEntry::parse(code).filter(|kind| *kind != QuestionEntry::Said)
@@ -305,6 +354,17 @@ pub(crate) fn every_action() -> Vec<PillarsAction> {
     actions.extend(FaqTopic::ALL.iter().map(|t| A::FaqTopic(*t)));
     actions.extend(FaqEntry::ALL.iter().map(|e| A::FaqEntry(*e)));
     actions.extend(emergency::Place::ALL.iter().map(|p| A::EmergencyPlace(*p)));
+    actions.extend(emergency::Place::ALL.iter().map(|p| A::EmergencyFix(*p)));
+    actions.extend(
+        EmergencyField::ALL
+            .iter()
+            .map(|f| A::EmergencyFixField(emergency::Place::HongKong, u8::MAX, *f)),
+    );
+    actions.extend([
+        A::EmergencyFixEntry(emergency::Place::SaudiArabia, 0),
+        A::EmergencyFixEntry(emergency::Place::Indonesia, 12),
+        A::EmergencyFixReset(emergency::Place::Malaysia, 3),
+    ]);
     actions.extend(
         MembershipStatus::ALL
             .iter()
@@ -403,6 +463,12 @@ pub enum PillarsState {
     AwaitingAmend {
         question_id: i64,
         kind: QuestionEntry,
+    },
+    /// Admins: the new value (and its source) of an emergency contact's field.
+    AwaitingEmergencyFix {
+        place: emergency::Place,
+        index: u8,
+        field: EmergencyField,
     },
     /// Staff: someone answered first; these words are kept to send as an addition or a
     /// correction. Anything else the officer sends is taken as usual.
@@ -519,6 +585,12 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: PillarsAction) -> Res
         A::Emergency => emergency::start(turn, None).await,
         A::EmergencyHeld => emergency::from_held(turn).await,
         A::EmergencyPlace(place) => emergency::on_place(turn, place).await,
+        A::EmergencyFix(place) => emergency_fix::choose(turn, place).await,
+        A::EmergencyFixEntry(place, i) => emergency_fix::show_entry(turn, place, i).await,
+        A::EmergencyFixField(place, i, field) => {
+            emergency_fix::ask_value(turn, place, i, field).await
+        }
+        A::EmergencyFixReset(place, i) => emergency_fix::reset(turn, place, i).await,
         A::MyQuestions => questions::mine(turn).await,
         A::Question(id) => questions::view(turn, id).await,
         A::FollowUp(id) => questions::follow_up(turn, id).await,
@@ -595,6 +667,11 @@ pub(crate) async fn on_step(turn: &mut Turn<'_>, step: PillarsState, event: &Eve
             turn.state = State::Idle;
             on_idle(turn, event).await
         }
+        PillarsState::AwaitingEmergencyFix {
+            place,
+            index,
+            field,
+        } => emergency_fix::on_value(turn, place, index, field, event).await,
         PillarsState::AwaitingAnswer { question_id, round } => {
             desk::on_answer(turn, question_id, round, event).await
         }
@@ -727,6 +804,11 @@ mod tests {
             PillarsState::AwaitingAmend {
                 question_id: 9,
                 kind: QuestionEntry::Correction,
+            },
+            PillarsState::AwaitingEmergencyFix {
+                place: emergency::Place::Taiwan,
+                index: 1,
+                field: EmergencyField::Whatsapp,
             },
             PillarsState::AnswerDraft {
                 question_id: 9,
