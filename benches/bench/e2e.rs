@@ -72,7 +72,7 @@ pub async fn run() -> Vec<Figure> {
             rate,
             "/s",
         )
-        .target(Target::AtLeast(2_000.0)),
+        .target(Target::AtLeast(1_800.0)),
         Figure::millis("e2e: p50 served by getUpdates -> reply", p50),
         Figure::millis("e2e: p99 served by getUpdates -> reply", p99),
         Figure::millis(
