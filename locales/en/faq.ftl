@@ -9,7 +9,6 @@ faq-topic-par = 👨‍👩‍👧 Parenting
 faq-topic-coop = 🤝 Cooperative
 faq-topic-bot = ℹ️ About this service
 faq-button-more = 📄 Read more
-faq-suggestions = These answers may help. If they do not, send your message to an officer:
 
 faq-requirements = What do I need to work abroad?
 faq-requirements-answer = You must be at least 18, skilled for the job, healthy in body and mind, registered for social security, and have complete documents. Register as a prospective migrant worker at the district/city manpower office (Disnaker).

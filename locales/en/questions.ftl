@@ -6,12 +6,13 @@ question-kind-hint = Sorry, I can only pass on text, photos, videos, files or vo
 question-received = ✅ Thank you! Your question has arrived as number { $number }. An officer will answer here. To add something, reply to this message.
 question-button-mine = 🗂️ My questions
 question-button-follow-up = ✍️ Follow up
-question-button-view = No. { $number } · { $status }
+question-button-view = { $urgent }No. { $number } · { $status }
 question-button-open = { $urgent }No. { $number }
 question-status-waiting = ⏳ waiting for an officer
 question-status-taken = ✋ an officer is on it
 question-status-answered = ✅ answered
-question-status-closed = 🗂️ resolved
+question-status-closed = 🗂️ closed by an officer
+question-status-resolved = ✅ resolved
 question-not-found = That question was not found.
 question-mine-title = 🗂️ Your questions. Choose one to see its answer:
 question-mine-none = You have not asked anything yet. Tap «Ask an officer» to start.
@@ -43,8 +44,8 @@ question-forwarded-unnamed = [↪️ forwarded]{" "}
 question-labels = { $forwarded }{ $media }
 
 # For officers.
-question-who-registered = { $name } ({ $role }, { $village } village) · 📞 { $phone }
-question-who-unregistered = someone who has not registered
+question-who-registered = { $name } ({ $role }, { $village } village) · 📞 { $phone }{ $lang }
+question-who-unregistered = someone who has not registered{ $lang }
 question-notice-new =
     ❓ New question no. { $number }
     From: { $who }
@@ -52,7 +53,7 @@ question-notice-more =
     ➕ More on question no. { $number }
     From: { $who }
 question-notice-open =
-    ❓ Question no. { $number } · { $status }
+    ❓ { $urgent }Question no. { $number } · { $status }
     From: { $who }
 question-notice-how = To answer, reply to this message, or type /answer { $number } followed by the answer. Answers go out as «the Desmigratif officer».
 question-answer-usage = How to answer: /answer NUMBER your answer. For example: /answer 12 The documents are handled at Disnaker. You can also reply to the question's message.
@@ -60,7 +61,7 @@ question-answer-too-long = That answer is too long. Please shorten it to at most
 question-answer-gone = Question no. { $number } no longer exists (the asker may have erased their data).
 question-answer-already = Question no. { $number } has already been answered. Your answer has not been sent.
 question-answer-sent = ✅ The answer to question no. { $number } has been sent.
-question-inbox-line = { $urgent }No. { $number } · { $village } · { $waited } · { $media }{ $text }
+question-inbox-line = { $urgent }No. { $number } · { $taken }{ $village } · { $waited } · { $media }{ $text }
 question-inbox-how = Tap a question's number to see all of it and reply to it.
 
 question-notice-escalated =
@@ -101,7 +102,7 @@ emergency-place-qatar = 🇶🇦 Qatar
 emergency-place-kuwait = 🇰🇼 Kuwait
 emergency-place-brunei = 🇧🇳 Brunei
 emergency-place-other = 🌏 Another country
-emergency-where = 🆘 Where is the person who is in trouble now?
+emergency-where = 🆘 Where is the person who needs help now?
 emergency-where-first = Please choose the place first, with a button below. Your message is kept.
 emergency-contacts-title = 🆘 Who can help now ({ $place }):
 emergency-no-mission = We have no checked number of Indonesia's embassy there yet. Call the Foreign Ministry's hotline below, or press the emergency button in its Safe Travel app.
@@ -152,7 +153,12 @@ inbox-button-closed = 🗂️ Closed
 inbox-button-previous = ◀️ Previous
 inbox-button-next = Next ▶️
 inbox-no-village = no village
-inbox-waited-minutes = { $n } min
+inbox-waited-minutes =
+    { $n ->
+        [0] just now
+        [one] 1 minute
+       *[other] { $n } minutes
+    }
 inbox-waited-hours = { $n } h
 inbox-waited-days = { $n } days
 question-earlier = 🗂️ This person's other questions: { $list }
@@ -169,8 +175,8 @@ question-button-resolved = ✅ Resolved
 question-resolved = ✅ Thank you. Question no. { $number } is marked resolved. If there is anything else later, open «My questions» and tap «Follow up».
 question-resolved-by-asker = ✅ The asker marked question no. { $number } resolved.
 question-addition-for-you = ➕ More from the Desmigratif officer on question no. { $number }:
-question-correction-for-you = ✏️ Correction from the Desmigratif officer on question no. { $number }. Please go by this, not the earlier answer:
-question-closed-for-you-elsewhere = 🗂️ An officer closed question no. { $number } because it was dealt with another way (for example by phone or in person). If you still need help, tap «Follow up».
+question-correction-for-you = ✏️ Correction from the Desmigratif officer on question no. { $number }. It replaces the earlier answer:
+question-closed-for-you-elsewhere = 🗂️ An officer closed question no. { $number } because it was dealt with outside this chat. If you still need help, tap «Follow up».
 question-closed-for-you-duplicate = 🗂️ An officer closed question no. { $number } because it is the same as another question of yours. The answer will come on that other question. If this is a different matter, tap «Follow up».
 
 # For officers.
@@ -201,7 +207,7 @@ question-correction-prompt = ✏️ Write the right answer to question no. { $nu
 question-amend-nothing = Question no. { $number } has no answer yet, so there is nothing to add to or correct. Tap «Answer».
 question-addition-sent = ✅ The addition to question no. { $number } has been sent.
 question-correction-sent = ✅ The correction to question no. { $number } has been sent.
-question-close-why = 🗂️ Why close question no. { $number }? Except for spam, the asker is told.
+question-close-why = 🗂️ Why are you closing question no. { $number }? The asker is told, except for spam.
 question-closed-done = 🗂️ Question no. { $number } is closed ({ $reason }).
 question-closed-already = Question no. { $number } is already closed.
 question-not-yours = Question no. { $number } is not one you have taken.
@@ -244,9 +250,20 @@ emergency-field-address = address
 emergency-fix-prompt =
     ✏️ { $name }, { $field }: send one message of two lines:
     line 1: the new value (or { $clear } if it should no longer be shown),
-    line 2: where it comes from (an official page's address, or «phoned the embassy on …»).
+    line 2: where it comes from (an official page's address, or «phoned the embassy or consulate on …»).
 emergency-fix-need-source = Please write two lines: the value on the first, its source on the second. Without a source, the number is not shown.
 emergency-fix-too-long = Too long: the value may have at most { $value } characters, the source { $source }.
 emergency-fix-saved = ✅ Saved. The emergency page now shows the new value.
 emergency-fix-reset = ↩️ Back to the file's data
 emergency-fix-reset-done = ↩️ This contact is as in the file again.
+question-taken-you-top = ✋ Question no. { $number } is yours to answer.
+question-standing-taken-you = ✋ taken by you
+question-inbox-taken = ✋{" "}
+question-who-english = {" "}· 🇬🇧 writes in English
+question-notice-reopened =
+    🔓 Question no. { $number } is open again: the asker wrote after it was closed.
+    From: { $who }
+held-faq = One of the answers below may help. Tap one to read it.
+held-faq-still = Not answered? Tap «📨 Send to an officer»: your message goes as it is.
+emergency-fix-was = ✏️ { $field } corrected on { $date }: { $value } (source: { $source })
+emergency-fix-hidden = no longer shown

@@ -9,7 +9,6 @@ faq-topic-par = 👨‍👩‍👧 Pengasuhan anak
 faq-topic-coop = 🤝 Koperasi
 faq-topic-bot = ℹ️ Tentang layanan ini
 faq-button-more = 📄 Baca selengkapnya
-faq-suggestions = Mungkin jawaban ini membantu. Bila belum, kirim pesan Anda ke petugas:
 
 faq-requirements = Apa syarat bekerja ke luar negeri?
 faq-requirements-answer = Umur paling sedikit 18 tahun, punya keterampilan untuk pekerjaannya, sehat jasmani dan rohani, terdaftar jaminan sosial, dan dokumennya lengkap. Daftarlah sebagai calon pekerja migran di Disnaker kabupaten/kota.

@@ -6,12 +6,13 @@ question-kind-hint = Maaf, yang bisa saya teruskan hanya tulisan, foto, video, b
 question-received = ✅ Terima kasih! Pertanyaan Anda sudah kami terima dengan nomor { $number }. Petugas akan menjawab di sini. Bila ingin menambahkan sesuatu, balas pesan ini.
 question-button-mine = 🗂️ Pertanyaan saya
 question-button-follow-up = ✍️ Tanya lanjutan
-question-button-view = No. { $number } · { $status }
+question-button-view = { $urgent }No. { $number } · { $status }
 question-button-open = { $urgent }No. { $number }
 question-status-waiting = ⏳ menunggu petugas
 question-status-taken = ✋ sedang ditangani petugas
 question-status-answered = ✅ sudah dijawab
-question-status-closed = 🗂️ selesai
+question-status-closed = 🗂️ ditutup petugas
+question-status-resolved = ✅ selesai
 question-not-found = Pertanyaan itu tidak ditemukan.
 question-mine-title = 🗂️ Pertanyaan Anda. Pilih untuk melihat jawabannya:
 question-mine-none = Anda belum pernah bertanya. Tekan «Tanya petugas» untuk mulai.
@@ -43,8 +44,8 @@ question-forwarded-unnamed = [↪️ pesan terusan]{" "}
 question-labels = { $forwarded }{ $media }
 
 # Untuk petugas.
-question-who-registered = { $name } ({ $role }, desa { $village }) · 📞 { $phone }
-question-who-unregistered = seseorang yang belum mendaftar
+question-who-registered = { $name } ({ $role }, desa { $village }) · 📞 { $phone }{ $lang }
+question-who-unregistered = seseorang yang belum mendaftar{ $lang }
 question-notice-new =
     ❓ Pertanyaan baru no. { $number }
     Dari: { $who }
@@ -52,7 +53,7 @@ question-notice-more =
     ➕ Tambahan untuk pertanyaan no. { $number }
     Dari: { $who }
 question-notice-open =
-    ❓ Pertanyaan no. { $number } · { $status }
+    ❓ { $urgent }Pertanyaan no. { $number } · { $status }
     Dari: { $who }
 question-notice-how = Untuk menjawab, balas (reply) pesan ini, atau ketik /jawab { $number } lalu jawabannya. Jawaban dikirim atas nama Petugas Desmigratif.
 question-answer-usage = Cara menjawab: /jawab NOMOR jawaban Anda. Contoh: /jawab 12 Dokumennya bisa diurus di Disnaker. Anda juga bisa membalas (reply) pesan pertanyaannya.
@@ -60,7 +61,7 @@ question-answer-too-long = Jawabannya terlalu panjang. Tolong persingkat menjadi
 question-answer-gone = Pertanyaan no. { $number } tidak ada lagi (mungkin penanya sudah menghapus datanya).
 question-answer-already = Pertanyaan no. { $number } sudah dijawab. Jawaban Anda belum dikirim.
 question-answer-sent = ✅ Jawaban untuk pertanyaan no. { $number } sudah dikirim.
-question-inbox-line = { $urgent }No. { $number } · { $village } · { $waited } · { $media }{ $text }
+question-inbox-line = { $urgent }No. { $number } · { $taken }{ $village } · { $waited } · { $media }{ $text }
 question-inbox-how = Tekan nomor pertanyaan untuk melihatnya lengkap dan membalasnya.
 
 question-notice-escalated =
@@ -101,7 +102,7 @@ emergency-place-qatar = 🇶🇦 Qatar
 emergency-place-kuwait = 🇰🇼 Kuwait
 emergency-place-brunei = 🇧🇳 Brunei
 emergency-place-other = 🌏 Negara lain
-emergency-where = 🆘 Di mana orang yang dalam bahaya sekarang?
+emergency-where = 🆘 Di mana orang yang butuh bantuan sekarang?
 emergency-where-first = Pilih dulu tempatnya dengan tombol di bawah. Pesan Anda sudah kami simpan.
 emergency-contacts-title = 🆘 Yang bisa membantu sekarang ({ $place }):
 emergency-no-mission = Kami belum punya nomor KBRI di sana yang sudah diperiksa. Hubungi hotline Kementerian Luar Negeri di bawah, atau tekan tombol darurat di aplikasi Safe Travel.
@@ -152,7 +153,11 @@ inbox-button-closed = 🗂️ Ditutup
 inbox-button-previous = ◀️ Sebelumnya
 inbox-button-next = Berikutnya ▶️
 inbox-no-village = tanpa desa
-inbox-waited-minutes = { $n } menit
+inbox-waited-minutes =
+    { $n ->
+        [0] baru saja
+       *[other] { $n } menit
+    }
 inbox-waited-hours = { $n } jam
 inbox-waited-days = { $n } hari
 question-earlier = 🗂️ Pertanyaan lain dari orang ini: { $list }
@@ -169,8 +174,8 @@ question-button-resolved = ✅ Selesai
 question-resolved = ✅ Terima kasih. Pertanyaan no. { $number } kami tandai selesai. Bila nanti masih ada yang ingin ditanyakan, buka «Pertanyaan saya» lalu tekan «Tanya lanjutan».
 question-resolved-by-asker = ✅ Penanya menandai pertanyaan no. { $number } selesai.
 question-addition-for-you = ➕ Tambahan dari Petugas Desmigratif untuk pertanyaan no. { $number }:
-question-correction-for-you = ✏️ Koreksi dari Petugas Desmigratif untuk pertanyaan no. { $number }. Mohon pakai yang ini, bukan jawaban sebelumnya:
-question-closed-for-you-elsewhere = 🗂️ Pertanyaan no. { $number } ditutup oleh petugas karena sudah dibahas lewat jalan lain (misalnya telepon atau bertemu langsung). Bila masih perlu bantuan, tekan «Tanya lanjutan».
+question-correction-for-you = ✏️ Koreksi dari Petugas Desmigratif untuk pertanyaan no. { $number }. Koreksi ini menggantikan jawaban sebelumnya:
+question-closed-for-you-elsewhere = 🗂️ Pertanyaan no. { $number } ditutup oleh petugas karena sudah dibahas di luar obrolan ini. Bila masih perlu bantuan, tekan «Tanya lanjutan».
 question-closed-for-you-duplicate = 🗂️ Pertanyaan no. { $number } ditutup oleh petugas karena isinya sama dengan pertanyaan Anda yang lain. Jawabannya akan datang di pertanyaan yang lain itu. Bila ini memang hal yang berbeda, tekan «Tanya lanjutan».
 
 # Untuk petugas.
@@ -201,7 +206,7 @@ question-correction-prompt = ✏️ Tulis jawaban yang benar untuk pertanyaan no
 question-amend-nothing = Pertanyaan no. { $number } belum dijawab, jadi belum ada yang bisa ditambah atau dikoreksi. Tekan «Jawab».
 question-addition-sent = ✅ Tambahan untuk pertanyaan no. { $number } sudah dikirim.
 question-correction-sent = ✅ Koreksi untuk pertanyaan no. { $number } sudah dikirim.
-question-close-why = 🗂️ Mengapa pertanyaan no. { $number } ditutup? Kecuali spam, penanya diberi tahu.
+question-close-why = 🗂️ Apa alasan menutup pertanyaan no. { $number }? Penanya diberi tahu, kecuali untuk spam.
 question-closed-done = 🗂️ Pertanyaan no. { $number } ditutup ({ $reason }).
 question-closed-already = Pertanyaan no. { $number } sudah ditutup.
 question-not-yours = Pertanyaan no. { $number } tidak sedang Anda tangani.
@@ -240,9 +245,20 @@ emergency-field-address = alamat
 emergency-fix-prompt =
     ✏️ { $name }, { $field }: kirim dalam satu pesan, dua baris:
     baris 1: isi yang baru (atau { $clear } bila tidak perlu ditampilkan lagi),
-    baris 2: sumbernya (alamat halaman resmi, atau «ditelepon ke KBRI tanggal …»).
+    baris 2: sumbernya (alamat halaman resmi, atau «ditelepon ke KBRI/KJRI tanggal …»).
 emergency-fix-need-source = Mohon tulis dua baris: isinya di baris pertama, sumbernya di baris kedua. Tanpa sumber, nomor tidak kami tampilkan.
 emergency-fix-too-long = Terlalu panjang: isinya paling banyak { $value } huruf, sumbernya { $source } huruf.
 emergency-fix-saved = ✅ Tersimpan. Halaman darurat sekarang menampilkan yang baru.
 emergency-fix-reset = ↩️ Kembalikan ke data awal
 emergency-fix-reset-done = ↩️ Kontak ini kembali seperti data awal.
+question-taken-you-top = ✋ Pertanyaan no. { $number } Anda tangani.
+question-standing-taken-you = ✋ Anda yang menangani
+question-inbox-taken = ✋{" "}
+question-who-english = {" "}· 🇬🇧 menulis dalam bahasa Inggris
+question-notice-reopened =
+    🔓 Pertanyaan no. { $number } dibuka lagi: penanya menulis lagi setelah ditutup.
+    Dari: { $who }
+held-faq = Mungkin salah satu jawaban di bawah membantu. Tekan untuk membacanya.
+held-faq-still = Belum terjawab? Tekan «📨 Kirim ke petugas»: pesan Anda tadi langsung dikirim.
+emergency-fix-was = ✏️ { $field } diperbaiki { $date }: { $value } (sumber: { $source })
+emergency-fix-hidden = tidak ditampilkan lagi

@@ -51,7 +51,17 @@ async fn waiting_taken_answered_closed_and_a_follow_up_opens_it_again() {
     assert!(rendered_contains(&h, &mine, "menunggu petugas"));
 
     // Taken: the others see who has it; the taker may hand it back.
-    h.press(ADMIN, &pillar(PillarsAction::Take(id))).await;
+    let taken = h.press(ADMIN, &pillar(PillarsAction::Take(id))).await;
+    assert!(actions(&taken).contains(&pillar(PillarsAction::HandBack(id))));
+    let own = h
+        .press(ADMIN, &pillar(PillarsAction::OpenQuestion(id)))
+        .await;
+    assert!(rendered_contains(&h, &own, "Anda yang menangani"));
+    let inbox = h.say(ADMIN, "/pertanyaan").await;
+    assert!(
+        rendered_contains(&h, &inbox, "✋ tanpa desa"),
+        "marked as taken"
+    );
     let seen = h
         .press(ADMIN_2, &pillar(PillarsAction::OpenQuestion(id)))
         .await;
@@ -99,7 +109,7 @@ async fn waiting_taken_answered_closed_and_a_follow_up_opens_it_again() {
     assert!(has_id(&more, "question-follow-up-received"));
     assert_eq!(status(&h, id).await, "open");
     assert_eq!(h.count("SELECT round FROM questions").await, 2);
-    assert!(has_id(&to(&more, ADMIN), "question-notice-more"));
+    assert!(has_id(&to(&more, ADMIN), "question-notice-reopened"));
     assert!(to(&more, ADMIN_2).is_empty());
     assert_eq!(audited(&h, "question.take").await, 1);
     assert_eq!(audited(&h, "question.answer").await, 1);

@@ -220,6 +220,23 @@ async fn an_admin_corrects_a_number_with_its_source_and_everyone_sees_it() {
     let page = malaysia(&mut h, WIFE).await;
     assert!(!rendered(&h, &page).contains("+60 11-1111 2222"));
 
+    // Back from correcting: the contacts again, and the admin's next words are not taken as
+    // an urgent case.
+    let back = h
+        .press(
+            ADMIN,
+            &pillar(PillarsAction::EmergencyContacts(Place::Malaysia)),
+        )
+        .await;
+    assert!(has_id(&back, "emergency-contacts-title"));
+    let typed = h.say(ADMIN, "sudah benar").await;
+    assert!(!has_id(&typed, "emergency-received"), "{:?}", ids(&typed));
+    assert_eq!(
+        h.count("SELECT count(*) FROM questions WHERE urgent_place IS NOT NULL")
+            .await,
+        0
+    );
+
     // Nobody else may, not even a village officer; nor with an entry that is not there.
     for who in [WIFE, KENANGA_OFFICER] {
         let replies = h.press(who, &field).await;

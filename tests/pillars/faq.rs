@@ -57,7 +57,7 @@ async fn the_faq_goes_from_topics_to_questions_to_answers_in_both_languages() {
 async fn free_text_that_matches_gets_faq_answers_and_a_button_to_ask_a_person() {
     let mut h = Harness::new().await;
     let replies = h.say(1, "Dokumen apa saja yang harus disiapkan?").await;
-    assert_eq!(ids(&replies), ["faq-suggestions", "held-or-officer"]);
+    assert_eq!(ids(&replies), ["held-faq", "held-or-officer"]);
     let offered = actions(&replies);
     assert_eq!(
         offered[0],
@@ -65,6 +65,12 @@ async fn free_text_that_matches_gets_faq_answers_and_a_button_to_ask_a_person() 
     );
     assert!(offered.contains(&pillar(PillarsAction::AskTyped)));
     assert!(offered.contains(&Action::Menu));
+    // Reading an answer keeps the message: it can still go from there.
+    let read = h
+        .press(1, &pillar(PillarsAction::FaqEntry(FaqEntry::Documents)))
+        .await;
+    assert!(has_id(&read, "held-faq-still"));
+    assert!(actions(&read).contains(&pillar(PillarsAction::AskTyped)));
 
     // The answers did not help: the typed text goes to the officers as it is, once the
     // asker said where they are from (or skipped it).
@@ -126,10 +132,7 @@ async fn offering_faq_answers_keeps_a_posters_village_for_registration() {
         .fetch_one(&h.pool)
         .await
         .unwrap();
-    assert!(has_id(
-        &h.say(1, "dokumen apa saja?").await,
-        "faq-suggestions"
-    ));
+    assert!(has_id(&h.say(1, "dokumen apa saja?").await, "held-faq"));
     let after: String = sqlx::query_scalar("SELECT state FROM conversations WHERE user_id = 1")
         .fetch_one(&h.pool)
         .await

@@ -833,3 +833,18 @@ async fn two_officers_answering_at_once_send_one_answer() {
         1
     );
 }
+
+#[tokio::test]
+async fn the_menu_leaves_the_village_question_and_what_is_typed_next_is_taken_afresh() {
+    let mut h = Harness::new().await;
+    let asked = h.say(STRANGER, "/tanya").await;
+    assert!(has_id(&asked, "asker-village-ask"));
+    h.say(STRANGER, "/menu").await;
+    let typed = h.say(STRANGER, "bagaimana cara ikut koperasi").await;
+    assert!(
+        !rendered(&h, &typed).contains("tidak ditemukan"),
+        "{}",
+        rendered(&h, &typed)
+    );
+    assert!(actions(&typed).contains(&pillar(PillarsAction::AskTyped)));
+}

@@ -90,13 +90,20 @@ fn amend_buttons(id: i64, to: fn(i64, EntryKind) -> PillarsAction) -> Vec<Button
     ]
 }
 
-/// Where a question stands, for staff: waiting at its level, taken by whom, answered, or closed
-/// and why.
-pub(super) async fn status_line(tx: &mut crate::store::Tx, question: &Question) -> Result<Msg> {
+/// Where a question stands, for staff (`reader`): waiting at its level, taken by whom, answered,
+/// or closed and why.
+pub(super) async fn status_line(
+    tx: &mut crate::store::Tx,
+    question: &Question,
+    reader: Option<i64>,
+) -> Result<Msg> {
     let level = Msg::new(question.level.message_id());
     Ok(
         match (question.status, question.taken_by, question.closed_reason) {
             (Status::Open, None, _) => Msg::new("question-standing-waiting").arg("level", level),
+            (Status::Open, Some(taker), _) if Some(taker) == reader => {
+                Msg::new("question-standing-taken-you")
+            }
             (Status::Open, Some(taker), _) => {
                 let taker = match crate::store::staff::find(tx, taker)
                     .await?

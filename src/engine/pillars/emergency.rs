@@ -360,6 +360,21 @@ pub(crate) async fn on_place(turn: &mut Turn<'_>, place: Place) -> Result<()> {
     }
 }
 
+/// A place's contacts only, as an admin comes back to them from correcting one: nothing is
+/// asked after.
+pub(crate) async fn contacts_only(turn: &mut Turn<'_>, place: Place) -> Result<()> {
+    let fixes = crate::store::emergency_fixes::all(turn.tx).await?;
+    let page = contacts_page(place, turn.lang, &fixes);
+    let mut rows = Vec::new();
+    if turn.is_admin() {
+        rows.push(vec![super::emergency_fix::button(place)]);
+    }
+    rows.push(vec![crate::engine::menu::menu_button()]);
+    turn.state = State::Idle;
+    turn.show(page, Keyboard::Inline(rows));
+    Ok(())
+}
+
 /// The message of an urgent case.
 pub(crate) async fn on_message(turn: &mut Turn<'_>, place: Place, event: &Event) -> Result<()> {
     match Held::of(turn, event) {

@@ -7,7 +7,7 @@
 
 use super::emergency::{self, Contact, Place};
 use super::{PillarsAction, PillarsState, cancel_keyboard};
-use crate::engine::{Button, Event, Keyboard, Msg, Result, State, fallback, turn::Turn};
+use crate::engine::{Arg, Button, Event, Keyboard, Msg, Result, State, fallback, turn::Turn};
 use crate::store::emergency_fixes::{self as store, Field, Fix};
 
 /// The longest value (an address is the longest) and source.
@@ -66,7 +66,7 @@ pub(crate) async fn choose(turn: &mut Turn<'_>, place: Place) -> Result<()> {
         .collect();
     rows.push(vec![action(
         Msg::new("button-back"),
-        PillarsAction::EmergencyPlace(place),
+        PillarsAction::EmergencyContacts(place),
     )]);
     let mut text =
         vec![Msg::new("emergency-fix-choose").arg("place", Msg::new(place.message_id()))];
@@ -114,13 +114,30 @@ pub(crate) async fn show_entry(turn: &mut Turn<'_>, place: Place, index: u8) -> 
         Msg::new("button-back"),
         PillarsAction::EmergencyFix(place),
     )]);
-    let text = vec![
+    let mut text = vec![
         emergency::contact_msg(&shown, fixed, turn.lang),
         Msg::new("emergency-fix-source")
             .arg("source", contact.source.as_str())
             .arg("checked", contact.checked.format("%d-%m-%Y").to_string()),
-        Msg::new("emergency-fix-which"),
     ];
+    // Each correction with the source it was given.
+    text.extend(
+        fixes
+            .iter()
+            .filter(|f| f.place == place.code() && f.contact == contact.name_en)
+            .map(|fix| {
+                let value = match &fix.value {
+                    Some(value) => Arg::Text(value.clone()),
+                    None => Arg::Msg(Box::new(Msg::new("emergency-fix-hidden"))),
+                };
+                Msg::new("emergency-fix-was")
+                    .arg("field", Msg::new(fix.field.message_id()))
+                    .arg("value", value)
+                    .arg("source", fix.source.as_str())
+                    .arg("date", Arg::Time(fix.fixed_at))
+            }),
+    );
+    text.push(Msg::new("emergency-fix-which"));
     turn.state = State::Idle;
     turn.show(text, Keyboard::Inline(rows));
     Ok(())

@@ -183,7 +183,15 @@ pub(crate) async fn entry(turn: &mut Turn<'_>, entry: FaqEntry) -> Result<()> {
             PillarsAction::Page(page).into(),
         )]);
     }
-    rows.push(vec![ask_button()]);
+    // Opened from the answers offered for a message (see `held`): that message can still go.
+    let held = matches!(
+        turn.state,
+        crate::engine::State::Pillars(super::PillarsState::FaqOffered { .. })
+    );
+    rows.push(vec![match held {
+        true => Button::action(Msg::new("held-button-send"), PillarsAction::AskTyped.into()),
+        false => ask_button(),
+    }]);
     rows.push(vec![
         Button::action(
             Msg::new("button-back"),
@@ -191,10 +199,11 @@ pub(crate) async fn entry(turn: &mut Turn<'_>, entry: FaqEntry) -> Result<()> {
         ),
         menu::menu_button(),
     ]);
-    turn.show(
-        vec![Msg::new(entry.message_id()), Msg::new(entry.answer_id())],
-        Keyboard::Inline(rows),
-    );
+    let mut text = vec![Msg::new(entry.message_id()), Msg::new(entry.answer_id())];
+    if held {
+        text.push(Msg::new("held-faq-still"));
+    }
+    turn.show(text, Keyboard::Inline(rows));
     Ok(())
 }
 

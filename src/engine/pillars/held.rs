@@ -115,7 +115,7 @@ pub(crate) async fn offer(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
     if found.is_empty() {
         text.push(Msg::new(format!("held-{}", held.kind())));
     } else {
-        text.push(Msg::new("faq-suggestions"));
+        text.push(Msg::new("held-faq"));
         rows.extend(found.into_iter().map(|e| vec![faq::entry_button(e)]));
         text.push(Msg::new("held-or-officer"));
     }

@@ -79,6 +79,8 @@ pub enum PillarsAction {
     EmergencyHeld,
     /// Where the person in trouble is: the contacts there, then the message.
     EmergencyPlace(emergency::Place),
+    /// A place's emergency contacts, and nothing asked after (back from correcting them).
+    EmergencyContacts(emergency::Place),
     /// Admins: the entries of a place's emergency contacts, to correct one.
     EmergencyFix(emergency::Place),
     /// Admins: one entry (by its place in the file), with a button per field.
@@ -211,6 +213,7 @@ impl FeatureAction for PillarsAction {
             A::Emergency => vec!["sos"],
             A::EmergencyHeld => vec!["sosh"],
             A::EmergencyPlace(place) => vec!["sosp", place.code()],
+            A::EmergencyContacts(place) => vec!["sosc", place.code()],
             A::EmergencyFix(place) => vec!["sosf", place.code()],
             A::EmergencyFixEntry(place, i) => {
                 return vec!["sose".into(), place.code().into(), i.to_string()];
@@ -279,6 +282,7 @@ impl FeatureAction for PillarsAction {
             ["sos"] => A::Emergency,
             ["sosh"] => A::EmergencyHeld,
             ["sosp", code] => A::EmergencyPlace(emergency::Place::parse(code)?),
+            ["sosc", code] => A::EmergencyContacts(emergency::Place::parse(code)?),
             ["sosf", code] => A::EmergencyFix(emergency::Place::parse(code)?),
             ["sose", code, i] => A::EmergencyFixEntry(emergency::Place::parse(code)?, index(i)?),
             ["sosv", code, i, field] => A::EmergencyFixField(
@@ -355,6 +359,11 @@ pub(crate) fn every_action() -> Vec<PillarsAction> {
     actions.extend(FaqEntry::ALL.iter().map(|e| A::FaqEntry(*e)));
     actions.extend(emergency::Place::ALL.iter().map(|p| A::EmergencyPlace(*p)));
     actions.extend(emergency::Place::ALL.iter().map(|p| A::EmergencyFix(*p)));
+    actions.extend(
+        emergency::Place::ALL
+            .iter()
+            .map(|p| A::EmergencyContacts(*p)),
+    );
     actions.extend(
         EmergencyField::ALL
             .iter()
@@ -585,6 +594,7 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: PillarsAction) -> Res
         A::Emergency => emergency::start(turn, None).await,
         A::EmergencyHeld => emergency::from_held(turn).await,
         A::EmergencyPlace(place) => emergency::on_place(turn, place).await,
+        A::EmergencyContacts(place) => emergency::contacts_only(turn, place).await,
         A::EmergencyFix(place) => emergency_fix::choose(turn, place).await,
         A::EmergencyFixEntry(place, i) => emergency_fix::show_entry(turn, place, i).await,
         A::EmergencyFixField(place, i, field) => {

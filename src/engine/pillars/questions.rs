@@ -50,14 +50,19 @@ pub(super) fn inbox_button() -> Button {
     Button::action(Msg::new("menu-button-inbox"), PillarsAction::Inbox.into())
 }
 
-/// Where a question stands, in a word: waiting, taken, answered or closed.
+/// Where a question stands, in a word: waiting, taken, answered, resolved by the person, or
+/// closed by an officer.
 pub(super) fn standing(question: &Question) -> Msg {
-    Msg::new(match (question.status, question.taken_by) {
-        (Status::Open, None) => "question-status-waiting",
-        (Status::Open, Some(_)) => "question-status-taken",
-        (Status::Answered, _) => "question-status-answered",
-        (Status::Closed, _) => "question-status-closed",
-    })
+    use crate::store::questions::CloseReason;
+    Msg::new(
+        match (question.status, question.taken_by, question.closed_reason) {
+            (Status::Open, None, _) => "question-status-waiting",
+            (Status::Open, Some(_), _) => "question-status-taken",
+            (Status::Answered, _, _) => "question-status-answered",
+            (Status::Closed, _, Some(CloseReason::Resolved)) => "question-status-resolved",
+            (Status::Closed, _, _) => "question-status-closed",
+        },
+    )
 }
 
 /// The kinds of file a question may carry.
@@ -269,13 +274,19 @@ async fn who_asked(turn: &mut Turn<'_>, user_id: i64) -> Result<Msg> {
 }
 
 pub(super) async fn who_asked_in(tx: &mut crate::store::Tx, user_id: i64) -> Result<Msg> {
+    // The language they read (the answer should be in it), when it is not Indonesian.
+    let lang = match users::language_of(tx, user_id, crate::domain::Language::Id).await? {
+        crate::domain::Language::En => Arg::Msg(Box::new(Msg::new("question-who-english"))),
+        crate::domain::Language::Id => Arg::Text(String::new()),
+    };
     Ok(match profiles::find(tx, user_id).await? {
         Some(profile) => Msg::new("question-who-registered")
             .arg("name", profile.name.as_str())
             .arg("role", Msg::new(profile.role.message_id()))
             .arg("village", profile.village.as_str())
-            .arg("phone", profile.phone.dialled()),
-        None => Msg::new("question-who-unregistered"),
+            .arg("phone", profile.phone.dialled())
+            .arg("lang", lang),
+        None => Msg::new("question-who-unregistered").arg("lang", lang),
     })
 }
 
@@ -554,14 +565,22 @@ pub(crate) async fn take(turn: &mut Turn<'_>, id: i64) -> Result<()> {
         Msg::new("question-taken-by").arg("number", number(id)),
     )
     .await?;
-    turn.notice(
-        Msg::new("question-taken-you").arg("number", number(id)),
-        false,
+    // At the top there is no level to go up to.
+    let taken = match question.level {
+        crate::domain::staff::Level::Country => "question-taken-you-top",
+        _ => "question-taken-you",
+    };
+    let taken = Msg::new(taken).arg("number", number(id));
+    turn.notice(taken.clone(), false);
+    let mut rows = super::desk::buttons(
+        &Question {
+            taken_by: Some(by),
+            ..question
+        },
+        by,
     );
-    turn.send(
-        vec![Msg::new("question-taken-you").arg("number", number(id))],
-        Keyboard::Inline(vec![vec![inbox_button()]]),
-    );
+    rows.push(vec![inbox_button()]);
+    turn.send(vec![taken], Keyboard::Inline(rows));
     Ok(())
 }
 
@@ -638,6 +657,7 @@ pub(crate) async fn mine(turn: &mut Turn<'_>) -> Result<()> {
         .iter()
         .map(|q| {
             let label = Msg::new("question-button-view")
+                .arg("urgent", urgent_mark(q))
                 .arg("number", number(q.id))
                 .arg("status", standing(q));
             vec![Button::action(label, PillarsAction::Question(q.id).into())]
@@ -778,10 +798,18 @@ pub(crate) async fn on_follow_up(turn: &mut Turn<'_>, id: i64, event: &Event) ->
 }
 
 async fn add_follow_up(turn: &mut Turn<'_>, id: i64, said: &Said<'_>) -> Result<()> {
+    let was_closed = store::find(turn.tx, id)
+        .await?
+        .is_some_and(|q| q.status == Status::Closed);
     let Some(question) = store::follow_up(turn.tx, id, said, turn.now).await? else {
         return not_found(turn).await;
     };
-    notify_officers(turn, &question, "question-notice-more", said).await?;
+    // The officers see that a closed question came back.
+    let heading = match was_closed {
+        true => "question-notice-reopened",
+        false => "question-notice-more",
+    };
+    notify_officers(turn, &question, heading, said).await?;
     turn.state = State::Idle;
     turn.push(ReplyKind::Tagged {
         text: vec![Msg::new("question-follow-up-received").arg("number", number(id))],
@@ -1008,9 +1036,14 @@ pub(crate) async fn inbox_view(turn: &mut Turn<'_>, filter: InboxFilter, page: u
         }
         .unwrap_or_else(|| Arg::Msg(Box::new(Msg::new("inbox-no-village"))));
         let waited = waited_since(turn.now.timestamp() - o.question.opened_at);
+        let taken = match o.question.taken_by {
+            Some(_) => Arg::Msg(Box::new(Msg::new("question-inbox-taken"))),
+            None => Arg::Text(String::new()),
+        };
         text.push(
             Msg::new("question-inbox-line")
                 .arg("urgent", urgent_mark(&o.question))
+                .arg("taken", taken)
                 .arg("number", number(o.question.id))
                 .arg("village", village)
                 .arg("waited", waited)
@@ -1053,11 +1086,12 @@ pub(crate) async fn open(turn: &mut Turn<'_>, id: i64) -> Result<()> {
     audit(turn, "question.open", id).await?;
     let mut text = vec![
         Msg::new("question-notice-open")
+            .arg("urgent", urgent_mark(&question))
             .arg("number", number(id))
             .arg("who", who)
             .arg(
                 "status",
-                super::desk::status_line(turn.tx, &question).await?,
+                super::desk::status_line(turn.tx, &question, turn.user_id()).await?,
             ),
     ];
     text.extend(urgent_where(&question));
@@ -1077,7 +1111,10 @@ pub(crate) async fn open(turn: &mut Turn<'_>, id: i64) -> Result<()> {
         text.push(Msg::new("question-earlier").arg("list", Arg::List(earlier)));
     }
     text.extend(thread(&entries, true));
-    text.push(Msg::new("question-notice-how").arg("number", number(id)));
+    // How to answer, while there is something to answer (the buttons do the rest).
+    if question.status == Status::Open {
+        text.push(Msg::new("question-notice-how").arg("number", number(id)));
+    }
     let (chat_id, lang) = (turn.chat_id, turn.lang);
     // What may be done with it, in the staff member's own chat (a group replies to answer).
     let keyboard = match chat_id > 0 {
