@@ -54,19 +54,20 @@ pub async fn arrive(
 /// The chats with messages held whose quiet spell is over at `now`, and how many each has;
 /// each is counted as told now.
 pub async fn due(tx: &mut Tx, now: DateTime<Utc>, quiet: TimeDelta) -> Result<Vec<(i64, i64)>> {
-    let due: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT chat_id, held FROM officer_notices WHERE held > 0 AND last_at <= ? LIMIT 100",
+    // Read first (RETURNING gives the new count, 0), then counted as told in one statement
+    // over the same rows, within the same unit of work.
+    let due: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT chat_id, held FROM officer_notices WHERE held > 0 AND last_at <= ?")
+            .bind(unix(now - quiet))
+            .fetch_all(tx.conn().await?)
+            .await?;
+    sqlx::query(
+        "UPDATE officer_notices SET last_at = ?2, held = 0 WHERE held > 0 AND last_at <= ?1",
     )
     .bind(unix(now - quiet))
-    .fetch_all(tx.conn().await?)
+    .bind(unix(now))
+    .execute(tx.conn().await?)
     .await?;
-    for (chat_id, _) in &due {
-        sqlx::query("UPDATE officer_notices SET last_at = ?2, held = 0 WHERE chat_id = ?1")
-            .bind(chat_id)
-            .bind(unix(now))
-            .execute(tx.conn().await?)
-            .await?;
-    }
     Ok(due)
 }
 

@@ -342,12 +342,10 @@ pub(crate) async fn on_place(turn: &mut Turn<'_>, place: Place) -> Result<()> {
         // An old «where» message: the contacts are still worth showing.
         _ => None,
     };
-    let fixes = crate::store::emergency_fixes::all(turn.tx).await?;
-    let page = contacts_page(place, turn.lang, &fixes);
-    // Admins can correct what they see.
-    let keyboard = match turn.is_admin() {
-        true => Keyboard::Inline(vec![vec![super::emergency_fix::button(place)]]),
-        false => Keyboard::None,
+    let (page, rows) = page_as_corrected(turn, place).await?;
+    let keyboard = match rows.is_empty() {
+        true => Keyboard::None,
+        false => Keyboard::Inline(rows),
     };
     turn.send(page, keyboard);
     match held {
@@ -360,15 +358,25 @@ pub(crate) async fn on_place(turn: &mut Turn<'_>, place: Place) -> Result<()> {
     }
 }
 
+/// `place`'s contacts page with the officers' corrections, and for an admin the button to
+/// correct them.
+async fn page_as_corrected(
+    turn: &mut Turn<'_>,
+    place: Place,
+) -> Result<(Vec<Msg>, Vec<Vec<Button>>)> {
+    let fixes = crate::store::emergency_fixes::all(turn.tx).await?;
+    let page = contacts_page(place, turn.lang, &fixes);
+    let rows = match turn.is_admin() {
+        true => vec![vec![super::emergency_fix::button(place)]],
+        false => Vec::new(),
+    };
+    Ok((page, rows))
+}
+
 /// A place's contacts only, as an admin comes back to them from correcting one: nothing is
 /// asked after.
 pub(crate) async fn contacts_only(turn: &mut Turn<'_>, place: Place) -> Result<()> {
-    let fixes = crate::store::emergency_fixes::all(turn.tx).await?;
-    let page = contacts_page(place, turn.lang, &fixes);
-    let mut rows = Vec::new();
-    if turn.is_admin() {
-        rows.push(vec![super::emergency_fix::button(place)]);
-    }
+    let (page, mut rows) = page_as_corrected(turn, place).await?;
     rows.push(vec![crate::engine::menu::menu_button()]);
     turn.state = State::Idle;
     turn.show(page, Keyboard::Inline(rows));

@@ -344,7 +344,7 @@ async fn notify_officers(
         // A group with members who are not officers gets the number, nothing of the person
         // (replying to it still answers).
         let (text, keyboard) = if target.personal {
-            (text.clone(), take_keyboard(question, target.chat_id))
+            (text.clone(), notice_keyboard(question, target.chat_id))
         } else {
             (
                 vec![Msg::new(group_notice).arg("number", number(question.id))],
@@ -517,7 +517,7 @@ pub(super) fn waiting_notice(
         question.user_id,
         ReplyKind::Tagged {
             text,
-            keyboard: take_keyboard(question, target.chat_id),
+            keyboard: notice_keyboard(question, target.chat_id),
             tag: tag(question),
         },
     )
@@ -525,7 +525,7 @@ pub(super) fn waiting_notice(
 
 /// The buttons under a notice in a staff member's own chat (see `desk::buttons`); none in a
 /// group.
-fn take_keyboard(question: &Question, chat_id: i64) -> Keyboard {
+fn notice_keyboard(question: &Question, chat_id: i64) -> Keyboard {
     if chat_id < 0 {
         return Keyboard::None;
     }
