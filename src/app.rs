@@ -92,6 +92,7 @@ impl App {
         F: Future<Output = anyhow::Result<()>>,
     {
         let bot = telegram::bot(&self.config)?;
+        let console_port = crate::console::bind(&self.config).await?;
         let stop = CancellationToken::new();
         tokio::spawn(stop_on_signal(stop.clone()));
         let Some(me) = telegram::identify(&bot, &self.config, &stop).await? else {
@@ -132,6 +133,18 @@ impl App {
             ))
         });
         let maintenance = tokio::spawn(prune_every_hour(engine.writer()));
+        let console = console_port.map(|listener| {
+            let (config, engine, locales, stop) = (
+                self.config.clone(),
+                engine.clone(),
+                self.locales.clone(),
+                stop.clone(),
+            );
+            tokio::spawn(async move {
+                crate::console::serve(listener, config.console_url.clone(), engine, locales, stop)
+                    .await
+            })
+        });
         let watchdog = tokio::spawn(give_up_when_unwritable(
             engine.writer().health(),
             self.config.database_give_up_after,
@@ -172,6 +185,9 @@ impl App {
             guard.abort();
         }
         maintenance.abort();
+        if let Some(console) = console {
+            let _ = console.await;
+        }
         let _ = ticker.await;
         let _ = maintenance.await;
         if let Err(error) = sender.await {

@@ -53,7 +53,16 @@ pub struct Config {
     /// `ESCALATE_AFTER`: how long a question or application waits for someone at one level
     /// (the village's officers, the regency's coordinators) to take it before it goes up.
     pub escalate_after: TimeDelta,
+    /// `CONSOLE_LISTEN`: where the web console listens (`None`: `off`); by default this
+    /// machine only, for the reverse proxy in front of it.
+    pub console_listen: Option<std::net::SocketAddr>,
+    /// `CONSOLE_URL`: the console's address as officers' browsers reach it, which log-in
+    /// links point to; by default `http://` and the listen address.
+    pub console_url: url::Url,
 }
+
+/// Where the console listens when `CONSOLE_LISTEN` is not set.
+pub const DEFAULT_CONSOLE_LISTEN: ([u8; 4], u16) = ([127, 0, 0, 1], 8080);
 
 /// Default for `ESCALATE_AFTER`.
 pub const DEFAULT_ESCALATE_AFTER: TimeDelta = TimeDelta::hours(24);
@@ -351,6 +360,16 @@ impl Config {
             "a time from 10m to 30d such as 24h (m, h or d)",
             parse_escalate_after,
         );
+        let console_listen = match get("CONSOLE_LISTEN") {
+            None => Some(std::net::SocketAddr::from(DEFAULT_CONSOLE_LISTEN)),
+            Some(v) => problems.or(parse_console_listen(&v), None),
+        };
+        let console_url = get("CONSOLE_URL")
+            .map(|v| parse_console_url(&v))
+            .transpose();
+        let console_url = problems
+            .or(console_url, None)
+            .unwrap_or_else(|| console_url_for(console_listen));
         let config = Config {
             token,
             api_url,
@@ -368,6 +387,8 @@ impl Config {
             reminder_offsets,
             database_give_up_after,
             escalate_after,
+            console_listen,
+            console_url,
         };
         (config, problems.0)
     }
@@ -433,6 +454,49 @@ fn parse_listen(
         ));
     }
     Ok(address)
+}
+
+/// `CONSOLE_LISTEN`: `off`, or an IP address with a port or without (then 8080).
+fn parse_console_listen(value: &str) -> Result<Option<std::net::SocketAddr>, ConfigError> {
+    use std::net::{IpAddr, SocketAddr};
+    const EXPECTED: &str =
+        "off, or an IP address to listen on, with or without a port, such as 127.0.0.1:8080";
+    let value = value.trim();
+    if value.eq_ignore_ascii_case("off") {
+        return Ok(None);
+    }
+    if let Ok(ip) = value.trim_matches(['[', ']']).parse::<IpAddr>() {
+        return Ok(Some(SocketAddr::new(ip, DEFAULT_CONSOLE_LISTEN.1)));
+    }
+    value
+        .parse::<SocketAddr>()
+        .map(Some)
+        .map_err(|_| ConfigError::expected("CONSOLE_LISTEN", EXPECTED, value))
+}
+
+/// `CONSOLE_URL`: an http(s) address of its own (a host, no path), as the console's links
+/// start at `/`.
+fn parse_console_url(value: &str) -> Result<url::Url, ConfigError> {
+    const EXPECTED: &str =
+        "the console's address without a path, such as https://konsol.example.org";
+    let url = url::Url::parse(value.trim())
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+        .filter(|u| u.path() == "/" && u.query().is_none() && u.username().is_empty())
+        .ok_or_else(|| ConfigError::expected("CONSOLE_URL", EXPECTED, value))?;
+    Ok(url)
+}
+
+/// The console's address when `CONSOLE_URL` is not set: the listen address (this machine's,
+/// when it listens on every address).
+fn console_url_for(listen: Option<std::net::SocketAddr>) -> url::Url {
+    let listen = listen.unwrap_or_else(|| std::net::SocketAddr::from(DEFAULT_CONSOLE_LISTEN));
+    let host = match listen.ip() {
+        ip if ip.is_unspecified() => std::net::IpAddr::from([127, 0, 0, 1]),
+        ip => ip,
+    };
+    let address = std::net::SocketAddr::new(host, listen.port());
+    url::Url::parse(&format!("http://{address}/")).expect("an IP address and port make a URL")
 }
 
 /// Telegram delivers webhooks over https only; plain http is let through for this machine
@@ -592,6 +656,37 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         Config::from_lookup(|name| vars.get(name).cloned())
+    }
+
+    #[test]
+    fn the_console_listens_on_this_machine_unless_told_otherwise() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.console_listen.unwrap().to_string(), "127.0.0.1:8080");
+        assert_eq!(c.console_url.as_str(), "http://127.0.0.1:8080/");
+        let off = config(&[("CONSOLE_LISTEN", "off")]).unwrap();
+        assert!(off.console_listen.is_none());
+        let all = config(&[("CONSOLE_LISTEN", "0.0.0.0")]).unwrap();
+        assert_eq!(all.console_listen.unwrap().to_string(), "0.0.0.0:8080");
+        assert_eq!(all.console_url.as_str(), "http://127.0.0.1:8080/");
+        let public = config(&[
+            ("CONSOLE_LISTEN", "127.0.0.1:9000"),
+            ("CONSOLE_URL", "https://konsol.example.org"),
+        ])
+        .unwrap();
+        assert_eq!(public.console_listen.unwrap().port(), 9000);
+        assert_eq!(public.console_url.as_str(), "https://konsol.example.org/");
+        for (name, value) in [
+            ("CONSOLE_LISTEN", "everywhere"),
+            ("CONSOLE_URL", "konsol.example.org"),
+            ("CONSOLE_URL", "ftp://konsol.example.org"),
+            ("CONSOLE_URL", "https://example.org/konsol"),
+        ] {
+            assert_eq!(
+                config(&[(name, value)]).unwrap_err().variable,
+                name,
+                "{value}"
+            );
+        }
     }
 
     #[test]

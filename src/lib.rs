@@ -10,6 +10,7 @@ pub mod areas;
 pub mod chart;
 pub mod check;
 pub mod config;
+pub mod console;
 pub mod cpu;
 pub mod domain;
 pub mod engine;

@@ -146,6 +146,28 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
         Some(Mode::Chat { lang, user, phone }) => {
             let app = App::open(config).await?;
             let engine = app.engine(None);
+            // The console too, so that /konsol's link works offline; when a running bot
+            // already serves it on this database, its console is the same.
+            let stop = tokio_util::sync::CancellationToken::new();
+            let _stop_console = stop.clone().drop_guard();
+            match desmigratif::console::bind(&app.config).await {
+                Ok(Some(listener)) => {
+                    let (config, engine, locales) =
+                        (app.config.clone(), engine.clone(), app.locales.clone());
+                    tokio::spawn(async move {
+                        desmigratif::console::serve(
+                            listener,
+                            config.console_url.clone(),
+                            engine,
+                            locales,
+                            stop,
+                        )
+                        .await
+                    });
+                }
+                Ok(None) => {}
+                Err(error) => eprintln!("The console is not served here: {error:#}"),
+            }
             let options = sim::SimOptions {
                 user_id: user,
                 language_code: lang,

@@ -36,6 +36,7 @@ pub fn settings() -> Settings {
         broadcast_rate: 25,
         reminder_offsets: vec![chrono::TimeDelta::hours(24), chrono::TimeDelta::hours(2)],
         escalate_after: chrono::TimeDelta::hours(24),
+        console_url: None,
     }
 }
 

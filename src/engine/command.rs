@@ -30,6 +30,7 @@ pub enum Command {
     Officers,
     Emergency,
     Applications,
+    Console,
 }
 
 /// A command as typed: `/name@bot args`.
@@ -46,7 +47,7 @@ pub enum Parsed {
 }
 
 impl Command {
-    pub const ALL: [Command; 25] = [
+    pub const ALL: [Command; 26] = [
         Command::Start,
         Command::Emergency,
         Command::Menu,
@@ -70,6 +71,7 @@ impl Command {
         Command::Applications,
         Command::NewTraining,
         Command::Officers,
+        Command::Console,
         Command::Cancel,
         Command::Help,
     ];
@@ -102,6 +104,7 @@ impl Command {
             Command::Officers => ("officers", "petugas"),
             Command::Emergency => ("emergency", "darurat"),
             Command::Applications => ("applications", "aplikasi"),
+            Command::Console => ("console", "konsol"),
         }
     }
 
@@ -133,6 +136,7 @@ impl Command {
         matches!(
             self,
             Command::Officers
+                | Command::Console
                 | Command::Applications
                 | Command::Inbox
                 | Command::Answer

@@ -8,6 +8,7 @@
 pub mod action;
 pub mod clock;
 pub mod command;
+pub mod console;
 pub mod input;
 pub mod pillars;
 pub mod reply;
@@ -58,6 +59,9 @@ pub struct Settings {
     pub reminder_offsets: Vec<chrono::TimeDelta>,
     /// How long work waits at one level before it goes up (`ESCALATE_AFTER`).
     pub escalate_after: chrono::TimeDelta,
+    /// The console's address with a trailing `/` (`CONSOLE_URL`), for log-in links; `None`
+    /// when the console is off.
+    pub console_url: Option<String>,
 }
 
 impl Settings {
@@ -71,6 +75,9 @@ impl Settings {
             broadcast_rate: config.broadcast_rate,
             reminder_offsets: config.reminder_offsets.clone(),
             escalate_after: config.escalate_after,
+            console_url: config
+                .console_listen
+                .map(|_| config.console_url.as_str().to_owned()),
         }
     }
 
@@ -210,6 +217,97 @@ impl Engine {
 
     pub fn clock(&self) -> &Arc<dyn Clock> {
         &self.clock
+    }
+
+    /// A staff member's role and what it lets them see, as the bot has it now; `None` for
+    /// anyone who is not staff (any more). Read on its own connection.
+    pub async fn staff_role(
+        &self,
+        user_id: i64,
+    ) -> Result<Option<(crate::domain::staff::StaffRole, crate::domain::staff::Scope)>> {
+        let staffing = &self.staffing;
+        let member = self
+            .reader
+            .read(async |tx| staffing.member(tx, user_id).await)
+            .await?;
+        Ok(turn::role_of(&self.settings, user_id, member.as_ref()))
+    }
+
+    /// An officer's action in the web console, run as the bot's button or answer would be in
+    /// one unit of work; what the bot would have said to them comes back instead of being sent.
+    pub async fn console_act(
+        &self,
+        user_id: i64,
+        act: console::ConsoleAct,
+    ) -> Result<console::Acted> {
+        let now = self.clock.now();
+        let input = console::input_for(user_id);
+        let mut work = self.writer.begin().await?;
+        let done = async {
+            let tx = work.tx();
+            let finished = {
+                let mut turn = Turn::begin(
+                    tx,
+                    &self.settings,
+                    &self.places,
+                    &self.staffing,
+                    &input,
+                    now,
+                    None,
+                )
+                .await?;
+                console::act(&mut turn, act).await?;
+                turn.finish()?
+            };
+            // The officer's conversation in Telegram stays as it was.
+            let (acted, rest) = console::split(finished.replies, user_id);
+            enqueue(tx, &rest, now).await?;
+            Ok::<_, EngineError>((acted, !rest.is_empty(), finished.staff_changed))
+        }
+        .await;
+        let (acted, queued, staff_changed) = work.end(done).await?;
+        if staff_changed {
+            self.staffing.changed();
+        }
+        if queued {
+            self.outbox_ready.notify_one();
+        }
+        Ok(acted)
+    }
+
+    /// The village list, for naming places (built on first use).
+    pub fn places(&self) -> Places {
+        self.places.clone()
+    }
+
+    /// Question `id` as the console shows it to staff member `user_id` within `scope`, read on
+    /// its own connection; `None` outside their area. Opening it is audited, as in the bot.
+    pub async fn console_question(
+        &self,
+        user_id: i64,
+        scope: &crate::domain::staff::Scope,
+        id: i64,
+    ) -> Result<Option<pillars::ConsoleQuestion>> {
+        let found = self
+            .reader
+            .read(async |tx| pillars::console_question(tx, user_id, scope, id).await)
+            .await?;
+        if found.is_some() {
+            let now = self.clock.now();
+            self.writer
+                .write(async |tx| {
+                    store::audit::record(
+                        tx,
+                        user_id,
+                        "question.open",
+                        &format!("question {id} (console)"),
+                        now,
+                    )
+                    .await
+                })
+                .await?;
+        }
+        Ok(found)
     }
 
     /// Woken whenever new messages were committed to the outbox.
@@ -592,6 +690,7 @@ async fn on_command(turn: &mut Turn<'_>, text: &str) -> Result<()> {
                 Command::Trainings => trainings::list(turn).await,
                 Command::NewTraining => trainings::new_training(turn).await,
                 Command::Officers => staff::home(turn).await,
+                Command::Console => console::login_link(turn).await,
             }
         }
         Some(Parsed::Unknown) | Some(Parsed::ForAnotherBot) | None => {

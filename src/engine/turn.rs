@@ -180,15 +180,7 @@ impl<'a> Turn<'a> {
 
     /// The sender's role and what it lets them see; `None` for everyone who is not staff.
     pub fn role(&self) -> Option<(StaffRole, Scope)> {
-        if self.user_id().is_some_and(|id| self.settings.is_admin(id)) {
-            return Some((StaffRole::Admin, Scope::Country));
-        }
-        let staff = self.staff.as_ref()?;
-        let scope = match staff.role {
-            StaffRole::Admin => Scope::Country,
-            _ => Scope::of(&staff.areas),
-        };
-        Some((staff.role, scope))
+        role_of(self.settings, self.user_id()?, self.staff.as_ref())
     }
 
     /// The programme's villages changed in this turn.
@@ -332,6 +324,24 @@ impl<'a> Turn<'a> {
             due: Vec::new(),
         })
     }
+}
+
+/// A person's role and what it lets them see: an admin of `ADMIN_IDS`, else as the staff
+/// table has them; `None` for everyone who is not staff.
+pub(crate) fn role_of(
+    settings: &Settings,
+    user_id: i64,
+    staff: Option<&Member>,
+) -> Option<(StaffRole, Scope)> {
+    if settings.is_admin(user_id) {
+        return Some((StaffRole::Admin, Scope::Country));
+    }
+    let staff = staff?;
+    let scope = match staff.role {
+        StaffRole::Admin => Scope::Country,
+        _ => Scope::of(&staff.areas),
+    };
+    Some((staff.role, scope))
 }
 
 fn parse_state(json: Option<String>) -> State {

@@ -30,6 +30,7 @@ locale_files!(
     "export.ftl",
     "places.ftl",
     "staff.ftl",
+    "console.ftl",
 );
 
 /// (file name, contents) of a language's files.

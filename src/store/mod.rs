@@ -10,6 +10,7 @@ mod batch;
 pub mod broadcasts;
 pub mod checkpoint;
 mod columns;
+pub mod console;
 pub mod conversations;
 pub mod cooperative;
 pub mod emergency_fixes;

@@ -152,14 +152,16 @@ pub async fn appoint(
     Ok(())
 }
 
-/// Ends a staff member's rights; true if they had any.
+/// Ends a staff member's rights, and with them their console sessions; true if they had any.
 pub async fn remove(tx: &mut Tx, user_id: i64) -> Result<bool> {
-    Ok(sqlx::query("DELETE FROM staff WHERE user_id = ?")
+    let removed = sqlx::query("DELETE FROM staff WHERE user_id = ?")
         .bind(user_id)
         .execute(tx.conn().await?)
         .await?
         .rows_affected()
-        > 0)
+        > 0;
+    super::console::end_all(tx, user_id).await?;
+    Ok(removed)
 }
 
 /// Takes one area from a staff member; with none left, they are no longer staff.
@@ -169,14 +171,18 @@ pub async fn remove_area(tx: &mut Tx, user_id: i64, area: Area) -> Result<()> {
         .bind(area.to_db())
         .execute(tx.conn().await?)
         .await?;
-    sqlx::query(
+    let gone = sqlx::query(
         "DELETE FROM staff WHERE user_id = ?
          AND NOT EXISTS (SELECT 1 FROM staff_areas WHERE user_id = ?)",
     )
     .bind(user_id)
     .bind(user_id)
     .execute(tx.conn().await?)
-    .await?;
+    .await?
+    .rows_affected();
+    if gone > 0 {
+        super::console::end_all(tx, user_id).await?;
+    }
     Ok(())
 }
 

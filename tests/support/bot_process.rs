@@ -210,6 +210,8 @@ impl BotEnv {
             .env("TELOXIDE_TOKEN", &self.token)
             .env("TELOXIDE_API_URL", &self.api_url)
             .env("DATABASE_URL", self.database_url())
+            // Tests that want the console set CONSOLE_LISTEN to a free port of their own.
+            .env("CONSOLE_LISTEN", "off")
             .env(
                 "RUST_LOG",
                 std::env::var("BOT_LOG").unwrap_or_else(|_| "info".into()),

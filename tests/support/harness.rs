@@ -63,6 +63,7 @@ impl Harness {
             broadcast_rate: 25,
             reminder_offsets: vec![chrono::TimeDelta::hours(24), chrono::TimeDelta::hours(2)],
             escalate_after: chrono::TimeDelta::hours(24),
+            console_url: Some("https://konsol.example.org/".into()),
         };
         adjust(&mut settings);
         let group = settings.admin_chat_id;

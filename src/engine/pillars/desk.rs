@@ -282,7 +282,7 @@ pub(crate) async fn send_draft(turn: &mut Turn<'_>, id: i64, kind: EntryKind) ->
 
 /// Adds to or corrects the answer of question `id`; the person gets it headed «Tambahan…» or
 /// «Koreksi dari petugas».
-async fn amend(turn: &mut Turn<'_>, id: i64, kind: EntryKind, text: &str) -> Result<()> {
+pub(super) async fn amend(turn: &mut Turn<'_>, id: i64, kind: EntryKind, text: &str) -> Result<()> {
     if kind == EntryKind::Said {
         return Ok(());
     }

@@ -32,6 +32,8 @@ pub fn sounds_urgent(text: &str) -> bool {
     distress::sounds_urgent(text)
 }
 pub use pages::Page;
+pub(crate) use questions::for_console as console_question;
+pub use questions::{ConsoleQuestion, standing as question_standing};
 
 /// Questions and cooperative applications nobody took in time go up a level; urgent cases
 /// nobody took are told again; officers hear of the new questions held for them.
@@ -628,6 +630,46 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: PillarsAction) -> Res
         A::Place(pick) => asker_village::on_pick(turn, pick).await,
         A::SkipVillage => asker_village::skip(turn).await,
     }
+}
+
+/// An answer typed in the web console to round `round` of question `id` (see
+/// `engine::console`): as `/jawab` would answer it.
+pub(crate) async fn console_answer(
+    turn: &mut Turn<'_>,
+    id: i64,
+    round: i64,
+    text: &str,
+) -> Result<()> {
+    if !typed_by_staff(turn, text) {
+        return Ok(());
+    }
+    questions::answer(turn, id, Some(round), text).await
+}
+
+/// Staff wrote something: else the hint, and nothing done.
+fn typed_by_staff(turn: &mut Turn<'_>, text: &str) -> bool {
+    if turn.role().is_none() {
+        fallback::not_an_officer(turn);
+        return false;
+    }
+    if text.trim().is_empty() {
+        turn.send(vec![Msg::new("question-answer-text-only")], Keyboard::None);
+        return false;
+    }
+    true
+}
+
+/// An addition or correction typed in the web console, as «➕» / «✏️» take it.
+pub(crate) async fn console_amend(
+    turn: &mut Turn<'_>,
+    id: i64,
+    kind: crate::store::questions::EntryKind,
+    text: &str,
+) -> Result<()> {
+    if !typed_by_staff(turn, text) {
+        return Ok(());
+    }
+    desk::amend(turn, id, kind, text.trim()).await
 }
 
 /// Free text and files outside any step: a reply to a question's message goes to that

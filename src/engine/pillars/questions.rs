@@ -52,7 +52,7 @@ pub(super) fn inbox_button() -> Button {
 
 /// Where a question stands, in a word: waiting, taken, answered, resolved by the person, or
 /// closed by an officer.
-pub(super) fn standing(question: &Question) -> Msg {
+pub fn standing(question: &Question) -> Msg {
     use crate::store::questions::CloseReason;
     Msg::new(
         match (question.status, question.taken_by, question.closed_reason) {
@@ -1152,6 +1152,62 @@ pub(crate) async fn open(turn: &mut Turn<'_>, id: i64) -> Result<()> {
         });
     }
     Ok(())
+}
+
+/// A question as the web console shows it to a staff member (see `engine::console`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConsoleQuestion {
+    pub question: Question,
+    /// Who asked: name, role, village and phone from their profile, where there is one.
+    pub who: Msg,
+    /// Where it stands, as the bot says it to this reader.
+    pub status: Msg,
+    /// An urgent case's place.
+    pub urgent_where: Option<Msg>,
+    /// Everything said on it, oldest first.
+    pub entries: Vec<Entry>,
+    /// What the reader may do with it now: the bot's own buttons.
+    pub buttons: Vec<Button>,
+    /// The asker's other questions within the reader's area: (number, where each stands).
+    pub earlier: Vec<(i64, Msg)>,
+}
+
+/// Question `id` for `reader`, whose area is `scope`; `None` when it is not within it (as
+/// if it were not there).
+pub(crate) async fn for_console(
+    tx: &mut crate::store::Tx,
+    reader: i64,
+    scope: &crate::domain::staff::Scope,
+    id: i64,
+) -> Result<Option<ConsoleQuestion>> {
+    let Some(question) = store::find(tx, id)
+        .await?
+        .filter(|q| routing::covers(scope, q.village_code))
+    else {
+        return Ok(None);
+    };
+    let entries = store::entries(tx, id).await?;
+    let who = who_asked_in(tx, question.user_id).await?;
+    let status = super::desk::status_line(tx, &question, Some(reader)).await?;
+    let earlier = store::of_user(tx, question.user_id, EARLIER + 1)
+        .await?
+        .into_iter()
+        .filter(|q| q.id != id && routing::covers(scope, q.village_code))
+        .take(EARLIER as usize)
+        .map(|q| (q.id, standing(&q)))
+        .collect();
+    Ok(Some(ConsoleQuestion {
+        urgent_where: urgent_where(&question),
+        buttons: super::desk::buttons(&question, reader)
+            .into_iter()
+            .flatten()
+            .collect(),
+        question,
+        who,
+        status,
+        entries,
+        earlier,
+    }))
 }
 
 #[cfg(test)]

@@ -158,9 +158,14 @@ pub(crate) async fn taker(
 
 /// May the sender act on work from `village`?
 pub(crate) fn may_act(turn: &Turn<'_>, village: Option<VillageCode>) -> bool {
-    match (turn.role(), village) {
-        (Some((_, scope)), Some(village)) => scope.covers_village(village),
-        (Some((_, scope)), None) => scope == Scope::Country,
-        (None, _) => false,
+    turn.role()
+        .is_some_and(|(_, scope)| covers(&scope, village))
+}
+
+/// Work from `village` (or from nowhere known: the admins' alone) is within `scope`.
+pub(crate) fn covers(scope: &Scope, village: Option<VillageCode>) -> bool {
+    match village {
+        Some(village) => scope.covers_village(village),
+        None => *scope == Scope::Country,
     }
 }

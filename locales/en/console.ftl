@@ -1,0 +1,101 @@
+# The officers' web console: the log-in link from the bot, and its pages.
+
+command-console = Log-in link to the web console (staff)
+console-link =
+    🖥️ Your link to the officers' web console:
+    { $link }
+
+    Open it in a laptop's or phone's browser. It works once, for { $minutes } minutes. Do not share it: whoever opens it is logged in as you.
+console-link-button = 🖥️ Open the console
+console-link-off = The web console is not switched on on this server. Ask the server's administrator to set CONSOLE_LISTEN.
+console-link-too-many = You asked for { $count } links in the last hour. Use the latest one, or try again later.
+
+console-name = Desmigratif console
+console-skip = Skip to the page's content
+console-nav = Console menu
+console-nav-overview = Overview
+console-nav-questions = Questions
+console-nav-sessions = My sessions
+console-language-switch = English
+console-log-out = Log out
+console-back-home = Back to the overview
+console-not-found = Not found
+console-not-found-body = This page does not exist, or it is not part of your area.
+console-failure = Sorry, something went wrong
+console-failure-body = This page cannot be opened right now. Nothing was half saved. Please try again in a moment.
+console-forged = Form not recognised
+console-forged-body = This form did not come from your session, so nothing was done. Reload the page and try again.
+console-bad-form = Something is missing
+console-bad-form-body = A field was empty or not as expected, so nothing was done. Go back, check the form and try again.
+
+console-login-title = Log in to the console
+console-login-how = To log in, send /console to the Desmigratif bot in Telegram. The bot sends a link that works for 10 minutes.
+console-login-confirm = Press the button below to log in. The link cannot be used again after that.
+console-login-button = Log in
+console-login-spent = This link no longer works
+console-login-spent-body = This link was used already or is older than 10 minutes. Send /console to the bot for a new one.
+console-login-busy = Too many attempts
+console-login-busy-body = Too many log-in attempts in a short time. Wait a minute, then open the link again.
+
+console-sessions-title = My sessions
+console-sessions-intro = The browsers you are logged in on. A session ends by itself after 12 hours without use.
+console-sessions-browser = Browser
+console-sessions-started = Logged in
+console-sessions-last = Last used
+console-sessions-actions = Actions
+console-sessions-this = (this browser)
+console-sessions-end = Log out there
+console-sessions-end-all = Log out everywhere
+console-sessions-ended = That session has ended.
+
+console-overview-title = Your area at a glance
+console-overview-figures = Key figures
+console-overview-people = people registered in your area
+console-overview-users = people who have used the bot
+console-overview-this-week = registered in the last 7 days
+console-overview-open = open questions
+console-overview-waiting = not taken by an officer yet
+console-overview-urgent = open urgent cases
+console-overview-weeks = Registrations per week (last 12 weeks)
+console-overview-roles = Registered as
+console-overview-no-one = Nobody has registered in your area yet.
+console-number = { $n }
+
+console-questions-title = Questions
+console-questions-filters = Filter questions
+console-questions-count = { $count } questions
+console-filter-open = Open
+console-filter-urgent = 🆘 Urgent
+console-filter-waiting = Not taken
+console-filter-mine = Mine
+console-filter-answered = Answered
+console-filter-closed = Closed
+console-col-number = No.
+console-col-status = Status
+console-col-village = Village
+console-col-waited = Waiting
+console-col-latest = Latest message
+console-question-number = Question no. { $number }
+console-question-yours = (you)
+console-pages = Pages
+console-page-previous = Previous
+console-page-next = Next
+console-page-of = Page { $page } of { $pages }
+console-ago-now = just now
+console-ago-minutes = { $n } min
+console-ago-hours = { $n } h
+console-ago-days = { $n } days
+console-question-about = About this question
+console-question-urgent = Urgent case
+console-question-earlier = This person's other questions:
+console-question-actions = What you can do
+console-question-nothing-to-do = This question is closed. If the person writes again, it opens again.
+console-entry-asker = Asker
+console-entry-officer = Officer's answer
+console-entry-addition = Officer's addition
+console-entry-correction = Officer's correction
+console-entry-forwarded = forwarded from { $origin }
+console-answer-label = Your answer (sent to the person in Telegram as "Desmigratif officer")
+console-send = Send
+console-close = Close the question
+console-back-inbox = Back to the questions

@@ -1,0 +1,330 @@
+//! What every page shares: the words in the officer's language, the frame around a page
+//! (navigation, language, log out), the error pages and the security headers.
+
+use axum::{
+    extract::Request,
+    http::{HeaderValue, StatusCode, header},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use maud::{DOCTYPE, Markup, html};
+
+use super::Console;
+use super::auth::Staff;
+use crate::domain::Language;
+use crate::engine::Msg;
+
+/// No script at all, styles and images from here only, and no page of ours inside another's
+/// frame.
+const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; \
+                   form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+pub async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    for (name, value) in [
+        (header::CONTENT_SECURITY_POLICY, CSP),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        // A log-in link's token must not travel on to another site.
+        (header::REFERRER_POLICY, "no-referrer"),
+        // Pages hold personal data: not to be kept by the browser or a proxy.
+        (header::CACHE_CONTROL, "no-store"),
+    ] {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
+    response
+}
+
+pub async fn stylesheet() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        include_str!("console.css"),
+    )
+        .into_response()
+}
+
+/// The words of one language.
+#[derive(Clone, Copy)]
+pub struct Words<'a> {
+    pub console: &'a Console,
+    pub lang: Language,
+}
+
+impl Words<'_> {
+    pub fn t(&self, id: &str) -> String {
+        self.console.locales.message(self.lang, &Msg::new(id))
+    }
+
+    pub fn msg(&self, msg: &Msg) -> String {
+        self.console.locales.message(self.lang, msg)
+    }
+
+    pub fn time(&self, unix: i64) -> String {
+        self.console.locales.time(self.lang, unix)
+    }
+}
+
+impl Console {
+    pub fn words(&self, lang: Language) -> Words<'_> {
+        Words {
+            console: self,
+            lang,
+        }
+    }
+
+    pub fn default_language(&self) -> Language {
+        self.engine.settings().default_language
+    }
+}
+
+/// The sections of the console, in the navigation.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Overview,
+    Questions,
+    Sessions,
+}
+
+impl Section {
+    const ALL: [Section; 3] = [Section::Overview, Section::Questions, Section::Sessions];
+
+    fn path(self) -> &'static str {
+        match self {
+            Section::Overview => "/",
+            Section::Questions => "/questions",
+            Section::Sessions => "/sessions",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Section::Overview => "console-nav-overview",
+            Section::Questions => "console-nav-questions",
+            Section::Sessions => "console-nav-sessions",
+        }
+    }
+}
+
+/// The hidden field every form carries.
+pub fn csrf(staff: &Staff) -> Markup {
+    html! { input type="hidden" name="csrf" value=(staff.session.csrf); }
+}
+
+/// A page for a logged-in staff member: the navigation, the notes of what was just done, the
+/// title and `body`.
+pub fn frame(
+    console: &Console,
+    staff: &Staff,
+    section: Section,
+    title: &str,
+    flash: &[String],
+    body: Markup,
+) -> Response {
+    let w = console.words(staff.lang);
+    let other = match staff.lang {
+        Language::Id => Language::En,
+        Language::En => Language::Id,
+    };
+    let role = staff.role.message_id();
+    let markup = html! {
+        (DOCTYPE)
+        html lang=(staff.lang.code()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · " (w.t("console-name")) }
+                link rel="stylesheet" href="/static/console.css";
+            }
+            body {
+                a.skip href="#main" { (w.t("console-skip")) }
+                header.top {
+                    span.brand { (w.t("console-name")) }
+                    nav aria-label=(w.t("console-nav")) {
+                        ul {
+                            @for s in Section::ALL {
+                                li {
+                                    @if s == section {
+                                        a href=(s.path()) aria-current="page" { (w.t(s.label())) }
+                                    } @else {
+                                        a href=(s.path()) { (w.t(s.label())) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    div.who {
+                        span { (w.t(&role)) }
+                        form method="post" action="/language" {
+                            (csrf(staff))
+                            input type="hidden" name="lang" value=(other.code());
+                            button type="submit" lang=(other.code()) {
+                                (console.words(other).t("console-language-switch"))
+                            }
+                        }
+                        form method="post" action="/logout" {
+                            (csrf(staff))
+                            button type="submit" { (w.t("console-log-out")) }
+                        }
+                    }
+                }
+                main #main {
+                    @for note in flash {
+                        p.flash role="status" { (note) }
+                    }
+                    h1 { (title) }
+                    (body)
+                }
+            }
+        }
+    };
+    markup.into_response()
+}
+
+/// A page for someone not logged in (log in, a spent link, an error).
+pub fn bare(
+    console: &Console,
+    lang: Language,
+    status: StatusCode,
+    title: &str,
+    body: Markup,
+) -> Response {
+    let w = console.words(lang);
+    let markup = html! {
+        (DOCTYPE)
+        html lang=(lang.code()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · " (w.t("console-name")) }
+                link rel="stylesheet" href="/static/console.css";
+            }
+            body.bare {
+                main #main {
+                    p.brand { (w.t("console-name")) }
+                    h1 { (title) }
+                    (body)
+                }
+            }
+        }
+    };
+    (status, markup).into_response()
+}
+
+/// A page that says one thing: the title `id`, the text `id-body`, the way home.
+pub fn notice(console: &Console, lang: Language, status: StatusCode, id: &str) -> Response {
+    let w = console.words(lang);
+    bare(
+        console,
+        lang,
+        status,
+        &w.t(id),
+        html! {
+            p { (w.t(&format!("{id}-body"))) }
+            p { a href="/" { (w.t("console-back-home")) } }
+        },
+    )
+}
+
+/// Nothing here, or nothing of this officer's: the same page for both.
+pub fn not_found(console: &Console, lang: Language) -> Response {
+    notice(console, lang, StatusCode::NOT_FOUND, "console-not-found")
+}
+
+pub async fn not_found_anywhere(
+    axum::extract::State(console): axum::extract::State<std::sync::Arc<Console>>,
+) -> Response {
+    not_found(&console, console.default_language())
+}
+
+/// The database failed: said kindly, logged for the operator.
+pub fn failure(console: &Console, lang: Language, error: &dyn std::fmt::Display) -> Response {
+    tracing::error!(%error, "a console page failed");
+    notice(
+        console,
+        lang,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "console-failure",
+    )
+}
+
+/// A form without the session's token: refused, nothing done.
+pub fn forged(console: &Console, lang: Language) -> Response {
+    notice(console, lang, StatusCode::FORBIDDEN, "console-forged")
+}
+
+/// A form's fields, or (when one is missing or malformed) a kind page and nothing done,
+/// rather than the framework's raw message.
+pub struct Fields<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned> axum::extract::FromRequest<std::sync::Arc<Console>>
+    for Fields<T>
+{
+    type Rejection = Response;
+
+    async fn from_request(
+        request: Request,
+        console: &std::sync::Arc<Console>,
+    ) -> Result<Fields<T>, Response> {
+        match axum::extract::Form::<T>::from_request(request, console).await {
+            Ok(axum::extract::Form(fields)) => Ok(Fields(fields)),
+            Err(_) => Err(notice(
+                console,
+                console.default_language(),
+                StatusCode::BAD_REQUEST,
+                "console-bad-form",
+            )),
+        }
+    }
+}
+
+/// 303 to `to`.
+pub fn see_other(to: &str) -> Response {
+    (
+        StatusCode::SEE_OTHER,
+        [(
+            header::LOCATION,
+            HeaderValue::from_str(to).unwrap_or(HeaderValue::from_static("/")),
+        )],
+    )
+        .into_response()
+}
+
+/// A path of ours to go back to after a form (`/questions/12`), else the overview: never
+/// another site.
+pub fn back_to(path: Option<&str>) -> String {
+    match path {
+        Some(p)
+            if p.starts_with('/')
+                && !p.starts_with("//")
+                && !p.contains('\\')
+                && p.chars().all(|c| c.is_ascii_graphic()) =>
+        {
+            p.to_owned()
+        }
+        _ => "/".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_form_goes_back_only_to_a_page_of_ours() {
+        assert_eq!(
+            back_to(Some("/questions/3?filter=open")),
+            "/questions/3?filter=open"
+        );
+        for away in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil",
+            "x",
+            "/a b",
+        ] {
+            assert_eq!(back_to(Some(away)), "/", "{away}");
+        }
+        assert_eq!(back_to(None), "/");
+    }
+}

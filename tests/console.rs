@@ -1,0 +1,481 @@
+//! The web console over HTTP, against the real engine: logging in with the bot's one-time
+//! link, sessions, the security headers and CSRF tokens, the questions inbox and its actions
+//! reaching the person through the outbox, escaping of what people wrote, and an officer who
+//! finds nothing of another area's.
+
+#[path = "support/console.rs"]
+mod console;
+#[path = "support/harness.rs"]
+mod harness;
+#[path = "support/seed.rs"]
+mod seed;
+
+use desmigratif::{
+    domain::{
+        area::{RegencyCode, VillageCode},
+        staff::Area,
+    },
+    engine::{Action, pillars::PillarsAction},
+    store,
+};
+use harness::*;
+
+use console::{Client, ConsoleServer};
+
+const OFFICER: i64 = 5;
+const COORDINATOR: i64 = 7;
+const OTHER_OFFICER: i64 = 8;
+const RESIDENT: i64 = 10;
+/// A village of Wonosobo (Kuripan, 33.07.10.2004).
+const WONOSOBO_VILLAGE: i64 = 3_307_102_004;
+const WONOSOBO_RESIDENT: i64 = 11;
+
+async fn staffed(h: &mut Harness) {
+    for (user, area) in [
+        (
+            OFFICER,
+            Area::Village(VillageCode::parse("32.12.16.2004").unwrap()),
+        ),
+        (
+            COORDINATOR,
+            Area::Regency(RegencyCode::parse("32.12").unwrap()),
+        ),
+        (
+            OTHER_OFFICER,
+            Area::Village(VillageCode::from_number(WONOSOBO_VILLAGE).unwrap()),
+        ),
+    ] {
+        h.appoint(user, area).await;
+    }
+    // Said after all are appointed: the engine reads who is staff at its first update.
+    for user in [OFFICER, COORDINATOR, OTHER_OFFICER] {
+        h.say(user, "/start").await;
+    }
+    seed::registered(&h.pool, RESIDENT, "id", &seed::Profile::default()).await;
+    seed::registered(
+        &h.pool,
+        WONOSOBO_RESIDENT,
+        "id",
+        &seed::Profile {
+            village: "Kuripan",
+            district: "Watumalang",
+            village_code: Some(WONOSOBO_VILLAGE),
+            ..seed::Profile::default()
+        },
+    )
+    .await;
+}
+
+/// Asks a question as `user` (registered, so their village is known); returns its id.
+async fn ask(h: &mut Harness, user: i64, text: &str) -> i64 {
+    h.say(user, "/tanya").await;
+    h.say(user, text).await;
+    h.count(&format!(
+        "SELECT max(id) FROM questions WHERE user_id = {user}"
+    ))
+    .await
+}
+
+/// A console, and `user` logged into it with a link from /konsol.
+async fn logged_in(h: &mut Harness, user: i64) -> (ConsoleServer, Client) {
+    let server = console::start(h.engine.clone()).await;
+    let mut client = Client::new(&server);
+    let link = console::link_path(&h.say(user, "/konsol").await);
+    let landed = client.log_in(&link).await;
+    assert_eq!(landed.status, 303, "{}", landed.body);
+    assert_eq!(landed.location.as_deref(), Some("/"));
+    (server, client)
+}
+
+async fn queued(h: &Harness, chat: i64, id: &str) -> i64 {
+    h.count(&format!(
+        "SELECT count(*) FROM outbox WHERE chat_id = {chat} AND payload LIKE '%\"{id}\"%'"
+    ))
+    .await
+}
+
+#[tokio::test]
+async fn a_login_link_works_once_and_the_session_cookie_is_strict_and_http_only() {
+    let mut h = Harness::new().await;
+    let server = console::start(h.engine.clone()).await;
+    let replies = h.say(ADMIN, "/konsol").await;
+    assert!(has_id(&replies, "console-link"), "{:?}", ids(&replies));
+    let link = console::link_path(&replies);
+
+    let mut browser = Client::new(&server);
+    // Opening the link spends nothing (a link preview or a scanner may open it first).
+    assert_eq!(browser.get(&link).await.status, 200);
+    let landed = browser.log_in(&link).await;
+    assert_eq!(landed.status, 303);
+    let cookie = landed.headers["set-cookie"].to_str().unwrap().to_owned();
+    for part in ["HttpOnly", "SameSite=Strict", "Path=/", "Max-Age=43200"] {
+        assert!(cookie.contains(part), "{cookie}");
+    }
+    assert!(
+        !cookie.contains("Secure"),
+        "plain http on this machine: {cookie}"
+    );
+    assert_eq!(browser.get("/").await.status, 200);
+
+    // The same link in another browser: spent.
+    let mut other = Client::new(&server);
+    assert_eq!(other.get(&link).await.status, 410);
+    assert_eq!(other.log_in_raw(&link).await.status, 410);
+    assert_eq!(other.get("/").await.location.as_deref(), Some("/login"));
+    assert_eq!(
+        h.count("SELECT count(*) FROM audit_log WHERE action = 'console.log_in'")
+            .await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn a_link_older_than_ten_minutes_does_not_log_in_and_five_an_hour_is_the_most() {
+    let mut h = Harness::new().await;
+    let server = console::start(h.engine.clone()).await;
+    let link = console::link_path(&h.say(ADMIN, "/konsol").await);
+    h.clock.advance(chrono::Duration::minutes(10));
+    let mut browser = Client::new(&server);
+    assert_eq!(browser.log_in_raw(&link).await.status, 410);
+    assert!(browser.cookie.is_none());
+    for _ in 0..4 {
+        assert!(has_id(&h.say(ADMIN, "/console").await, "console-link"));
+    }
+    let refused = h.say(ADMIN, "/konsol").await;
+    assert!(
+        has_id(&refused, "console-link-too-many"),
+        "{:?}",
+        ids(&refused)
+    );
+}
+
+#[tokio::test]
+async fn people_who_are_not_staff_get_no_link() {
+    let mut h = Harness::new().await;
+    let replies = h.say(RESIDENT, "/konsol").await;
+    assert!(has_id(&replies, "officer-only"), "{:?}", ids(&replies));
+    assert_eq!(h.count("SELECT count(*) FROM console_links").await, 0);
+}
+
+#[tokio::test]
+async fn every_page_carries_the_security_headers() {
+    let mut h = Harness::new().await;
+    let (_server, mut browser) = logged_in(&mut h, ADMIN).await;
+    for path in ["/", "/questions", "/sessions", "/login", "/nowhere"] {
+        let page = browser.get(path).await;
+        let csp = page.headers["content-security-policy"].to_str().unwrap();
+        assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+        assert!(csp.contains("default-src 'none'"), "{path}: {csp}");
+        assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
+        assert_eq!(page.headers["x-frame-options"], "DENY", "{path}");
+        assert_eq!(page.headers["referrer-policy"], "no-referrer", "{path}");
+        assert_eq!(page.headers["cache-control"], "no-store", "{path}");
+        assert!(!page.body.contains("<script"), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn an_answer_from_the_console_reaches_the_person_as_from_the_bot() {
+    let mut h = Harness::new().await;
+    staffed(&mut h).await;
+    let id = ask(
+        &mut h,
+        RESIDENT,
+        "Gaji suami saya di Malaysia belum dibayar 3 bulan",
+    )
+    .await;
+    let (_server, mut browser) = logged_in(&mut h, OFFICER).await;
+
+    let inbox = browser.get("/questions").await;
+    assert_eq!(inbox.status, 200);
+    assert!(
+        inbox.body.contains(&format!("/questions/{id}")),
+        "{}",
+        inbox.body
+    );
+    assert!(inbox.body.contains("Gaji suami saya"));
+
+    let page = browser.get(&format!("/questions/{id}")).await;
+    assert_eq!(page.status, 200);
+    let csrf = page.csrf();
+    // Take it, with the bot's own button.
+    let take = Action::Pillars(PillarsAction::Take(id)).encode();
+    let back = format!("/questions/{id}");
+    let taken = browser
+        .post(
+            "/act",
+            &[("csrf", &csrf), ("action", &take), ("back", &back)],
+        )
+        .await;
+    assert_eq!(taken.status, 303);
+    let taker: Option<i64> = sqlx::query_scalar("SELECT taken_by FROM questions WHERE id = ?")
+        .bind(id)
+        .fetch_one(&h.pool)
+        .await
+        .unwrap();
+    assert_eq!(taker, Some(OFFICER));
+    // What the bot would have said is on the next page instead.
+    let after = browser.get(&back).await;
+    assert!(after.body.contains("class=\"flash\""), "{}", after.body);
+
+    let answered = browser
+        .post(
+            &format!("/questions/{id}/answer"),
+            &[
+                ("csrf", &csrf),
+                ("round", "1"),
+                ("text", "Kami hubungi KBRI Kuala Lumpur hari ini."),
+            ],
+        )
+        .await;
+    assert_eq!(answered.status, 303);
+    assert_eq!(queued(&h, RESIDENT, "question-answer-for-you").await, 1);
+    let status: String = sqlx::query_scalar("SELECT status FROM questions WHERE id = ?")
+        .bind(id)
+        .fetch_one(&h.pool)
+        .await
+        .unwrap();
+    assert_eq!(status, "answered");
+    assert_eq!(
+        h.count("SELECT count(*) FROM audit_log WHERE action = 'question.answer'")
+            .await,
+        1
+    );
+    // Nothing went to the officer's own chat: the console showed it.
+    assert_eq!(queued(&h, OFFICER, "question-answer-sent").await, 0);
+    let shown = browser.get(&back).await;
+    assert!(shown.body.contains("Kami hubungi KBRI Kuala Lumpur"));
+
+    // A correction, as «✏️» in the bot.
+    let corrected = browser
+        .post(
+            &format!("/questions/{id}/amend"),
+            &[
+                ("csrf", &csrf),
+                ("kind", "correction"),
+                ("text", "Maaf, KJRI Johor Bahru."),
+            ],
+        )
+        .await;
+    assert_eq!(corrected.status, 303);
+    assert_eq!(queued(&h, RESIDENT, "question-correction-for-you").await, 1);
+}
+
+#[tokio::test]
+async fn a_form_without_the_sessions_token_does_nothing() {
+    let mut h = Harness::new().await;
+    staffed(&mut h).await;
+    let id = ask(&mut h, RESIDENT, "Gaji suami saya belum dibayar").await;
+    assert!(id > 0);
+    let (_server, mut browser) = logged_in(&mut h, OFFICER).await;
+    let path = format!("/questions/{id}/answer");
+    for csrf in ["", "0000", &"a".repeat(64)] {
+        let forged = browser
+            .post(
+                &path,
+                &[("csrf", csrf), ("round", "1"), ("text", "Jawaban")],
+            )
+            .await;
+        assert_eq!(forged.status, 403, "{csrf:?}");
+    }
+    // A form with a field missing: a kind page, not the framework's message.
+    let incomplete = browser.post(&path, &[("text", "Jawaban")]).await;
+    assert_eq!(incomplete.status, 400);
+    assert!(incomplete.body.contains("<h1>"), "{}", incomplete.body);
+    assert_eq!(queued(&h, RESIDENT, "question-answer-for-you").await, 0);
+    // A forged button: nothing either.
+    let csrf = browser.get("/questions").await.csrf();
+    let forged = browser
+        .post("/act", &[("csrf", &csrf), ("action", "zz:1")])
+        .await;
+    assert_eq!(forged.status, 404);
+    let menu = Action::Menu.encode();
+    let not_offered = browser
+        .post("/act", &[("csrf", &csrf), ("action", &menu)])
+        .await;
+    assert_eq!(not_offered.status, 404);
+}
+
+#[tokio::test]
+async fn an_officer_finds_nothing_of_another_villages_and_a_coordinator_sees_their_regency() {
+    let mut h = Harness::new().await;
+    staffed(&mut h).await;
+    let ours = ask(&mut h, RESIDENT, "Pertanyaan dari Kenanga").await;
+    let theirs = ask(&mut h, WONOSOBO_RESIDENT, "Pertanyaan dari Kuripan").await;
+    let (server, mut officer) = logged_in(&mut h, OTHER_OFFICER).await;
+
+    assert_eq!(
+        officer.get(&format!("/questions/{theirs}")).await.status,
+        200
+    );
+    let refused = officer.get(&format!("/questions/{ours}")).await;
+    assert_eq!(refused.status, 404);
+    assert!(!refused.body.contains("Kenanga"));
+    let nowhere = officer.get("/questions/999999").await;
+    assert_eq!(nowhere.status, 404);
+    assert_eq!(nowhere.body, refused.body, "the same page for both");
+    let inbox = officer.get("/questions").await;
+    assert!(!inbox.body.contains("Pertanyaan dari Kenanga"));
+    assert!(inbox.body.contains("Pertanyaan dari Kuripan"));
+
+    // Every action on the other village's question finds nothing: the engine checks again.
+    let csrf = inbox.csrf();
+    for action in [
+        PillarsAction::Take(ours),
+        PillarsAction::HandBack(ours),
+        PillarsAction::PassUp(ours),
+        PillarsAction::CloseAs(ours, store::questions::CloseReason::Spam),
+    ] {
+        let data = Action::Pillars(action.clone()).encode();
+        officer
+            .post("/act", &[("csrf", &csrf), ("action", &data)])
+            .await;
+    }
+    officer
+        .post(
+            &format!("/questions/{ours}/answer"),
+            &[
+                ("csrf", &csrf),
+                ("round", "1"),
+                ("text", "Bukan wilayah saya"),
+            ],
+        )
+        .await;
+    officer
+        .post(
+            &format!("/questions/{ours}/amend"),
+            &[("csrf", &csrf), ("kind", "addition"), ("text", "Tambahan")],
+        )
+        .await;
+    let row: (String, Option<i64>) =
+        sqlx::query_as("SELECT status, taken_by FROM questions WHERE id = ?")
+            .bind(ours)
+            .fetch_one(&h.pool)
+            .await
+            .unwrap();
+    assert_eq!(row, ("open".to_owned(), None));
+    assert_eq!(queued(&h, RESIDENT, "question-answer-for-you").await, 0);
+
+    // The regency's coordinator sees Kenanga's question, not Kuripan's.
+    let mut coordinator = Client::new(&server);
+    let link = console::link_path(&h.say(COORDINATOR, "/konsol").await);
+    coordinator.log_in(&link).await;
+    assert_eq!(
+        coordinator.get(&format!("/questions/{ours}")).await.status,
+        200
+    );
+    assert_eq!(
+        coordinator
+            .get(&format!("/questions/{theirs}"))
+            .await
+            .status,
+        404
+    );
+}
+
+#[tokio::test]
+async fn what_people_wrote_is_shown_as_text_never_as_markup() {
+    let mut h = Harness::new().await;
+    staffed(&mut h).await;
+    // A name with markup is refused at registration (letters and .'’-, only), so what
+    // people write in questions carries it here.
+    assert!(desmigratif::domain::PersonName::parse("<script>alert(1)</script>").is_err());
+    seed::registered(&h.pool, 12, "id", &seed::Profile::default()).await;
+    let id = ask(
+        &mut h,
+        12,
+        "<script>alert(1)</script><img src=x onerror=alert(2)> gaji suami saya belum dibayar",
+    )
+    .await;
+    let (_server, mut browser) = logged_in(&mut h, OFFICER).await;
+    for path in ["/questions".to_owned(), format!("/questions/{id}")] {
+        let page = browser.get(&path).await;
+        assert_eq!(page.status, 200, "{path}");
+        assert!(
+            !page.body.contains("<script>alert"),
+            "{path}: {}",
+            page.body
+        );
+        assert!(!page.body.contains("<img src=x"), "{path}");
+        assert!(
+            page.body.contains("&lt;img src=x onerror=alert(2)&gt;"),
+            "{path}: {}",
+            page.body
+        );
+    }
+    let page = browser.get(&format!("/questions/{id}")).await;
+    assert!(
+        page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{}",
+        page.body
+    );
+}
+
+#[tokio::test]
+async fn log_out_everywhere_ends_every_session_and_removing_an_officer_ends_theirs() {
+    let mut h = Harness::new().await;
+    staffed(&mut h).await;
+    let (server, mut laptop) = logged_in(&mut h, OFFICER).await;
+    let mut phone = Client::new(&server);
+    let link = console::link_path(&h.say(OFFICER, "/konsol").await);
+    phone.log_in(&link).await;
+    let sessions = laptop.get("/sessions").await;
+    assert_eq!(
+        sessions.body.matches("/end\"").count(),
+        2,
+        "{}",
+        sessions.body
+    );
+    let csrf = sessions.csrf();
+    assert_eq!(
+        laptop
+            .post("/sessions/end-all", &[("csrf", &csrf)])
+            .await
+            .status,
+        303
+    );
+    assert_eq!(phone.get("/").await.location.as_deref(), Some("/login"));
+    assert_eq!(laptop.get("/").await.location.as_deref(), Some("/login"));
+
+    // Logged in again; then an admin removes them from the staff.
+    let link = console::link_path(&h.say(OFFICER, "/konsol").await);
+    let mut again = Client::new(&server);
+    again.log_in(&link).await;
+    assert_eq!(again.get("/").await.status, 200);
+    h.engine
+        .writer()
+        .write(async |tx| store::staff::remove(tx, OFFICER).await)
+        .await
+        .unwrap();
+    assert_eq!(
+        again.get("/questions").await.location.as_deref(),
+        Some("/login")
+    );
+    assert_eq!(h.count("SELECT count(*) FROM console_sessions").await, 0);
+}
+
+#[tokio::test]
+async fn pages_come_in_the_officers_bot_language_and_switch() {
+    let mut h = Harness::new().await;
+    h.say_in(ADMIN, "en", "/start").await;
+    h.press(
+        ADMIN,
+        &Action::SetLanguage(desmigratif::domain::Language::En),
+    )
+    .await;
+    let (_server, mut browser) = logged_in(&mut h, ADMIN).await;
+    let home = browser.get("/").await;
+    assert!(home.body.contains("<html lang=\"en\">"), "{}", home.body);
+    assert!(home.body.contains("Your area at a glance"));
+    let csrf = home.csrf();
+    let switched = browser
+        .post(
+            "/language",
+            &[("csrf", &csrf), ("lang", "id"), ("back", "/questions")],
+        )
+        .await;
+    assert_eq!(switched.location.as_deref(), Some("/questions"));
+    let inbox = browser.get("/questions").await;
+    assert!(inbox.body.contains("<html lang=\"id\">"));
+    assert!(inbox.body.contains("Pertanyaan"));
+}
