@@ -23,8 +23,12 @@ ENV DATABASE_URL=sqlite:///data/desmigratif.db
 # Inside the container 127.0.0.1 is out of the port mapping's reach; publish the port on the
 # host's 127.0.0.1 (`-p 127.0.0.1:8443:8443`) for the proxy in front.
 ENV WEBHOOK_LISTEN=0.0.0.0
+# The same for the web console (`-p 127.0.0.1:8080:8080`); CONSOLE_URL is its public address.
+ENV CONSOLE_LISTEN=0.0.0.0:8080
 VOLUME /data
 # Webhook mode only (`docker run ... desmigratif webhook`).
 EXPOSE 8443
+# The officers' web console.
+EXPOSE 8080
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["/usr/local/bin/desmigratif"]
