@@ -479,3 +479,145 @@ async fn pages_come_in_the_officers_bot_language_and_switch() {
     assert!(inbox.body.contains("<html lang=\"id\">"));
     assert!(inbox.body.contains("Pertanyaan"));
 }
+
+#[tokio::test]
+async fn people_are_found_by_name_village_or_phone_within_the_area_only() {
+    let mut h = Harness::new().await;
+    staffed(&mut h).await;
+    let (server, mut officer) = logged_in(&mut h, OFFICER).await;
+    let default = seed::Profile::default();
+
+    let by_name = officer
+        .get(&format!("/people?q={}", &default.name[..3]))
+        .await;
+    assert_eq!(by_name.status, 200);
+    assert!(
+        by_name.body.contains(&format!("/people/{RESIDENT}")),
+        "{}",
+        by_name.body
+    );
+    assert!(
+        !by_name
+            .body
+            .contains(&format!("/people/{WONOSOBO_RESIDENT}"))
+    );
+    let by_village = officer.get("/people?q=kenan").await;
+    assert!(by_village.body.contains(&format!("/people/{RESIDENT}")));
+    let by_phone = officer
+        .get(&format!(
+            "/people?q={}",
+            url::form_urlencoded::byte_serialize(default.phone.as_bytes()).collect::<String>()
+        ))
+        .await;
+    assert!(
+        by_phone.body.contains(&format!("/people/{RESIDENT}")),
+        "{}",
+        by_phone.body
+    );
+    // What is typed is text, not a pattern.
+    let wildcard = officer.get("/people?q=%25%25").await;
+    assert!(!wildcard.body.contains("/people/1"), "{}", wildcard.body);
+
+    let person = officer.get(&format!("/people/{RESIDENT}")).await;
+    assert_eq!(person.status, 200);
+    assert_eq!(
+        h.count("SELECT count(*) FROM audit_log WHERE action = 'person.open'")
+            .await,
+        1
+    );
+    assert_eq!(
+        officer
+            .get(&format!("/people/{WONOSOBO_RESIDENT}"))
+            .await
+            .status,
+        404
+    );
+    assert_eq!(officer.get("/people/424242").await.status, 404);
+    assert_eq!(officer.get("/people/x'--").await.status, 404);
+
+    // An admin finds both.
+    let mut admin = Client::new(&server);
+    admin
+        .log_in(&console::link_path(&h.say(ADMIN, "/konsol").await))
+        .await;
+    let both = admin
+        .get(&format!("/people?q={}", &default.name[..3]))
+        .await;
+    assert!(both.body.contains(&format!("/people/{RESIDENT}")));
+    assert!(both.body.contains(&format!("/people/{WONOSOBO_RESIDENT}")));
+}
+
+#[tokio::test]
+async fn a_cooperative_application_is_moved_on_from_the_console_and_the_person_told() {
+    let mut h = Harness::new().await;
+    staffed(&mut h).await;
+    let membership = Action::Pillars(PillarsAction::Membership);
+    let send = Action::Pillars(PillarsAction::ApplySend);
+    h.press(RESIDENT, &membership).await;
+    assert!(has_id(&h.press(RESIDENT, &send).await, "coop-application"));
+    let id = h
+        .count("SELECT max(id) FROM cooperative_applications")
+        .await;
+
+    // Not the Wonosobo officer's: not listed, and a forged button changes nothing.
+    let (server, mut other) = logged_in(&mut h, OTHER_OFFICER).await;
+    let theirs = other.get("/applications").await;
+    assert!(!theirs.body.contains("Siti Aminah"), "{}", theirs.body);
+    let contacted = Action::Pillars(PillarsAction::SetMembership(
+        id,
+        desmigratif::domain::MembershipStatus::Contacted,
+    ))
+    .encode();
+    other
+        .post("/act", &[("csrf", &theirs.csrf()), ("action", &contacted)])
+        .await;
+    assert_eq!(queued(&h, RESIDENT, "coop-status-changed").await, 0);
+
+    let mut officer = Client::new(&server);
+    officer
+        .log_in(&console::link_path(&h.say(OFFICER, "/konsol").await))
+        .await;
+    let listed = officer.get("/applications").await;
+    assert!(listed.body.contains("Siti Aminah"), "{}", listed.body);
+    assert!(listed.body.contains(&contacted), "the bot's own button");
+    let moved = officer
+        .post(
+            "/act",
+            &[
+                ("csrf", &listed.csrf()),
+                ("action", &contacted),
+                ("back", "/applications?filter=open&page=1"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        moved.location.as_deref(),
+        Some("/applications?filter=open&page=1")
+    );
+    let status: String =
+        sqlx::query_scalar("SELECT status FROM cooperative_applications WHERE id = ?")
+            .bind(id)
+            .fetch_one(&h.pool)
+            .await
+            .unwrap();
+    assert_eq!(status, "contacted");
+    assert_eq!(queued(&h, RESIDENT, "coop-status-changed").await, 1);
+}
+
+#[tokio::test]
+async fn the_audit_log_is_for_admins_only() {
+    let mut h = Harness::new().await;
+    staffed(&mut h).await;
+    let (server, mut officer) = logged_in(&mut h, OFFICER).await;
+    let home = officer.get("/").await;
+    assert!(!home.body.contains("href=\"/audit\""));
+    assert_eq!(officer.get("/audit").await.status, 404);
+    let mut admin = Client::new(&server);
+    admin
+        .log_in(&console::link_path(&h.say(ADMIN, "/konsol").await))
+        .await;
+    let log = admin.get("/audit").await;
+    assert_eq!(log.status, 200);
+    assert!(log.body.contains("console.log_in"), "{}", log.body);
+    assert!(admin.get("/").await.body.contains("href=\"/audit\""));
+}

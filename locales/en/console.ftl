@@ -99,3 +99,36 @@ console-answer-label = Your answer (sent to the person in Telegram as "Desmigrat
 console-send = Send
 console-close = Close the question
 console-back-inbox = Back to the questions
+
+console-nav-people = People
+console-people-title = People in your area
+console-people-search-label = Name, village or phone number
+console-people-search = Search
+console-people-hint = Type the start of a person's name or their village's name, or a whole phone number.
+console-people-too-short = Type at least two letters.
+console-people-count = { $count } people found
+console-col-name = Name
+console-col-role = Registered as
+console-col-phone = Phone
+console-col-registered = Registered
+console-person-profile = Profile
+console-person-signups = Trainings signed up for
+console-person-questions = Questions
+console-person-application = Cooperative membership application
+console-person-none = None yet.
+console-back-people = Back to the search
+
+console-nav-applications = Cooperative
+console-applications-title = Cooperative membership applications
+console-applications-count = { $count } applications
+console-applications-none = No applications here.
+console-col-applied = Applied
+console-col-actions = Change the status
+
+console-nav-audit = Audit log
+console-audit-title = What officers did
+console-audit-intro = Who did what and when, the latest first. Only admins can see this page.
+console-col-when = When
+console-col-officer = Officer
+console-col-action = Action
+console-col-detail = Detail

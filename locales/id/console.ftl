@@ -99,3 +99,36 @@ console-answer-label = Jawaban Anda (dikirim ke penanya di Telegram sebagai «Pe
 console-send = Kirim
 console-close = Tutup pertanyaan
 console-back-inbox = Kembali ke daftar pertanyaan
+
+console-nav-people = Orang
+console-people-title = Orang di wilayah Anda
+console-people-search-label = Nama, desa, atau nomor HP
+console-people-search = Cari
+console-people-hint = Ketik awal nama orang atau nama desanya, atau nomor HP lengkap.
+console-people-too-short = Ketik paling sedikit dua huruf.
+console-people-count = { $count } orang ditemukan
+console-col-name = Nama
+console-col-role = Sebagai
+console-col-phone = Nomor HP
+console-col-registered = Terdaftar
+console-person-profile = Profil
+console-person-signups = Pelatihan yang diikuti
+console-person-questions = Pertanyaan
+console-person-application = Pendaftaran anggota koperasi
+console-person-none = Belum ada.
+console-back-people = Kembali ke pencarian
+
+console-nav-applications = Koperasi
+console-applications-title = Pendaftaran anggota koperasi
+console-applications-count = { $count } pendaftaran
+console-applications-none = Tidak ada pendaftaran di sini.
+console-col-applied = Mendaftar
+console-col-actions = Ubah status
+
+console-nav-audit = Catatan kegiatan
+console-audit-title = Catatan kegiatan petugas
+console-audit-intro = Siapa melakukan apa dan kapan, yang terbaru di atas. Hanya admin yang bisa melihat halaman ini.
+console-col-when = Kapan
+console-col-officer = Petugas
+console-col-action = Kegiatan
+console-col-detail = Rincian

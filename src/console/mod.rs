@@ -15,9 +15,12 @@
 //! - an id outside the officer's area, or that does not exist: 404, the same page for both.
 //! - a database failure: 500 with a kind page; nothing is half done (one unit of work).
 
+mod applications;
+mod audit;
 mod auth;
 mod overview;
 mod page;
+mod people;
 mod questions;
 mod svg;
 
@@ -104,6 +107,10 @@ fn router(console: Arc<Console>) -> Router {
         .route("/questions/{id}/answer", post(questions::answer))
         .route("/questions/{id}/amend", post(questions::amend))
         .route("/act", post(questions::act))
+        .route("/applications", get(applications::list))
+        .route("/audit", get(audit::list))
+        .route("/people", get(people::search))
+        .route("/people/{id}", get(people::show))
         .route("/static/console.css", get(page::stylesheet))
         .fallback(page::not_found_anywhere)
         .layer(axum::middleware::from_fn(page::security_headers))

@@ -83,16 +83,34 @@ impl Console {
 pub enum Section {
     Overview,
     Questions,
+    People,
+    Applications,
+    Audit,
     Sessions,
 }
 
 impl Section {
-    const ALL: [Section; 3] = [Section::Overview, Section::Questions, Section::Sessions];
+    const ALL: [Section; 6] = [
+        Section::Overview,
+        Section::Questions,
+        Section::People,
+        Section::Applications,
+        Section::Audit,
+        Section::Sessions,
+    ];
+
+    /// Whether the navigation shows it to `role` (the audit log is for admins).
+    fn for_role(self, role: crate::domain::staff::StaffRole) -> bool {
+        self != Section::Audit || role == crate::domain::staff::StaffRole::Admin
+    }
 
     fn path(self) -> &'static str {
         match self {
             Section::Overview => "/",
             Section::Questions => "/questions",
+            Section::People => "/people",
+            Section::Applications => "/applications",
+            Section::Audit => "/audit",
             Section::Sessions => "/sessions",
         }
     }
@@ -101,6 +119,9 @@ impl Section {
         match self {
             Section::Overview => "console-nav-overview",
             Section::Questions => "console-nav-questions",
+            Section::People => "console-nav-people",
+            Section::Applications => "console-nav-applications",
+            Section::Audit => "console-nav-audit",
             Section::Sessions => "console-nav-sessions",
         }
     }
@@ -109,6 +130,43 @@ impl Section {
 /// The hidden field every form carries.
 pub fn csrf(staff: &Staff) -> Markup {
     html! { input type="hidden" name="csrf" value=(staff.session.csrf); }
+}
+
+/// The page asked for (`?page=`), from 1; anything else is the first.
+pub fn number(page: Option<&str>) -> u32 {
+    page.and_then(|p| p.parse::<u32>().ok())
+        .unwrap_or(1)
+        .clamp(1, 100_000)
+}
+
+/// ◀ page n of m ▶, when there is more than one page.
+pub fn pager(w: Words<'_>, page: u32, pages: u32, link: impl Fn(u32) -> String) -> Markup {
+    html! {
+        @if pages > 1 {
+            nav.pages aria-label=(w.t("console-pages")) {
+                @if page > 1 { a href=(link(page - 1)) rel="prev" { "◀ " (w.t("console-page-previous")) } }
+                span { (w.msg(&Msg::new("console-page-of").arg("page", i64::from(page)).arg("pages", i64::from(pages)))) }
+                @if page < pages { a href=(link(page + 1)) rel="next" { (w.t("console-page-next")) " ▶" } }
+            }
+        }
+    }
+}
+
+/// One of the bot's buttons as a form that runs it (`POST /act`), then goes back to `back`.
+pub fn button_form(
+    staff: &Staff,
+    back: &str,
+    label: &str,
+    action: &crate::engine::Action,
+) -> Markup {
+    html! {
+        form.act method="post" action="/act" {
+            (csrf(staff))
+            input type="hidden" name="back" value=(back);
+            input type="hidden" name="action" value=(action.encode());
+            button type="submit" { (label) }
+        }
+    }
 }
 
 /// A page for a logged-in staff member: the navigation, the notes of what was just done, the
@@ -142,7 +200,7 @@ pub fn frame(
                     span.brand { (w.t("console-name")) }
                     nav aria-label=(w.t("console-nav")) {
                         ul {
-                            @for s in Section::ALL {
+                            @for s in Section::ALL.into_iter().filter(|s| s.for_role(staff.role)) {
                                 li {
                                     @if s == section {
                                         a href=(s.path()) aria-current="page" { (w.t(s.label())) }

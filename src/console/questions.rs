@@ -70,11 +70,7 @@ pub async fn inbox(
         .as_deref()
         .and_then(InboxFilter::parse)
         .unwrap_or(InboxFilter::Open);
-    let page_no = query
-        .page
-        .and_then(|p| p.parse::<u32>().ok())
-        .unwrap_or(1)
-        .clamp(1, 100_000);
+    let page_no = page::number(query.page.as_deref());
     let offset = i64::from(page_no - 1) * PER_PAGE;
     let (scope, reader) = (staff.scope.clone(), staff.user_id);
     let places = console.engine.places();
@@ -139,13 +135,7 @@ pub async fn inbox(
                 }
             } }
         }
-        @if pages > 1 {
-            nav.pages aria-label=(w.t("console-pages")) {
-                @if page_no > 1 { a href=(link(filter, page_no - 1)) rel="prev" { "◀ " (w.t("console-page-previous")) } }
-                span { (w.msg(&crate::engine::Msg::new("console-page-of").arg("page", i64::from(page_no)).arg("pages", i64::from(pages)))) }
-                @if page_no < pages { a href=(link(filter, page_no + 1)) rel="next" { (w.t("console-page-next")) " ▶" } }
-            }
-        }
+        (page::pager(w, page_no, pages, |p| link(filter, p)))
     };
     let flash = console.take_flash(staff.session.id);
     page::frame(
@@ -217,14 +207,7 @@ fn action_form(
                 button type="submit" { (w.t("console-close")) }
             }
         },
-        other => html! {
-            form.act method="post" action="/act" {
-                (page::csrf(staff))
-                input type="hidden" name="back" value=(back);
-                input type="hidden" name="action" value=(other.encode());
-                button type="submit" { (label) }
-            }
-        },
+        other => page::button_form(staff, &back, label, other),
     }
 }
 
@@ -324,6 +307,7 @@ fn offered(action: &Action) -> bool {
                 | PillarsAction::CloseAs(..)
                 | PillarsAction::HandBack(_)
                 | PillarsAction::PassUp(_)
+                | PillarsAction::SetMembership(..)
         )
     )
 }

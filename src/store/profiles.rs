@@ -50,6 +50,68 @@ pub async fn find(tx: &mut Tx, user_id: i64) -> Result<Option<Profile>> {
         .transpose()
 }
 
+/// What staff search people by.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Search<'a> {
+    /// The whole phone number, as stored (E.164).
+    Phone(&'a str),
+    /// The start of the name or of the village's name, in any letter case.
+    Name(&'a str),
+}
+
+/// People within `scope` who match, by name, from `offset`; and how many match in all.
+pub async fn search(
+    tx: &mut Tx,
+    scope: &crate::domain::staff::Scope,
+    search: &Search<'_>,
+    offset: i64,
+    limit: i64,
+) -> Result<(Vec<Profile>, i64)> {
+    let (area, params) = super::within(scope, "village_code");
+    let (condition, text) = match search {
+        Search::Phone(phone) => ("phone = ?".to_owned(), (*phone).to_owned()),
+        Search::Name(start) => {
+            // What was typed is matched as text: % and _ are not wildcards.
+            let escaped = start
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            (
+                "(full_name LIKE ? ESCAPE '\\' OR village LIKE ? ESCAPE '\\')".to_owned(),
+                format!("{escaped}%"),
+            )
+        }
+    };
+    let repeats = condition.matches('?').count();
+    let sql = format!(
+        "SELECT {COLUMNS} FROM profiles WHERE {condition} AND {area}
+         ORDER BY full_name COLLATE NOCASE, user_id LIMIT ? OFFSET ?"
+    );
+    let mut query = sqlx::query(&sql);
+    for _ in 0..repeats {
+        query = query.bind(text.as_str());
+    }
+    for p in &params {
+        query = query.bind(*p);
+    }
+    let rows = query
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(tx.conn().await?)
+        .await?;
+    let people = rows.iter().map(from_row).collect::<Result<Vec<_>>>()?;
+    let count_sql = format!("SELECT count(*) FROM profiles WHERE {condition} AND {area}");
+    let mut count = sqlx::query_scalar(&count_sql);
+    for _ in 0..repeats {
+        count = count.bind(text.as_str());
+    }
+    for p in &params {
+        count = count.bind(*p);
+    }
+    let total = count.fetch_one(tx.conn().await?).await?;
+    Ok((people, total))
+}
+
 pub async fn is_registered(tx: &mut Tx, user_id: i64) -> Result<bool> {
     Ok(
         sqlx::query_scalar::<_, i64>("SELECT count(*) FROM profiles WHERE user_id = ?")

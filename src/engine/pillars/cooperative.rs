@@ -306,7 +306,12 @@ fn officer_view(application: &Application, escalated: Option<i64>) -> (Vec<Msg>,
             .arg("village", village)
             .arg("status", status_name(application.status)),
     );
-    let buttons = OFFICER_STATUSES
+    (text, Keyboard::Inline(vec![status_buttons(application)]))
+}
+
+/// The buttons that set where an application stands (the console shows them as forms).
+pub(crate) fn status_buttons(application: &Application) -> Vec<Button> {
+    OFFICER_STATUSES
         .into_iter()
         .map(|status| {
             let label = Msg::new(format!("coop-button-set-{}", status.code()));
@@ -315,8 +320,7 @@ fn officer_view(application: &Application, escalated: Option<i64>) -> (Vec<Msg>,
                 PillarsAction::SetMembership(application.id, status).into(),
             )
         })
-        .collect();
-    (text, Keyboard::Inline(vec![buttons]))
+        .collect()
 }
 
 /// Notices of an application to the level answering for it (or to whoever took it).

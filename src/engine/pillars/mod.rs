@@ -31,9 +31,11 @@ pub use faq::{FaqEntry, FaqTopic};
 pub fn sounds_urgent(text: &str) -> bool {
     distress::sounds_urgent(text)
 }
+pub(crate) use cooperative::status_buttons as application_buttons;
 pub use pages::Page;
 pub(crate) use questions::for_console as console_question;
 pub use questions::{ConsoleQuestion, standing as question_standing};
+pub(crate) use routing::covers;
 
 /// Questions and cooperative applications nobody took in time go up a level; urgent cases
 /// nobody took are told again; officers hear of the new questions held for them.

@@ -4,6 +4,12 @@
 mod draft;
 mod screens;
 
+/// A registered person's profile as the bot shows it, one answer a line (the console's
+/// people pages show the same card).
+pub fn profile_card(profile: &crate::domain::Profile) -> super::Msg {
+    screens::card(&draft::Draft::from_profile(profile))
+}
+
 use serde::{Deserialize, Serialize};
 
 pub use draft::{Draft, Field};

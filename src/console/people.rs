@@ -1,0 +1,215 @@
+//! People within the officer's area: a search by name, village or phone, and a person's page
+//! with their profile, sign-ups, questions and cooperative application. No bulk download
+//! here: the exports are for that.
+
+use std::sync::Arc;
+
+use axum::{
+    extract::{Path, Query, State},
+    response::Response,
+};
+use maud::html;
+use serde::Deserialize;
+
+use super::Console;
+use super::auth::Staff;
+use super::page::{self, Section};
+use crate::domain::{Phone, Profile};
+use crate::engine::Msg;
+use crate::store::{self, profiles::Search};
+
+const PER_PAGE: i64 = 25;
+
+#[derive(Deserialize)]
+pub struct Find {
+    q: Option<String>,
+    page: Option<String>,
+}
+
+/// `GET /people?q=…`.
+pub async fn search(
+    State(console): State<Arc<Console>>,
+    staff: Staff,
+    Query(find): Query<Find>,
+) -> Response {
+    let typed = find.q.unwrap_or_default();
+    let typed = typed.trim();
+    let page_no = page::number(find.page.as_deref());
+    let phone = Phone::parse(typed).ok();
+    let found = match (typed.chars().count(), &phone) {
+        (0, _) => None,
+        (_, Some(phone)) => Some(Search::Phone(phone.as_str())),
+        // One letter matches too many to be of use.
+        (1, None) => None,
+        (_, None) => Some(Search::Name(typed)),
+    };
+    let w = console.words(staff.lang);
+    let results = match &found {
+        Some(search) => {
+            let scope = staff.scope.clone();
+            let offset = i64::from(page_no - 1) * PER_PAGE;
+            match console
+                .engine
+                .reader()
+                .read(async |tx| {
+                    store::profiles::search(tx, &scope, search, offset, PER_PAGE).await
+                })
+                .await
+            {
+                Ok(results) => Some(results),
+                Err(e) => return page::failure(&console, staff.lang, &e),
+            }
+        }
+        None => None,
+    };
+    let link = |p: u32| {
+        format!(
+            "/people?q={}&page={p}",
+            url::form_urlencoded::byte_serialize(typed.as_bytes()).collect::<String>()
+        )
+    };
+    let body = html! {
+        form.search method="get" action="/people" role="search" {
+            label for="q" { (w.t("console-people-search-label")) }
+            input #q type="search" name="q" value=(typed) autocomplete="off";
+            button type="submit" { (w.t("console-people-search")) }
+        }
+        @match &results {
+            None if typed.chars().count() == 1 => p.empty { (w.t("console-people-too-short")) },
+            None => p.empty { (w.t("console-people-hint")) },
+            Some((people, total)) => {
+                p { (w.msg(&Msg::new("console-people-count").arg("count", *total))) }
+                @if !people.is_empty() {
+                    div.scroll { table.list {
+                        thead { tr {
+                            th scope="col" { (w.t("console-col-name")) }
+                            th scope="col" { (w.t("console-col-role")) }
+                            th scope="col" { (w.t("console-col-village")) }
+                            th scope="col" { (w.t("console-col-phone")) }
+                            th scope="col" { (w.t("console-col-registered")) }
+                        } }
+                        tbody {
+                            @for person in people {
+                                tr {
+                                    td { a href={"/people/" (person.user_id)} { (person.name.as_str()) } }
+                                    td { (w.t(&person.role.message_id())) }
+                                    td { (person.village.as_str()) ", " (person.district.as_str()) }
+                                    td { (person.phone.dialled()) }
+                                    td { (w.time(person.registered_at)) }
+                                }
+                            }
+                        }
+                    } }
+                }
+                @let pages = crate::engine::pillars::pages_of(*total, PER_PAGE);
+                (page::pager(w, page_no, pages, link))
+            }
+        }
+    };
+    let flash = console.take_flash(staff.session.id);
+    page::frame(
+        &console,
+        &staff,
+        Section::People,
+        &w.t("console-people-title"),
+        &flash,
+        body,
+    )
+}
+
+/// A person as their page shows them.
+struct Person {
+    profile: Profile,
+    signups: Vec<store::signups::MySignUp>,
+    questions: Vec<store::questions::Question>,
+    application: Option<store::cooperative::Application>,
+}
+
+/// `GET /people/{id}`: someone registered within the area (else 404).
+pub async fn show(
+    State(console): State<Arc<Console>>,
+    staff: Staff,
+    Path(id): Path<String>,
+) -> Response {
+    let Some(id) = crate::engine::action::parse_id(&id) else {
+        return page::not_found(&console, staff.lang);
+    };
+    let scope = staff.scope.clone();
+    let read = console
+        .engine
+        .reader()
+        .read(async |tx| -> store::Result<Option<Person>> {
+            let Some(profile) = store::profiles::find(tx, id).await? else {
+                return Ok(None);
+            };
+            if !crate::engine::pillars::covers(&scope, profile.village_code) {
+                return Ok(None);
+            }
+            let questions = store::questions::of_user(tx, id, 50)
+                .await?
+                .into_iter()
+                .filter(|q| crate::engine::pillars::covers(&scope, q.village_code))
+                .collect();
+            Ok(Some(Person {
+                signups: store::signups::of_user(tx, id, None).await?,
+                application: store::cooperative::of_user(tx, id).await?,
+                questions,
+                profile,
+            }))
+        })
+        .await;
+    let person = match read {
+        Ok(Some(person)) => person,
+        Ok(None) => return page::not_found(&console, staff.lang),
+        Err(e) => return page::failure(&console, staff.lang, &e),
+    };
+    // Who looked at whose personal data, as for a question.
+    let (by, now) = (staff.user_id, console.engine.clock().now());
+    if let Err(e) = console
+        .engine
+        .writer()
+        .write(async |tx| {
+            store::audit::record(tx, by, "person.open", &format!("user {id} (console)"), now).await
+        })
+        .await
+    {
+        return page::failure(&console, staff.lang, &e);
+    }
+    let w = console.words(staff.lang);
+    let card = crate::engine::registration::profile_card(&person.profile);
+    let body = html! {
+        section.card aria-label=(w.t("console-person-profile")) {
+            p.pre { (w.msg(&card)) }
+            p { (w.t("console-col-registered")) ": " (w.time(person.profile.registered_at)) }
+        }
+        h2 { (w.t("console-person-signups")) }
+        @if person.signups.is_empty() {
+            p.empty { (w.t("console-person-none")) }
+        } @else {
+            ul { @for s in &person.signups {
+                li { (s.training.details.title(staff.lang)) " · " (w.time(s.training.details.starts_at))
+                     " · " (w.t(&s.status.message_id())) }
+            } }
+        }
+        h2 { (w.t("console-person-questions")) }
+        @if person.questions.is_empty() {
+            p.empty { (w.t("console-person-none")) }
+        } @else {
+            ul { @for q in &person.questions {
+                li { a href={"/questions/" (q.id)} {
+                        (w.msg(&Msg::new("console-question-number").arg("number", q.id.to_string())))
+                    }
+                    " · " (w.msg(&crate::engine::pillars::question_standing(q))) " · " (w.time(q.asked_at)) }
+            } }
+        }
+        h2 { (w.t("console-person-application")) }
+        @match &person.application {
+            None => p.empty { (w.t("console-person-none")) },
+            Some(a) => p { (w.t(&a.status.message_id())) " · " (w.time(a.applied_at)) },
+        }
+        p { a href="/people" { "← " (w.t("console-back-people")) } }
+    };
+    let title = person.profile.name.as_str().to_owned();
+    let flash = console.take_flash(staff.session.id);
+    page::frame(&console, &staff, Section::People, &title, &flash, body)
+}
