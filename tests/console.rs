@@ -621,3 +621,47 @@ async fn the_audit_log_is_for_admins_only() {
     assert!(log.body.contains("console.log_in"), "{}", log.body);
     assert!(admin.get("/").await.body.contains("href=\"/audit\""));
 }
+
+#[tokio::test]
+async fn an_export_downloads_the_areas_people_only_and_is_audited() {
+    let mut h = Harness::new().await;
+    staffed(&mut h).await;
+    let (_server, mut officer) = logged_in(&mut h, OFFICER).await;
+    let page = officer.get("/exports").await;
+    assert_eq!(page.status, 200);
+    let csrf = page.csrf();
+    assert_eq!(
+        officer
+            .post("/exports/registrations", &[("csrf", "x")])
+            .await
+            .status,
+        403
+    );
+    assert_eq!(
+        officer
+            .post("/exports/nothing", &[("csrf", &csrf)])
+            .await
+            .status,
+        404
+    );
+    let file = officer
+        .post("/exports/registrations", &[("csrf", &csrf)])
+        .await;
+    assert_eq!(file.status, 200);
+    let disposition = file.headers["content-disposition"].to_str().unwrap();
+    assert!(
+        disposition.contains("desmigratif-registrations-"),
+        "{disposition}"
+    );
+    assert!(file.body.contains("Kenanga"), "{}", file.body);
+    assert!(
+        !file.body.contains("Kuripan"),
+        "another village's people: {}",
+        file.body
+    );
+    assert_eq!(
+        h.count("SELECT count(*) FROM audit_log WHERE action = 'export.registrations'")
+            .await,
+        1
+    );
+}

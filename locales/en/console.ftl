@@ -132,3 +132,9 @@ console-col-when = When
 console-col-officer = Officer
 console-col-action = Action
 console-col-detail = Detail
+
+console-nav-exports = Download data
+console-exports-title = Download data (CSV)
+console-exports-area = The files hold the people of your area only. Every download is logged. Keep the files somewhere safe and delete them when no longer needed.
+console-export-too-big = The file is too big
+console-export-too-big-body = This file is over 50 MB even zipped, so it was not made. Please contact the server's administrator.

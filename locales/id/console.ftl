@@ -132,3 +132,9 @@ console-col-when = Kapan
 console-col-officer = Petugas
 console-col-action = Kegiatan
 console-col-detail = Rincian
+
+console-nav-exports = Unduh data
+console-exports-title = Unduh data (CSV)
+console-exports-area = Berkas hanya berisi orang di wilayah Anda. Setiap unduhan dicatat. Simpan berkas di tempat yang aman dan hapus bila sudah tidak dipakai.
+console-export-too-big = Berkas terlalu besar
+console-export-too-big-body = Berkas ini lebih dari 50 MB walau sudah di-ZIP, jadi tidak dibuat. Hubungi pengelola server.

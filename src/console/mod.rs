@@ -18,6 +18,7 @@
 mod applications;
 mod audit;
 mod auth;
+mod exports;
 mod overview;
 mod page;
 mod people;
@@ -109,6 +110,8 @@ fn router(console: Arc<Console>) -> Router {
         .route("/act", post(questions::act))
         .route("/applications", get(applications::list))
         .route("/audit", get(audit::list))
+        .route("/exports", get(exports::list))
+        .route("/exports/{table}", post(exports::download))
         .route("/people", get(people::search))
         .route("/people/{id}", get(people::show))
         .route("/static/console.css", get(page::stylesheet))

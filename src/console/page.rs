@@ -85,16 +85,18 @@ pub enum Section {
     Questions,
     People,
     Applications,
+    Exports,
     Audit,
     Sessions,
 }
 
 impl Section {
-    const ALL: [Section; 6] = [
+    const ALL: [Section; 7] = [
         Section::Overview,
         Section::Questions,
         Section::People,
         Section::Applications,
+        Section::Exports,
         Section::Audit,
         Section::Sessions,
     ];
@@ -111,6 +113,7 @@ impl Section {
             Section::People => "/people",
             Section::Applications => "/applications",
             Section::Audit => "/audit",
+            Section::Exports => "/exports",
             Section::Sessions => "/sessions",
         }
     }
@@ -122,6 +125,7 @@ impl Section {
             Section::People => "console-nav-people",
             Section::Applications => "console-nav-applications",
             Section::Audit => "console-nav-audit",
+            Section::Exports => "console-nav-exports",
             Section::Sessions => "console-nav-sessions",
         }
     }

@@ -380,7 +380,7 @@ pub(crate) async fn on_export(turn: &mut Turn<'_>, action: ExportAction) -> Resu
 }
 
 /// The area of a file, for the audit log: "country", or the codes.
-fn scope_detail(scope: &Scope) -> String {
+pub(crate) fn scope_detail(scope: &Scope) -> String {
     match scope {
         Scope::Country => "country".to_owned(),
         Scope::Regencies(regencies) => {
