@@ -2,7 +2,8 @@
 //!
 //! ```sh
 //! cargo bench                       # everything (about four minutes on 2 cores)
-//! cargo bench -- engine e2e         # only the parts named: engine, e2e, broadcast, memory
+//! cargo bench -- engine e2e         # only the parts named: engine, e2e, broadcast, console,
+//!                                   # memory
 //! ```
 //!
 //! It prints a table and writes the figures as JSON to `target/bench/figures.json` (a run of
@@ -19,6 +20,8 @@ use fake_bot_api as fake_api;
 
 #[path = "bench/broadcast.rs"]
 mod broadcast;
+#[path = "bench/console.rs"]
+mod console;
 #[path = "bench/cpus.rs"]
 mod cpus;
 #[path = "bench/driver.rs"]
@@ -39,7 +42,7 @@ mod workload;
 use figures::{Figure, Report};
 
 /// The parts of the benchmark, in the order they run.
-const PARTS: [&str; 4] = ["engine", "e2e", "broadcast", "memory"];
+const PARTS: [&str; 5] = ["engine", "e2e", "broadcast", "console", "memory"];
 
 fn main() {
     // `cargo bench -- engine` passes `engine --bench`.
@@ -85,6 +88,7 @@ fn main() {
             match part {
                 "e2e" => e2e::run().await,
                 "broadcast" => broadcast::run().await,
+                "console" => console::run().await,
                 _ => memory::run().await,
             }
         });

@@ -1,5 +1,6 @@
 -- The web console's log-in links and sessions. Only the SHA-256 of a link's or a session's
--- token is kept, so a copy of the database cannot be used to log in. Both go with the person:
+-- token is kept, so a copy of the database cannot be used to log in (but for the moment a link's
+-- message waits in the outbox, within its 10 minutes). Both go with the person:
 -- erasing a user, or ending their place on the staff (`store::staff::remove`), ends them.
 
 -- A one-time link sent by the bot on /konsol: valid until `expires_at`, used once.

@@ -7,7 +7,7 @@ console-link =
 
     Open it in a laptop's or phone's browser. It works once, for { $minutes } minutes. Do not share it: whoever opens it is logged in as you.
 console-link-button = 🖥️ Open the console
-console-link-off = The web console is not switched on on this server. Ask the server's administrator to set CONSOLE_LISTEN.
+console-link-off = The web console is switched off on this server. Ask the server's administrator to set CONSOLE_LISTEN.
 console-link-too-many = You asked for { $count } links in the last hour. Use the latest one, or try again later.
 
 console-name = Desmigratif console
@@ -22,9 +22,9 @@ console-back-home = Back to the overview
 console-not-found = Not found
 console-not-found-body = This page does not exist, or it is not part of your area.
 console-failure = Sorry, something went wrong
-console-failure-body = This page cannot be opened right now. Nothing was half saved. Please try again in a moment.
+console-failure-body = This page cannot be opened right now. Nothing was changed. Please try again in a moment.
 console-forged = Form not recognised
-console-forged-body = This form did not come from your session, so nothing was done. Reload the page and try again.
+console-forged-body = This page was open for too long or did not come from the console, so nothing was done. Reload the page and try again.
 console-bad-form = Something is missing
 console-bad-form-body = A field was empty or not as expected, so nothing was done. Go back, check the form and try again.
 
@@ -44,7 +44,7 @@ console-sessions-started = Logged in
 console-sessions-last = Last used
 console-sessions-actions = Actions
 console-sessions-this = (this browser)
-console-sessions-end = Log out there
+console-sessions-end = Log out that browser
 console-sessions-end-all = Log out everywhere
 console-sessions-ended = That session has ended.
 
@@ -63,7 +63,10 @@ console-number = { $n }
 
 console-questions-title = Questions
 console-questions-filters = Filter questions
-console-questions-count = { $count } questions
+console-questions-count = { $count ->
+    [one] 1 question
+   *[other] { $count } questions
+}
 console-filter-open = Open
 console-filter-urgent = 🆘 Urgent
 console-filter-waiting = Not taken
@@ -102,11 +105,13 @@ console-back-inbox = Back to the questions
 
 console-nav-people = People
 console-people-title = People in your area
-console-people-search-label = Name, village or phone number
+console-people-search-label = Start of the name, or the whole phone number
 console-people-search = Search
-console-people-hint = Type the start of a person's name or their village's name, or a whole phone number.
-console-people-too-short = Type at least two letters.
-console-people-count = { $count } people found
+console-people-many = More than { $count } people. Type more of the name.
+console-people-count = { $count ->
+    [one] 1 person found
+   *[other] { $count } people found
+}
 console-col-name = Name
 console-col-role = Registered as
 console-col-phone = Phone
@@ -120,7 +125,10 @@ console-back-people = Back to the search
 
 console-nav-applications = Cooperative
 console-applications-title = Cooperative membership applications
-console-applications-count = { $count } applications
+console-applications-count = { $count ->
+    [one] 1 application
+   *[other] { $count } applications
+}
 console-applications-none = No applications here.
 console-col-applied = Applied
 console-col-actions = Change the status
@@ -138,3 +146,6 @@ console-exports-title = Download data (CSV)
 console-exports-area = The files hold the people of your area only. Every download is logged. Keep the files somewhere safe and delete them when no longer needed.
 console-export-too-big = The file is too big
 console-export-too-big-body = This file is over 50 MB even zipped, so it was not made. Please contact the server's administrator.
+console-overview-as-of = Figures as of { $time }; counted again at most every minute.
+console-answer-empty = The answer is empty. Write the answer first, then press Send.
+console-applications-filters = Filter applications

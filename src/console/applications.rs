@@ -52,7 +52,7 @@ pub async fn list(
     let back = link(filter, page_no);
     let pages = crate::engine::pillars::pages_of(total, PER_PAGE);
     let body = html! {
-        nav.filters aria-label=(w.t("console-questions-filters")) {
+        nav.filters aria-label=(w.t("console-applications-filters")) {
             ul { @for f in ApplicationFilter::ALL {
                 li {
                     @if *f == filter {

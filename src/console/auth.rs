@@ -27,6 +27,8 @@ pub struct Staff {
     pub scope: Scope,
     pub session: Session,
     pub lang: Language,
+    /// The page asked for (path and query), to come back to after switching language.
+    pub path: String,
 }
 
 impl Staff {
@@ -50,10 +52,14 @@ fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
 }
 
 impl Console {
-    fn session_cookie(&self, token: &str, max_age: i64) -> HeaderValue {
+    /// The session's cookie. It has no expiry of its own: the server ends a session after 12
+    /// hours without use (and the browser forgets the cookie when it closes); `clear` removes
+    /// it.
+    fn session_cookie(&self, token: &str, clear: bool) -> HeaderValue {
         let secure = if self.secure { "; Secure" } else { "" };
+        let expiry = if clear { "; Max-Age=0" } else { "" };
         HeaderValue::from_str(&format!(
-            "{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
+            "{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict{expiry}{secure}"
         ))
         .expect("hex digits make a valid header")
     }
@@ -63,7 +69,7 @@ fn to_login(console: &Console) -> Response {
     let mut response = page::see_other("/login");
     response
         .headers_mut()
-        .insert(header::SET_COOKIE, console.session_cookie("", 0));
+        .insert(header::SET_COOKIE, console.session_cookie("", true));
     response
 }
 
@@ -117,6 +123,10 @@ impl FromRequestParts<Arc<Console>> for Staff {
             scope,
             lang: session.language,
             session,
+            path: parts
+                .uri
+                .path_and_query()
+                .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned()),
         })
     }
 }
@@ -166,22 +176,22 @@ pub async fn login_page(
     Path(token): Path<String>,
 ) -> Response {
     let lang = console.default_language();
-    if console.logins.check().is_err() {
-        return too_many(&console, lang);
-    }
     let now = console.engine.clock().now();
     let hash = token_hash(&token);
     let usable = match well_formed(&token) {
-        true => console
+        true => match console
             .engine
             .reader()
             .read(async |tx| console::link_usable(tx, &hash, now).await)
             .await
-            .unwrap_or(false),
+        {
+            Ok(usable) => usable,
+            Err(e) => return page::failure(&console, lang, &e),
+        },
         false => false,
     };
     if !usable {
-        return spent(&console, lang);
+        return refused(&console, lang);
     }
     let w = console.words(lang);
     page::bare(
@@ -197,6 +207,15 @@ pub async fn login_page(
             }
         },
     )
+}
+
+/// A link that does not work. Only failures count against the limit, so that someone
+/// trying links cannot keep out the officers who have a real one.
+fn refused(console: &Console, lang: Language) -> Response {
+    match console.logins.check() {
+        Ok(()) => spent(console, lang),
+        Err(_) => too_many(console, lang),
+    }
 }
 
 #[derive(Deserialize)]
@@ -244,11 +263,17 @@ pub async fn log_in(
     page::Fields(form): page::Fields<LogIn>,
 ) -> Response {
     let lang = console.default_language();
-    if console.logins.check().is_err() {
-        return too_many(&console, lang);
+    // A log-in sent from another site's page (to log this browser into someone else's
+    // account): refused.
+    let cross_site = headers
+        .get("sec-fetch-site")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|site| site == "cross-site");
+    if cross_site {
+        return page::forged(&console, lang);
     }
     if !well_formed(&form.token) {
-        return spent(&console, lang);
+        return refused(&console, lang);
     }
     let (session_token, csrf) = match (new_token(), new_token()) {
         (Ok(a), Ok(b)) => (a, b),
@@ -283,14 +308,13 @@ pub async fn log_in(
     match started {
         Ok(true) => {
             let mut response = page::see_other("/");
-            let max_age = console::SESSION_IDLE.num_seconds();
             response.headers_mut().insert(
                 header::SET_COOKIE,
-                console.session_cookie(&session_token, max_age),
+                console.session_cookie(&session_token, false),
             );
             response
         }
-        Ok(false) => spent(&console, lang),
+        Ok(false) => refused(&console, lang),
         Err(e) => page::failure(&console, lang, &e),
     }
 }
@@ -332,7 +356,6 @@ pub struct SetLanguage {
 pub async fn set_language(
     State(console): State<Arc<Console>>,
     staff: Staff,
-    headers: HeaderMap,
     page::Fields(form): page::Fields<SetLanguage>,
 ) -> Response {
     if !staff.form_is_ours(&form.csrf) {
@@ -350,18 +373,7 @@ pub async fn set_language(
     {
         return page::failure(&console, staff.lang, &e);
     }
-    // Back to the page it was pressed on (the browser says which, from our own pages only).
-    let from_here = headers
-        .get(header::REFERER)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|r| url::Url::parse(r).ok())
-        .map(|u| match u.query() {
-            Some(q) => format!("{}?{q}", u.path()),
-            None => u.path().to_owned(),
-        });
-    page::see_other(&page::back_to(
-        form.back.as_deref().or(from_here.as_deref()),
-    ))
+    page::see_other(&page::back_to(form.back.as_deref()))
 }
 
 /// `GET /sessions`: where one is logged in, with «log out» for each and everywhere.

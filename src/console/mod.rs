@@ -47,6 +47,11 @@ pub struct Console {
     /// What was done, to show on the next page of that session (kept in memory: a restart
     /// loses only these notes, never what was done).
     flash: Mutex<HashMap<i64, Vec<String>>>,
+    /// An answer a session could not send (someone answered first), offered again as an
+    /// addition or a correction: (question, words).
+    drafts: Mutex<HashMap<i64, (i64, String)>>,
+    /// Each area's overview figures, and when they were counted.
+    overview: Mutex<HashMap<String, (std::time::Instant, overview::Figures)>>,
     /// Log-in attempts, for all browsers together: a link is 256 random bits, and this keeps
     /// anyone from trying many.
     logins: governor::DefaultDirectRateLimiter,
@@ -78,6 +83,8 @@ pub async fn serve(
         locales,
         secure: url.scheme() == "https",
         flash: Mutex::new(HashMap::new()),
+        drafts: Mutex::new(HashMap::new()),
+        overview: Mutex::new(HashMap::new()),
         logins: governor::RateLimiter::direct(
             governor::Quota::per_minute(std::num::NonZeroU32::new(30).expect("not zero"))
                 .allow_burst(std::num::NonZeroU32::new(10).expect("not zero")),
@@ -126,6 +133,21 @@ impl Console {
             .lock()
             .map(|mut flash| flash.remove(&session).unwrap_or_default())
             .unwrap_or_default()
+    }
+
+    fn keep_draft(&self, session: i64, draft: (i64, String)) {
+        if let Ok(mut drafts) = self.drafts.lock() {
+            drafts.insert(session, draft);
+        }
+    }
+
+    /// The words kept for `question`, once.
+    fn take_draft(&self, session: i64, question: i64) -> Option<String> {
+        let mut drafts = self.drafts.lock().ok()?;
+        match drafts.get(&session) {
+            Some((id, _)) if *id == question => drafts.remove(&session).map(|(_, text)| text),
+            _ => None,
+        }
     }
 
     fn add_flash(&self, session: i64, said: Vec<String>) {

@@ -16,7 +16,10 @@ use crate::store::{self, questions::InboxFilter};
 /// Weeks in the registrations chart.
 const WEEKS: i64 = 12;
 
-struct Figures {
+/// The figures of one area, as counted at `at` (Unix seconds).
+#[derive(Clone)]
+pub struct Figures {
+    at: i64,
     people: i64,
     this_week: i64,
     open: i64,
@@ -26,9 +29,23 @@ struct Figures {
     roles: Vec<(String, i64)>,
 }
 
-/// `GET /`.
-pub async fn show(State(console): State<Arc<Console>>, staff: Staff) -> Response {
-    let now = console.engine.clock().now();
+/// How long the figures of an area are shown before they are counted again: counting a
+/// million people takes a good part of a second, and a minute changes little.
+const FRESH_FOR: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// The area's figures, counted on a read connection at most once a minute.
+async fn figures_of(
+    console: &Console,
+    staff: &Staff,
+    now: chrono::DateTime<chrono::Utc>,
+) -> store::Result<Figures> {
+    let key = format!("{:?}", staff.scope);
+    if let Ok(cache) = console.overview.lock()
+        && let Some((counted, figures)) = cache.get(&key)
+        && counted.elapsed() < FRESH_FOR
+    {
+        return Ok(figures.clone());
+    }
     let start = (now - TimeDelta::weeks(WEEKS)).timestamp();
     let week_ago = (now - TimeDelta::weeks(1)).timestamp();
     let (scope, reader) = (staff.scope.clone(), staff.user_id);
@@ -44,6 +61,7 @@ pub async fn show(State(console): State<Arc<Console>>, staff: Staff) -> Response
                 )
             };
             Ok(Figures {
+                at: now.timestamp(),
                 people: store::stats::users(tx, &scope).await?.total,
                 this_week: store::stats::registrations_since(tx, &scope, week_ago).await?,
                 open: count(tx, InboxFilter::Open).await?,
@@ -53,11 +71,21 @@ pub async fn show(State(console): State<Arc<Console>>, staff: Staff) -> Response
                 roles: store::stats::by_role(tx, &scope).await?,
             })
         })
-        .await;
-    let figures = match figures {
+        .await?;
+    if let Ok(mut cache) = console.overview.lock() {
+        cache.insert(key, (std::time::Instant::now(), figures.clone()));
+    }
+    Ok(figures)
+}
+
+/// `GET /`.
+pub async fn show(State(console): State<Arc<Console>>, staff: Staff) -> Response {
+    let now = console.engine.clock().now();
+    let figures = match figures_of(&console, &staff, now).await {
         Ok(figures) => figures,
         Err(e) => return page::failure(&console, staff.lang, &e),
     };
+    let start = figures.at - TimeDelta::weeks(WEEKS).num_seconds();
     let w = console.words(staff.lang);
     let weeks: Vec<(String, i64)> = figures
         .weeks
@@ -92,6 +120,7 @@ pub async fn show(State(console): State<Arc<Console>>, staff: Staff) -> Response
         }
     };
     let body = html! {
+        p.as-of { (w.msg(&Msg::new("console-overview-as-of").arg("time", crate::engine::Arg::Time(figures.at)))) }
         section.figures aria-label=(w.t("console-overview-figures")) {
             @match staff.scope {
                 crate::domain::staff::Scope::Country => (figure("console-overview-users", figures.people, None)),

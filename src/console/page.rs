@@ -220,6 +220,7 @@ pub fn frame(
                         form method="post" action="/language" {
                             (csrf(staff))
                             input type="hidden" name="lang" value=(other.code());
+                            input type="hidden" name="back" value=(staff.path);
                             button type="submit" lang=(other.code()) {
                                 (console.words(other).t("console-language-switch"))
                             }

@@ -36,32 +36,25 @@ pub async fn search(
     let typed = typed.trim();
     let page_no = page::number(find.page.as_deref());
     let phone = Phone::parse(typed).ok();
-    let found = match (typed.chars().count(), &phone) {
-        (0, _) => None,
-        (_, Some(phone)) => Some(Search::Phone(phone.as_str())),
-        // One letter matches too many to be of use.
-        (1, None) => None,
-        (_, None) => Some(Search::Name(typed)),
+    let search = match (typed.is_empty(), &phone) {
+        (true, _) => Search::All,
+        (false, Some(phone)) => Search::Phone(phone.as_str()),
+        (false, None) => Search::Name(typed),
     };
     let w = console.words(staff.lang);
-    let results = match &found {
-        Some(search) => {
-            let scope = staff.scope.clone();
-            let offset = i64::from(page_no - 1) * PER_PAGE;
-            match console
-                .engine
-                .reader()
-                .read(async |tx| {
-                    store::profiles::search(tx, &scope, search, offset, PER_PAGE).await
-                })
-                .await
-            {
-                Ok(results) => Some(results),
-                Err(e) => return page::failure(&console, staff.lang, &e),
-            }
-        }
-        None => None,
+    let scope = staff.scope.clone();
+    let offset = i64::from(page_no - 1) * PER_PAGE;
+    let (people, total) = match console
+        .engine
+        .reader()
+        .read(async |tx| store::profiles::search(tx, &scope, &search, offset, PER_PAGE).await)
+        .await
+    {
+        Ok(results) => results,
+        Err(e) => return page::failure(&console, staff.lang, &e),
     };
+    // More than are counted: a search needs more letters, not more pages.
+    let pages = crate::engine::pillars::pages_of(total.min(store::profiles::COUNTED), PER_PAGE);
     let link = |p: u32| {
         format!(
             "/people?q={}&page={p}",
@@ -74,37 +67,34 @@ pub async fn search(
             input #q type="search" name="q" value=(typed) autocomplete="off";
             button type="submit" { (w.t("console-people-search")) }
         }
-        @match &results {
-            None if typed.chars().count() == 1 => p.empty { (w.t("console-people-too-short")) },
-            None => p.empty { (w.t("console-people-hint")) },
-            Some((people, total)) => {
-                p { (w.msg(&Msg::new("console-people-count").arg("count", *total))) }
-                @if !people.is_empty() {
-                    div.scroll { table.list {
-                        thead { tr {
-                            th scope="col" { (w.t("console-col-name")) }
-                            th scope="col" { (w.t("console-col-role")) }
-                            th scope="col" { (w.t("console-col-village")) }
-                            th scope="col" { (w.t("console-col-phone")) }
-                            th scope="col" { (w.t("console-col-registered")) }
-                        } }
-                        tbody {
-                            @for person in people {
-                                tr {
-                                    td { a href={"/people/" (person.user_id)} { (person.name.as_str()) } }
-                                    td { (w.t(&person.role.message_id())) }
-                                    td { (person.village.as_str()) ", " (person.district.as_str()) }
-                                    td { (person.phone.dialled()) }
-                                    td { (w.time(person.registered_at)) }
-                                }
-                            }
-                        }
-                    } }
-                }
-                @let pages = crate::engine::pillars::pages_of(*total, PER_PAGE);
-                (page::pager(w, page_no, pages, link))
-            }
+        @if total > store::profiles::COUNTED {
+            p { (w.msg(&Msg::new("console-people-many").arg("count", store::profiles::COUNTED))) }
+        } @else {
+            p { (w.msg(&Msg::new("console-people-count").arg("count", total))) }
         }
+        @if !people.is_empty() {
+            div.scroll { table.list {
+                thead { tr {
+                    th scope="col" { (w.t("console-col-name")) }
+                    th scope="col" { (w.t("console-col-role")) }
+                    th scope="col" { (w.t("console-col-village")) }
+                    th scope="col" { (w.t("console-col-phone")) }
+                    th scope="col" { (w.t("console-col-registered")) }
+                } }
+                tbody {
+                    @for person in &people {
+                        tr {
+                            td { a href={"/people/" (person.user_id)} { (person.name.as_str()) } }
+                            td { (w.t(&person.role.message_id())) }
+                            td { (person.village.as_str()) ", " (person.district.as_str()) }
+                            td { (person.phone.dialled()) }
+                            td { (w.time(person.registered_at)) }
+                        }
+                    }
+                }
+            } }
+        }
+        (page::pager(w, page_no, pages, link))
     };
     let flash = console.take_flash(staff.session.id);
     page::frame(
@@ -152,7 +142,9 @@ pub async fn show(
                 .collect();
             Ok(Some(Person {
                 signups: store::signups::of_user(tx, id, None).await?,
-                application: store::cooperative::of_user(tx, id).await?,
+                application: store::cooperative::of_user(tx, id)
+                    .await?
+                    .filter(|a| crate::engine::pillars::covers(&scope, a.village_code)),
                 questions,
                 profile,
             }))

@@ -163,8 +163,8 @@ fn action_form(
     w: Words<'_>,
     staff: &Staff,
     question: &Question,
-    label: &str,
-    action: &Action,
+    (label, action): (&str, &Action),
+    draft: Option<&str>,
 ) -> Markup {
     let back = format!("/questions/{}", question.id);
     match action {
@@ -180,13 +180,13 @@ fn action_form(
         Action::Pillars(PillarsAction::Amend(id, kind)) => {
             let field = format!("amend-{}", kind.code());
             html! {
-                details.amend {
+                details.amend open[draft.is_some()] {
                     summary { (label) }
                     form method="post" action={"/questions/" (id) "/amend"} {
                         (page::csrf(staff))
                         input type="hidden" name="kind" value=(kind.code());
                         label for=(field) { (label) }
-                        textarea id=(field) name="text" rows="4" maxlength="3000" required {}
+                        textarea id=(field) name="text" rows="4" maxlength="3000" required { (draft.unwrap_or("")) }
                         button type="submit" { (w.t("console-send")) }
                     }
                 }
@@ -241,6 +241,7 @@ pub async fn show(
     };
     let w = console.words(staff.lang);
     let q = &found.question;
+    let draft = console.take_draft(staff.session.id, q.id);
     let title =
         w.msg(&crate::engine::Msg::new("console-question-number").arg("number", q.id.to_string()));
     let body = html! {
@@ -280,7 +281,7 @@ pub async fn show(
             section.actions aria-label=(w.t("console-question-actions")) {
                 @for button in &found.buttons {
                     @if let Target::Action(action) = &button.target {
-                        (action_form(w, &staff, q, &w.msg(&button.label), action))
+                        (action_form(w, &staff, q, (&w.msg(&button.label), action), draft.as_deref()))
                     }
                 }
             }
@@ -321,6 +322,9 @@ async fn run(console: &Console, staff: &Staff, act: ConsoleAct, back: &str) -> R
                 staff.session.id,
                 acted.said.iter().map(|m| w.msg(m)).collect(),
             );
+            if let Some(kept) = acted.kept {
+                console.keep_draft(staff.session.id, kept);
+            }
             page::see_other(back)
         }
         Err(e) => page::failure(console, staff.lang, &e),

@@ -38,6 +38,9 @@ pub enum ConsoleAct {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Acted {
     pub said: Vec<Msg>,
+    /// An answer not sent because someone answered first: (question, the officer's words),
+    /// to send as an addition or a correction instead.
+    pub kept: Option<(i64, String)>,
 }
 
 /// The SHA-256 of a token, as stored.
@@ -117,6 +120,16 @@ pub(super) async fn act(turn: &mut Turn<'_>, act: ConsoleAct) -> Result<()> {
     }
 }
 
+/// The words an officer's answer left in the turn when someone else answered first.
+pub(super) fn kept(state: &super::State) -> Option<(i64, String)> {
+    match state {
+        super::State::Pillars(super::pillars::PillarsState::AnswerDraft { question_id, text }) => {
+            Some((*question_id, text.clone()))
+        }
+        _ => None,
+    }
+}
+
 /// Splits a finished turn's replies: what would have gone to the officer's own chat (shown in
 /// the console), and the rest (sent).
 pub(super) fn split(replies: Vec<Reply>, officer_chat: i64) -> (Acted, Vec<Reply>) {
@@ -140,5 +153,5 @@ pub(super) fn split(replies: Vec<Reply>, officer_chat: i64) -> (Acted, Vec<Reply
             }
         }
     }
-    (Acted { said }, rest)
+    (Acted { said, kept: None }, rest)
 }

@@ -257,10 +257,13 @@ impl Engine {
                 )
                 .await?;
                 console::act(&mut turn, act).await?;
-                turn.finish()?
+                let kept = console::kept(&turn.state);
+                (turn.finish()?, kept)
             };
+            let (finished, kept) = finished;
             // The officer's conversation in Telegram stays as it was.
-            let (acted, rest) = console::split(finished.replies, user_id);
+            let (mut acted, rest) = console::split(finished.replies, user_id);
+            acted.kept = kept;
             enqueue(tx, &rest, now).await?;
             Ok::<_, EngineError>((acted, !rest.is_empty(), finished.staff_changed))
         }

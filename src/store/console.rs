@@ -222,7 +222,8 @@ pub async fn end_all(tx: &mut Tx, user_id: i64) -> Result<u64> {
         .execute(tx.conn().await?)
         .await?
         .rows_affected();
-    sqlx::query("DELETE FROM console_links WHERE user_id = ?")
+    // Spent, not deleted: they still count against the links an hour.
+    sqlx::query("UPDATE console_links SET used_at = coalesce(used_at, 0) WHERE user_id = ?")
         .bind(user_id)
         .execute(tx.conn().await?)
         .await?;

@@ -53,13 +53,19 @@ pub async fn find(tx: &mut Tx, user_id: i64) -> Result<Option<Profile>> {
 /// What staff search people by.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Search<'a> {
+    /// Everyone (within the area), by name.
+    All,
     /// The whole phone number, as stored (E.164).
     Phone(&'a str),
-    /// The start of the name or of the village's name, in any letter case.
+    /// The start of the name, in any letter case.
     Name(&'a str),
 }
 
-/// People within `scope` who match, by name, from `offset`; and how many match in all.
+/// How many matches a search counts before it says "more than".
+pub const COUNTED: i64 = 1_000;
+
+/// People within `scope` who match, by name, from `offset`; and how many match, counted up to
+/// [`COUNTED`] + 1 (a search that finds more needs more letters, not more pages).
 pub async fn search(
     tx: &mut Tx,
     scope: &crate::domain::staff::Scope,
@@ -69,7 +75,8 @@ pub async fn search(
 ) -> Result<(Vec<Profile>, i64)> {
     let (area, params) = super::within(scope, "village_code");
     let (condition, text) = match search {
-        Search::Phone(phone) => ("phone = ?".to_owned(), (*phone).to_owned()),
+        Search::All => ("1".to_owned(), None),
+        Search::Phone(phone) => ("phone = ?".to_owned(), Some((*phone).to_owned())),
         Search::Name(start) => {
             // What was typed is matched as text: % and _ are not wildcards.
             let escaped = start
@@ -77,22 +84,27 @@ pub async fn search(
                 .replace('%', "\\%")
                 .replace('_', "\\_");
             (
-                "(full_name LIKE ? ESCAPE '\\' OR village LIKE ? ESCAPE '\\')".to_owned(),
-                format!("{escaped}%"),
+                "full_name LIKE ? ESCAPE '\\'".to_owned(),
+                Some(format!("{escaped}%")),
             )
         }
     };
-    let repeats = condition.matches('?').count();
     let sql = format!(
         "SELECT {COLUMNS} FROM profiles WHERE {condition} AND {area}
          ORDER BY full_name COLLATE NOCASE, user_id LIMIT ? OFFSET ?"
     );
+    let count_sql = format!(
+        "SELECT count(*) FROM (SELECT 1 FROM profiles WHERE {condition} AND {area} LIMIT ?)"
+    );
     let mut query = sqlx::query(&sql);
-    for _ in 0..repeats {
+    let mut count = sqlx::query_scalar(&count_sql);
+    if let Some(text) = &text {
         query = query.bind(text.as_str());
+        count = count.bind(text.as_str());
     }
     for p in &params {
         query = query.bind(*p);
+        count = count.bind(*p);
     }
     let rows = query
         .bind(limit)
@@ -100,15 +112,7 @@ pub async fn search(
         .fetch_all(tx.conn().await?)
         .await?;
     let people = rows.iter().map(from_row).collect::<Result<Vec<_>>>()?;
-    let count_sql = format!("SELECT count(*) FROM profiles WHERE {condition} AND {area}");
-    let mut count = sqlx::query_scalar(&count_sql);
-    for _ in 0..repeats {
-        count = count.bind(text.as_str());
-    }
-    for p in &params {
-        count = count.bind(*p);
-    }
-    let total = count.fetch_one(tx.conn().await?).await?;
+    let total = count.bind(COUNTED + 1).fetch_one(tx.conn().await?).await?;
     Ok((people, total))
 }
 

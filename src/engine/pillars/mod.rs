@@ -655,7 +655,7 @@ fn typed_by_staff(turn: &mut Turn<'_>, text: &str) -> bool {
         return false;
     }
     if text.trim().is_empty() {
-        turn.send(vec![Msg::new("question-answer-text-only")], Keyboard::None);
+        turn.send(vec![Msg::new("console-answer-empty")], Keyboard::None);
         return false;
     }
     true
