@@ -321,6 +321,12 @@ async fn an_officer_finds_nothing_of_another_villages_and_a_coordinator_sees_the
     assert_eq!(nowhere.body, refused.body, "the same page for both");
     let inbox = officer.get("/questions").await;
     assert!(!inbox.body.contains("Pertanyaan dari Kenanga"));
+    // A page past the end: the last one.
+    let far = officer.get("/questions?filter=open&page=9999").await;
+    assert_eq!(
+        far.location.as_deref(),
+        Some("/questions?filter=open&page=1")
+    );
     assert!(inbox.body.contains("Pertanyaan dari Kuripan"));
 
     // Every action on the other village's question finds nothing: the engine checks again.

@@ -51,6 +51,9 @@ pub async fn list(
     let link = |f: ApplicationFilter, p: u32| format!("/applications?filter={}&page={p}", f.code());
     let back = link(filter, page_no);
     let pages = crate::engine::pillars::pages_of(total, PER_PAGE);
+    if page_no > pages {
+        return page::see_other(&link(filter, pages));
+    }
     let body = html! {
         nav.filters aria-label=(w.t("console-applications-filters")) {
             ul { @for f in ApplicationFilter::ALL {

@@ -44,6 +44,9 @@ pub async fn list(
     };
     let w = console.words(staff.lang);
     let pages = crate::engine::pillars::pages_of(total, PER_PAGE);
+    if page_no > pages {
+        return page::see_other(&format!("/audit?page={pages}"));
+    }
     let body = html! {
         p { (w.t("console-audit-intro")) }
         div.scroll { table.list {

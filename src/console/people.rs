@@ -61,6 +61,9 @@ pub async fn search(
             url::form_urlencoded::byte_serialize(typed.as_bytes()).collect::<String>()
         )
     };
+    if page_no > pages {
+        return page::see_other(&link(pages));
+    }
     let body = html! {
         form.search method="get" action="/people" role="search" {
             label for="q" { (w.t("console-people-search-label")) }

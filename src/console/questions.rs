@@ -91,6 +91,10 @@ pub async fn inbox(
     let now = console.engine.clock().now().timestamp();
     let pages = crate::engine::pillars::pages_of(total, PER_PAGE);
     let link = |f: InboxFilter, p: u32| format!("/questions?filter={}&page={p}", f.code());
+    // Past the end (the list got shorter): the last page, as the bot does.
+    if page_no > pages {
+        return page::see_other(&link(filter, pages));
+    }
     let body = html! {
         nav.filters aria-label=(w.t("console-questions-filters")) {
             ul {

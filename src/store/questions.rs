@@ -421,7 +421,9 @@ impl InboxFilter {
 }
 
 /// A page of the inbox: the questions of `filter` within `scope`, with the asker's latest
-/// message, from `offset`; and how many there are in all.
+/// message, from `offset`; and how many there are in all. The page's questions are chosen
+/// first and only they are joined to what was said, so a page far back skips index entries,
+/// not joined rows.
 pub async fn inbox_page(
     tx: &mut Tx,
     scope: &Scope,
@@ -437,12 +439,13 @@ pub async fn inbox_page(
                 q.level, q.level_since, q.taken_by, q.urgent_place, q.closed_reason,
                 e.round AS entry_round, e.author, e.kind, e.text, e.media, e.message_id, e.forwarded_from,
                 e.created_at
-         FROM questions q
+         FROM (SELECT q.id AS listed FROM questions q WHERE {condition} AND {area}
+               ORDER BY {order} LIMIT ? OFFSET ?) page
+         JOIN questions q ON q.id = page.listed
          JOIN question_entries e ON e.id = (
              SELECT max(id) FROM question_entries WHERE question_id = q.id AND author = 'user')
-         WHERE {condition} AND {area}
-         ORDER BY {} LIMIT ? OFFSET ?",
-        filter.order()
+         ORDER BY {order}",
+        order = filter.order()
     );
     let mut query = sqlx::query(&sql);
     for p in &params {
