@@ -744,3 +744,84 @@ async fn an_answer_that_came_second_is_kept_to_send_as_an_addition() {
         again.body
     );
 }
+
+#[tokio::test]
+async fn a_training_is_closed_and_cancelled_from_the_console_and_the_signed_up_are_told() {
+    let mut h = Harness::new().await;
+    staffed(&mut h).await;
+    let starts = (start_time() + chrono::Duration::days(14)).timestamp();
+    // For the whole country: an admin's to run, not a village officer's.
+    seed::training(&h.pool, 1, "Pelatihan menjahit", starts, 20).await;
+    let join = Action::Training(desmigratif::engine::trainings::TrainingAction::Join(1));
+    h.press(RESIDENT, &join).await;
+    let (server, mut officer) = logged_in(&mut h, OFFICER).await;
+    assert!(
+        !officer
+            .get("/trainings")
+            .await
+            .body
+            .contains("Pelatihan menjahit")
+    );
+    assert_eq!(officer.get("/trainings/1").await.status, 404);
+
+    let mut admin = Client::new(&server);
+    admin
+        .log_in(&console::link_path(&h.say(ADMIN, "/konsol").await))
+        .await;
+    let list = admin.get("/trainings").await;
+    assert!(list.body.contains("Pelatihan menjahit"), "{}", list.body);
+    let page = admin.get("/trainings/1").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("Siti Aminah"),
+        "the participant: {}",
+        page.body
+    );
+    let csrf = page.csrf();
+    let close = Action::Training(desmigratif::engine::trainings::TrainingAction::Close(1)).encode();
+    admin
+        .post(
+            "/act",
+            &[
+                ("csrf", &csrf),
+                ("action", &close),
+                ("back", "/trainings/1"),
+            ],
+        )
+        .await;
+    let status = || async {
+        sqlx::query_scalar::<_, String>("SELECT status FROM trainings WHERE id = 1")
+            .fetch_one(&h.pool)
+            .await
+            .unwrap()
+    };
+    assert_eq!(status().await, "closed");
+    let cancel =
+        Action::Training(desmigratif::engine::trainings::TrainingAction::CancelConfirmed(1))
+            .encode();
+    // The village officer cannot, with a forged form either.
+    let csrf_officer = officer.get("/trainings").await.csrf();
+    officer
+        .post("/act", &[("csrf", &csrf_officer), ("action", &cancel)])
+        .await;
+    assert_eq!(status().await, "closed");
+    admin
+        .post(
+            "/act",
+            &[
+                ("csrf", &csrf),
+                ("action", &cancel),
+                ("back", "/trainings/1"),
+            ],
+        )
+        .await;
+    assert_eq!(status().await, "cancelled");
+    assert!(
+        h.count(&format!(
+            "SELECT count(*) FROM outbox WHERE chat_id = {RESIDENT} AND payload LIKE '%cancel%'"
+        ))
+        .await
+            > 0,
+        "the person signed up is told"
+    );
+}

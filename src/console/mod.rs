@@ -24,6 +24,7 @@ mod page;
 mod people;
 mod questions;
 mod svg;
+mod trainings;
 
 use std::{collections::HashMap, sync::Arc, sync::Mutex, time::Duration};
 
@@ -119,6 +120,8 @@ fn router(console: Arc<Console>) -> Router {
         .route("/audit", get(audit::list))
         .route("/exports", get(exports::list))
         .route("/exports/{table}", post(exports::download))
+        .route("/trainings", get(trainings::list))
+        .route("/trainings/{id}", get(trainings::show))
         .route("/people", get(people::search))
         .route("/people/{id}", get(people::show))
         .route("/static/console.css", get(page::stylesheet))

@@ -84,6 +84,7 @@ pub enum Section {
     Overview,
     Questions,
     People,
+    Trainings,
     Applications,
     Exports,
     Audit,
@@ -91,10 +92,11 @@ pub enum Section {
 }
 
 impl Section {
-    const ALL: [Section; 7] = [
+    const ALL: [Section; 8] = [
         Section::Overview,
         Section::Questions,
         Section::People,
+        Section::Trainings,
         Section::Applications,
         Section::Exports,
         Section::Audit,
@@ -111,6 +113,7 @@ impl Section {
             Section::Overview => "/",
             Section::Questions => "/questions",
             Section::People => "/people",
+            Section::Trainings => "/trainings",
             Section::Applications => "/applications",
             Section::Audit => "/audit",
             Section::Exports => "/exports",
@@ -123,6 +126,7 @@ impl Section {
             Section::Overview => "console-nav-overview",
             Section::Questions => "console-nav-questions",
             Section::People => "console-nav-people",
+            Section::Trainings => "console-nav-trainings",
             Section::Applications => "console-nav-applications",
             Section::Audit => "console-nav-audit",
             Section::Exports => "console-nav-exports",

@@ -313,6 +313,10 @@ fn offered(action: &Action) -> bool {
                 | PillarsAction::HandBack(_)
                 | PillarsAction::PassUp(_)
                 | PillarsAction::SetMembership(..)
+        ) | Action::Training(
+            crate::engine::trainings::TrainingAction::Close(_)
+                | crate::engine::trainings::TrainingAction::Reopen(_)
+                | crate::engine::trainings::TrainingAction::CancelConfirmed(_)
         )
     )
 }
