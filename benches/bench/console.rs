@@ -35,30 +35,7 @@ fn rounds() -> usize {
 /// Questions from the seeded people (one in ten open), each with what was asked; and more
 /// trainings.
 async fn seed_work(pool: &sqlx::SqlitePool) {
-    sqlx::query(
-        "WITH RECURSIVE seq(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM seq WHERE x < ?1)
-         INSERT INTO questions (user_id, status, round, asked_at, opened_at, answered_at,
-                                village_code, level, level_since, urgent_place, notified_at)
-         SELECT 1 + (x * 7919) % ?2, CASE WHEN x % 10 = 0 THEN 'open' ELSE 'answered' END, 1,
-                1764550800 + x, 1764550800 + x,
-                CASE WHEN x % 10 = 0 THEN NULL ELSE 1764550860 + x END, 3212162004, 'village',
-                1764550800 + x, CASE WHEN x % 500 = 0 THEN 'malaysia' END, 1764550800 + x
-         FROM seq",
-    )
-    .bind(QUESTIONS)
-    .bind(PEOPLE)
-    .execute(pool)
-    .await
-    .expect("seed questions");
-    sqlx::query(
-        "INSERT INTO question_entries (question_id, round, author, text, created_at)
-         SELECT id, 1, 'user', 'Suami saya di Malaysia belum digaji, harus lapor ke mana? ' || id,
-                asked_at
-         FROM questions",
-    )
-    .execute(pool)
-    .await
-    .expect("seed what was asked");
+    seed::questions(pool, QUESTIONS, PEOPLE, 7919, 1_764_550_800).await;
     sqlx::query(
         "WITH RECURSIVE seq(x) AS (SELECT 100 UNION ALL SELECT x + 1 FROM seq WHERE x < ?1)
          INSERT INTO trainings (id, title_id, title_en, category, starts_at, location, capacity,

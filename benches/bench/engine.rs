@@ -265,28 +265,7 @@ async fn inbox_pages(
     pool: &sqlx::SqlitePool,
     first_update: i64,
 ) -> Vec<std::time::Duration> {
-    sqlx::query(
-        "WITH RECURSIVE seq(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM seq WHERE x < 100000)
-         INSERT INTO questions (user_id, status, round, asked_at, opened_at, answered_at,
-                                village_code, level, level_since, urgent_place, notified_at)
-         SELECT 1 + x % ?1, CASE WHEN x % 10 = 0 THEN 'open' ELSE 'answered' END, 1, x, x,
-                CASE WHEN x % 10 = 0 THEN NULL ELSE x + 60 END, 3212162004, 'village', x,
-                CASE WHEN x % 500 = 0 THEN 'malaysia' END, x
-         FROM seq",
-    )
-    .bind(SEEDED)
-    .execute(pool)
-    .await
-    .expect("seed questions");
-    sqlx::query(
-        "INSERT INTO question_entries (question_id, round, author, text, created_at)
-         SELECT id, 1, 'user', 'Suami saya di Malaysia belum digaji, harus lapor ke mana? ' || id,
-                asked_at
-         FROM questions",
-    )
-    .execute(pool)
-    .await
-    .expect("seed what was asked");
+    seed::questions(pool, 100_000, SEEDED, 1, 0).await;
     let rounds = env_number("BENCH_INBOX_PAGES", 1_000);
     let mut took = Vec::with_capacity(rounds);
     for i in 0..rounds {

@@ -102,3 +102,34 @@ pub async fn database(dir: &std::path::Path, count: i64) -> String {
     pool.close().await;
     url
 }
+
+/// Adds `count` questions from the first `people` seeded users (the x-th from user
+/// `1 + (x * stride) % people`), asked at `since + x`: one in ten open, one in 500 an urgent
+/// case in Malaysia, the rest answered a minute later; each with what was asked.
+pub async fn questions(pool: &SqlitePool, count: i64, people: i64, stride: i64, since: i64) {
+    sqlx::query(
+        "WITH RECURSIVE seq(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM seq WHERE x < ?1)
+         INSERT INTO questions (user_id, status, round, asked_at, opened_at, answered_at,
+                                village_code, level, level_since, urgent_place, notified_at)
+         SELECT 1 + (x * ?3) % ?2, CASE WHEN x % 10 = 0 THEN 'open' ELSE 'answered' END, 1,
+                ?4 + x, ?4 + x, CASE WHEN x % 10 = 0 THEN NULL ELSE ?4 + x + 60 END,
+                3212162004, 'village', ?4 + x, CASE WHEN x % 500 = 0 THEN 'malaysia' END, ?4 + x
+         FROM seq",
+    )
+    .bind(count)
+    .bind(people)
+    .bind(stride)
+    .bind(since)
+    .execute(pool)
+    .await
+    .expect("seed questions");
+    sqlx::query(
+        "INSERT INTO question_entries (question_id, round, author, text, created_at)
+         SELECT id, 1, 'user', 'Suami saya di Malaysia belum digaji, harus lapor ke mana? ' || id,
+                asked_at
+         FROM questions",
+    )
+    .execute(pool)
+    .await
+    .expect("seed what was asked");
+}
