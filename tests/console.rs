@@ -825,3 +825,262 @@ async fn a_training_is_closed_and_cancelled_from_the_console_and_the_signed_up_a
         "the person signed up is told"
     );
 }
+
+/// The copies of announcement `id` queued so far: who gets one.
+async fn copies(h: &Harness, id: i64) -> Vec<i64> {
+    sqlx::query_scalar("SELECT chat_id FROM outbox WHERE broadcast_id = ? ORDER BY chat_id")
+        .bind(id)
+        .fetch_all(&h.pool)
+        .await
+        .unwrap()
+}
+
+async fn broadcast_status(h: &Harness, id: i64) -> String {
+    sqlx::query_scalar("SELECT status FROM broadcasts WHERE id = ?")
+        .bind(id)
+        .fetch_one(&h.pool)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn an_announcement_from_the_console_reaches_the_coordinators_regency_and_is_followed_to_the_end()
+ {
+    let mut h = Harness::new().await;
+    staffed(&mut h).await;
+    const ENGLISH_RESIDENT: i64 = 12;
+    seed::registered(
+        &h.pool,
+        ENGLISH_RESIDENT,
+        "en",
+        &seed::Profile {
+            name: "Dewi Lestari",
+            phone: "+6281234567891",
+            ..seed::Profile::default()
+        },
+    )
+    .await;
+    let (server, mut coordinator) = logged_in(&mut h, COORDINATOR).await;
+    let form = coordinator.get("/broadcasts/new").await;
+    assert_eq!(form.status, 200, "{}", form.body);
+    assert!(
+        form.body.contains("Terdaftar di wilayah Anda: 2 orang"),
+        "the regency's registered people (not Wonosobo's): {}",
+        form.body
+    );
+    let csrf = form.csrf();
+    let fields = [
+        ("csrf", csrf.as_str()),
+        ("text_id", "Rapat warga <b>Minggu</b> jam 9."),
+        ("text_en", "Village meeting on Sunday at 9."),
+        ("role", "returnee"),
+        ("when", "now"),
+        ("send_at", ""),
+    ];
+    let preview = coordinator
+        .post(
+            "/broadcasts/new",
+            &[&fields[..], &[("go", "preview")]].concat(),
+        )
+        .await;
+    assert_eq!(preview.status, 200, "{}", preview.body);
+    assert!(preview.body.contains("2 orang"), "{}", preview.body);
+    assert!(
+        preview
+            .body
+            .contains("Rapat warga &lt;b&gt;Minggu&lt;/b&gt;"),
+        "the words as recipients will see them, escaped: {}",
+        preview.body
+    );
+    assert!(
+        preview.body.contains("Kirim ke 2 orang"),
+        "{}",
+        preview.body
+    );
+    assert!(
+        copies(&h, 1).await.is_empty(),
+        "nothing sent from a preview"
+    );
+
+    let sent = coordinator
+        .post(
+            "/broadcasts/new",
+            &[&fields[..], &[("go", "send")]].concat(),
+        )
+        .await;
+    assert_eq!(sent.status, 303, "{}", sent.body);
+    assert_eq!(sent.location.as_deref(), Some("/broadcasts/1"));
+    h.engine.tick().await.unwrap();
+    assert_eq!(copies(&h, 1).await, [RESIDENT, ENGLISH_RESIDENT]);
+    let stored: (Option<String>, String) =
+        sqlx::query_as("SELECT text_en, audience FROM broadcasts WHERE id = 1")
+            .fetch_one(&h.pool)
+            .await
+            .unwrap();
+    assert_eq!(stored.0.as_deref(), Some("Village meeting on Sunday at 9."));
+    assert!(
+        stored.1.contains("3212"),
+        "within the regency: {}",
+        stored.1
+    );
+    assert_eq!(
+        h.count("SELECT count(*) FROM audit_log WHERE action = 'broadcast.send'")
+            .await,
+        1
+    );
+
+    let progress = coordinator.get("/broadcasts/1").await;
+    assert_eq!(progress.status, 200);
+    assert!(
+        progress.body.contains("Sedang dikirim"),
+        "{}",
+        progress.body
+    );
+    assert!(
+        progress.body.contains("http-equiv=\"refresh\""),
+        "it follows itself"
+    );
+    assert!(coordinator.get("/broadcasts").await.body.contains("#1"));
+
+    // Another officer's announcement is not there for a village officer, nor its buttons.
+    let mut officer = Client::new(&server);
+    officer
+        .log_in(&console::link_path(&h.say(OFFICER, "/konsol").await))
+        .await;
+    assert_eq!(officer.get("/broadcasts/1").await.status, 404);
+    assert!(!officer.get("/broadcasts").await.body.contains("#1"));
+    let officer_csrf = officer.get("/broadcasts").await.csrf();
+    let stop = Action::Broadcast(desmigratif::engine::broadcast::BroadcastAction::Stop(1)).encode();
+    officer
+        .post("/act", &[("csrf", &officer_csrf), ("action", &stop)])
+        .await;
+    assert_eq!(broadcast_status(&h, 1).await, "sending");
+
+    // Paused and resumed by its writer.
+    let pause =
+        Action::Broadcast(desmigratif::engine::broadcast::BroadcastAction::Pause(1)).encode();
+    let resume =
+        Action::Broadcast(desmigratif::engine::broadcast::BroadcastAction::Resume(1)).encode();
+    coordinator
+        .post(
+            "/act",
+            &[
+                ("csrf", &csrf),
+                ("action", &pause),
+                ("back", "/broadcasts/1"),
+            ],
+        )
+        .await;
+    assert_eq!(broadcast_status(&h, 1).await, "paused");
+    let paused = coordinator.get("/broadcasts/1").await;
+    assert!(paused.body.contains("Pengiriman dijeda"), "{}", paused.body);
+    assert!(paused.body.contains("Lanjutkan"), "{}", paused.body);
+    coordinator
+        .post("/act", &[("csrf", &csrf), ("action", &resume)])
+        .await;
+    assert_eq!(broadcast_status(&h, 1).await, "sending");
+
+    // Delivered: the page shows the end.
+    sqlx::query("UPDATE outbox SET status = 'sent' WHERE broadcast_id = 1")
+        .execute(&h.pool)
+        .await
+        .unwrap();
+    h.engine.tick().await.unwrap();
+    assert_eq!(broadcast_status(&h, 1).await, "done");
+    let done = coordinator.get("/broadcasts/1").await;
+    assert!(done.body.contains("100 %"), "{}", done.body);
+    assert!(done.body.contains("Selesai"), "{}", done.body);
+    assert!(!done.body.contains("http-equiv=\"refresh\""));
+}
+
+#[tokio::test]
+async fn an_announcement_outside_the_area_or_malformed_is_refused_with_a_reason() {
+    let mut h = Harness::new().await;
+    staffed(&mut h).await;
+    let starts = (start_time() + chrono::Duration::days(14)).timestamp();
+    seed::training(&h.pool, 1, "Pelatihan menjahit", starts, 20).await;
+    seed::training_area(&h.pool, 1, WONOSOBO_VILLAGE).await;
+    let (_server, mut officer) = logged_in(&mut h, OFFICER).await;
+    let csrf = officer.get("/broadcasts/new").await.csrf();
+    let base = |extra: &[(&'static str, &'static str)]| -> Vec<(&str, String)> {
+        let mut fields = vec![
+            ("csrf", csrf.clone()),
+            ("text_id", "Rapat warga.".to_owned()),
+            ("go", "send".to_owned()),
+        ];
+        fields.extend(extra.iter().map(|(n, v)| (*n, (*v).to_owned())));
+        fields
+    };
+    let post = async |client: &mut Client, fields: Vec<(&str, String)>| {
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        client.post("/broadcasts/new", &fields).await
+    };
+    for (extra, said) in [
+        (&[("place", "r3307")][..], "di luar wilayah Anda"),
+        (&[("training", "1")][..], "tidak ada di wilayah Anda"),
+        (
+            &[("when", "later"), ("send_at", "2020-01-01T09:00")][..],
+            "sudah lewat",
+        ),
+        (
+            &[("when", "later"), ("send_at", "besok pagi")][..],
+            "belum terbaca",
+        ),
+        (
+            &[("country", "tw"), ("role", "family")][..],
+            "Belum ada orang",
+        ),
+    ] {
+        let page = post(&mut officer, base(extra)).await;
+        assert_eq!(page.status, 422, "{extra:?}: {}", page.body);
+        assert!(page.body.contains(said), "{extra:?}: {}", page.body);
+        assert!(
+            page.body.contains("Rapat warga."),
+            "what was typed is kept: {}",
+            page.body
+        );
+    }
+    let empty = post(
+        &mut officer,
+        vec![
+            ("csrf", csrf.clone()),
+            ("text_id", "  ".into()),
+            ("go", "send".into()),
+        ],
+    )
+    .await;
+    assert!(empty.body.contains("tidak boleh kosong"), "{}", empty.body);
+    let forged = post(&mut officer, base(&[("role", "boss")])).await;
+    assert_eq!(forged.status, 400);
+    let no_token = post(
+        &mut officer,
+        vec![("csrf", "x".into()), ("text_id", "Rapat".into())],
+    )
+    .await;
+    assert_eq!(no_token.status, 403);
+    assert_eq!(h.count("SELECT count(*) FROM broadcasts").await, 0);
+
+    // Scheduled for tomorrow 09:00 in Jakarta: waits, and says when.
+    let tomorrow = (start_time() + chrono::Duration::days(1))
+        .with_timezone(&chrono_tz::Asia::Jakarta)
+        .format("%Y-%m-%dT09:00")
+        .to_string();
+    let fields = vec![
+        ("csrf", csrf.clone()),
+        ("text_id", "Rapat warga.".to_owned()),
+        ("go", "send".to_owned()),
+        ("when", "later".to_owned()),
+        ("send_at", tomorrow),
+    ];
+    let sent = post(&mut officer, fields).await;
+    assert_eq!(sent.status, 303, "{}", sent.body);
+    assert_eq!(broadcast_status(&h, 1).await, "scheduled");
+    h.engine.tick().await.unwrap();
+    assert!(copies(&h, 1).await.is_empty(), "not before its time");
+    let waiting = officer.get("/broadcasts/1").await;
+    assert!(
+        waiting.body.contains("akan dikirim pada") && waiting.body.contains("09.00"),
+        "{}",
+        waiting.body
+    );
+}

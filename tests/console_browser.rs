@@ -295,6 +295,9 @@ async fn an_officer_answers_in_the_browser_and_the_person_gets_it_in_telegram() 
     fake.add_user(UserSpec::new(FAMILY, "Sari").language("id"));
     fake.add_user(UserSpec::new(ADMIN, "Bambang").language("id"));
     fake.add_user(UserSpec::new(VILLAGE_OFFICER, "Wulan").language("id"));
+    for n in 0..40 {
+        fake.add_user(UserSpec::new(10_000 + n, "Warga").language("id"));
+    }
     let port = free_port();
     let base = format!("http://127.0.0.1:{port}");
     let env = BotEnv::new(&fake.url(), TOKEN, dir.path())
@@ -364,6 +367,50 @@ async fn an_officer_answers_in_the_browser_and_the_person_gets_it_in_telegram() 
     phone.goto(&format!("{base}{path}")).await.unwrap();
     wait_for_page(&phone, "Penanya").await;
     screenshot(&phone, "question-phone").await;
+
+    // An announcement to the families of the area, followed to the end in the browser.
+    laptop
+        .goto(&format!("{base}/broadcasts/new"))
+        .await
+        .unwrap();
+    wait_for_page(&laptop, "Tulis pengumuman").await;
+    let announcement = "Pelatihan menjahit gratis hari Sabtu jam 9 di balai desa Kenanga.";
+    laptop
+        .find(Locator::Id("text_id"))
+        .await
+        .unwrap()
+        .send_keys(announcement)
+        .await
+        .unwrap();
+    laptop
+        .find(Locator::Css("input[name=role][value=family]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    screenshot(&laptop, "broadcast-compose").await;
+    click(&laptop, "preview").await;
+    // Kenanga's families: every third of the forty.
+    let preview = wait_for_page(&laptop, "Pratinjau pengumuman").await;
+    assert!(preview.contains("13 orang"), "{preview}");
+    assert!(preview.contains(announcement), "{preview}");
+    screenshot(&laptop, "broadcast-preview").await;
+    click(&laptop, "send").await;
+    // The page follows the delivery by itself (it reloads while sending).
+    let done = wait_for_page(&laptop, "100 %").await;
+    wait_for_page(&laptop, "Selesai").await;
+    assert!(done.contains("13"), "{done}");
+    screenshot(&laptop, "broadcast-done").await;
+    text_with(&fake, 10_001, "menjahit gratis").await;
+    assert!(
+        fake.sent_to(10_000).iter().all(|m| !m
+            .text
+            .as_deref()
+            .unwrap_or_default()
+            .contains("menjahit")),
+        "a returnee is not in the audience"
+    );
 
     // The used link does not log anyone else in.
     let stranger = browser(&driver, "stranger", 1366, 768).await;

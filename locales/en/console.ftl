@@ -164,3 +164,57 @@ console-trainings-participants = Participants and waitlist
 console-trainings-cancel-warning = Everyone signed up will be told in Telegram that this training is cancelled. This cannot be undone.
 console-trainings-cancel-confirm = Yes, cancel this training
 console-back-trainings = Back to the trainings
+
+console-nav-broadcasts = Announcements
+console-broadcasts-title = Announcements
+console-broadcasts-none = No announcements yet.
+console-broadcast-new = ✍️ Write an announcement
+console-broadcast-new-title = Write an announcement
+console-back-broadcasts = Back to the announcements
+console-col-announcement = Text
+console-col-audience = To
+console-col-send-at = Sent at
+console-col-delivered = Delivered
+console-broadcast-words = The announcement
+console-broadcast-words-hint = Write it in one language or both. People who use the other language get the version there is. At most 4,096 characters.
+console-broadcast-audience = Recipients
+console-broadcast-registered = Registered in your area: { $count } { $count ->
+        [one] person
+       *[other] people
+    } (counted { $time }).
+console-broadcast-audience-hint = With nothing chosen, the announcement goes to everyone in your area. Within one part, any one choice will do; a person must match every part chosen. The number in brackets: the people who match that choice alone. The exact number of recipients is in the preview.
+console-broadcast-roles = Registered as
+console-broadcast-languages = Language in the bot
+console-broadcast-interests = Training interests
+console-broadcast-countries = Destination country
+console-broadcast-place = Place
+console-broadcast-place-all = All of your area
+console-broadcast-district = { $district } district, { $regency }
+console-broadcast-training = People on a training
+console-broadcast-training-any = Any, not limited to a training
+console-broadcast-when = When to send
+console-broadcast-now = Now
+console-broadcast-later = At this time:
+console-broadcast-time = Date and time ({ $zone } time)
+console-broadcast-time-format = The date and time could not be read. Choose a date and time in the field, for example 20/12/2026 09:00.
+console-broadcast-preview = Preview
+console-broadcast-preview-title = Preview of the announcement
+console-broadcast-one-language = Every recipient gets this version.
+console-broadcast-schedule = 🕘 Schedule for { $count } { $count ->
+        [one] person
+       *[other] people
+    }
+console-broadcast-edit = ✏️ Change
+console-broadcast-drop = Cancel, do not send
+console-broadcast-started = 📣 Announcement #{ $id } is being sent.
+console-broadcast-title = Announcement #{ $id }
+console-broadcast-progress = Sending progress
+console-broadcast-waiting = This announcement will be sent on { $time }.
+console-broadcast-stop-warning = Messages not sent yet will not be sent. Sending cannot be resumed after this.
+console-broadcast-stop-confirm = Yes, stop sending
+console-broadcast-recipients = Recipients
+console-broadcast-done = Processed
+console-broadcast-delivered = Delivered
+console-broadcast-blocked = Blocked the bot
+console-broadcast-failed = Failed
+console-broadcast-unsent = Not sent

@@ -70,17 +70,7 @@ pub async fn list(
         @if rows.is_empty() {
             p.empty { (w.t("console-applications-none")) }
         } @else {
-            div.scroll { table.list {
-                thead { tr {
-                    th scope="col" { (w.t("console-col-number")) }
-                    th scope="col" { (w.t("console-col-name")) }
-                    th scope="col" { (w.t("console-col-phone")) }
-                    th scope="col" { (w.t("console-col-village")) }
-                    th scope="col" { (w.t("console-col-status")) }
-                    th scope="col" { (w.t("console-col-applied")) }
-                    th scope="col" { (w.t("console-col-actions")) }
-                } }
-                tbody { @for a in &rows {
+            (page::table(w, &["console-col-number", "console-col-name", "console-col-phone", "console-col-village", "console-col-status", "console-col-applied", "console-col-actions"], html! { @for a in &rows {
                     tr {
                         td { (a.id) }
                         td { (a.name) }
@@ -96,8 +86,7 @@ pub async fn list(
                             }
                         }
                     }
-                } }
-            } }
+                } }))
         }
         (page::pager(w, page_no, pages, |p| link(filter, p)))
     };

@@ -49,22 +49,14 @@ pub async fn list(
     }
     let body = html! {
         p { (w.t("console-audit-intro")) }
-        div.scroll { table.list {
-            thead { tr {
-                th scope="col" { (w.t("console-col-when")) }
-                th scope="col" { (w.t("console-col-officer")) }
-                th scope="col" { (w.t("console-col-action")) }
-                th scope="col" { (w.t("console-col-detail")) }
-            } }
-            tbody { @for (officer, action, detail, at) in &rows {
+        (page::table(w, &["console-col-when", "console-col-officer", "console-col-action", "console-col-detail"], html! { @for (officer, action, detail, at) in &rows {
                 tr {
                     td { (w.time(*at)) }
                     td { (officer) }
                     td { code { (action) } }
                     td { (detail) }
                 }
-            } }
-        } }
+            } }))
         (page::pager(w, page_no, pages, |p| format!("/audit?page={p}")))
     };
     let flash = console.take_flash(staff.session.id);

@@ -18,6 +18,7 @@
 mod applications;
 mod audit;
 mod auth;
+mod broadcasts;
 mod exports;
 mod overview;
 mod page;
@@ -38,6 +39,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::engine::Engine;
 use crate::i18n::Locales;
+use crate::store;
 
 /// What every handler shares.
 pub struct Console {
@@ -53,6 +55,9 @@ pub struct Console {
     drafts: Mutex<HashMap<i64, (i64, String)>>,
     /// Each area's overview figures, and when they were counted.
     overview: Mutex<HashMap<String, (std::time::Instant, overview::Figures)>>,
+    /// Each area's numbers beside an announcement's choices: when counted (and in Unix
+    /// seconds, to show), and the numbers.
+    audiences: Mutex<HashMap<String, (std::time::Instant, i64, store::audiences::Breakdown)>>,
     /// Log-in attempts, for all browsers together: a link is 256 random bits, and this keeps
     /// anyone from trying many.
     logins: governor::DefaultDirectRateLimiter,
@@ -86,6 +91,7 @@ pub async fn serve(
         flash: Mutex::new(HashMap::new()),
         drafts: Mutex::new(HashMap::new()),
         overview: Mutex::new(HashMap::new()),
+        audiences: Mutex::new(HashMap::new()),
         logins: governor::RateLimiter::direct(
             governor::Quota::per_minute(std::num::NonZeroU32::new(30).expect("not zero"))
                 .allow_burst(std::num::NonZeroU32::new(10).expect("not zero")),
@@ -117,6 +123,12 @@ fn router(console: Arc<Console>) -> Router {
         .route("/questions/{id}/amend", post(questions::amend))
         .route("/act", post(questions::act))
         .route("/applications", get(applications::list))
+        .route("/broadcasts", get(broadcasts::list))
+        .route(
+            "/broadcasts/new",
+            get(broadcasts::new).post(broadcasts::compose),
+        )
+        .route("/broadcasts/{id}", get(broadcasts::show))
         .route("/audit", get(audit::list))
         .route("/exports", get(exports::list))
         .route("/exports/{table}", post(exports::download))

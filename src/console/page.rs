@@ -86,18 +86,20 @@ pub enum Section {
     People,
     Trainings,
     Applications,
+    Broadcasts,
     Exports,
     Audit,
     Sessions,
 }
 
 impl Section {
-    const ALL: [Section; 8] = [
+    const ALL: [Section; 9] = [
         Section::Overview,
         Section::Questions,
         Section::People,
         Section::Trainings,
         Section::Applications,
+        Section::Broadcasts,
         Section::Exports,
         Section::Audit,
         Section::Sessions,
@@ -115,6 +117,7 @@ impl Section {
             Section::People => "/people",
             Section::Trainings => "/trainings",
             Section::Applications => "/applications",
+            Section::Broadcasts => "/broadcasts",
             Section::Audit => "/audit",
             Section::Exports => "/exports",
             Section::Sessions => "/sessions",
@@ -128,6 +131,7 @@ impl Section {
             Section::People => "console-nav-people",
             Section::Trainings => "console-nav-trainings",
             Section::Applications => "console-nav-applications",
+            Section::Broadcasts => "console-nav-broadcasts",
             Section::Audit => "console-nav-audit",
             Section::Exports => "console-nav-exports",
             Section::Sessions => "console-nav-sessions",
@@ -160,6 +164,17 @@ pub fn pager(w: Words<'_>, page: u32, pages: u32, link: impl Fn(u32) -> String) 
     }
 }
 
+/// A table of a list: its column headings (message ids) and its rows, scrolling sideways on a
+/// narrow screen.
+pub fn table(w: Words<'_>, columns: &[&str], rows: Markup) -> Markup {
+    html! {
+        div.scroll { table.list {
+            thead { tr { @for column in columns { th scope="col" { (w.t(column)) } } } }
+            tbody { (rows) }
+        } }
+    }
+}
+
 /// One of the bot's buttons as a form that runs it (`POST /act`), then goes back to `back`.
 pub fn button_form(
     staff: &Staff,
@@ -187,6 +202,20 @@ pub fn frame(
     flash: &[String],
     body: Markup,
 ) -> Response {
+    frame_with(console, staff, section, title, flash, body, None)
+}
+
+/// A [`frame`] that reloads itself every `refresh` seconds (a page that follows something
+/// under way, with no script).
+pub fn frame_with(
+    console: &Console,
+    staff: &Staff,
+    section: Section,
+    title: &str,
+    flash: &[String],
+    body: Markup,
+    refresh: Option<u32>,
+) -> Response {
     let w = console.words(staff.lang);
     let other = match staff.lang {
         Language::Id => Language::En,
@@ -199,6 +228,9 @@ pub fn frame(
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
+                @if let Some(seconds) = refresh {
+                    meta http-equiv="refresh" content=(seconds);
+                }
                 title { (title) " · " (w.t("console-name")) }
                 link rel="stylesheet" href="/static/console.css";
             }

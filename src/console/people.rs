@@ -76,15 +76,7 @@ pub async fn search(
             p { (w.msg(&Msg::new("console-people-count").arg("count", total))) }
         }
         @if !people.is_empty() {
-            div.scroll { table.list {
-                thead { tr {
-                    th scope="col" { (w.t("console-col-name")) }
-                    th scope="col" { (w.t("console-col-role")) }
-                    th scope="col" { (w.t("console-col-village")) }
-                    th scope="col" { (w.t("console-col-phone")) }
-                    th scope="col" { (w.t("console-col-registered")) }
-                } }
-                tbody {
+            (page::table(w, &["console-col-name", "console-col-role", "console-col-village", "console-col-phone", "console-col-registered"], html! {
                     @for person in &people {
                         tr {
                             td { a href={"/people/" (person.user_id)} { (person.name.as_str()) } }
@@ -94,8 +86,7 @@ pub async fn search(
                             td { (w.time(person.registered_at)) }
                         }
                     }
-                }
-            } }
+                }))
         }
         (page::pager(w, page_no, pages, link))
     };

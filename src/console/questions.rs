@@ -113,15 +113,7 @@ pub async fn inbox(
         @if rows.is_empty() {
             p.empty { (w.t(&format!("inbox-empty-{}", filter.code()))) }
         } @else {
-            div.scroll { table.list {
-                thead { tr {
-                    th scope="col" { (w.t("console-col-number")) }
-                    th scope="col" { (w.t("console-col-status")) }
-                    th scope="col" { (w.t("console-col-village")) }
-                    th scope="col" { (w.t("console-col-waited")) }
-                    th scope="col" { (w.t("console-col-latest")) }
-                } }
-                tbody {
+            (page::table(w, &["console-col-number", "console-col-status", "console-col-village", "console-col-waited", "console-col-latest"], html! {
                     @for open in &rows {
                         @let q = &open.question;
                         tr.urgent[q.urgent_place.is_some()] {
@@ -136,8 +128,7 @@ pub async fn inbox(
                             td { (preview(&open.latest.text)) }
                         }
                     }
-                }
-            } }
+                }))
         }
         (page::pager(w, page_no, pages, |p| link(filter, p)))
     };
@@ -313,6 +304,10 @@ fn offered(action: &Action) -> bool {
                 | PillarsAction::HandBack(_)
                 | PillarsAction::PassUp(_)
                 | PillarsAction::SetMembership(..)
+        ) | Action::Broadcast(
+            crate::engine::broadcast::BroadcastAction::Pause(_)
+                | crate::engine::broadcast::BroadcastAction::Resume(_)
+                | crate::engine::broadcast::BroadcastAction::Stop(_)
         ) | Action::Training(
             crate::engine::trainings::TrainingAction::Close(_)
                 | crate::engine::trainings::TrainingAction::Reopen(_)

@@ -84,15 +84,7 @@ pub async fn list(
         @if total == 0 {
             p.empty { (w.t("console-trainings-none")) }
         } @else {
-            div.scroll { table.list {
-                thead { tr {
-                    th scope="col" { (w.t("console-col-number")) }
-                    th scope="col" { (w.t("console-col-training")) }
-                    th scope="col" { (w.t("console-col-starts")) }
-                    th scope="col" { (w.t("console-col-status")) }
-                    th scope="col" { (w.t("console-col-seats")) }
-                } }
-                tbody { @for t in shown {
+            (page::table(w, &["console-col-number", "console-col-training", "console-col-starts", "console-col-status", "console-col-seats"], html! { @for t in shown {
                     tr {
                         td { (t.id) }
                         td { a href={"/trainings/" (t.id)} { (t.details.title(staff.lang)) } }
@@ -100,8 +92,7 @@ pub async fn list(
                         td { (w.t(&t.status.message_id())) }
                         td { (w.msg(&seats(t))) }
                     }
-                } }
-            } }
+                } }))
         }
         (page::pager(w, page_no, pages, link))
     };
@@ -177,14 +168,7 @@ pub async fn show(
         @if people.is_empty() {
             p.empty { (w.t("console-person-none")) }
         } @else {
-            div.scroll { table.list {
-                thead { tr {
-                    th scope="col" { (w.t("console-col-name")) }
-                    th scope="col" { (w.t("console-col-phone")) }
-                    th scope="col" { (w.t("console-col-village")) }
-                    th scope="col" { (w.t("console-col-status")) }
-                } }
-                tbody { @for p in &people {
+            (page::table(w, &["console-col-name", "console-col-phone", "console-col-village", "console-col-status"], html! { @for p in &people {
                     tr {
                         td { (p.name.as_deref().unwrap_or("—")) }
                         td { (p.phone.as_deref().map(crate::domain::phone::dialled).unwrap_or_default()) }
@@ -192,8 +176,7 @@ pub async fn show(
                         td { (w.t(&p.status.message_id()))
                              @if let Some(n) = p.position { " (" (n) ")" } }
                     }
-                } }
-            } }
+                } }))
         }
         p { a href="/trainings" { "← " (w.t("console-back-trainings")) } }
     };

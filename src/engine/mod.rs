@@ -240,12 +240,58 @@ impl Engine {
         user_id: i64,
         act: console::ConsoleAct,
     ) -> Result<console::Acted> {
+        let ((), acted) = self
+            .console_turn(user_id, async |turn: &mut Turn<'_>| {
+                console::act(turn, act).await
+            })
+            .await?;
+        Ok(acted)
+    }
+
+    /// An announcement written in the console: checked as the bot checks its steps, then
+    /// scheduled (for now or later) in one unit of work. `Err` holds why it was refused.
+    pub async fn console_broadcast(
+        &self,
+        user_id: i64,
+        written: broadcast::Written,
+    ) -> Result<std::result::Result<i64, Msg>> {
+        let (made, _) = self
+            .console_turn(user_id, async |turn: &mut Turn<'_>| {
+                broadcast::console_send(turn, &written).await
+            })
+            .await?;
+        Ok(made)
+    }
+
+    /// What an announcement written in the console would reach, read on its own connection:
+    /// the audience and its count, or why it cannot be sent.
+    pub async fn console_audience(
+        &self,
+        scope: &crate::domain::staff::Scope,
+        written: &broadcast::Written,
+    ) -> Result<std::result::Result<broadcast::Settled, Msg>> {
+        let now = self.clock.now().timestamp();
+        let places = &self.places;
+        self.reader
+            .read(async |tx| broadcast::settle(tx, places, scope, written, now).await)
+            .await
+    }
+
+    /// Runs `run` as a turn of staff member `user_id` (an update that stands for their action
+    /// in the console) in one unit of work: its rows, audit lines and messages to others are
+    /// committed together. What the turn would have said in their own chat comes back in
+    /// `Acted`, and their conversation in Telegram is left as it was.
+    async fn console_turn<T>(
+        &self,
+        user_id: i64,
+        run: impl AsyncFnOnce(&mut Turn<'_>) -> Result<T>,
+    ) -> Result<(T, console::Acted)> {
         let now = self.clock.now();
         let input = console::input_for(user_id);
         let mut work = self.writer.begin().await?;
         let done = async {
             let tx = work.tx();
-            let finished = {
+            let (value, finished, kept) = {
                 let mut turn = Turn::begin(
                     tx,
                     &self.settings,
@@ -256,26 +302,24 @@ impl Engine {
                     None,
                 )
                 .await?;
-                console::act(&mut turn, act).await?;
+                let value = run(&mut turn).await?;
                 let kept = console::kept(&turn.state);
-                (turn.finish()?, kept)
+                (value, turn.finish()?, kept)
             };
-            let (finished, kept) = finished;
-            // The officer's conversation in Telegram stays as it was.
             let (mut acted, rest) = console::split(finished.replies, user_id);
             acted.kept = kept;
             enqueue(tx, &rest, now).await?;
-            Ok::<_, EngineError>((acted, !rest.is_empty(), finished.staff_changed))
+            Ok::<_, EngineError>((value, acted, !rest.is_empty(), finished.staff_changed))
         }
         .await;
-        let (acted, queued, staff_changed) = work.end(done).await?;
+        let (value, acted, queued, staff_changed) = work.end(done).await?;
         if staff_changed {
             self.staffing.changed();
         }
         if queued {
             self.outbox_ready.notify_one();
         }
-        Ok(acted)
+        Ok((value, acted))
     }
 
     /// The village list, for naming places (built on first use).

@@ -18,7 +18,7 @@ use crate::store::{
 pub(crate) struct Turn<'a> {
     pub tx: &'a mut Tx,
     pub settings: &'a Settings,
-    places: &'a Places,
+    pub places: &'a Places,
     /// The staff member the sender is (beyond `ADMIN_IDS`), if any.
     pub staff: Option<Member>,
     pub now: DateTime<Utc>,

@@ -2,7 +2,7 @@
 
 use super::{Result, Tx};
 use crate::domain::{
-    Audience,
+    Audience, Destination, Interest, Language, Role,
     audience::{Filter, Place},
     staff::Scope,
 };
@@ -132,4 +132,98 @@ pub async fn count(tx: &mut Tx, audience: &Audience) -> Result<i64> {
         .fetch_one(tx.conn().await?)
         .await?;
     Ok(sqlx::Row::try_get(&row, 0)?)
+}
+
+/// How many registered people of an area (who have not blocked the bot) have each value an
+/// audience can be made of, and how many live in each place one level down: regencies for the
+/// whole country, districts for a coordinator's regencies, villages for a village officer's.
+/// The console shows these beside each choice.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Breakdown {
+    pub total: i64,
+    pub roles: Vec<(Role, i64)>,
+    pub languages: Vec<(Language, i64)>,
+    pub interests: Vec<(Interest, i64)>,
+    pub countries: Vec<(Destination, i64)>,
+    /// (place code, people), biggest first.
+    pub places: Vec<(i64, i64)>,
+}
+
+/// What a place code in `Breakdown::places` is, for `scope`: the divisor of a village code.
+pub fn place_level(scope: &Scope) -> i64 {
+    match scope {
+        Scope::Country => 1_000_000,
+        Scope::Regencies(_) => 10_000,
+        Scope::Villages(_) => 1,
+    }
+}
+
+/// Counts the breakdown of `scope` in two passes over its registered people.
+pub async fn breakdown(tx: &mut Tx, scope: &Scope) -> Result<Breakdown> {
+    let (area, area_params) = super::within(scope, "p.village_code");
+    let mut sums = vec!["count(*)".to_owned()];
+    let mut params: Vec<Value> = Vec::new();
+    let text = |s: &str| Value::Text(s.to_owned());
+    for role in Role::ALL.iter().copied() {
+        sums.push("coalesce(sum(p.role = ?), 0)".into());
+        params.push(text(role.code()));
+    }
+    for language in Language::ALL {
+        sums.push("coalesce(sum(u.language = ?), 0)".into());
+        params.push(text(language.code()));
+    }
+    for interest in Interest::ALL.iter().copied() {
+        sums.push("coalesce(sum(instr(',' || p.interests || ',', ?) > 0), 0)".into());
+        params.push(Value::Text(format!(",{},", interest.code())));
+    }
+    for country in Destination::ALL.iter().copied() {
+        sums.push("coalesce(sum(p.country = ?), 0)".into());
+        params.push(text(country.code()));
+    }
+    params.extend(area_params.iter().map(|n| Value::Number(*n)));
+    let sql = format!(
+        "SELECT {} FROM users u JOIN profiles p ON p.user_id = u.id \
+         WHERE u.status = 'active' AND {area}",
+        sums.join(", ")
+    );
+    let row = params
+        .iter()
+        .fold(sqlx::query(&sql), |query, value| value.bind(query))
+        .fetch_one(tx.conn().await?)
+        .await?;
+    let mut at = 0;
+    let mut next = || -> Result<i64> {
+        let value: i64 = sqlx::Row::try_get(&row, at)?;
+        at += 1;
+        Ok(value)
+    };
+    let mut breakdown = Breakdown {
+        total: next()?,
+        ..Breakdown::default()
+    };
+    for role in Role::ALL.iter().copied() {
+        breakdown.roles.push((role, next()?));
+    }
+    for language in Language::ALL {
+        breakdown.languages.push((language, next()?));
+    }
+    for interest in Interest::ALL.iter().copied() {
+        breakdown.interests.push((interest, next()?));
+    }
+    for country in Destination::ALL.iter().copied() {
+        breakdown.countries.push((country, next()?));
+    }
+    let places_sql = format!(
+        "SELECT p.village_code / ? AS place, count(*) AS n FROM users u \
+         JOIN profiles p ON p.user_id = u.id \
+         WHERE u.status = 'active' AND p.village_code IS NOT NULL AND {area} \
+         GROUP BY place ORDER BY n DESC, place"
+    );
+    let query = sqlx::query_as(&places_sql).bind(place_level(scope));
+    breakdown.places = area_params
+        .iter()
+        .fold(query, |query, n| query.bind(*n))
+        .fetch_all(tx.conn().await?)
+        .await?;
+    Ok(breakdown)
 }

@@ -34,6 +34,12 @@ pub struct Broadcast {
     pub progress_chat_id: Option<i64>,
     pub progress_outbox_id: Option<i64>,
     pub progress_shown_at: Option<i64>,
+    pub created_at: i64,
+    pub finished_at: Option<i64>,
+    /// The final counts, once finished.
+    pub delivered: i64,
+    pub blocked: i64,
+    pub failed: i64,
 }
 
 /// Where a broadcast's copies stand.
@@ -58,7 +64,8 @@ impl Counts {
 pub const BLOCKED: &str = "blocked";
 
 const COLUMNS: &str = "id, officer_id, text_id, text_en, photo_file_id, audience, status, send_at, recipients, \
-                       progress_chat_id, progress_outbox_id, progress_shown_at";
+                       progress_chat_id, progress_outbox_id, progress_shown_at, created_at, finished_at, \
+                       delivered, blocked, failed";
 
 fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Broadcast> {
     Ok(Broadcast {
@@ -74,6 +81,11 @@ fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Broadcast> {
         progress_chat_id: row.try_get("progress_chat_id")?,
         progress_outbox_id: row.try_get("progress_outbox_id")?,
         progress_shown_at: row.try_get("progress_shown_at")?,
+        created_at: row.try_get("created_at")?,
+        finished_at: row.try_get("finished_at")?,
+        delivered: row.try_get("delivered")?,
+        blocked: row.try_get("blocked")?,
+        failed: row.try_get("failed")?,
     })
 }
 
@@ -342,4 +354,28 @@ pub async fn set_progress_chat(tx: &mut Tx, id: i64, chat_id: i64) -> Result<()>
         .execute(tx.conn().await?)
         .await?;
     Ok(())
+}
+
+/// A page of announcements past and running, newest first (drafts left out), of one officer
+/// or (`None`) of everyone; and how many there are in all.
+pub async fn page(
+    tx: &mut Tx,
+    officer: Option<i64>,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<Broadcast>, i64)> {
+    let mine = "status <> 'draft' AND (?1 IS NULL OR officer_id = ?1)";
+    let total: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM broadcasts WHERE {mine}"))
+        .bind(officer)
+        .fetch_one(tx.conn().await?)
+        .await?;
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM broadcasts WHERE {mine} ORDER BY id DESC LIMIT ?2 OFFSET ?3"
+    ))
+    .bind(officer)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(tx.conn().await?)
+    .await?;
+    Ok((rows.iter().map(from_row).collect::<Result<_>>()?, total))
 }

@@ -19,13 +19,14 @@ use super::{
     fallback, menu,
     turn::Turn,
 };
+use crate::areas::{Gazetteer, Places};
 use crate::domain::{
     Destination, Interest, Language, Role,
     area::{DistrictCode, RegencyCode},
     audience::{Filter, Place, toggle},
     staff::Scope,
 };
-use crate::store::{self, audit, broadcasts};
+use crate::store::{self, Tx, audit, broadcasts};
 
 /// Telegram's limits: a message's text, a photo's caption.
 pub const MAX_TEXT: usize = 4096;
@@ -449,15 +450,21 @@ async fn audience_keyboard(turn: &mut Turn<'_>) -> Result<Keyboard> {
 
 /// The audience named for its buttons and the preview.
 async fn describe(turn: &mut Turn<'_>, audience: &Audience) -> Result<Msg> {
+    let gazetteer = turn.places().await?;
+    Ok(named(&gazetteer, audience))
+}
+
+/// The audience named, with its places as the gazetteer names them.
+pub fn named(gazetteer: &Gazetteer, audience: &Audience) -> Msg {
     let Audience::Filter(filter) = audience else {
-        return Ok(audience::describe(audience));
+        return audience::describe(audience);
     };
     let mut parts = Vec::new();
     if filter.within != Scope::Country {
         parts.push(Msg::new("broadcast-filter-within"));
     }
     for place in &filter.places {
-        parts.push(place_name(turn, *place).await?);
+        parts.push(place_name(gazetteer, *place));
     }
     for part in Part::all() {
         if part.chosen(filter) {
@@ -470,12 +477,11 @@ async fn describe(turn: &mut Turn<'_>, audience: &Audience) -> Result<Msg> {
     if parts.is_empty() || (parts.len() == 1 && filter.within != Scope::Country) {
         parts.insert(0, Msg::new("broadcast-filter-everyone"));
     }
-    Ok(Msg::new("broadcast-filter").arg("parts", Arg::List(parts)))
+    Msg::new("broadcast-filter").arg("parts", Arg::List(parts))
 }
 
-async fn place_name(turn: &mut Turn<'_>, place: Place) -> Result<Msg> {
-    let gazetteer = turn.places().await?;
-    Ok(match place {
+fn place_name(gazetteer: &Gazetteer, place: Place) -> Msg {
+    match place {
         Place::Village(code) => match gazetteer.village(code) {
             Some(hit) => places::label(&hit),
             None => Msg::new("place-area-code").arg("code", code.to_string()),
@@ -488,7 +494,7 @@ async fn place_name(turn: &mut Turn<'_>, place: Place) -> Result<Msg> {
             Some(name) => Msg::new("place-area-regency").arg("regency", name),
             None => Msg::new("place-area-code").arg("code", code.to_string()),
         },
-    })
+    }
 }
 
 /// The builder: what is chosen so far and how many it reaches, and a button for each value
@@ -931,4 +937,123 @@ pub(crate) async fn discard(turn: &mut Turn<'_>) -> Result<()> {
         broadcasts::delete_draft(turn.tx, id).await?;
     }
     Ok(())
+}
+
+/// An announcement written in the console, all at once rather than step by step.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Written {
+    /// The words in each language written (at least one).
+    pub texts: BTreeMap<Language, String>,
+    /// Who it goes to; always within the sender's area, whatever `within` says.
+    pub filter: Filter,
+    /// Unix seconds; `None` for "now".
+    pub send_at: Option<i64>,
+}
+
+/// A written announcement, checked: who it reaches and how many they are now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settled {
+    pub audience: Audience,
+    pub count: i64,
+    /// The audience named as in the bot's preview.
+    pub named: Msg,
+}
+
+/// Checks an announcement written in the console as the bot checks each of its steps: the
+/// words within Telegram's limit, places and training within the sender's area (`scope`), a
+/// time to come, and someone to reach. `Err` holds what to tell the officer.
+pub async fn settle(
+    tx: &mut Tx,
+    places: &Places,
+    scope: &Scope,
+    written: &Written,
+    now: i64,
+) -> Result<std::result::Result<Settled, Msg>> {
+    if written.texts.values().all(|t| t.trim().is_empty()) {
+        return Ok(Err(Msg::new("broadcast-text-empty")));
+    }
+    for text in written.texts.values() {
+        if let Err(problem) = check_text(text, false) {
+            return Ok(Err(problem));
+        }
+    }
+    if let Some(place) = written
+        .filter
+        .places
+        .iter()
+        .find(|place| !may_choose(scope, **place))
+    {
+        tracing::debug!(?place, "a place outside the sender's area");
+        return Ok(Err(Msg::new("broadcast-place-outside")));
+    }
+    if let Some(id) = written.filter.training {
+        let ours = store::trainings::find(tx, id)
+            .await?
+            .is_some_and(|t| scope.covers(t.area));
+        if !ours {
+            return Ok(Err(Msg::new("broadcast-training-outside")));
+        }
+    }
+    if written.send_at.is_some_and(|at| at <= now) {
+        return Ok(Err(Msg::new("broadcast-time-past")));
+    }
+    let audience = Audience::Filter(Filter {
+        within: scope.clone(),
+        ..written.filter.clone()
+    });
+    let count = store::audiences::count(tx, &audience).await?;
+    if count == 0 {
+        return Ok(Err(Msg::new("broadcast-combine-nobody")));
+    }
+    let gazetteer = places.get(tx).await?;
+    let named = named(&gazetteer, &audience);
+    Ok(Ok(Settled {
+        audience,
+        count,
+        named,
+    }))
+}
+
+/// An announcement from the console, checked again and scheduled (now or later), audited as
+/// the bot's «Kirim» is. Its progress is followed in the console, not in the officer's chat.
+pub(crate) async fn console_send(
+    turn: &mut Turn<'_>,
+    written: &Written,
+) -> Result<std::result::Result<i64, Msg>> {
+    let (Some(officer), Some(_)) = (turn.user_id(), turn.role()) else {
+        return Ok(Err(Msg::new("officer-only")));
+    };
+    let scope = turn.scope();
+    let now = turn.now.timestamp();
+    let settled = match settle(turn.tx, turn.places, &scope, written, now).await? {
+        Ok(settled) => settled,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    let text = |language| {
+        written
+            .texts
+            .get(&language)
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+    };
+    let audience_json = serde_json::to_string(&settled.audience)?;
+    let new = broadcasts::NewBroadcast {
+        officer_id: officer,
+        text_id: text(Language::Id),
+        text_en: text(Language::En),
+        photo_file_id: None,
+        audience: &audience_json,
+        send_at: written.send_at.unwrap_or(now),
+    };
+    let id = broadcasts::create(turn.tx, &new, turn.now).await?;
+    broadcasts::set_status(turn.tx, id, broadcasts::BroadcastStatus::Scheduled).await?;
+    audit::record(
+        turn.tx,
+        officer,
+        "broadcast.send",
+        &format!("broadcast {id} to {audience_json} (console)"),
+        turn.now,
+    )
+    .await?;
+    Ok(Ok(id))
 }
