@@ -1084,3 +1084,181 @@ async fn an_announcement_outside_the_area_or_malformed_is_refused_with_a_reason(
         waiting.body
     );
 }
+
+async fn is_staff(h: &Harness, user: i64) -> bool {
+    h.count(&format!(
+        "SELECT count(*) FROM staff_areas WHERE user_id = {user}"
+    ))
+    .await
+        > 0
+}
+
+#[tokio::test]
+async fn a_coordinator_invites_and_removes_the_officers_of_their_regency_only() {
+    let mut h = Harness::new().await;
+    staffed(&mut h).await;
+    let (server, mut coordinator) = logged_in(&mut h, COORDINATOR).await;
+    let mut officer = Client::new(&server);
+    officer
+        .log_in(&console::link_path(&h.say(OFFICER, "/konsol").await))
+        .await;
+
+    // A village officer has no staff page, and cannot invite with a forged form.
+    assert_eq!(officer.get("/officers").await.status, 404);
+    assert!(!officer.get("/").await.body.contains("href=\"/officers\""));
+    let officer_csrf = officer.get("/").await.csrf();
+    let forged = officer
+        .post(
+            "/officers/invite",
+            &[
+                ("csrf", &officer_csrf),
+                ("role", "officer"),
+                ("place", "32.12.16.2004"),
+            ],
+        )
+        .await;
+    assert_eq!(forged.status, 404);
+
+    let list = coordinator.get("/officers").await;
+    assert_eq!(list.status, 200, "{}", list.body);
+    assert!(
+        list.body.contains(&format!("ID {OFFICER}")),
+        "Kenanga's officer: {}",
+        list.body
+    );
+    assert!(
+        !list.body.contains(&format!("ID {OTHER_OFFICER}")),
+        "not Wonosobo's: {}",
+        list.body
+    );
+    let csrf = list.csrf();
+
+    // An invitation for a village of the regency, by its code.
+    let made = coordinator
+        .post(
+            "/officers/invite",
+            &[
+                ("csrf", &csrf),
+                ("role", "officer"),
+                ("place", "32.12.16.2004"),
+            ],
+        )
+        .await;
+    assert_eq!(made.status, 303, "{}", made.body);
+    let after = coordinator.get("/officers").await;
+    assert!(
+        after
+            .body
+            .contains("t.me/desmigratif_test_bot?start=petugas-"),
+        "the link to pass on: {}",
+        after.body
+    );
+    assert_eq!(
+        h.count("SELECT count(*) FROM staff_invitations WHERE revoked_at IS NULL")
+            .await,
+        1
+    );
+    // Not for Wonosobo's village, typed or forged.
+    let typed = coordinator
+        .post(
+            "/officers/invite",
+            &[
+                ("csrf", &csrf),
+                ("role", "officer"),
+                ("place", "33.07.10.2004"),
+            ],
+        )
+        .await;
+    assert_eq!(typed.status, 422);
+    assert!(typed.body.contains("Tidak ada tempat"), "{}", typed.body);
+    let forged = coordinator
+        .post(
+            "/officers/invite",
+            &[
+                ("csrf", &csrf),
+                ("role", "officer"),
+                ("area", "v3307102004"),
+            ],
+        )
+        .await;
+    assert_eq!(forged.status, 422);
+    assert!(
+        forged.body.contains("di luar wilayah Anda"),
+        "{}",
+        forged.body
+    );
+    let as_admin = coordinator
+        .post("/officers/invite", &[("csrf", &csrf), ("role", "admin")])
+        .await;
+    assert_eq!(as_admin.status, 400);
+    assert_eq!(h.count("SELECT count(*) FROM staff_invitations").await, 1);
+
+    // The open invitation is cancelled from the page.
+    let cancel =
+        Action::Staff(desmigratif::engine::staff::StaffAction::CancelInvitation(1)).encode();
+    coordinator
+        .post(
+            "/act",
+            &[("csrf", &csrf), ("action", &cancel), ("back", "/officers")],
+        )
+        .await;
+    let cancelled = coordinator.get("/officers").await;
+    assert!(
+        cancelled.body.contains("Undangan no. 1 dibatalkan"),
+        "{}",
+        cancelled.body
+    );
+    assert_eq!(
+        h.count("SELECT count(*) FROM staff_invitations WHERE revoked_at IS NULL")
+            .await,
+        0
+    );
+
+    // Wonosobo's officer cannot be removed by this coordinator, Kenanga's can; their
+    // console session ends at once and the bot tells them.
+    let remove_other = Action::Staff(desmigratif::engine::staff::StaffAction::RemoveConfirmed(
+        OTHER_OFFICER,
+    ))
+    .encode();
+    coordinator
+        .post("/act", &[("csrf", &csrf), ("action", &remove_other)])
+        .await;
+    assert!(is_staff(&h, OTHER_OFFICER).await);
+    let remove = Action::Staff(desmigratif::engine::staff::StaffAction::RemoveConfirmed(
+        OFFICER,
+    ))
+    .encode();
+    coordinator
+        .post(
+            "/act",
+            &[("csrf", &csrf), ("action", &remove), ("back", "/officers")],
+        )
+        .await;
+    assert!(!is_staff(&h, OFFICER).await);
+    let removed = coordinator.get("/officers").await;
+    assert!(
+        removed.body.contains("Hak sudah dicabut"),
+        "{}",
+        removed.body
+    );
+    assert!(
+        !removed.body.contains("Wilayah: "),
+        "the bot's screen after it is not shown: {}",
+        removed.body
+    );
+    assert_eq!(queued(&h, OFFICER, "staff-removed-notice").await, 1);
+    assert_eq!(officer.get("/").await.status, 303, "logged out");
+
+    // An admin sees everyone.
+    let mut admin = Client::new(&server);
+    admin
+        .log_in(&console::link_path(&h.say(ADMIN, "/konsol").await))
+        .await;
+    assert!(
+        admin
+            .get("/officers")
+            .await
+            .body
+            .contains(&format!("ID {OTHER_OFFICER}"))
+    );
+}

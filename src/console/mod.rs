@@ -20,6 +20,7 @@ mod audit;
 mod auth;
 mod broadcasts;
 mod exports;
+mod officers;
 mod overview;
 mod page;
 mod people;
@@ -132,6 +133,8 @@ fn router(console: Arc<Console>) -> Router {
         .route("/audit", get(audit::list))
         .route("/exports", get(exports::list))
         .route("/exports/{table}", post(exports::download))
+        .route("/officers", get(officers::list))
+        .route("/officers/invite", post(officers::invite))
         .route("/trainings", get(trainings::list))
         .route("/trainings/{id}", get(trainings::show))
         .route("/people", get(people::search))

@@ -87,27 +87,35 @@ pub enum Section {
     Trainings,
     Applications,
     Broadcasts,
+    Officers,
     Exports,
     Audit,
     Sessions,
 }
 
 impl Section {
-    const ALL: [Section; 9] = [
+    const ALL: [Section; 10] = [
         Section::Overview,
         Section::Questions,
         Section::People,
         Section::Trainings,
         Section::Applications,
         Section::Broadcasts,
+        Section::Officers,
         Section::Exports,
         Section::Audit,
         Section::Sessions,
     ];
 
-    /// Whether the navigation shows it to `role` (the audit log is for admins).
+    /// Whether the navigation shows it to `role` (the audit log is for admins, the staff for
+    /// admins and coordinators).
     fn for_role(self, role: crate::domain::staff::StaffRole) -> bool {
-        self != Section::Audit || role == crate::domain::staff::StaffRole::Admin
+        use crate::domain::staff::StaffRole;
+        match self {
+            Section::Audit => role == StaffRole::Admin,
+            Section::Officers => role != StaffRole::Officer,
+            _ => true,
+        }
     }
 
     fn path(self) -> &'static str {
@@ -118,6 +126,7 @@ impl Section {
             Section::Trainings => "/trainings",
             Section::Applications => "/applications",
             Section::Broadcasts => "/broadcasts",
+            Section::Officers => "/officers",
             Section::Audit => "/audit",
             Section::Exports => "/exports",
             Section::Sessions => "/sessions",
@@ -132,6 +141,7 @@ impl Section {
             Section::Trainings => "console-nav-trainings",
             Section::Applications => "console-nav-applications",
             Section::Broadcasts => "console-nav-broadcasts",
+            Section::Officers => "console-nav-officers",
             Section::Audit => "console-nav-audit",
             Section::Exports => "console-nav-exports",
             Section::Sessions => "console-nav-sessions",

@@ -304,6 +304,9 @@ fn offered(action: &Action) -> bool {
                 | PillarsAction::HandBack(_)
                 | PillarsAction::PassUp(_)
                 | PillarsAction::SetMembership(..)
+        ) | Action::Staff(
+            crate::engine::staff::StaffAction::RemoveConfirmed(_)
+                | crate::engine::staff::StaffAction::CancelInvitation(_)
         ) | Action::Broadcast(
             crate::engine::broadcast::BroadcastAction::Pause(_)
                 | crate::engine::broadcast::BroadcastAction::Resume(_)

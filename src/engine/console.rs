@@ -32,6 +32,9 @@ pub enum ConsoleAct {
         kind: EntryKind,
         text: String,
     },
+    /// An invitation to join the staff for an area (a village's officer, a regency's
+    /// coordinator, an admin of the whole country).
+    Invite(crate::domain::staff::Area),
 }
 
 /// What became of a console action: what the bot would have told the officer.
@@ -117,6 +120,7 @@ pub(super) async fn act(turn: &mut Turn<'_>, act: ConsoleAct) -> Result<()> {
             kind,
             text,
         } => super::pillars::console_amend(turn, question, kind, &text).await,
+        ConsoleAct::Invite(area) => super::staff::console_invite(turn, area).await,
     }
 }
 
@@ -131,13 +135,20 @@ pub(super) fn kept(state: &super::State) -> Option<(i64, String)> {
 }
 
 /// Splits a finished turn's replies: what would have gone to the officer's own chat (shown in
-/// the console), and the rest (sent).
+/// the console), and the rest (sent). When a button's short notice says what was done («Hak
+/// sudah dicabut»), that is all that is kept: the screen the bot would show after it belongs
+/// in the chat, not above a page of the console.
 pub(super) fn split(replies: Vec<Reply>, officer_chat: i64) -> (Acted, Vec<Reply>) {
     let mut said: Vec<Msg> = Vec::new();
     let mut rest = Vec::new();
-    for reply in replies {
-        if reply.chat_id != officer_chat {
-            rest.push(reply);
+    let (own, others): (Vec<Reply>, Vec<Reply>) =
+        replies.into_iter().partition(|r| r.chat_id == officer_chat);
+    rest.extend(others);
+    let noticed = own
+        .iter()
+        .any(|r| matches!(&r.kind, ReplyKind::CallbackAnswer { text: Some(_), .. }));
+    for reply in own {
+        if noticed && !matches!(reply.kind, ReplyKind::CallbackAnswer { .. }) {
             continue;
         }
         let text = match reply.kind {

@@ -10,6 +10,7 @@ mod people;
 use serde::{Deserialize, Serialize};
 
 pub(crate) use invitations::start_link;
+pub(crate) use people::{removable, visible};
 
 use super::{
     Action, Button, Event, Keyboard, Msg, Result, State,
@@ -198,6 +199,20 @@ pub(crate) async fn home(turn: &mut Turn<'_>) -> Result<()> {
         Keyboard::Inline(rows),
     );
     Ok(())
+}
+
+/// An invitation made in the console, for `area` (its kind says the role): as the bot's
+/// «Undang», within what the sender may appoint.
+pub(crate) async fn console_invite(turn: &mut Turn<'_>, area: Area) -> Result<()> {
+    match turn.role() {
+        Some((role, scope)) if role != StaffRole::Officer => {
+            invitations::create(turn, role, &scope, area).await
+        }
+        _ => {
+            fallback::not_an_officer(turn);
+            Ok(())
+        }
+    }
 }
 
 /// The sender's own areas, named.

@@ -13,7 +13,7 @@ use crate::store::{areas, audit, staff};
 const SHOWN: usize = 40;
 
 /// The areas of `member` the viewer may see.
-fn visible(scope: &Scope, member: &staff::Member) -> Vec<Area> {
+pub(crate) fn visible(scope: &Scope, member: &staff::Member) -> Vec<Area> {
     member
         .areas
         .iter()
@@ -97,7 +97,18 @@ fn may_remove(turn: &Turn<'_>, scope: &Scope, member: &staff::Member) -> bool {
     let Some((role, _)) = turn.role() else {
         return false;
     };
-    turn.user_id() != Some(member.user_id)
+    removable(role, scope, turn.user_id(), member)
+}
+
+/// May staff member `viewer` (of `role` over `scope`) remove `member`: not themselves, and
+/// only someone with an area they could have appointed.
+pub(crate) fn removable(
+    role: crate::domain::staff::StaffRole,
+    scope: &Scope,
+    viewer: Option<i64>,
+    member: &staff::Member,
+) -> bool {
+    viewer != Some(member.user_id)
         && visible(scope, member)
             .into_iter()
             .any(|area| may_appoint(role, scope, area))
