@@ -1262,3 +1262,197 @@ async fn a_coordinator_invites_and_removes_the_officers_of_their_regency_only() 
             .contains(&format!("ID {OTHER_OFFICER}"))
     );
 }
+
+/// A new training's form, filled in; `change` replaces some of the parts.
+fn training_fields(csrf: &str, change: &[(&'static str, &'static str)]) -> Vec<(String, String)> {
+    let starts = (start_time() + chrono::Duration::days(10))
+        .with_timezone(&chrono_tz::Asia::Jakarta)
+        .format("%Y-%m-%dT09:00")
+        .to_string();
+    let mut fields: Vec<(String, String)> = [
+        ("csrf", csrf.to_owned()),
+        ("title_id", "Pelatihan membuat kue".to_owned()),
+        ("title_en", "Cake making".to_owned()),
+        ("category", "business".to_owned()),
+        ("starts_at", starts),
+        ("location", "Balai Desa Kenanga".to_owned()),
+        ("capacity", "20".to_owned()),
+        (
+            "description_id",
+            "Belajar membuat kue untuk dijual.".to_owned(),
+        ),
+        ("description_en", "Learn to make cakes to sell.".to_owned()),
+    ]
+    .into_iter()
+    .map(|(n, v)| (n.to_owned(), v))
+    .collect();
+    for (name, value) in change {
+        for field in fields.iter_mut().filter(|(n, _)| n == name) {
+            field.1 = (*value).to_owned();
+        }
+    }
+    fields
+}
+
+async fn post_owned(client: &mut Client, path: &str, fields: &[(String, String)]) -> console::Page {
+    let fields: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    client.post(path, &fields).await
+}
+
+#[tokio::test]
+async fn a_village_officer_writes_and_changes_a_training_in_the_console_and_the_signed_up_are_told()
+{
+    let mut h = Harness::new().await;
+    staffed(&mut h).await;
+    let (server, mut officer) = logged_in(&mut h, OFFICER).await;
+    let form = officer.get("/trainings/new").await;
+    assert_eq!(form.status, 200, "{}", form.body);
+    assert!(form.body.contains("type=\"datetime-local\""));
+    let csrf = form.csrf();
+
+    // Each wrong part is said beside it, and what was typed stays.
+    let wrong = post_owned(
+        &mut officer,
+        "/trainings/new",
+        &training_fields(
+            &csrf,
+            &[
+                ("title_id", "ab"),
+                ("starts_at", "2020-01-01T09:00"),
+                ("capacity", "0"),
+            ],
+        ),
+    )
+    .await;
+    assert_eq!(wrong.status, 422, "{}", wrong.body);
+    for said in ["Terlalu pendek", "sudah lewat", "1 sampai 10.000"] {
+        assert!(wrong.body.contains(said), "{said}: {}", wrong.body);
+    }
+    assert!(
+        wrong.body.contains("Balai Desa Kenanga"),
+        "kept: {}",
+        wrong.body
+    );
+    assert_eq!(h.count("SELECT count(*) FROM trainings").await, 0);
+
+    let saved = post_owned(&mut officer, "/trainings/new", &training_fields(&csrf, &[])).await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let id = h.count("SELECT max(id) FROM trainings").await;
+    assert_eq!(saved.location, Some(format!("/trainings/{id}")));
+    assert_eq!(
+        h.count(&format!("SELECT area FROM trainings WHERE id = {id}"))
+            .await,
+        3_212_162_004,
+        "for the officer's village"
+    );
+    let starts = h
+        .count(&format!("SELECT starts_at FROM trainings WHERE id = {id}"))
+        .await;
+    let local = chrono::DateTime::from_timestamp(starts, 0)
+        .unwrap()
+        .with_timezone(&chrono_tz::Asia::Jakarta);
+    assert_eq!(local.format("%H:%M").to_string(), "09:00", "in TIMEZONE");
+    let page = officer.get(&format!("/trainings/{id}")).await;
+    assert!(page.body.contains("Pelatihan disimpan"), "{}", page.body);
+
+    // Someone signs up; the place changes; they are told.
+    let join = Action::Training(desmigratif::engine::trainings::TrainingAction::Join(id));
+    h.press(RESIDENT, &join).await;
+    let edit = officer.get(&format!("/trainings/{id}/edit")).await;
+    assert_eq!(edit.status, 200);
+    assert!(edit.body.contains("Pelatihan membuat kue"), "prefilled");
+    let changed = post_owned(
+        &mut officer,
+        &format!("/trainings/{id}/edit"),
+        &training_fields(&csrf, &[("location", "Aula Kecamatan Sindang")]),
+    )
+    .await;
+    assert_eq!(changed.status, 303, "{}", changed.body);
+    assert_eq!(queued(&h, RESIDENT, "training-changed-notice").await, 1);
+    let after = officer.get(&format!("/trainings/{id}")).await;
+    assert!(
+        after.body.contains("1 peserta diberi tahu"),
+        "{}",
+        after.body
+    );
+    assert!(after.body.contains("Aula Kecamatan Sindang"));
+
+    // Wonosobo's officer finds nothing to change, typed or forged.
+    let mut other = Client::new(&server);
+    other
+        .log_in(&console::link_path(&h.say(OTHER_OFFICER, "/konsol").await))
+        .await;
+    assert_eq!(
+        other.get(&format!("/trainings/{id}/edit")).await.status,
+        404
+    );
+    let other_csrf = other.get("/").await.csrf();
+    let forged = post_owned(
+        &mut other,
+        &format!("/trainings/{id}/edit"),
+        &training_fields(&other_csrf, &[("location", "Di tempat lain")]),
+    )
+    .await;
+    assert_eq!(forged.status, 404);
+    assert!(
+        officer
+            .get(&format!("/trainings/{id}"))
+            .await
+            .body
+            .contains("Aula Kecamatan")
+    );
+}
+
+#[tokio::test]
+async fn a_season_of_trainings_is_uploaded_all_or_nothing_with_the_problems_by_line() {
+    let mut h = Harness::new().await;
+    staffed(&mut h).await;
+    let (_server, mut coordinator) = logged_in(&mut h, COORDINATOR).await;
+    let csrf = coordinator.get("/trainings").await.csrf();
+    let header = "\u{FEFF}title_id,title_en,category,starts_at,location,capacity,description_id,description_en\r\n";
+    let good = "Pelatihan Kewirausahaan,Entrepreneurship Training,business,2036-01-10 09:00,Balai Desa,25,Belajar menyusun rencana usaha.,Learn to write a business plan.\r\n";
+    let bad = "Literasi Keuangan,Financial Literacy,finance,kapan-kapan,Aula Desa,30,Mengatur kiriman uang.,Managing remittances.\r\n";
+    let refused = coordinator
+        .upload(
+            "/trainings/import",
+            &csrf,
+            "musim.csv",
+            format!("{header}{good}{bad}").as_bytes(),
+        )
+        .await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(refused.body.contains("Baris 3"), "{}", refused.body);
+    assert_eq!(
+        h.count("SELECT count(*) FROM trainings").await,
+        0,
+        "nothing saved"
+    );
+    let forged = coordinator
+        .upload("/trainings/import", "x", "musim.csv", header.as_bytes())
+        .await;
+    assert_eq!(forged.status, 403);
+
+    let fixed = bad.replace("kapan-kapan", "2036-01-17 13:30");
+    let imported = coordinator
+        .upload(
+            "/trainings/import",
+            &csrf,
+            "musim.csv",
+            format!("{header}{good}{fixed}").as_bytes(),
+        )
+        .await;
+    assert_eq!(imported.status, 303, "{}", imported.body);
+    assert_eq!(h.count("SELECT count(*) FROM trainings").await, 2);
+    assert_eq!(
+        h.count("SELECT count(*) FROM trainings WHERE area = 3212")
+            .await,
+        2,
+        "for the coordinator's regency"
+    );
+    let list = coordinator.get("/trainings").await;
+    assert!(list.body.contains("2 pelatihan diimpor"), "{}", list.body);
+    assert!(list.body.contains("Literasi Keuangan"));
+}

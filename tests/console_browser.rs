@@ -412,6 +412,46 @@ async fn an_officer_answers_in_the_browser_and_the_person_gets_it_in_telegram() 
         "a returnee is not in the audience"
     );
 
+    // A training written at the laptop, its date and time in the browser's own field.
+    laptop.goto(&format!("{base}/trainings/new")).await.unwrap();
+    wait_for_page(&laptop, "Buat pelatihan").await;
+    for (id, typed) in [
+        ("training-title_id", "Pelatihan menjahit"),
+        ("training-title_en", "Sewing training"),
+        (
+            "training-description_id",
+            "Belajar menjahit pakaian untuk dijual.",
+        ),
+        ("training-description_en", "Learn to sew clothes to sell."),
+        ("training-location", "Balai Desa Kenanga"),
+        ("training-capacity", "25"),
+    ] {
+        laptop
+            .find(Locator::Id(id))
+            .await
+            .unwrap()
+            .send_keys(typed)
+            .await
+            .unwrap();
+    }
+    // A date and time field is typed in the browser's own order; WebDriver sets its value.
+    laptop
+        .execute(
+            "document.getElementById('training-starts_at').value = arguments[0];",
+            vec![serde_json::json!("2036-01-10T09:00")],
+        )
+        .await
+        .unwrap();
+    screenshot(&laptop, "training-new").await;
+    click(&laptop, "save-training").await;
+    let saved = wait_for_page(&laptop, "Pelatihan disimpan").await;
+    assert!(saved.contains("Pelatihan menjahit"), "{saved}");
+    assert!(saved.contains("10 Januari 2036 pukul 09.00"), "{saved}");
+    screenshot(&laptop, "training").await;
+    laptop.goto(&format!("{base}/officers")).await.unwrap();
+    wait_for_page(&laptop, "Undang petugas").await;
+    screenshot(&laptop, "officers").await;
+
     // The used link does not log anyone else in.
     let stranger = browser(&driver, "stranger", 1366, 768).await;
     stranger.goto(&link).await.unwrap();

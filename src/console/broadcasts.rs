@@ -444,7 +444,7 @@ async fn compose_page(
                 legend { (w.t("console-broadcast-when")) }
                 label.choice { input type="radio" name="when" value="now" checked[!draft.later]; " " (w.t("console-broadcast-now")) }
                 label.choice { input type="radio" name="when" value="later" checked[draft.later]; " " (w.t("console-broadcast-later")) }
-                label for="send_at" { (w.msg(&Msg::new("console-broadcast-time").arg("zone", timezone.name()))) }
+                label for="send_at" { (w.msg(&Msg::new("console-broadcast-time").arg("zone", page::zone_name(console)))) }
                 input #send_at type="datetime-local" name="send_at" value=(draft.send_at) placeholder=(example);
             }
             button.primary #preview type="submit" name="go" value="preview" { (w.t("console-broadcast-preview")) }

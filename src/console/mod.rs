@@ -26,6 +26,7 @@ mod page;
 mod people;
 mod questions;
 mod svg;
+mod training_form;
 mod trainings;
 
 use std::{collections::HashMap, sync::Arc, sync::Mutex, time::Duration};
@@ -136,7 +137,16 @@ fn router(console: Arc<Console>) -> Router {
         .route("/officers", get(officers::list))
         .route("/officers/invite", post(officers::invite))
         .route("/trainings", get(trainings::list))
+        .route(
+            "/trainings/new",
+            get(training_form::new).post(training_form::create),
+        )
+        .route("/trainings/import", post(training_form::import))
         .route("/trainings/{id}", get(trainings::show))
+        .route(
+            "/trainings/{id}/edit",
+            get(training_form::edit).post(training_form::update),
+        )
         .route("/people", get(people::search))
         .route("/people/{id}", get(people::show))
         .route("/static/console.css", get(page::stylesheet))

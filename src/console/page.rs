@@ -174,6 +174,17 @@ pub fn pager(w: Words<'_>, page: u32, pages: u32, link: impl Fn(u32) -> String) 
     }
 }
 
+/// The programme's time zone as people name it («WIB»), else as configured («Asia/Jakarta»).
+pub fn zone_name(console: &Console) -> String {
+    let tz = console.engine.settings().timezone;
+    let now = console.engine.clock().now().with_timezone(&tz);
+    let short = now.format("%Z").to_string();
+    match short.chars().all(|c| c.is_ascii_alphabetic()) {
+        true => short,
+        false => tz.name().to_owned(),
+    }
+}
+
 /// A table of a list: its column headings (message ids) and its rows, scrolling sideways on a
 /// narrow screen.
 pub fn table(w: Words<'_>, columns: &[&str], rows: Markup) -> Markup {

@@ -68,6 +68,7 @@ pub async fn list(
         .take(PER_PAGE);
     let w = console.words(staff.lang);
     let body = html! {
+        p { a.button.primary #new-training href="/trainings/new" { (w.t("console-trainings-new")) } }
         nav.filters aria-label=(w.t("console-trainings-when")) {
             ul {
                 @for (code, label) in [("upcoming", "console-trainings-upcoming"), ("past", "console-trainings-past")] {
@@ -95,6 +96,7 @@ pub async fn list(
                 } }))
         }
         (page::pager(w, page_no, pages, link))
+        (super::training_form::import_form(w, &staff))
     };
     let flash = console.take_flash(staff.session.id);
     page::frame(
@@ -153,6 +155,7 @@ pub async fn show(
         }
         @if takes_place {
             section.actions aria-label=(w.t("console-question-actions")) {
+                a.button href={"/trainings/" (id) "/edit"} { (w.t("console-trainings-edit")) }
                 @match training.status {
                     TrainingStatus::Closed => (act("training-button-reopen", TrainingAction::Reopen(id))),
                     _ => (act("training-button-close", TrainingAction::Close(id))),

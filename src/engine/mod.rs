@@ -263,6 +263,40 @@ impl Engine {
         Ok(made)
     }
 
+    /// A training written in the console: new (`id` none, for `area` of the sender's when
+    /// they have several) or changed; saved in one unit of work as the bot saves it. With
+    /// its id comes what the bot would have said about it.
+    pub async fn console_training(
+        &self,
+        user_id: i64,
+        id: Option<i64>,
+        details: crate::domain::TrainingDetails,
+        area: Option<i64>,
+    ) -> Result<std::result::Result<(i64, Option<Msg>), Msg>> {
+        let (saved, acted) = self
+            .console_turn(user_id, async |turn: &mut Turn<'_>| {
+                trainings::console_save(turn, id, details, area).await
+            })
+            .await?;
+        // What the bot would have said first («Perubahan disimpan. 3 peserta diberi tahu.»).
+        Ok(saved.map(|id| (id, acted.said.into_iter().next())))
+    }
+
+    /// A trainings CSV uploaded in the console: all saved (how many), or none and every
+    /// problem with its line.
+    pub async fn console_import(
+        &self,
+        user_id: i64,
+        csv: &[u8],
+    ) -> Result<std::result::Result<usize, Vec<Msg>>> {
+        let (imported, _) = self
+            .console_turn(user_id, async |turn: &mut Turn<'_>| {
+                trainings::console_import(turn, csv).await
+            })
+            .await?;
+        Ok(imported)
+    }
+
     /// What an announcement written in the console would reach, read on its own connection:
     /// the audience and its count, or why it cannot be sent.
     pub async fn console_audience(

@@ -165,3 +165,27 @@ fn problem_msg(problem: &Problem) -> Msg {
         Problem::Exists(id) => Msg::new("training-import-exists").arg("id", *id),
     }
 }
+
+/// A trainings CSV uploaded in the console, for the sender's own area (the first of several),
+/// as the bot imports a file sent to it: the number saved, or every problem (nothing saved).
+pub(crate) async fn console_import(
+    turn: &mut Turn<'_>,
+    csv: &[u8],
+) -> Result<Result<usize, Vec<Msg>>> {
+    if turn.role().is_none() {
+        return Ok(Err(vec![Msg::new("officer-only")]));
+    }
+    if csv.len() as u64 > MAX_BYTES {
+        return Ok(Err(vec![Msg::new("training-import-too-big")]));
+    }
+    let area = super::own_areas(turn)
+        .first()
+        .copied()
+        .unwrap_or(Area::Country);
+    Ok(
+        match import_csv(turn.tx, csv, area, turn.settings.timezone, turn.now).await? {
+            Ok(ids) => Ok(ids.len()),
+            Err(errors) => Err(errors.iter().map(line_msg).collect()),
+        },
+    )
+}

@@ -15,7 +15,9 @@ mod state;
 pub use action::TrainingAction;
 pub use state::{Draft, Field, TrainingState};
 
-pub(crate) use import::import_csv;
+pub(crate) use import::{console_import, import_csv};
+pub use officer::check_form;
+pub(crate) use officer::console_save;
 pub(crate) use reminders::due_reminders;
 
 use super::{Action, Button, Event, Keyboard, Msg, Reply, ReplyKind, Result, fallback, turn::Turn};

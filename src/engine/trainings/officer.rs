@@ -741,3 +741,69 @@ fn spreadsheet<const N: usize>(rows: &[[String; N]]) -> String {
     let bytes = writer.into_inner().unwrap_or_default();
     format!("\u{FEFF}{}", String::from_utf8_lossy(&bytes))
 }
+
+/// A training written in the console, each part as typed: checked as the bot checks each
+/// step. `Err` lists what is wrong with which part.
+pub fn check_form(
+    typed: &[(Field, String)],
+    tz: chrono_tz::Tz,
+    now: DateTime<Utc>,
+) -> std::result::Result<TrainingDetails, Vec<(Field, Msg)>> {
+    let mut draft = Draft::default();
+    let mut problems = Vec::new();
+    for (field, text) in typed {
+        if let Err(error) = draft.set(*field, text, tz, now) {
+            problems.push((*field, invalid(error)));
+        }
+    }
+    if problems.is_empty()
+        && let Some(field) = draft.missing()
+    {
+        problems.push((field, invalid(crate::domain::FieldError::Empty)));
+    }
+    match draft.complete() {
+        Some(details) if problems.is_empty() => Ok(details),
+        _ => Err(problems),
+    }
+}
+
+/// A new training (`id` none), for one of the sender's areas (`area`, as stored, when they
+/// have several), or a change to one of theirs, from the console: saved as the bot saves it,
+/// and for a change everyone signed up is told. `Err` says why it was not saved.
+pub(crate) async fn console_save(
+    turn: &mut Turn<'_>,
+    id: Option<i64>,
+    details: TrainingDetails,
+    area: Option<i64>,
+) -> Result<std::result::Result<i64, Msg>> {
+    if turn.role().is_none() {
+        return Ok(Err(Msg::new("officer-only")));
+    }
+    if details.starts_at <= unix(turn.now) {
+        return Ok(Err(invalid(crate::domain::FieldError::InThePast)));
+    }
+    let Some(id) = id else {
+        let areas = super::own_areas(turn);
+        let area = match (area, areas.as_slice()) {
+            (None, [one]) => *one,
+            (Some(code), _) => match areas.iter().find(|a| a.to_db() == code) {
+                Some(area) => *area,
+                None => return Ok(Err(Msg::new("staff-outside-area"))),
+            },
+            (None, _) => return Ok(Err(Msg::new("console-training-which-area"))),
+        };
+        return Ok(Ok(
+            trainings::insert(turn.tx, &details, area, turn.now).await?
+        ));
+    };
+    if !manages(turn, id).await? {
+        return Ok(Err(Msg::new("console-not-found-body")));
+    }
+    match changeable(turn, id).await? {
+        Some(before) => {
+            save_edit(turn, before, details).await?;
+            Ok(Ok(id))
+        }
+        None => Ok(Err(Msg::new("training-cancelled-unchangeable"))),
+    }
+}
