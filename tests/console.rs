@@ -1456,3 +1456,63 @@ async fn a_season_of_trainings_is_uploaded_all_or_nothing_with_the_problems_by_l
     assert!(list.body.contains("2 pelatihan diimpor"), "{}", list.body);
     assert!(list.body.contains("Literasi Keuangan"));
 }
+
+#[tokio::test]
+async fn the_overview_shows_the_coordinators_villages_overdue_questions_first_answers_and_seats() {
+    let mut h = Harness::new().await;
+    staffed(&mut h).await;
+    let starts = (start_time() + chrono::Duration::days(14)).timestamp();
+    seed::training(&h.pool, 1, "Pelatihan menjahit", starts, 20).await;
+    seed::training_area(&h.pool, 1, 3212).await;
+    let join = Action::Training(desmigratif::engine::trainings::TrainingAction::Join(1));
+    h.press(RESIDENT, &join).await;
+    // One question waits since three days ago; another was answered two hours after it came.
+    let waiting = ask(&mut h, RESIDENT, "Kapan pelatihan berikutnya?").await;
+    let answered = ask(&mut h, RESIDENT, "Suami saya belum digaji.").await;
+    let now = start_time().timestamp();
+    sqlx::query("UPDATE questions SET asked_at = ?2, opened_at = ?2 WHERE id = ?1")
+        .bind(waiting)
+        .bind(now - 3 * 86_400)
+        .execute(&h.pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE questions SET asked_at = ?2, opened_at = ?2 WHERE id = ?1")
+        .bind(answered)
+        .bind(now - 2 * 3_600)
+        .execute(&h.pool)
+        .await
+        .unwrap();
+    let (_server, mut coordinator) = logged_in(&mut h, COORDINATOR).await;
+    // Not from the overview: its figures are counted at its first view and kept a minute.
+    let csrf = coordinator.get("/sessions").await.csrf();
+    let sent = coordinator
+        .post(
+            &format!("/questions/{answered}/answer"),
+            &[
+                ("csrf", &csrf),
+                ("round", "1"),
+                ("text", "Kami bantu hubungi KBRI."),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status, 303);
+
+    let overview = coordinator.get("/").await;
+    assert_eq!(overview.status, 200);
+    let body = &overview.body;
+    assert!(body.contains("Per desa"), "{body}");
+    assert!(
+        body.contains("Kenanga"),
+        "the coordinator's village, named: {body}"
+    );
+    assert!(!body.contains("Kuripan"), "not Wonosobo's: {body}");
+    assert!(
+        body.contains("pertanyaan menunggu lebih dari"),
+        "overdue: {body}"
+    );
+    assert!(
+        body.contains("2 jam"),
+        "the first answer came after 2 hours: {body}"
+    );
+    assert!(body.contains("1 / 20"), "seats taken of offered: {body}");
+}

@@ -239,7 +239,7 @@ pub async fn run() -> Vec<Figure> {
             let body = response.text().await.expect("the preview's body");
             took.push(t.elapsed());
             assert!(
-                status.is_success() && body.contains("preview"),
+                status.is_success() && body.contains("value=\"send\""),
                 "{status}: {body}"
             );
         }

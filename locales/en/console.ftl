@@ -254,3 +254,18 @@ console-training-import-file = CSV file
 console-training-import-button = Upload and import
 console-training-import-too-big = The file is too big
 console-training-import-too-big-body = A CSV file can be at most 1 MB. Split it into several files and upload them one by one.
+
+console-overview-overdue = questions waiting more than { $hours } { $hours ->
+        [one] hour
+       *[other] hours
+    }
+console-overview-median = median time to the first answer (last { $days } days)
+console-overview-seats-value = { $booked } / { $offered }
+console-overview-seats = seats taken in trainings to come
+console-overview-by-regency = By regency or city
+console-overview-by-village = By village
+console-col-registered-count = Registered
+console-col-seats-taken = Training seats
+console-col-open = Open questions
+console-col-overdue = Overdue
+console-col-median = First answer

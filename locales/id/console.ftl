@@ -239,3 +239,15 @@ console-training-import-file = File CSV
 console-training-import-button = Unggah dan impor
 console-training-import-too-big = File terlalu besar
 console-training-import-too-big-body = File CSV paling besar 1 MB. Bagi menjadi beberapa file, lalu unggah satu per satu.
+
+console-overview-overdue = pertanyaan menunggu lebih dari { $hours } jam
+console-overview-median = lama biasanya sampai jawaban pertama (nilai tengah, { $days } hari terakhir)
+console-overview-seats-value = { $booked } / { $offered }
+console-overview-seats = kursi terisi di pelatihan yang akan datang
+console-overview-by-regency = Per kabupaten/kota
+console-overview-by-village = Per desa
+console-col-registered-count = Terdaftar
+console-col-seats-taken = Kursi pelatihan
+console-col-open = Pertanyaan terbuka
+console-col-overdue = Terlambat
+console-col-median = Jawaban pertama

@@ -15,6 +15,8 @@ use crate::store::{self, questions::InboxFilter};
 
 /// Weeks in the registrations chart.
 const WEEKS: i64 = 12;
+/// Villages or regencies in the table by area (the exports have them all).
+const AREA_ROWS: usize = 30;
 
 /// The figures of one area, as counted at `at` (Unix seconds).
 #[derive(Clone)]
@@ -27,6 +29,15 @@ pub struct Figures {
     urgent: i64,
     weeks: Vec<i64>,
     roles: Vec<(String, i64)>,
+    /// Open questions waiting longer than `ESCALATE_AFTER`.
+    overdue: i64,
+    /// From a question to its first answer, the middle of the last 90 days' (seconds).
+    median: Option<i64>,
+    /// Seats taken and offered in the area's trainings to come.
+    seats: (i64, i64),
+    /// By regency or village (none for one village), and each one's name.
+    by: Option<store::stats::By>,
+    areas: Vec<(String, store::stats::AreaRow)>,
 }
 
 /// How long the figures of an area are shown before they are counted again: counting a
@@ -49,6 +60,11 @@ async fn figures_of(
     let start = (now - TimeDelta::weeks(WEEKS)).timestamp();
     let week_ago = (now - TimeDelta::weeks(1)).timestamp();
     let (scope, reader) = (staff.scope.clone(), staff.user_id);
+    let overdue_before = (now - console.engine.settings().escalate_after).timestamp();
+    let since = (now - TimeDelta::days(crate::engine::officer::MEDIAN_DAYS)).timestamp();
+    let by = crate::engine::officer::grouped_by(&scope);
+    let places = console.engine.places();
+    let w = console.words(staff.lang);
     let figures = console
         .engine
         .reader()
@@ -60,7 +76,46 @@ async fn figures_of(
                         .1,
                 )
             };
+            let (overdue, median) =
+                store::stats::questions_overdue_and_median(tx, &scope, overdue_before, since)
+                    .await?;
+            let seats = store::trainings::all(tx)
+                .await?
+                .into_iter()
+                .filter(|t| {
+                    scope.covers(t.area)
+                        && t.details.starts_at > now.timestamp()
+                        && t.status != crate::domain::TrainingStatus::Cancelled
+                })
+                .fold((0, 0), |(booked, offered), t| {
+                    (
+                        booked + t.booked,
+                        offered + i64::from(t.details.capacity.get()),
+                    )
+                });
+            let areas = match by {
+                Some(by) => {
+                    let gazetteer = places.get(tx).await?;
+                    store::stats::by_area(tx, &scope, by, overdue_before, since)
+                        .await?
+                        .into_iter()
+                        .take(AREA_ROWS)
+                        .map(|row| {
+                            let name = w.msg(&crate::engine::officer::area_label(
+                                &gazetteer, by, row.code,
+                            ));
+                            (name, row)
+                        })
+                        .collect()
+                }
+                None => Vec::new(),
+            };
             Ok(Figures {
+                overdue,
+                median,
+                seats,
+                by,
+                areas,
                 at: now.timestamp(),
                 people: store::stats::users(tx, &scope).await?.total,
                 this_week: store::stats::registrations_since(tx, &scope, week_ago).await?,
@@ -86,6 +141,7 @@ pub async fn show(State(console): State<Arc<Console>>, staff: Staff) -> Response
         Err(e) => return page::failure(&console, staff.lang, &e),
     };
     let start = figures.at - TimeDelta::weeks(WEEKS).num_seconds();
+    let hours = console.engine.settings().escalate_after.num_hours().max(1);
     let w = console.words(staff.lang);
     let weeks: Vec<(String, i64)> = figures
         .weeks
@@ -130,6 +186,21 @@ pub async fn show(State(console): State<Arc<Console>>, staff: Staff) -> Response
             (figure("console-overview-open", figures.open, Some("/questions?filter=open")))
             (figure("console-overview-waiting", figures.waiting, Some("/questions?filter=waiting")))
             (figure("console-overview-urgent", figures.urgent, Some("/questions?filter=urgent")))
+            div.figure {
+                span.value { (figures.overdue) }
+                span { (w.msg(&Msg::new("console-overview-overdue").arg("hours", hours))) }
+            }
+            div.figure {
+                span.value { @match figures.median {
+                    Some(seconds) => (w.msg(&crate::engine::officer::waited(seconds))),
+                    None => "—",
+                } }
+                span { (w.msg(&Msg::new("console-overview-median").arg("days", crate::engine::officer::MEDIAN_DAYS))) }
+            }
+            div.figure {
+                span.value { (w.msg(&Msg::new("console-overview-seats-value").arg("booked", figures.seats.0).arg("offered", figures.seats.1))) }
+                a href="/trainings" { (w.t("console-overview-seats")) }
+            }
         }
         section {
             h2 { (w.t("console-overview-weeks")) }
@@ -141,6 +212,35 @@ pub async fn show(State(console): State<Arc<Console>>, staff: Staff) -> Response
                 p.empty { (w.t("console-overview-no-one")) }
             } @else {
                 (svg::bars(&w.t("console-overview-roles"), &roles))
+            }
+        }
+        @if let Some(by) = figures.by {
+            @let heading = match by {
+                store::stats::By::Regency => "console-overview-by-regency",
+                store::stats::By::Village => "console-overview-by-village",
+            };
+            section {
+                h2 { (w.t(heading)) }
+                @if figures.areas.is_empty() {
+                    p.empty { (w.t("console-overview-no-one")) }
+                } @else {
+                    (svg::bars(&w.t(heading), &figures.areas.iter().take(10).map(|(name, row)| (name.clone(), row.registered)).collect::<Vec<_>>()))
+                    (page::table(w, &["console-col-area", "console-col-registered-count", "console-col-seats-taken", "console-col-open", "console-col-overdue", "console-col-median"], html! {
+                        @for (name, row) in &figures.areas {
+                            tr {
+                                td { (name) }
+                                td { (row.registered) }
+                                td { (row.seats) }
+                                td { (row.open_questions) }
+                                td { (row.overdue) }
+                                td { @match row.median_first_answer {
+                                    Some(seconds) => (w.msg(&crate::engine::officer::waited(seconds))),
+                                    None => "—",
+                                } }
+                            }
+                        }
+                    }))
+                }
             }
         }
     };

@@ -233,7 +233,7 @@ fn area_heading(places: &crate::areas::Gazetteer, scope: &Scope) -> Msg {
 
 /// A village («Kenanga — Sindang, Indramayu») or regency of a table by its stored code, named
 /// as everywhere else (`places::name_of`).
-fn area_label(places: &crate::areas::Gazetteer, by: stats::By, code: i64) -> Msg {
+pub(crate) fn area_label(places: &crate::areas::Gazetteer, by: stats::By, code: i64) -> Msg {
     let area = match by {
         stats::By::Village => VillageCode::from_number(code).map(Area::Village),
         stats::By::Regency => RegencyCode::from_number(code).map(Area::Regency),
@@ -247,11 +247,22 @@ fn area_label(places: &crate::areas::Gazetteer, by: stats::By, code: i64) -> Msg
 /// Rows a table by area shows at most (a chat screen, not a spreadsheet: the exports have all).
 const AREA_ROWS: usize = 15;
 /// Since when first answers count towards the median.
-const MEDIAN_DAYS: i64 = 90;
+pub(crate) const MEDIAN_DAYS: i64 = 90;
 
 struct ByArea {
     table: Msg,
     chart: ChartPanel,
+}
+
+/// How figures by area are grouped for `scope`: by regency for the whole country, by village
+/// for a coordinator or an officer of several villages; not at all for one village.
+pub(crate) fn grouped_by(scope: &Scope) -> Option<stats::By> {
+    match scope {
+        Scope::Country => Some(stats::By::Regency),
+        Scope::Regencies(_) => Some(stats::By::Village),
+        Scope::Villages(villages) if villages.len() > 1 => Some(stats::By::Village),
+        Scope::Villages(_) => None,
+    }
 }
 
 /// The table and chart by regency (for admins) or village (for a coordinator, or an officer
@@ -261,11 +272,8 @@ async fn by_area(
     report: &Report<'_>,
     scope: &Scope,
 ) -> Result<Option<ByArea>> {
-    let by = match scope {
-        Scope::Country => stats::By::Regency,
-        Scope::Regencies(_) => stats::By::Village,
-        Scope::Villages(villages) if villages.len() > 1 => stats::By::Village,
-        Scope::Villages(_) => return Ok(None),
+    let Some(by) = grouped_by(scope) else {
+        return Ok(None);
     };
     let overdue_before = (report.now - report.settings.escalate_after).timestamp();
     let since = (report.now - Duration::days(MEDIAN_DAYS)).timestamp();
@@ -328,7 +336,7 @@ async fn by_area(
 }
 
 /// A wait, roughly, as people say it: minutes, hours or days.
-fn waited(seconds: i64) -> Msg {
+pub(crate) fn waited(seconds: i64) -> Msg {
     match seconds {
         s if s < 3_600 => Msg::new("stats-minutes").arg("n", (s / 60).max(1)),
         s if s < 2 * 86_400 => Msg::new("stats-hours").arg("n", s / 3_600),

@@ -155,6 +155,39 @@ pub struct AreaRow {
     pub median_first_answer: Option<i64>,
 }
 
+/// Open questions within `scope` waiting since before `overdue_before`, and the middle of the
+/// times from a question to its first answer (questions asked since `since`), in seconds.
+pub async fn questions_overdue_and_median(
+    tx: &mut Tx,
+    scope: &Scope,
+    overdue_before: i64,
+    since: i64,
+) -> Result<(i64, Option<i64>)> {
+    let (area, params) = within(scope, "q.village_code");
+    let sql = format!(
+        "SELECT count(*) FROM questions q WHERE q.status = 'open' AND q.opened_at < ? AND {area}"
+    );
+    let overdue: i64 = params
+        .iter()
+        .fold(sqlx::query_scalar(&sql).bind(overdue_before), |q, p| {
+            q.bind(*p)
+        })
+        .fetch_one(tx.conn().await?)
+        .await?;
+    let sql = format!(
+        "SELECT waited FROM (SELECT (SELECT min(e.created_at) FROM question_entries e
+                        WHERE e.question_id = q.id AND e.author = 'officer') - q.asked_at AS waited
+         FROM questions q WHERE q.asked_at >= ? AND {area}) WHERE waited IS NOT NULL
+         ORDER BY waited"
+    );
+    let waits: Vec<i64> = params
+        .iter()
+        .fold(sqlx::query_scalar(&sql).bind(since), |q, p| q.bind(*p))
+        .fetch_all(tx.conn().await?)
+        .await?;
+    Ok((overdue, waits.get(waits.len() / 2).map(|w| (*w).max(0))))
+}
+
 /// The figures of each village or regency within `scope` that has any, the most registered
 /// first.
 pub async fn by_area(
