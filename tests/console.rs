@@ -1516,3 +1516,39 @@ async fn the_overview_shows_the_coordinators_villages_overdue_questions_first_an
     );
     assert!(body.contains("1 / 20"), "seats taken of offered: {body}");
 }
+
+#[tokio::test]
+async fn people_are_found_by_village_within_the_area_only() {
+    let mut h = Harness::new().await;
+    staffed(&mut h).await;
+    let (_server, mut coordinator) = logged_in(&mut h, COORDINATOR).await;
+    let by_code = coordinator.get("/people?village=32.12.16.2004").await;
+    assert_eq!(by_code.status, 200);
+    assert!(by_code.body.contains("Siti Aminah"), "{}", by_code.body);
+    assert!(
+        by_code.body.contains("Warga terdaftar desa Kenanga"),
+        "{}",
+        by_code.body
+    );
+    let with_name = coordinator.get("/people?q=Dew&village=3212162004").await;
+    assert!(
+        !with_name.body.contains("Siti Aminah"),
+        "the name narrows it"
+    );
+    let typed = coordinator.get("/people?village=kenanga").await;
+    assert!(
+        typed.body.contains("Siti Aminah") || typed.body.contains("Pilih satu"),
+        "one village, or the choice of them: {}",
+        typed.body
+    );
+    // Wonosobo's village is not the coordinator's: by code or by name.
+    for outside in ["33.07.10.2004", "kuripan%20watumalang"] {
+        let page = coordinator.get(&format!("/people?village={outside}")).await;
+        assert!(!page.body.contains("Kuripan —"), "{outside}: {}", page.body);
+        assert!(
+            page.body.contains("Tidak ada tempat"),
+            "{outside}: {}",
+            page.body
+        );
+    }
+}

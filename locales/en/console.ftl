@@ -269,3 +269,7 @@ console-col-seats-taken = Training seats
 console-col-open = Open questions
 console-col-overdue = Overdue
 console-col-median = First answer
+
+console-people-village-label = Village (optional)
+console-people-which-village = More than one village matches. Choose one:
+console-people-in-village = Registered people of { $village }:

@@ -251,3 +251,7 @@ console-col-seats-taken = Kursi pelatihan
 console-col-open = Pertanyaan terbuka
 console-col-overdue = Terlambat
 console-col-median = Jawaban pertama
+
+console-people-village-label = Desa (boleh kosong)
+console-people-which-village = Ada beberapa desa yang cocok. Pilih satu:
+console-people-in-village = Warga terdaftar desa { $village }:

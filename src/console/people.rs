@@ -23,7 +23,42 @@ const PER_PAGE: i64 = 25;
 #[derive(Deserialize)]
 pub struct Find {
     q: Option<String>,
+    /// A village: typed (part of its name) or its code.
+    village: Option<String>,
     page: Option<String>,
+}
+
+/// The village typed for a search, within the area: the one it names, or the villages it
+/// could be (to choose from), or none.
+enum Village {
+    Any,
+    One(crate::areas::Hit),
+    Choose(Vec<crate::areas::Hit>),
+    NotFound,
+}
+
+fn village_of(
+    gazetteer: &crate::areas::Gazetteer,
+    scope: &crate::domain::staff::Scope,
+    typed: &str,
+) -> Village {
+    if typed.is_empty() {
+        return Village::Any;
+    }
+    if let Some(code) = crate::domain::area::VillageCode::parse(typed) {
+        return match gazetteer.village(code) {
+            Some(hit) if scope.covers_village(code) => Village::One(hit),
+            _ => Village::NotFound,
+        };
+    }
+    let mut found = gazetteer
+        .search_where(typed, 10, |code| scope.covers_village(code))
+        .hits;
+    match found.len() {
+        0 => Village::NotFound,
+        1 => Village::One(found.remove(0)),
+        _ => Village::Choose(found),
+    }
 }
 
 /// `GET /people?q=…`.
@@ -34,31 +69,52 @@ pub async fn search(
 ) -> Response {
     let typed = find.q.unwrap_or_default();
     let typed = typed.trim();
+    let village_typed = find.village.unwrap_or_default();
+    let village_typed = village_typed.trim();
     let page_no = page::number(find.page.as_deref());
-    let phone = Phone::parse(typed).ok();
-    let search = match (typed.is_empty(), &phone) {
-        (true, _) => Search::All,
-        (false, Some(phone)) => Search::Phone(phone.as_str()),
-        (false, None) => Search::Name(typed),
-    };
     let w = console.words(staff.lang);
     let scope = staff.scope.clone();
-    let offset = i64::from(page_no - 1) * PER_PAGE;
-    let (people, total) = match console
+    let places = console.engine.places();
+    let gazetteer = match console
         .engine
         .reader()
-        .read(async |tx| store::profiles::search(tx, &scope, &search, offset, PER_PAGE).await)
+        .read(async |tx| places.get(tx).await)
         .await
     {
-        Ok(results) => results,
+        Ok(g) => g,
         Err(e) => return page::failure(&console, staff.lang, &e),
     };
+    let village = village_of(&gazetteer, &scope, village_typed);
+    let phone = Phone::parse(typed).ok();
+    let name = (!typed.is_empty()).then_some(typed);
+    let search = match (&village, &phone) {
+        (Village::One(hit), _) => Search::Village(hit.code.get(), name),
+        (_, Some(phone)) => Search::Phone(phone.as_str()),
+        (_, None) if typed.is_empty() => Search::All,
+        (_, None) => Search::Name(typed),
+    };
+    let offset = i64::from(page_no - 1) * PER_PAGE;
+    let (people, total) = match &village {
+        Village::Choose(_) | Village::NotFound => (Vec::new(), 0),
+        _ => match console
+            .engine
+            .reader()
+            .read(async |tx| store::profiles::search(tx, &scope, &search, offset, PER_PAGE).await)
+            .await
+        {
+            Ok(results) => results,
+            Err(e) => return page::failure(&console, staff.lang, &e),
+        },
+    };
+    let encode =
+        |text: &str| url::form_urlencoded::byte_serialize(text.as_bytes()).collect::<String>();
     // More than are counted: a search needs more letters, not more pages.
     let pages = crate::engine::pillars::pages_of(total.min(store::profiles::COUNTED), PER_PAGE);
     let link = |p: u32| {
         format!(
-            "/people?q={}&page={p}",
-            url::form_urlencoded::byte_serialize(typed.as_bytes()).collect::<String>()
+            "/people?q={}&village={}&page={p}",
+            encode(typed),
+            encode(village_typed)
         )
     };
     if page_no > pages {
@@ -68,9 +124,27 @@ pub async fn search(
         form.search method="get" action="/people" role="search" {
             label for="q" { (w.t("console-people-search-label")) }
             input #q type="search" name="q" value=(typed) autocomplete="off";
+            label for="village" { (w.t("console-people-village-label")) }
+            input #village type="search" name="village" value=(village_typed) autocomplete="off";
             button type="submit" { (w.t("console-people-search")) }
         }
-        @if total > store::profiles::COUNTED {
+        @match &village {
+            Village::Choose(hits) => {
+                p { (w.t("console-people-which-village")) }
+                ul { @for hit in hits {
+                    li { a href={"/people?q=" (encode(typed)) "&village=" (hit.code.compact())} {
+                        (w.msg(&crate::engine::places::label(hit)))
+                    } }
+                } }
+            },
+            Village::NotFound => p.problem role="alert" {
+                (w.msg(&Msg::new("console-officers-no-place").arg("typed", village_typed)))
+            },
+            Village::One(hit) => p { (w.msg(&Msg::new("console-people-in-village").arg("village", crate::engine::places::label(hit)))) },
+            Village::Any => {},
+        }
+        @if matches!(village, Village::Choose(_) | Village::NotFound) {
+        } @else if total > store::profiles::COUNTED {
             p { (w.msg(&Msg::new("console-people-many").arg("count", store::profiles::COUNTED))) }
         } @else {
             p { (w.msg(&Msg::new("console-people-count").arg("count", total))) }

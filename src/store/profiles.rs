@@ -59,6 +59,8 @@ pub enum Search<'a> {
     Phone(&'a str),
     /// The start of the name, in any letter case.
     Name(&'a str),
+    /// The people of one village (by code), and (if given) whose name starts so.
+    Village(i64, Option<&'a str>),
 }
 
 /// How many matches a search counts before it says "more than".
@@ -74,20 +76,25 @@ pub async fn search(
     limit: i64,
 ) -> Result<(Vec<Profile>, i64)> {
     let (area, params) = super::within(scope, "village_code");
-    let (condition, text) = match search {
-        Search::All => ("1".to_owned(), None),
-        Search::Phone(phone) => ("phone = ?".to_owned(), Some((*phone).to_owned())),
-        Search::Name(start) => {
-            // What was typed is matched as text: % and _ are not wildcards.
-            let escaped = start
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
-            (
-                "full_name LIKE ? ESCAPE '\\'".to_owned(),
-                Some(format!("{escaped}%")),
-            )
-        }
+    // What was typed is matched as text: % and _ are not wildcards.
+    let name_start = |start: &str| {
+        let escaped = start
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        format!("{escaped}%")
+    };
+    const NAME: &str = "full_name LIKE ? ESCAPE '\\'";
+    let (condition, village, text) = match search {
+        Search::All => ("1".to_owned(), None, None),
+        Search::Phone(phone) => ("phone = ?".to_owned(), None, Some((*phone).to_owned())),
+        Search::Name(start) => (NAME.to_owned(), None, Some(name_start(start))),
+        Search::Village(code, None) => ("village_code = ?".to_owned(), Some(*code), None),
+        Search::Village(code, Some(start)) => (
+            format!("village_code = ? AND {NAME}"),
+            Some(*code),
+            Some(name_start(start)),
+        ),
     };
     let sql = format!(
         "SELECT {COLUMNS} FROM profiles WHERE {condition} AND {area}
@@ -98,6 +105,10 @@ pub async fn search(
     );
     let mut query = sqlx::query(&sql);
     let mut count = sqlx::query_scalar(&count_sql);
+    if let Some(code) = village {
+        query = query.bind(code);
+        count = count.bind(code);
+    }
     if let Some(text) = &text {
         query = query.bind(text.as_str());
         count = count.bind(text.as_str());
