@@ -273,3 +273,5 @@ console-col-median = First answer
 console-people-village-label = Village (optional)
 console-people-which-village = More than one village matches. Choose one:
 console-people-in-village = Registered people of { $village }:
+console-col-staff-role = Role
+console-col-staff-actions = Actions

@@ -255,3 +255,5 @@ console-col-median = Jawaban pertama
 console-people-village-label = Desa (boleh kosong)
 console-people-which-village = Ada beberapa desa yang cocok. Pilih satu:
 console-people-in-village = Warga terdaftar desa { $village }:
+console-col-staff-role = Peran
+console-col-staff-actions = Tindakan

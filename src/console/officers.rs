@@ -79,7 +79,7 @@ async fn officers_page(console: &Console, staff: &Staff, problem: Option<Msg>) -
         @if members.is_empty() {
             p.empty { (w.t("console-officers-none")) }
         } @else {
-            (page::table(w, &["console-col-name", "console-col-role", "console-col-area", "console-col-since", "console-col-phone", "console-col-actions"], html! {
+            (page::table(w, &["console-col-name", "console-col-staff-role", "console-col-area", "console-col-since", "console-col-phone", "console-col-staff-actions"], html! {
                 @for m in &members {
                     tr {
                         td { (member_name(w, m)) }
@@ -107,7 +107,7 @@ async fn officers_page(console: &Console, staff: &Staff, problem: Option<Msg>) -
         @if invitations.is_empty() {
             p.empty { (w.t("staff-invitations-none")) }
         } @else {
-            (page::table(w, &["console-col-number", "console-col-role", "console-col-area", "console-col-until", "console-col-actions"], html! {
+            (page::table(w, &["console-col-number", "console-col-staff-role", "console-col-area", "console-col-until", "console-col-staff-actions"], html! {
                 @for i in &invitations {
                     tr {
                         td { (i.id) }
