@@ -826,6 +826,16 @@ async fn a_training_is_closed_and_cancelled_from_the_console_and_the_signed_up_a
     );
 }
 
+/// The value of a page's hidden field `name`.
+fn hidden(body: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let at = body
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no {name} in {body}"))
+        + marker.len();
+    body[at..at + body[at..].find('"').unwrap()].to_owned()
+}
+
 /// The copies of announcement `id` queued so far: who gets one.
 async fn copies(h: &Harness, id: i64) -> Vec<i64> {
     sqlx::query_scalar("SELECT chat_id FROM outbox WHERE broadcast_id = ? ORDER BY chat_id")
@@ -902,14 +912,15 @@ async fn an_announcement_from_the_console_reaches_the_coordinators_regency_and_i
         "nothing sent from a preview"
     );
 
-    let sent = coordinator
-        .post(
-            "/broadcasts/new",
-            &[&fields[..], &[("go", "send")]].concat(),
-        )
-        .await;
+    let once = hidden(&preview.body, "once");
+    let send = [&fields[..], &[("go", "send"), ("once", once.as_str())]].concat();
+    let sent = coordinator.post("/broadcasts/new", &send).await;
     assert_eq!(sent.status, 303, "{}", sent.body);
     assert_eq!(sent.location.as_deref(), Some("/broadcasts/1"));
+    // Pressed again (or sent again from the browser's history): nothing more is sent.
+    let again = coordinator.post("/broadcasts/new", &send).await;
+    assert_eq!(again.location.as_deref(), Some("/broadcasts/1"));
+    assert_eq!(h.count("SELECT count(*) FROM broadcasts").await, 1);
     h.engine.tick().await.unwrap();
     assert_eq!(copies(&h, 1).await, [RESIDENT, ENGLISH_RESIDENT]);
     let stored: (Option<String>, String) =
@@ -1006,7 +1017,7 @@ async fn an_announcement_outside_the_area_or_malformed_is_refused_with_a_reason(
         let mut fields = vec![
             ("csrf", csrf.clone()),
             ("text_id", "Rapat warga.".to_owned()),
-            ("go", "send".to_owned()),
+            ("go", "preview".to_owned()),
         ];
         fields.extend(extra.iter().map(|(n, v)| (*n, (*v).to_owned())));
         fields
@@ -1045,7 +1056,7 @@ async fn an_announcement_outside_the_area_or_malformed_is_refused_with_a_reason(
         vec![
             ("csrf", csrf.clone()),
             ("text_id", "  ".into()),
-            ("go", "send".into()),
+            ("go", "preview".into()),
         ],
     )
     .await;
@@ -1065,13 +1076,19 @@ async fn an_announcement_outside_the_area_or_malformed_is_refused_with_a_reason(
         .with_timezone(&chrono_tz::Asia::Jakarta)
         .format("%Y-%m-%dT09:00")
         .to_string();
-    let fields = vec![
+    let mut fields = vec![
         ("csrf", csrf.clone()),
         ("text_id", "Rapat warga.".to_owned()),
-        ("go", "send".to_owned()),
+        ("go", "preview".to_owned()),
         ("when", "later".to_owned()),
         ("send_at", tomorrow),
     ];
+    let preview = post(&mut officer, fields.clone()).await;
+    assert_eq!(preview.status, 200, "{}", preview.body);
+    // Sending needs the preview's one-time token.
+    fields[2].1 = "send".to_owned();
+    assert_eq!(post(&mut officer, fields.clone()).await.status, 400);
+    fields.push(("once", hidden(&preview.body, "once")));
     let sent = post(&mut officer, fields).await;
     assert_eq!(sent.status, 303, "{}", sent.body);
     assert_eq!(broadcast_status(&h, 1).await, "scheduled");
@@ -1083,6 +1100,25 @@ async fn an_announcement_outside_the_area_or_malformed_is_refused_with_a_reason(
         "{}",
         waiting.body
     );
+    assert!(
+        !waiting.body.contains("http-equiv"),
+        "a scheduled page does not reload"
+    );
+    // Cancelled before its time, after a confirmation.
+    let asking = officer.get("/broadcasts/1?stop=ask").await;
+    assert!(
+        asking.body.contains("Ya, hentikan pengiriman"),
+        "{}",
+        asking.body
+    );
+    let stop = Action::Broadcast(desmigratif::engine::broadcast::BroadcastAction::Stop(1)).encode();
+    officer
+        .post("/act", &[("csrf", &csrf), ("action", &stop)])
+        .await;
+    assert_eq!(broadcast_status(&h, 1).await, "cancelled");
+    h.clock.advance(chrono::Duration::days(2));
+    h.engine.tick().await.unwrap();
+    assert!(copies(&h, 1).await.is_empty(), "never sent");
 }
 
 async fn is_staff(h: &Harness, user: i64) -> bool {
@@ -1254,12 +1290,55 @@ async fn a_coordinator_invites_and_removes_the_officers_of_their_regency_only() 
     admin
         .log_in(&console::link_path(&h.say(ADMIN, "/konsol").await))
         .await;
+    let everyone = admin.get("/officers").await;
+    assert!(everyone.body.contains(&format!("ID {OTHER_OFFICER}")));
+    // A village code that does not exist is not an area to invite for.
+    let admin_csrf = everyone.csrf();
+    let nowhere = admin
+        .post(
+            "/officers/invite",
+            &[
+                ("csrf", &admin_csrf),
+                ("role", "officer"),
+                ("area", "v9999999999"),
+            ],
+        )
+        .await;
+    assert_eq!(nowhere.status, 400);
+    // The admin invites a coordinator for the coordinator's own regency: the coordinator
+    // neither sees that invitation nor can cancel it.
+    let made = admin
+        .post(
+            "/officers/invite",
+            &[
+                ("csrf", &admin_csrf),
+                ("role", "coordinator"),
+                ("area", "r3212"),
+            ],
+        )
+        .await;
+    assert_eq!(made.status, 303, "{}", made.body);
+    let invitation = h.count("SELECT max(id) FROM staff_invitations").await;
     assert!(
-        admin
+        !coordinator
             .get("/officers")
             .await
             .body
-            .contains(&format!("ID {OTHER_OFFICER}"))
+            .contains(&format!("no. {invitation}"))
+    );
+    let cancel = Action::Staff(desmigratif::engine::staff::StaffAction::CancelInvitation(
+        invitation,
+    ))
+    .encode();
+    coordinator
+        .post("/act", &[("csrf", &csrf), ("action", &cancel)])
+        .await;
+    assert_eq!(
+        h.count(&format!(
+            "SELECT count(*) FROM staff_invitations WHERE id = {invitation} AND revoked_at IS NULL"
+        ))
+        .await,
+        1
     );
 }
 

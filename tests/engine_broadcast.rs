@@ -212,7 +212,17 @@ async fn bad_texts_villages_and_times_get_hints() {
         ids(&h.say(ADMIN, "2020-01-01 09:00").await)[0],
         "broadcast-time-past"
     );
-    let preview = h.say(ADMIN, "2026-12-02 09:00").await;
+    // 05/12 could be the fifth of December or May 12: asked again, not guessed.
+    assert_eq!(
+        ids(&h.say(ADMIN, "05/12/2026 09.00").await)[0],
+        "training-invalid-ambiguous"
+    );
+    assert_eq!(
+        ids(&h.say(ADMIN, "20/12/2026").await)[0],
+        "training-invalid-no-time"
+    );
+    // Typed the Indonesian way.
+    let preview = h.say(ADMIN, "20/12/2026 09.00").await;
     assert!(has_id(&preview, "broadcast-preview-intro"));
     assert_eq!(composer_step(&h, ADMIN).await, Some(ComposeStep::Preview));
 }

@@ -1027,7 +1027,7 @@ async fn a_new_start_time_tells_everyone_signed_up_and_resets_the_reminders() {
         .await;
     assert_eq!(
         ids(&h.say(ADMIN, "2026-12-02").await)[0],
-        "training-invalid-time-format"
+        "training-invalid-no-time"
     );
     let replies = h.say(ADMIN, "2026-12-03 09:00").await;
     let told = replies_to(&replies, 1);
@@ -1631,4 +1631,86 @@ fn every_category_and_status_has_a_name_in_both_languages() {
             assert!(locales.has(lang, &status.message_id()), "{status:?}");
         }
     }
+}
+
+#[tokio::test]
+async fn a_spreadsheet_saved_in_indonesian_or_english_settings_is_read_by_the_order_its_dates_show()
+{
+    let h = Harness::new().await;
+    // Excel in Indonesian settings: day first, and 05/12 is the fifth of December because
+    // 20/12 in the same file says so.
+    let indonesian = format!(
+        "{HEADER}\n{}\n{}\n",
+        row("Wirausaha", "05/12/2026 9:00", 25),
+        row("Keuangan", "20/12/2026 13.30", 30),
+    );
+    let ids = h
+        .engine
+        .import_trainings(indonesian.as_bytes())
+        .await
+        .unwrap()
+        .unwrap();
+    let starts = h
+        .count(&format!(
+            "SELECT starts_at FROM trainings WHERE id = {}",
+            ids[0]
+        ))
+        .await;
+    assert_eq!(
+        starts, SATURDAY_9_UTC,
+        "the 5th of December, 09:00 in Jakarta"
+    );
+    // English (United States) settings: month first, with AM and PM.
+    let english = format!(
+        "{HEADER}\n{}\n{}\n",
+        row("Digital", "12/05/2026 9:00 AM", 25),
+        row("Koperasi", "12/21/2026 1:30 PM", 30),
+    );
+    let ids = h
+        .engine
+        .import_trainings(english.as_bytes())
+        .await
+        .unwrap()
+        .unwrap();
+    let starts = h
+        .count(&format!(
+            "SELECT starts_at FROM trainings WHERE id = {}",
+            ids[0]
+        ))
+        .await;
+    assert_eq!(starts, SATURDAY_9_UTC);
+    // A file whose dates do not say which number is the day: the line is refused, not guessed.
+    let unclear = format!("{HEADER}\n{}\n", row("Parenting", "07/12/2026 09:00", 25));
+    let problems = h
+        .engine
+        .import_trainings(unclear.as_bytes())
+        .await
+        .unwrap()
+        .unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].line, Some(2));
+    assert_eq!(
+        problems[0].problem,
+        desmigratif::domain::training_csv::Problem::Field {
+            column: "starts_at",
+            error: desmigratif::domain::FieldError::Ambiguous,
+        }
+    );
+}
+
+#[tokio::test]
+async fn a_start_typed_the_indonesian_way_is_taken_and_an_unclear_one_is_asked_again() {
+    let mut h = Harness::new().await;
+    let id = training(&h, "Wirausaha", "2026-12-05 09:00", 10).await;
+    h.press(ADMIN, &tr(TrainingAction::EditField(id, Field::StartsAt)))
+        .await;
+    assert_eq!(
+        ids(&h.say(ADMIN, "06/12/2026 09.00").await)[0],
+        "training-invalid-ambiguous"
+    );
+    h.say(ADMIN, "Minggu, 6 Des 2026 pukul 09.00").await;
+    let starts = h
+        .count(&format!("SELECT starts_at FROM trainings WHERE id = {id}"))
+        .await;
+    assert_eq!(starts, SATURDAY_9_UTC + 86_400, "Sunday the 6th, 09:00");
 }

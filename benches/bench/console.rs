@@ -217,14 +217,17 @@ pub async fn run() -> Vec<Figure> {
         let at = body.find(marker).expect("a form") + marker.len();
         body[at..at + body[at..].find('"').expect("the token's end")].to_owned()
     };
-    for (name, role) in [("to everyone", None), ("to families", Some("family"))] {
+    for (name, part) in [
+        ("to everyone", None),
+        ("to those who use English", Some(("lang", "en"))),
+    ] {
         let mut form = vec![
             ("csrf", csrf.as_str()),
             ("text_id", "Rapat warga hari Minggu."),
             ("when", "now"),
             ("go", "preview"),
         ];
-        form.extend(role.map(|r| ("role", r)));
+        form.extend(part);
         let mut took = Vec::with_capacity(rounds);
         for _ in 0..=rounds {
             let t = Instant::now();

@@ -91,3 +91,4 @@ broadcast-status-sending = Sending
 broadcast-status-paused = Paused
 broadcast-status-cancelled = Stopped
 broadcast-status-done = Done
+broadcast-filter-within-sender = in the sender's area

@@ -182,7 +182,7 @@ console-broadcast-registered = Registered in your area: { $count } { $count ->
         [one] person
        *[other] people
     } (counted { $time }).
-console-broadcast-audience-hint = With nothing chosen, the announcement goes to everyone in your area. Within one part, any one choice will do; a person must match every part chosen. The number in brackets: the people who match that choice alone. The exact number of recipients is in the preview.
+console-broadcast-audience-hint = Nothing chosen: everyone in your area. Several ticks in one group: matching any one of them is enough. Choices in different groups: a person must match all of them. The number in brackets: the registered people who match that choice alone. The exact number of recipients is in the preview.
 console-broadcast-roles = Registered as
 console-broadcast-languages = Language in the bot
 console-broadcast-interests = Training interests
@@ -194,7 +194,7 @@ console-broadcast-training = People on a training
 console-broadcast-training-any = Any, not limited to a training
 console-broadcast-when = When to send
 console-broadcast-now = Now
-console-broadcast-later = At this time:
+console-broadcast-later = Later, at:
 console-broadcast-time = Date and time ({ $zone } time)
 console-broadcast-time-format = The date and time could not be read. Choose a date and time in the field, for example 20/12/2026 09:00.
 console-broadcast-preview = Preview
@@ -224,7 +224,7 @@ console-officers-title = Officers
 console-officers-count = Staff in your area: { $count }
 console-officers-none = No staff in your area yet.
 console-officers-remove-warning = { $name }'s rights end at once, and the bot tells them. The questions they had taken go back to the queue.
-console-officers-invitations = Invitations not used yet
+console-officers-invitations = Open invitations
 console-officers-invite = Invite an officer
 console-officers-invite-role = As
 console-officers-invite-place = Village (for a village officer) or regency or city (for a coordinator)
@@ -265,7 +265,7 @@ console-overview-seats = seats taken in trainings to come
 console-overview-by-regency = By regency or city
 console-overview-by-village = By village
 console-col-registered-count = Registered
-console-col-seats-taken = Training seats
+console-col-seats-taken = Seats booked by its people
 console-col-open = Open questions
 console-col-overdue = Overdue
 console-col-median = First answer
@@ -275,3 +275,8 @@ console-people-which-village = More than one village matches. Choose one:
 console-people-in-village = Registered people of { $village }:
 console-col-staff-role = Role
 console-col-staff-actions = Actions
+
+console-broadcast-stop-no = No, carry on
+console-broadcast-cancel = ✖️ Cancel this announcement
+console-officers-invite-village = Village
+console-officers-invite-hint-village = Type a few letters of the village's name, or its code (for example 32.12.16.2004).

@@ -91,3 +91,4 @@ broadcast-status-sending = Sedang dikirim
 broadcast-status-paused = Dijeda
 broadcast-status-cancelled = Dihentikan
 broadcast-status-done = Selesai
+broadcast-filter-within-sender = di wilayah pengirim

@@ -11,7 +11,7 @@ use axum::{
     http::StatusCode,
     response::{IntoResponse, Response},
 };
-use chrono::{NaiveDateTime, TimeZone};
+use chrono::TimeZone;
 use maud::{Markup, html};
 use serde::Deserialize;
 
@@ -118,7 +118,9 @@ impl Draft {
 
     /// What the engine checks; `Err` when the time cannot be read.
     fn written(&self, timezone: chrono_tz::Tz) -> Result<Written, Msg> {
-        let send_at = match self.later {
+        // A time typed means later, even with «Segera» left chosen (the preview says when).
+        let later = self.later || !self.send_at.trim().is_empty();
+        let send_at = match later {
             false => None,
             true => Some(local_time(&self.send_at, timezone)?),
         };
@@ -161,19 +163,22 @@ impl Draft {
 }
 
 /// A date and time in the programme's time zone, as a browser's `datetime-local` field sends
-/// it (`2026-12-20T09:00`, seconds optional) or typed with a space.
+/// it (`2026-12-20T09:00`) or as people type it where a browser has no such field
+/// (`20/12/2026 09.00`; see `domain::when`). A date that could be either of two days is asked
+/// again.
 fn local_time(typed: &str, timezone: chrono_tz::Tz) -> Result<i64, Msg> {
-    let typed = typed.trim();
-    let problem = || Msg::new("console-broadcast-time-format");
-    let local = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
-        .iter()
-        .find_map(|format| NaiveDateTime::parse_from_str(typed, format).ok())
-        .ok_or_else(problem)?;
+    use crate::domain::when::{Read, read};
+    let local = match read(typed, None) {
+        Read::At(local) => local,
+        Read::Either(..) => return Err(Msg::new("training-invalid-ambiguous")),
+        Read::NoTime => return Err(Msg::new("training-invalid-no-time")),
+        Read::Unreadable => return Err(Msg::new("console-broadcast-time-format")),
+    };
     timezone
         .from_local_datetime(&local)
         .earliest()
         .map(|at| at.timestamp())
-        .ok_or_else(problem)
+        .ok_or_else(|| Msg::new("training-invalid-no-such-time"))
 }
 
 /// The numbers beside the choices for the officer's area, counted at most once a minute.
@@ -276,7 +281,7 @@ pub async fn list(
                     tr {
                         td { a href={"/broadcasts/" (b.id)} { "#" (b.id) } }
                         td { (start_of(&first_text(b, staff.lang))) }
-                        td { (audience_label(w, &gazetteer, b)) }
+                        td { (audience_label(w, &gazetteer, b, staff.user_id)) }
                         td { (w.time(b.send_at)) }
                         td { (w.t(&b.status.message_id())) }
                         td { @if matches!(b.status, BroadcastStatus::Done | BroadcastStatus::Cancelled) {
@@ -319,9 +324,10 @@ fn start_of(text: &str) -> String {
     }
 }
 
-fn audience_label(w: Words<'_>, gazetteer: &Gazetteer, b: &Broadcast) -> String {
+fn audience_label(w: Words<'_>, gazetteer: &Gazetteer, b: &Broadcast, viewer: i64) -> String {
     match serde_json::from_str(&b.audience) {
-        Ok(audience) => w.msg(&broadcast::named(gazetteer, &audience)),
+        Ok(audience) if b.officer_id == viewer => w.msg(&broadcast::named(gazetteer, &audience)),
+        Ok(audience) => w.msg(&broadcast::named_for_others(gazetteer, &audience)),
         Err(_) => "—".to_owned(),
     }
 }
@@ -368,7 +374,7 @@ async fn compose_page(
         html! {
             label.choice {
                 input type="checkbox" name=(name) value=(code) checked[on];
-                " " (label) " " span.count { "(" (count) ")" }
+                " " (label) " " span.count { "(" (w.msg(&Msg::new("console-number").arg("n", count))) ")" }
             }
         }
     };
@@ -425,7 +431,7 @@ async fn compose_page(
                     @for (code, n) in &counts.places {
                         @if let Some(place) = place_of(&staff.scope, *code) {
                             option value=(place_value(place)) selected[draft.place == Some(place)] {
-                                (place_label(w, &gazetteer, place)) " (" (n) ")"
+                                (place_label(w, &gazetteer, place)) " (" (w.msg(&Msg::new("console-number").arg("n", *n))) ")"
                             }
                         }
                     }
@@ -498,11 +504,44 @@ pub async fn compose(
         Err(problem) => return compose_page(&console, &staff, &draft, Some(problem)).await,
     };
     if go == "send" {
-        return match console
+        let Some(once) = field("once").filter(|t| t.len() == 64).map(str::to_owned) else {
+            return page::notice(
+                &console,
+                staff.lang,
+                StatusCode::BAD_REQUEST,
+                "console-bad-form",
+            );
+        };
+        // Claimed before it is sent, so two presses at once send one announcement.
+        let earlier = console.sent.lock().ok().and_then(|mut sent| {
+            if sent.len() > 10_000 {
+                sent.clear();
+            }
+            match sent.get(&once) {
+                Some(id) => Some(*id),
+                None => {
+                    sent.insert(once.clone(), 0);
+                    None
+                }
+            }
+        });
+        match earlier {
+            Some(0) => return page::see_other("/broadcasts"),
+            Some(id) => return page::see_other(&format!("/broadcasts/{id}")),
+            None => {}
+        }
+        let sent = console
             .engine
             .console_broadcast(staff.user_id, written.clone())
-            .await
-        {
+            .await;
+        if let Ok(mut claimed) = console.sent.lock() {
+            match &sent {
+                Ok(Ok(id)) => claimed.insert(once, *id),
+                // Not sent: the same preview may be sent once it is put right.
+                _ => claimed.remove(&once),
+            };
+        }
+        return match sent {
             Ok(Ok(id)) => {
                 let w = console.words(staff.lang);
                 let said = match written.send_at {
@@ -527,6 +566,10 @@ pub async fn compose(
         Ok(Err(problem)) => return compose_page(&console, &staff, &draft, Some(problem)).await,
         Err(e) => return page::failure(&console, staff.lang, &e),
     };
+    let once = match crate::engine::console::new_token() {
+        Ok(token) => token,
+        Err(e) => return page::failure(&console, staff.lang, &e),
+    };
     let w = console.words(staff.lang);
     let when = match written.send_at {
         Some(at) => Msg::new("broadcast-when-at").arg("time", crate::engine::Arg::Time(at)),
@@ -545,6 +588,7 @@ pub async fn compose(
         form.actions method="post" action="/broadcasts/new" {
             (page::csrf(&staff))
             (draft.hidden())
+            input type="hidden" name="once" value=(once);
             button.primary #send type="submit" name="go" value="send" { (w.msg(&send_label)) }
             button type="submit" name="go" value="edit" { (w.t("console-broadcast-edit")) }
         }
@@ -575,12 +619,20 @@ fn bubbles(w: Words<'_>, texts: &BTreeMap<Language, String>) -> Markup {
     }
 }
 
+#[derive(Deserialize)]
+pub struct Shown {
+    /// `ask`: the page asks to confirm stopping (and does not reload meanwhile).
+    stop: Option<String>,
+}
+
 /// `GET /broadcasts/{id}`: where an announcement stands, reloading itself while it is sent.
 pub async fn show(
     State(console): State<Arc<Console>>,
     staff: Staff,
     Path(id): Path<String>,
+    Query(shown): Query<Shown>,
 ) -> Response {
+    let asking = shown.stop.as_deref() == Some("ask");
     let Some(id) = crate::engine::action::parse_id(&id) else {
         return page::not_found(&console, staff.lang);
     };
@@ -636,7 +688,7 @@ pub async fn show(
     };
     let body = html! {
         section.card {
-            p { (w.t("console-col-audience")) ": " (audience_label(w, &gazetteer, &b)) }
+            p { (w.t("console-col-audience")) ": " (audience_label(w, &gazetteer, &b, staff.user_id)) }
             p { (w.t("console-col-send-at")) ": " (w.time(b.send_at)) }
             p { (w.t("console-col-status")) ": " strong { (w.t(&b.status.message_id())) } }
         }
@@ -652,28 +704,37 @@ pub async fn show(
                 }))
             }
         }
-        @match b.status {
-            BroadcastStatus::Sending => section.actions {
-                (act("broadcast-button-pause", BroadcastAction::Pause(id)))
-                (stop(w, &act, id))
-            },
-            BroadcastStatus::Paused => section.actions {
-                p { (w.t("broadcast-progress-paused")) }
-                (act("broadcast-button-resume", BroadcastAction::Resume(id)))
-                (stop(w, &act, id))
-            },
-            BroadcastStatus::Scheduled => p { (w.msg(&Msg::new("console-broadcast-waiting").arg("time", crate::engine::Arg::Time(b.send_at)))) },
-            _ => {},
+        @if asking && matches!(b.status, BroadcastStatus::Sending | BroadcastStatus::Paused | BroadcastStatus::Scheduled) {
+            section.actions role="alert" {
+                p { (w.t("console-broadcast-stop-warning")) }
+                (act("console-broadcast-stop-confirm", BroadcastAction::Stop(id)))
+                a.button href=(back) { (w.t("console-broadcast-stop-no")) }
+            }
+        } @else {
+            @match b.status {
+                BroadcastStatus::Sending => section.actions {
+                    (act("broadcast-button-pause", BroadcastAction::Pause(id)))
+                    a.button #stop href={(back) "?stop=ask"} { (w.t("broadcast-button-stop")) }
+                },
+                BroadcastStatus::Paused => section.actions {
+                    p { (w.t("broadcast-progress-paused")) }
+                    (act("broadcast-button-resume", BroadcastAction::Resume(id)))
+                    a.button #stop href={(back) "?stop=ask"} { (w.t("broadcast-button-stop")) }
+                },
+                BroadcastStatus::Scheduled => section.actions {
+                    p { (w.msg(&Msg::new("console-broadcast-waiting").arg("time", crate::engine::Arg::Time(b.send_at)))) }
+                    a.button #stop href={(back) "?stop=ask"} { (w.t("console-broadcast-cancel")) }
+                },
+                _ => {},
+            }
         }
         h2 { (w.t("console-broadcast-words")) }
         (bubbles(w, &texts))
         p { a href="/broadcasts" { "← " (w.t("console-back-broadcasts")) } }
     };
-    let refresh = matches!(
-        b.status,
-        BroadcastStatus::Sending | BroadcastStatus::Scheduled
-    )
-    .then_some(RELOAD_EVERY);
+    // Only while copies go out (a page left open on one scheduled for next week would keep
+    // the session alive), and not while asking to stop.
+    let refresh = (b.status == BroadcastStatus::Sending && !asking).then_some(RELOAD_EVERY);
     let flash = console.take_flash(staff.session.id);
     let title = w.msg(&Msg::new("console-broadcast-title").arg("id", id));
     page::frame_with(
@@ -686,16 +747,6 @@ pub async fn show(
         refresh,
     )
     .into_response()
-}
-
-fn stop(w: Words<'_>, act: &impl Fn(&str, BroadcastAction) -> Markup, id: i64) -> Markup {
-    html! {
-        details.amend {
-            summary { (w.t("broadcast-button-stop")) }
-            p { (w.t("console-broadcast-stop-warning")) }
-            (act("console-broadcast-stop-confirm", BroadcastAction::Stop(id)))
-        }
-    }
 }
 
 fn figures(w: Words<'_>, total: i64, done: i64, counts: Counts) -> Markup {

@@ -60,6 +60,10 @@ pub struct Console {
     /// Each area's numbers beside an announcement's choices: when counted (and in Unix
     /// seconds, to show), and the numbers.
     audiences: Mutex<HashMap<String, (std::time::Instant, i64, store::audiences::Breakdown)>>,
+    /// Each announcement preview's one-time token, and the announcement its «Kirim» made (0
+    /// while it is being sent): a second press, or the same preview sent again from the
+    /// browser's history, sends nothing more.
+    sent: Mutex<HashMap<String, i64>>,
     /// Log-in attempts, for all browsers together: a link is 256 random bits, and this keeps
     /// anyone from trying many.
     logins: governor::DefaultDirectRateLimiter,
@@ -94,6 +98,7 @@ pub async fn serve(
         drafts: Mutex::new(HashMap::new()),
         overview: Mutex::new(HashMap::new()),
         audiences: Mutex::new(HashMap::new()),
+        sent: Mutex::new(HashMap::new()),
         logins: governor::RateLimiter::direct(
             governor::Quota::per_minute(std::num::NonZeroU32::new(30).expect("not zero"))
                 .allow_burst(std::num::NonZeroU32::new(10).expect("not zero")),

@@ -64,9 +64,10 @@ async fn officers_page(console: &Console, staff: &Staff, problem: Option<Msg>) -
         .filter(|m| *scope == Scope::Country || !crate::engine::staff::visible(scope, m).is_empty())
         .collect();
     members.sort_by_key(|m| (m.role, m.areas.first().copied()));
+    // Those the viewer could have made (and so may cancel), as in the bot.
     let invitations: Vec<Invitation> = invitations
         .into_iter()
-        .filter(|i| scope.covers(i.area))
+        .filter(|i| may_appoint(staff.role, scope, i.area))
         .collect();
     let w = console.words(staff.lang);
     let back = "/officers";
@@ -158,9 +159,13 @@ fn invite_form(w: Words<'_>, staff: &Staff) -> Markup {
                         option value=(role.code()) { (w.t(&role.message_id())) }
                     }
                 }
-                label for="invite-place" { (w.t("console-officers-invite-place")) }
+                @let (label, hint) = match staff.role {
+                    StaffRole::Admin => ("console-officers-invite-place", "console-officers-invite-hint"),
+                    _ => ("console-officers-invite-village", "console-officers-invite-hint-village"),
+                };
+                label for="invite-place" { (w.t(label)) }
                 input #invite-place type="text" name="place" autocomplete="off";
-                p.hint { (w.t("console-officers-invite-hint")) }
+                p.hint { (w.t(hint)) }
                 button.primary #invite type="submit" { (w.t("console-officers-invite-button")) }
             }
         }
@@ -199,9 +204,24 @@ pub async fn invite(
             "console-bad-form",
         );
     };
+    let places = console.engine.places();
+    let gazetteer = match console
+        .engine
+        .reader()
+        .read(async |tx| places.get(tx).await)
+        .await
+    {
+        Ok(g) => g,
+        Err(e) => return page::failure(&console, staff.lang, &e),
+    };
+    let listed = |area: Area| match area {
+        Area::Village(code) => gazetteer.village(code).is_some(),
+        Area::Regency(code) => gazetteer.regency_name(code).is_some(),
+        Area::Country => true,
+    };
     let chosen = match form.area.as_deref() {
         Some(value) => match chosen_area(value) {
-            Some(area) if area.role() == role => Some(area),
+            Some(area) if area.role() == role && listed(area) => Some(area),
             _ => {
                 return page::notice(
                     &console,
@@ -217,16 +237,6 @@ pub async fn invite(
     let area = match chosen {
         Some(area) => area,
         None => {
-            let places = console.engine.places();
-            let gazetteer = match console
-                .engine
-                .reader()
-                .read(async |tx| places.get(tx).await)
-                .await
-            {
-                Ok(g) => g,
-                Err(e) => return page::failure(&console, staff.lang, &e),
-            };
             let hits = matches(&gazetteer, &staff, role, &form.place);
             match hits.as_slice() {
                 [] => {

@@ -88,8 +88,9 @@ pub async fn search(
     let phone = Phone::parse(typed).ok();
     let name = (!typed.is_empty()).then_some(typed);
     let search = match (&village, &phone) {
-        (Village::One(hit), _) => Search::Village(hit.code.get(), name),
+        // A whole phone number names one person, wherever they live.
         (_, Some(phone)) => Search::Phone(phone.as_str()),
+        (Village::One(hit), _) => Search::Village(hit.code.get(), name),
         (_, None) if typed.is_empty() => Search::All,
         (_, None) => Search::Name(typed),
     };

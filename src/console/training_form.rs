@@ -21,6 +21,10 @@ use crate::engine::{
 };
 use crate::store;
 
+/// Problems of an upload shown on its page, as the bot shows them (the officer fixes those and
+/// sends the file again).
+const SHOWN_PROBLEMS: usize = 15;
+
 /// A form's name for each part of a training.
 fn name_of(field: Field) -> &'static str {
     match field {
@@ -419,7 +423,10 @@ pub async fn import(
         Ok(Err(problems)) => {
             let body = html! {
                 p.problem role="alert" { (w.msg(&Msg::new("training-import-failed").arg("count", problems.len() as i64))) }
-                ul { @for problem in &problems { li { (w.msg(problem)) } } }
+                ul { @for problem in problems.iter().take(SHOWN_PROBLEMS) { li { (w.msg(problem)) } } }
+                @if problems.len() > SHOWN_PROBLEMS {
+                    p { (w.msg(&Msg::new("training-import-more").arg("count", (problems.len() - SHOWN_PROBLEMS) as i64))) }
+                }
                 (import_form(w, &staff))
                 p { a href="/trainings" { "← " (w.t("console-back-trainings")) } }
             };

@@ -13,6 +13,7 @@ pub mod start_payload;
 pub mod text;
 pub mod training;
 pub mod training_csv;
+pub mod when;
 pub mod years;
 
 pub use audience::Audience;

@@ -2,7 +2,7 @@
 //! type these, step by step or in a spreadsheet, so every part validates with a reason the
 //! officer can act on.
 
-use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
@@ -44,6 +44,10 @@ pub enum FieldError {
     UnknownCategory,
     #[error("is not a date and time written as YYYY-MM-DD HH:MM")]
     TimeFormat,
+    #[error("is a date without the time of day")]
+    NoTime,
+    #[error("could be either of two days (05/12: 5 December or May 12)")]
+    Ambiguous,
     #[error("does not exist in the time zone (the clocks skip it)")]
     NoSuchTime,
     #[error("is not in the future")]
@@ -176,17 +180,32 @@ fn is_grouped(text: &str) -> bool {
 /// The format officers type a start time in (PRODUCT.md), in `TIMEZONE`.
 pub const START_FORMAT: &str = "%Y-%m-%d %H:%M";
 
-/// Reads `YYYY-MM-DD HH:MM` (or `HH.MM`, as the time is written in Indonesian) as a moment
-/// in `tz`, which must be after `now`.
+/// Reads a start as people type it (`2026-12-20 09:00`, `20/12/2026 09.00`, `20 Des 2026
+/// pukul 9.00`…; see `when`) as a moment in `tz`, which must be after `now`. A date that could
+/// be either of two days is refused (`Ambiguous`), never guessed.
 pub fn parse_start(input: &str, tz: Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>, FieldError> {
+    parse_start_in(input, tz, now, None)
+}
+
+/// [`parse_start`], with the order of a numbers-only date when it is known (a spreadsheet
+/// whose other dates show it).
+pub fn parse_start_in(
+    input: &str,
+    tz: Tz,
+    now: DateTime<Utc>,
+    order: Option<super::when::Order>,
+) -> Result<DateTime<Utc>, FieldError> {
+    use super::when::Read;
     let text = one_line(input);
     if text.is_empty() {
         return Err(FieldError::Empty);
     }
-    let naive = [START_FORMAT, "%Y-%m-%d %H.%M"]
-        .iter()
-        .find_map(|format| NaiveDateTime::parse_from_str(&text, format).ok())
-        .ok_or(FieldError::TimeFormat)?;
+    let naive = match super::when::read(&text, order) {
+        Read::At(naive) => naive,
+        Read::Either(..) => return Err(FieldError::Ambiguous),
+        Read::NoTime => return Err(FieldError::NoTime),
+        Read::Unreadable => return Err(FieldError::TimeFormat),
+    };
     let local = tz
         .from_local_datetime(&naive)
         .earliest()
@@ -361,11 +380,18 @@ mod tests {
     #[test]
     fn impossible_or_past_start_times_are_refused() {
         let jakarta = chrono_tz::Asia::Jakarta;
+        assert_eq!(
+            parse_start("2026-12-05", jakarta, now()),
+            Err(FieldError::NoTime)
+        );
+        assert_eq!(
+            parse_start("05/12/2026 09.00", jakarta, now()),
+            Err(FieldError::Ambiguous)
+        );
         for bad in [
             "5 Desember",
             "2026-13-01 09:00",
             "2026-02-30 09:00",
-            "2026-12-05",
             "2026-12-05 25:00",
         ] {
             assert_eq!(

@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::training::{
-    Capacity, Category, Description, FieldError, Location, Title, TrainingDetails, parse_start,
+    Capacity, Category, Description, FieldError, Location, Title, TrainingDetails,
 };
 
 /// The header, in the order PRODUCT.md gives.
@@ -120,6 +120,7 @@ pub fn parse(bytes: &[u8], tz: Tz, now: DateTime<Utc>) -> Result<Vec<Row>, Vec<L
             }]);
         }
     };
+    let lines = Lines::of(text);
     let header = text.lines().next().unwrap_or_default();
     let delimiter = if header.contains(';') && !header.contains(',') {
         b';'
@@ -132,9 +133,10 @@ pub fn parse(bytes: &[u8], tz: Tz, now: DateTime<Utc>) -> Result<Vec<Row>, Vec<L
         .from_reader(text.as_bytes());
     let columns = match reader.headers() {
         Ok(headers) => column_indexes(headers)?,
-        Err(error) => return Err(vec![unreadable(text, &error)]),
+        Err(error) => return Err(vec![unreadable(text, &lines, &error)]),
     };
 
+    let order = date_order(text, delimiter, columns["starts_at"]);
     let mut rows = Vec::new();
     let mut errors = Vec::new();
     let mut seen: HashMap<(String, i64), u64> = HashMap::new();
@@ -142,11 +144,11 @@ pub fn parse(bytes: &[u8], tz: Tz, now: DateTime<Utc>) -> Result<Vec<Row>, Vec<L
         let record = match record {
             Ok(record) => record,
             Err(error) => {
-                errors.push(unreadable(text, &error));
+                errors.push(unreadable(text, &lines, &error));
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| line_at(text, p.byte()));
+        let line = record.position().map_or(0, |p| lines.at(text, p.byte()));
         if record.iter().all(|field| field.trim().is_empty()) {
             continue;
         }
@@ -164,6 +166,7 @@ pub fn parse(bytes: &[u8], tz: Tz, now: DateTime<Utc>) -> Result<Vec<Row>, Vec<L
             |name| record.get(columns[name]).unwrap_or_default(),
             tz,
             now,
+            order,
         ) {
             Ok(details) => {
                 let key = (details.title_id.as_str().to_lowercase(), details.starts_at);
@@ -222,10 +225,34 @@ fn column_indexes(
     }
 }
 
+/// How the file writes a date with numbers only, when its dates show it: a spreadsheet saves
+/// every date the same way, so one `20/12/2026` says that `05/12/2026` is the 5th of December.
+/// `None` when no date says, or when they disagree (then a date that could be either day is a
+/// problem of its line).
+fn date_order(text: &str, delimiter: u8, column: usize) -> Option<super::when::Order> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut found = None;
+    for record in reader.records().flatten() {
+        let Some(order) = record.get(column).and_then(super::when::order_of) else {
+            continue;
+        };
+        match found {
+            None => found = Some(order),
+            Some(before) if before != order => return None,
+            Some(_) => {}
+        }
+    }
+    found
+}
+
 fn read_row<'r>(
     field: impl Fn(&str) -> &'r str,
     tz: Tz,
     now: DateTime<Utc>,
+    order: Option<super::when::Order>,
 ) -> Result<TrainingDetails, Vec<Problem>> {
     let mut problems = Vec::new();
     let p = &mut problems;
@@ -234,7 +261,11 @@ fn read_row<'r>(
         take(p, "title_id", Title::parse(field("title_id"))),
         take(p, "title_en", Title::parse(field("title_en"))),
         take(p, "category", category.ok_or(FieldError::UnknownCategory)),
-        take(p, "starts_at", parse_start(field("starts_at"), tz, now)),
+        take(
+            p,
+            "starts_at",
+            super::training::parse_start_in(field("starts_at"), tz, now, order),
+        ),
         take(p, "location", Location::parse(field("location"))),
         take(p, "capacity", Capacity::parse(field("capacity"))),
         take(
@@ -283,8 +314,8 @@ fn take<T>(
         .ok()
 }
 
-fn unreadable(text: &str, error: &csv::Error) -> LineError {
-    let line = Some(error.position().map_or(1, |p| line_at(text, p.byte())));
+fn unreadable(text: &str, lines: &Lines, error: &csv::Error) -> LineError {
+    let line = Some(error.position().map_or(1, |p| lines.at(text, p.byte())));
     match error.kind() {
         csv::ErrorKind::Utf8 { .. } => LineError {
             line,
@@ -297,20 +328,33 @@ fn unreadable(text: &str, error: &csv::Error) -> LineError {
     }
 }
 
-/// The line a record starts on. The csv crate's own line count goes wrong after `\r\n` and
-/// empty lines, and its byte position is where the previous record ended; so skip the line
-/// ends from there and count.
-fn line_at(text: &str, byte: u64) -> u64 {
-    let from = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
-    let start = from
-        + text[from..]
-            .bytes()
-            .take_while(|b| *b == b'\r' || *b == b'\n')
-            .count();
-    1 + text.as_bytes()[..start]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count() as u64
+/// Where each line of a text ends, to number the lines of records and errors (counted once:
+/// a file of a million short lines is read in one pass, not a million).
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn of(text: &str) -> Lines {
+        Lines(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i)
+                .collect(),
+        )
+    }
+
+    /// The line a record starts on. The csv crate's own line count goes wrong after `\r\n`
+    /// and empty lines, and its byte position is where the previous record ended; so skip the
+    /// line ends from there and count.
+    fn at(&self, text: &str, byte: u64) -> u64 {
+        let from = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
+        let start = from
+            + text[from..]
+                .bytes()
+                .take_while(|b| *b == b'\r' || *b == b'\n')
+                .count();
+        1 + self.0.partition_point(|at| *at < start) as u64
+    }
 }
 
 #[cfg(test)]

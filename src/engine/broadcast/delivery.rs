@@ -263,8 +263,42 @@ async fn switch(turn: &mut Turn<'_>, id: i64, status: BroadcastStatus, notice: &
     refresh(turn, &broadcast, status).await
 }
 
-/// Stops a broadcast for good: the copies not sent yet are dropped and the report shown.
+/// Stops a broadcast for good: the copies not sent yet are dropped and the report shown. One
+/// scheduled for later (the console offers this) is cancelled before any copy is made.
 pub(crate) async fn stop(turn: &mut Turn<'_>, id: i64) -> Result<()> {
+    let scheduled = broadcasts::find(turn.tx, id).await?.filter(|b| {
+        b.status == BroadcastStatus::Scheduled
+            && (turn.is_admin() || turn.user_id() == Some(b.officer_id))
+    });
+    if let Some(broadcast) = scheduled {
+        broadcasts::finish(
+            turn.tx,
+            id,
+            BroadcastStatus::Cancelled,
+            Counts::default(),
+            turn.now,
+        )
+        .await?;
+        if let Some(officer) = turn.user_id() {
+            crate::store::audit::record(
+                turn.tx,
+                officer,
+                "broadcast.stop",
+                &format!("broadcast {id} (before its time)"),
+                turn.now,
+            )
+            .await?;
+        }
+        let (text, keyboard) = screen(
+            &broadcast,
+            BroadcastStatus::Cancelled,
+            Counts::default(),
+            turn.settings.broadcast_rate,
+            Screen::Report,
+        );
+        turn.show(text, keyboard);
+        return Ok(());
+    }
     let Some(broadcast) = running(turn, id).await? else {
         return Ok(());
     };

@@ -7,7 +7,7 @@ pub(crate) mod delivery;
 
 use std::collections::BTreeMap;
 
-use chrono::{NaiveDateTime, TimeZone};
+use chrono::TimeZone;
 use serde::{Deserialize, Serialize};
 
 pub use audience::Audience;
@@ -387,7 +387,7 @@ async fn enter(turn: &mut Turn<'_>, composer: Composer, problem: Option<Msg>) ->
 
 fn example_time(turn: &Turn<'_>) -> String {
     let tomorrow = (turn.now + chrono::Duration::days(1)).with_timezone(&turn.settings.timezone);
-    format!("{} 09:00", tomorrow.format("%Y-%m-%d"))
+    format!("{} 09.00", tomorrow.format("%d/%m/%Y"))
 }
 
 /// What a quick choice means for this sender: as it always did for an admin, and within
@@ -454,14 +454,24 @@ async fn describe(turn: &mut Turn<'_>, audience: &Audience) -> Result<Msg> {
     Ok(named(&gazetteer, audience))
 }
 
-/// The audience named, with its places as the gazetteer names them.
+/// The audience named, with its places as the gazetteer names them, for its sender.
 pub fn named(gazetteer: &Gazetteer, audience: &Audience) -> Msg {
+    named_as(gazetteer, audience, "broadcast-filter-within")
+}
+
+/// The audience named for someone other than its sender (an admin's list of everyone's):
+/// «di wilayah pengirim», not «di wilayah Anda».
+pub fn named_for_others(gazetteer: &Gazetteer, audience: &Audience) -> Msg {
+    named_as(gazetteer, audience, "broadcast-filter-within-sender")
+}
+
+fn named_as(gazetteer: &Gazetteer, audience: &Audience, within: &str) -> Msg {
     let Audience::Filter(filter) = audience else {
         return audience::describe(audience);
     };
     let mut parts = Vec::new();
     if filter.within != Scope::Country {
-        parts.push(Msg::new("broadcast-filter-within"));
+        parts.push(Msg::new(within));
     }
     for place in &filter.places {
         parts.push(place_name(gazetteer, *place));
@@ -912,11 +922,19 @@ fn check_text(text: &str, with_photo: bool) -> Result<String, Msg> {
     Ok(text.to_owned())
 }
 
-/// `YYYY-MM-DD HH:MM` in the configured time zone, in the future.
+/// A date and time as people type it (see `domain::when`) in the configured time zone, in the
+/// future. A date that could be either of two days is asked again, never guessed.
 fn parse_time(turn: &Turn<'_>, text: &str) -> Result<i64, Msg> {
+    use crate::domain::when::{Read, read};
     let example = example_time(turn);
-    let local = NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%d %H:%M")
-        .map_err(|_| Msg::new("broadcast-time-format").arg("example", example.as_str()))?;
+    let local = match read(text, None) {
+        Read::At(local) => local,
+        Read::Either(..) => return Err(Msg::new("training-invalid-ambiguous")),
+        Read::NoTime => return Err(Msg::new("training-invalid-no-time")),
+        Read::Unreadable => {
+            return Err(Msg::new("broadcast-time-format").arg("example", example.as_str()));
+        }
+    };
     let at = turn
         .settings
         .timezone
@@ -987,9 +1005,19 @@ pub async fn settle(
         return Ok(Err(Msg::new("broadcast-place-outside")));
     }
     if let Some(id) = written.filter.training {
-        let ours = store::trainings::find(tx, id)
-            .await?
-            .is_some_and(|t| scope.covers(t.area));
+        // The trainings staff see (the national ones, their area's, and for a village officer
+        // their regency's); whoever is on one, only those within the sender's area get it.
+        let ours = store::trainings::find(tx, id).await?.is_some_and(|t| {
+            use crate::domain::staff::Area;
+            t.area == Area::Country
+                || scope.covers(t.area)
+                || match (scope, t.area) {
+                    (Scope::Villages(villages), Area::Regency(regency)) => {
+                        villages.iter().any(|v| v.regency() == regency)
+                    }
+                    _ => false,
+                }
+        });
         if !ours {
             return Ok(Err(Msg::new("broadcast-training-outside")));
         }

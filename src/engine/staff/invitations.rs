@@ -146,12 +146,16 @@ pub(super) async fn create(
     Ok(())
 }
 
-/// Invitations not taken yet, within the sender's area, each with a button to cancel it.
+/// Invitations not taken yet that the sender could have made (a coordinator's: village
+/// officers of their regencies), each with a button to cancel it.
 pub(super) async fn list(turn: &mut Turn<'_>, scope: &Scope) -> Result<()> {
+    let Some((role, _)) = turn.role() else {
+        return Ok(());
+    };
     let open: Vec<staff::Invitation> = staff::open_invitations(turn.tx, turn.now)
         .await?
         .into_iter()
-        .filter(|i| scope.covers(i.area))
+        .filter(|i| may_appoint(role, scope, i.area))
         .take(30)
         .collect();
     let mut lines = Vec::new();
@@ -182,11 +186,13 @@ pub(super) async fn list(turn: &mut Turn<'_>, scope: &Scope) -> Result<()> {
 }
 
 pub(super) async fn cancel(turn: &mut Turn<'_>, scope: &Scope, id: i64) -> Result<()> {
-    let Some(by) = turn.user_id() else {
+    let (Some(by), Some((role, _))) = (turn.user_id(), turn.role()) else {
         return Ok(());
     };
     match staff::invitation_by_id(turn.tx, id).await? {
-        Some(invitation) if scope.covers(invitation.area) => {
+        // Only what the sender could have made: a coordinator cannot undo an admin's
+        // invitation of a coordinator for their own regency.
+        Some(invitation) if may_appoint(role, scope, invitation.area) => {
             if staff::revoke_invitation(turn.tx, id, turn.now).await? {
                 audit::record(
                     turn.tx,

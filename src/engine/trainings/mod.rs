@@ -249,6 +249,8 @@ fn invalid(error: FieldError) -> Msg {
         FieldError::TooLong(max) => Msg::new("training-invalid-too-long").arg("max", max as i64),
         FieldError::UnknownCategory => Msg::new("training-invalid-category"),
         FieldError::TimeFormat => Msg::new("training-invalid-time-format"),
+        FieldError::NoTime => Msg::new("training-invalid-no-time"),
+        FieldError::Ambiguous => Msg::new("training-invalid-ambiguous"),
         FieldError::NoSuchTime => Msg::new("training-invalid-no-such-time"),
         FieldError::InThePast => Msg::new("training-invalid-past"),
         FieldError::NotANumber => Msg::new("training-invalid-not-a-number"),

@@ -176,7 +176,7 @@ fn question(turn: &Turn<'_>, field: Field) -> Msg {
             let tz = turn.settings.timezone;
             let next_week = (turn.now + chrono::Duration::days(7)).with_timezone(&tz);
             Msg::new("training-ask-starts-at")
-                .arg("example", format!("{} 09:00", next_week.format("%Y-%m-%d")))
+                .arg("example", format!("{} 09.00", next_week.format("%d/%m/%Y")))
                 .arg("zone", next_week.format("%Z").to_string())
         }
         Field::Location => Msg::new("training-ask-location"),
