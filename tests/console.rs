@@ -1631,3 +1631,98 @@ async fn people_are_found_by_village_within_the_area_only() {
         );
     }
 }
+
+#[tokio::test]
+async fn an_announcement_with_a_photo_is_previewed_sent_and_its_photo_kept_until_telegram_has_it() {
+    let mut h = Harness::new().await;
+    staffed(&mut h).await;
+    let (server, mut coordinator) = logged_in(&mut h, COORDINATOR).await;
+    let csrf = coordinator.get("/broadcasts/new").await.csrf();
+    let png = desmigratif::qr::png("https://desmigratif.example/pelatihan").unwrap();
+    let fields = [
+        ("csrf", csrf.as_str()),
+        ("text_id", "Poster pelatihan menjahit."),
+        ("when", "now"),
+        ("go", "preview"),
+    ];
+    // Not a photo: refused, kindly.
+    let text_file = coordinator
+        .post_multipart(
+            "/broadcasts/new",
+            &fields,
+            &[("photo", "poster.txt", b"not a picture")],
+        )
+        .await;
+    assert_eq!(text_file.status, 422);
+    assert!(
+        text_file.body.contains("bukan foto JPG atau PNG"),
+        "{}",
+        text_file.body
+    );
+    // A caption longer than Telegram's 1,024 characters is refused with a photo.
+    let long = "a".repeat(1_100);
+    let too_long = coordinator
+        .post_multipart(
+            "/broadcasts/new",
+            &[("csrf", &csrf), ("text_id", &long), ("go", "preview")],
+            &[("photo", "poster.png", &png)],
+        )
+        .await;
+    assert!(
+        too_long.body.contains("paling banyak 1.024"),
+        "{}",
+        too_long.body
+    );
+
+    let preview = coordinator
+        .post_multipart("/broadcasts/new", &fields, &[("photo", "poster.png", &png)])
+        .await;
+    assert_eq!(preview.status, 200, "{}", preview.body);
+    let token = hidden(&preview.body, "photo_kept");
+    let (status, kind, bytes) = coordinator
+        .get_bytes(&format!("/broadcasts/photo/{token}"))
+        .await;
+    assert_eq!((status, kind.as_deref()), (200, Some("image/png")));
+    assert_eq!(bytes, png, "the preview shows the photo chosen");
+    // Another officer's session does not see it.
+    let mut other = Client::new(&server);
+    other
+        .log_in(&console::link_path(&h.say(OFFICER, "/konsol").await))
+        .await;
+    assert_eq!(
+        other
+            .get_bytes(&format!("/broadcasts/photo/{token}"))
+            .await
+            .0,
+        404
+    );
+
+    let once = hidden(&preview.body, "once");
+    let sent = coordinator
+        .post(
+            "/broadcasts/new",
+            &[
+                ("csrf", &csrf),
+                ("text_id", "Poster pelatihan menjahit."),
+                ("when", "now"),
+                ("photo_kept", &token),
+                ("once", &once),
+                ("go", "send"),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status, 303, "{}", sent.body);
+    let stored: (Option<Vec<u8>>, Option<String>) =
+        sqlx::query_as("SELECT photo_upload, photo_file_id FROM broadcasts WHERE id = 1")
+            .fetch_one(&h.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        stored.0.as_deref(),
+        Some(&png[..]),
+        "kept until Telegram has it"
+    );
+    assert_eq!(stored.1, None);
+    h.engine.tick().await.unwrap();
+    assert_eq!(copies(&h, 1).await, [RESIDENT]);
+}

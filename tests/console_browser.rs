@@ -412,6 +412,66 @@ async fn an_officer_answers_in_the_browser_and_the_person_gets_it_in_telegram() 
         "a returnee is not in the audience"
     );
 
+    // An announcement with a photo: the first copy uploads it, the others send Telegram's
+    // file id.
+    let poster = dir.path().join("poster.png");
+    std::fs::write(
+        &poster,
+        desmigratif::qr::png("https://desmigratif.example/pelatihan").unwrap(),
+    )
+    .unwrap();
+    laptop
+        .goto(&format!("{base}/broadcasts/new"))
+        .await
+        .unwrap();
+    wait_for_page(&laptop, "Tulis pengumuman").await;
+    laptop
+        .find(Locator::Id("photo"))
+        .await
+        .unwrap()
+        .send_keys(&poster.display().to_string())
+        .await
+        .unwrap();
+    laptop
+        .find(Locator::Id("text_id"))
+        .await
+        .unwrap()
+        .send_keys("Poster pelatihan menjahit. Daftar di bot.")
+        .await
+        .unwrap();
+    laptop
+        .find(Locator::Css("input[name=role][value=family]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    click(&laptop, "preview").await;
+    wait_for_page(&laptop, "Pratinjau pengumuman").await;
+    screenshot(&laptop, "broadcast-photo-preview").await;
+    click(&laptop, "send").await;
+    wait_for_page(&laptop, "100 %").await;
+    wait_for_page(&laptop, "Selesai").await;
+    fake.wait_for(WAIT, |s| {
+        s.sent_to(10_001)
+            .iter()
+            .any(|m| matches!(m.kind, fake_api::SentKind::Photo { .. }))
+    })
+    .await
+    .expect("a family gets the photo");
+    let pool = bot_process::database(&env.database_url()).await;
+    let (upload, file_id): (Option<Vec<u8>>, Option<String>) =
+        sqlx::query_as("SELECT photo_upload, photo_file_id FROM broadcasts WHERE id = 2")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    pool.close().await;
+    assert!(
+        upload.is_none(),
+        "the bytes are dropped once Telegram has the photo"
+    );
+    assert!(file_id.is_some(), "the next copies send the file id");
+
     // A training written at the laptop, its date and time in the browser's own field.
     laptop.goto(&format!("{base}/trainings/new")).await.unwrap();
     wait_for_page(&laptop, "Buat pelatihan").await;

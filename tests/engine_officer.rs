@@ -23,6 +23,7 @@ impl Transport for Capture {
         self.0.lock().unwrap().push(message.clone());
         Ok(Delivered {
             message_id: Some(1),
+            photo_file_id: None,
         })
     }
 }

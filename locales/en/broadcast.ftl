@@ -92,3 +92,6 @@ broadcast-status-paused = Paused
 broadcast-status-cancelled = Stopped
 broadcast-status-done = Done
 broadcast-filter-within-sender = in the sender's area
+broadcast-photo-too-big = The photo is too big. At most { $mb } MB.
+broadcast-photo-kind = That file is not a JPG or PNG photo. Please choose another one.
+broadcast-photo-again = Please choose the photo again, then look at the preview again.

@@ -92,3 +92,6 @@ broadcast-status-paused = Dijeda
 broadcast-status-cancelled = Dihentikan
 broadcast-status-done = Selesai
 broadcast-filter-within-sender = di wilayah pengirim
+broadcast-photo-too-big = Fotonya terlalu besar. Paling besar { $mb } MB.
+broadcast-photo-kind = File itu bukan foto JPG atau PNG. Mohon pilih foto lain.
+broadcast-photo-again = Fotonya perlu dipilih lagi. Mohon pilih fotonya, lalu lihat pratinjau lagi.

@@ -57,6 +57,72 @@ struct Draft {
     later: bool,
     /// As the browser's date and time field sends it (`2026-12-20T09:00`).
     send_at: String,
+    /// The photo chosen, by the token it is held under (see [`HeldPhoto`]).
+    photo: Option<String>,
+    /// «Hapus foto» ticked.
+    drop_photo: bool,
+}
+
+/// A photo chosen for an announcement, held between the form, the preview and «Kirim».
+pub struct HeldPhoto {
+    session: i64,
+    bytes: Arc<Vec<u8>>,
+    at: std::time::Instant,
+}
+
+/// Photos held at most, and for how long: a photo is up to 5 MB.
+const PHOTOS_HELD: usize = 40;
+const PHOTO_HELD_FOR: std::time::Duration = std::time::Duration::from_secs(3 * 3600);
+
+/// Holds `bytes` for this session; returns its token.
+fn hold_photo(console: &Console, session: i64, bytes: Vec<u8>) -> Option<String> {
+    let token = crate::engine::console::new_token().ok()?;
+    let mut photos = console.photos.lock().ok()?;
+    photos.retain(|_, held| held.at.elapsed() < PHOTO_HELD_FOR);
+    while photos.len() >= PHOTOS_HELD {
+        let oldest = photos
+            .iter()
+            .min_by_key(|(_, held)| held.at)
+            .map(|(token, _)| token.clone())?;
+        photos.remove(&oldest);
+    }
+    let held = HeldPhoto {
+        session,
+        bytes: Arc::new(bytes),
+        at: std::time::Instant::now(),
+    };
+    photos.insert(token.clone(), held);
+    Some(token)
+}
+
+/// The photo held under `token` for this session.
+fn held_photo(console: &Console, session: i64, token: &str) -> Option<Arc<Vec<u8>>> {
+    let photos = console.photos.lock().ok()?;
+    photos
+        .get(token)
+        .filter(|held| held.session == session && held.at.elapsed() < PHOTO_HELD_FOR)
+        .map(|held| held.bytes.clone())
+}
+
+/// `GET /broadcasts/photo/{token}`: a photo held for this session's announcement (else 404).
+pub async fn photo(
+    State(console): State<Arc<Console>>,
+    staff: Staff,
+    Path(token): Path<String>,
+) -> Response {
+    let Some(bytes) = held_photo(&console, staff.session.id, &token) else {
+        return page::not_found(&console, staff.lang);
+    };
+    let kind = if bytes.starts_with(b"\x89PNG") {
+        "image/png"
+    } else {
+        "image/jpeg"
+    };
+    (
+        [(axum::http::header::CONTENT_TYPE, kind)],
+        bytes.as_ref().clone(),
+    )
+        .into_response()
 }
 
 /// A place as a form's value: `r3301`, `d330101`, `v3301012001`.
@@ -109,6 +175,13 @@ impl Draft {
                 "training" if value.is_empty() => draft.training = None,
                 "training" => draft.training = Some(crate::engine::action::parse_id(value)?),
                 "when" => draft.later = value == "later",
+                "photo_kept"
+                    if value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()) =>
+                {
+                    draft.photo = Some(value.clone())
+                }
+                "photo_kept" => return None,
+                "photo_drop" => draft.drop_photo = true,
                 "send_at" => draft.send_at = value.trim().to_owned(),
                 _ => {}
             }
@@ -141,6 +214,7 @@ impl Draft {
                 ..Filter::default()
             },
             send_at,
+            photo: None,
         })
     }
 
@@ -158,6 +232,7 @@ impl Draft {
             @if let Some(id) = self.training { input type="hidden" name="training" value=(id); }
             input type="hidden" name="when" value=(if self.later { "later" } else { "now" });
             input type="hidden" name="send_at" value=(self.send_at);
+            @if let Some(token) = &self.photo { input type="hidden" name="photo_kept" value=(token); }
         }
     }
 }
@@ -310,6 +385,7 @@ fn first_text(b: &Broadcast, lang: Language) -> String {
         text_en: b.text_en.clone(),
         photo_file_id: None,
         draft: false,
+        photo_upload: None,
     }
     .text_in(lang)
 }
@@ -387,10 +463,21 @@ async fn compose_page(
         @if let Some(problem) = &problem {
             p.problem role="alert" { (w.msg(problem)) }
         }
-        form.compose method="post" action="/broadcasts/new" {
+        form.compose method="post" action="/broadcasts/new" enctype="multipart/form-data" {
             (page::csrf(staff))
             fieldset {
                 legend { (w.t("console-broadcast-words")) }
+                @if let Some(token) = &draft.photo {
+                    figure.bubble {
+                        img src={"/broadcasts/photo/" (token)} alt=(w.t("console-broadcast-photo-chosen")) width="240";
+                        figcaption { (w.t("console-broadcast-photo-chosen")) }
+                    }
+                    input type="hidden" name="photo_kept" value=(token);
+                    label.choice { input type="checkbox" name="photo_drop" value="1"; " " (w.t("console-broadcast-photo-drop")) }
+                }
+                label for="photo" { (w.t("console-broadcast-photo")) }
+                input #photo type="file" name="photo" accept="image/jpeg,image/png";
+                p.hint { (w.t("console-broadcast-photo-hint")) }
                 label for="text_id" { (w.t("language-name-id")) }
                 textarea #text_id name="text_id" rows="6" maxlength=(broadcast::MAX_TEXT) { (text_of(Language::Id)) }
                 label for="text_en" { (w.t("language-name-en")) }
@@ -476,8 +563,9 @@ async fn compose_page(
 pub async fn compose(
     State(console): State<Arc<Console>>,
     staff: Staff,
-    page::Fields(fields): page::Fields<Vec<(String, String)>>,
+    posted: page::Posted,
 ) -> Response {
+    let fields = posted.fields;
     let field = |name: &str| {
         fields
             .iter()
@@ -487,7 +575,7 @@ pub async fn compose(
     if !staff.form_is_ours(field("csrf").unwrap_or_default()) {
         return page::forged(&console, staff.lang);
     }
-    let Some(draft) = Draft::parse(&fields) else {
+    let Some(mut draft) = Draft::parse(&fields) else {
         return page::notice(
             &console,
             staff.lang,
@@ -495,14 +583,38 @@ pub async fn compose(
             "console-bad-form",
         );
     };
+    // A photo chosen now replaces the one held; «Hapus foto» drops it.
+    if let Some((_, bytes)) = posted.files.into_iter().find(|(name, _)| name == "photo") {
+        if let Some(problem) = broadcast::photo_problem(&bytes) {
+            return compose_page(&console, &staff, &draft, Some(problem)).await;
+        }
+        draft.photo = hold_photo(&console, staff.session.id, bytes);
+    }
+    if draft.drop_photo {
+        draft.photo = None;
+        draft.drop_photo = false;
+    }
+    let photo = match &draft.photo {
+        Some(token) => match held_photo(&console, staff.session.id, token) {
+            Some(bytes) => Some(bytes),
+            None => {
+                // Held in memory only: gone after a restart, or another session's token.
+                draft.photo = None;
+                let problem = Msg::new("broadcast-photo-again");
+                return compose_page(&console, &staff, &draft, Some(problem)).await;
+            }
+        },
+        None => None,
+    };
     let go = field("go").unwrap_or("preview");
     if go == "edit" {
         return compose_page(&console, &staff, &draft, None).await;
     }
-    let written = match draft.written(console.engine.settings().timezone) {
+    let mut written = match draft.written(console.engine.settings().timezone) {
         Ok(written) => written,
         Err(problem) => return compose_page(&console, &staff, &draft, Some(problem)).await,
     };
+    written.photo = photo;
     if go == "send" {
         let Some(once) = field("once").filter(|t| t.len() == 64).map(str::to_owned) else {
             return page::notice(
@@ -584,6 +696,11 @@ pub async fn compose(
             .arg("audience", settled.named.clone())
             .arg("count", settled.count)
             .arg("when", when))) }
+        @if let Some(token) = &draft.photo {
+            figure.bubble {
+                img src={"/broadcasts/photo/" (token)} alt=(w.t("console-broadcast-photo-chosen")) width="320";
+            }
+        }
         (bubbles(w, &written.texts))
         form.actions method="post" action="/broadcasts/new" {
             (page::csrf(&staff))
@@ -645,10 +762,11 @@ pub async fn show(
                 return Ok(None);
             };
             let counts = store::broadcasts::counts(tx, id).await?;
-            Ok(Some((b, counts, places.get(tx).await?)))
+            let photo = store::broadcasts::has_photo(tx, id).await?;
+            Ok(Some((b, counts, photo, places.get(tx).await?)))
         })
         .await;
-    let (b, counts, gazetteer) = match read {
+    let (b, counts, with_photo, gazetteer) = match read {
         Ok(Some(found))
             if may_see(&staff, &found.0) && found.0.status != BroadcastStatus::Draft =>
         {
@@ -729,12 +847,20 @@ pub async fn show(
             }
         }
         h2 { (w.t("console-broadcast-words")) }
+        @if with_photo { p { (w.t("console-broadcast-with-photo")) } }
         (bubbles(w, &texts))
         p { a href="/broadcasts" { "← " (w.t("console-back-broadcasts")) } }
     };
-    // Only while copies go out (a page left open on one scheduled for next week would keep
-    // the session alive), and not while asking to stop.
-    let refresh = (b.status == BroadcastStatus::Sending && !asking).then_some(RELOAD_EVERY);
+    // Only while copies go out or are about to (a page left open on one scheduled for next
+    // week would keep the session alive), and not while asking to stop.
+    let now = console.engine.clock().now().timestamp();
+    let under_way = match b.status {
+        BroadcastStatus::Sending => true,
+        // «Segera»: it starts within seconds.
+        BroadcastStatus::Scheduled => b.send_at <= now + 60,
+        _ => false,
+    };
+    let refresh = (under_way && !asking).then_some(RELOAD_EVERY);
     let flash = console.take_flash(staff.session.id);
     let title = w.msg(&Msg::new("console-broadcast-title").arg("id", id));
     page::frame_with(

@@ -64,6 +64,10 @@ pub struct Console {
     /// while it is being sent): a second press, or the same preview sent again from the
     /// browser's history, sends nothing more.
     sent: Mutex<HashMap<String, i64>>,
+    /// Photos chosen for an announcement, between its form, its preview and «Kirim»: by a
+    /// token of their own, with the session they belong to and when they came (kept in
+    /// memory: after a restart the officer chooses the photo again).
+    photos: Mutex<HashMap<String, broadcasts::HeldPhoto>>,
     /// Log-in attempts, for all browsers together: a link is 256 random bits, and this keeps
     /// anyone from trying many.
     logins: governor::DefaultDirectRateLimiter,
@@ -99,6 +103,7 @@ pub async fn serve(
         overview: Mutex::new(HashMap::new()),
         audiences: Mutex::new(HashMap::new()),
         sent: Mutex::new(HashMap::new()),
+        photos: Mutex::new(HashMap::new()),
         logins: governor::RateLimiter::direct(
             governor::Quota::per_minute(std::num::NonZeroU32::new(30).expect("not zero"))
                 .allow_burst(std::num::NonZeroU32::new(10).expect("not zero")),
@@ -133,8 +138,14 @@ fn router(console: Arc<Console>) -> Router {
         .route("/broadcasts", get(broadcasts::list))
         .route(
             "/broadcasts/new",
-            get(broadcasts::new).post(broadcasts::compose),
+            get(broadcasts::new)
+                .post(broadcasts::compose)
+                // A photo of up to 5 MB, with the words.
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    crate::engine::broadcast::MAX_PHOTO_BYTES + 256 * 1024,
+                )),
         )
+        .route("/broadcasts/photo/{token}", get(broadcasts::photo))
         .route("/broadcasts/{id}", get(broadcasts::show))
         .route("/audit", get(audit::list))
         .route("/exports", get(exports::list))

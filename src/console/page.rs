@@ -398,6 +398,75 @@ impl<T: serde::de::DeserializeOwned> axum::extract::FromRequest<std::sync::Arc<C
     }
 }
 
+/// A form posted as fields (`application/x-www-form-urlencoded`) or with files
+/// (`multipart/form-data`): its fields in order, and its files that are not empty as (field,
+/// bytes). Anything unreadable or too big gets a kind page and nothing is done.
+pub struct Posted {
+    pub fields: Vec<(String, String)>,
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+impl axum::extract::FromRequest<std::sync::Arc<Console>> for Posted {
+    type Rejection = Response;
+
+    async fn from_request(
+        request: Request,
+        console: &std::sync::Arc<Console>,
+    ) -> Result<Posted, Response> {
+        let bad = |status| {
+            notice(
+                console,
+                console.default_language(),
+                status,
+                "console-bad-form",
+            )
+        };
+        let multipart = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("multipart/form-data"));
+        if !multipart {
+            let Fields(fields) =
+                Fields::<Vec<(String, String)>>::from_request(request, console).await?;
+            return Ok(Posted {
+                fields,
+                files: Vec::new(),
+            });
+        }
+        let mut form = axum::extract::Multipart::from_request(request, console)
+            .await
+            .map_err(|_| bad(StatusCode::BAD_REQUEST))?;
+        let mut posted = Posted {
+            fields: Vec::new(),
+            files: Vec::new(),
+        };
+        loop {
+            match form.next_field().await {
+                Ok(Some(field)) => {
+                    let name = field.name().unwrap_or_default().to_owned();
+                    let is_file = field.file_name().is_some();
+                    let bytes = field
+                        .bytes()
+                        .await
+                        .map_err(|_| bad(StatusCode::PAYLOAD_TOO_LARGE))?;
+                    if is_file {
+                        if !bytes.is_empty() {
+                            posted.files.push((name, bytes.to_vec()));
+                        }
+                    } else {
+                        let text = String::from_utf8(bytes.to_vec())
+                            .map_err(|_| bad(StatusCode::BAD_REQUEST))?;
+                        posted.fields.push((name, text));
+                    }
+                }
+                Ok(None) => return Ok(posted),
+                Err(_) => return Err(bad(StatusCode::BAD_REQUEST)),
+            }
+        }
+    }
+}
+
 /// 303 to `to`.
 pub fn see_other(to: &str) -> Response {
     (

@@ -24,10 +24,12 @@ use crate::i18n::Locales;
 use crate::store::{self, StoreError, outbox, outbox::Priority, users};
 
 /// A message Telegram accepted.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Delivered {
     /// The id of the message sent or edited, where there is one.
     pub message_id: Option<i32>,
+    /// The file id Telegram gave a photo uploaded with it (the largest size).
+    pub photo_file_id: Option<String>,
 }
 
 /// Why a message was not delivered, by what the sender should do about it.
@@ -108,10 +110,17 @@ async fn mark_delivered(
     tx: &mut store::Tx,
     id: i64,
     reply: &Reply,
-    delivered: Delivered,
+    delivered: &Delivered,
     now: chrono::DateTime<Utc>,
 ) -> Result<(), StoreError> {
     outbox::mark_sent(tx, id, delivered.message_id, now).await?;
+    // The first copy of an announcement with a photo from the console uploaded it: every
+    // copy after it sends Telegram's file id instead.
+    if let (ReplyKind::Broadcast { broadcast_id }, Some(file_id)) =
+        (&reply.kind, &delivered.photo_file_id)
+    {
+        store::broadcasts::photo_uploaded(tx, *broadcast_id, file_id).await?;
+    }
     if let (Some(tag), Some(message_id)) = (reply.tag(), delivered.message_id) {
         outbox::remember(tx, reply.chat_id, message_id, tag).await?;
     }
@@ -123,7 +132,7 @@ async fn mark_delivered(
 
 /// A delivered message about a person in someone else's chat (an officer's notice), which
 /// erasing the person must reach.
-fn copy_about_someone(reply: &Reply, delivered: Delivered) -> Option<store::notice_copies::Copy> {
+fn copy_about_someone(reply: &Reply, delivered: &Delivered) -> Option<store::notice_copies::Copy> {
     let subject = reply.subject?;
     let message_id = delivered.message_id?;
     if subject == reply.chat_id || matches!(reply.kind, ReplyKind::Redact { .. }) {
@@ -397,7 +406,7 @@ impl<T: Transport> Sender<T> {
                 let now = Utc::now();
                 self.writer
                     .write(async |tx| match &result {
-                        Ok(done) => mark_delivered(tx, row.id, &reply, *done, now).await,
+                        Ok(done) => mark_delivered(tx, row.id, &reply, done, now).await,
                         Err(error) => {
                             outbox::mark_failed(tx, row.id, &error.to_string(), now).await
                         }
@@ -448,8 +457,12 @@ impl<T: Transport> Sender<T> {
                 return None;
             }
         };
-        // A draft's words may still change (its preview); a sent one's never do.
-        if found.as_ref().is_none_or(|a| !a.draft) {
+        // A draft's words may still change (its preview); a sent one's never do. A photo
+        // Telegram does not have yet is read again until a copy brings back its file id.
+        if found
+            .as_ref()
+            .is_none_or(|a| !a.draft && a.photo_upload.is_none())
+        {
             self.broadcasts
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
@@ -606,7 +619,8 @@ impl<T: Transport> Sender<T> {
         match &attempt.result {
             Ok(delivered)
                 if attempt.reply.tag().is_none()
-                    && copy_about_someone(&attempt.reply, *delivered).is_none() =>
+                    && delivered.photo_file_id.is_none()
+                    && copy_about_someone(&attempt.reply, delivered).is_none() =>
             {
                 flight.chats.remove(&chat_id);
                 flight.unrecorded.push((attempt.id, delivered.message_id));
@@ -667,7 +681,7 @@ impl<T: Transport> Sender<T> {
         } = attempt;
         let (id, chat_id) = (*id, *chat_id);
         match result {
-            Ok(delivered) => mark_delivered(tx, id, reply, *delivered, now).await?,
+            Ok(delivered) => mark_delivered(tx, id, reply, delivered, now).await?,
             Err(DeliveryError::RetryAfter(wait)) => {
                 let answered_ago = answered_at.elapsed();
                 let left = wait.saturating_sub(answered_ago);

@@ -283,13 +283,19 @@ pub fn render(locales: &Locales, reply: &Reply, content: Option<Content>) -> Out
         ReplyKind::Broadcast { .. } => match content {
             Some(Content::Announcement(announcement)) => {
                 let text = announcement.text_in(lang);
-                match announcement.photo_file_id {
-                    Some(file_id) => Outgoing::Photo {
+                match (announcement.photo_file_id, announcement.photo_upload) {
+                    (Some(file_id), _) => Outgoing::Photo {
                         chat_id,
                         file_id,
                         caption: text,
                     },
-                    None => Outgoing::Message {
+                    // Uploaded in the console: sent as a file until Telegram has it.
+                    (None, Some(bytes)) => Outgoing::PhotoUpload {
+                        chat_id,
+                        png: bytes.as_ref().clone(),
+                        caption: text,
+                    },
+                    (None, None) => Outgoing::Message {
                         chat_id,
                         text,
                         keyboard: RenderedKeyboard::None,

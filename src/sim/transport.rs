@@ -124,6 +124,7 @@ impl<W: Write + Send + 'static> Transport for SimTransport<W> {
                 self.show(id, "\n🤖 ", text, keyboard);
                 Ok(Delivered {
                     message_id: Some(id),
+                    photo_file_id: None,
                 })
             }
             Outgoing::Edit {
@@ -135,6 +136,7 @@ impl<W: Write + Send + 'static> Transport for SimTransport<W> {
                 self.show(*message_id, "\n🤖 ", text, keyboard);
                 Ok(Delivered {
                     message_id: Some(*message_id),
+                    photo_file_id: None,
                 })
             }
             Outgoing::PhotoUpload { png, caption, .. } => {
@@ -146,6 +148,7 @@ impl<W: Write + Send + 'static> Transport for SimTransport<W> {
                 self.print(&format!("\n🖼 {}\n{caption}", path.display()));
                 Ok(Delivered {
                     message_id: Some(id),
+                    photo_file_id: None,
                 })
             }
             Outgoing::Photo { caption, .. } => {
@@ -153,6 +156,7 @@ impl<W: Write + Send + 'static> Transport for SimTransport<W> {
                 self.show(id, "\n🤖 🖼 ", caption, &RenderedKeyboard::None);
                 Ok(Delivered {
                     message_id: Some(id),
+                    photo_file_id: None,
                 })
             }
             Outgoing::CallbackAnswer { text, .. } => {
@@ -182,6 +186,7 @@ impl<W: Write + Send + 'static> Transport for SimTransport<W> {
                 let id = self.next_message_id.fetch_add(1, Ordering::Relaxed);
                 Ok(Delivered {
                     message_id: Some(id),
+                    photo_file_id: None,
                 })
             }
             Outgoing::Copy {
@@ -195,6 +200,7 @@ impl<W: Write + Send + 'static> Transport for SimTransport<W> {
                 let id = self.next_message_id.fetch_add(1, Ordering::Relaxed);
                 Ok(Delivered {
                     message_id: Some(id),
+                    photo_file_id: None,
                 })
             }
             Outgoing::Delete { message_id, .. } => {

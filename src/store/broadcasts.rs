@@ -122,6 +122,8 @@ pub struct Announcement {
     pub photo_file_id: Option<String>,
     /// Still a draft: its words may change (its preview goes out before it is sent).
     pub draft: bool,
+    /// A photo uploaded in the console that Telegram does not have yet (no file id).
+    pub photo_upload: Option<std::sync::Arc<Vec<u8>>>,
 }
 
 impl Announcement {
@@ -137,12 +139,62 @@ impl Announcement {
 
 /// The words of announcement `id`, for the sender; `None` when there is no such announcement.
 pub async fn announcement(tx: &mut Tx, id: i64) -> Result<Option<Announcement>> {
-    Ok(find(tx, id).await?.map(|b| Announcement {
+    let Some(b) = find(tx, id).await? else {
+        return Ok(None);
+    };
+    let photo_upload = match b.photo_file_id {
+        Some(_) => None,
+        None => sqlx::query_scalar::<_, Option<Vec<u8>>>(
+            "SELECT photo_upload FROM broadcasts WHERE id = ?",
+        )
+        .bind(id)
+        .fetch_one(tx.conn().await?)
+        .await?
+        .map(std::sync::Arc::new),
+    };
+    Ok(Some(Announcement {
         draft: b.status == BroadcastStatus::Draft,
         text_id: b.text_id,
         text_en: b.text_en,
         photo_file_id: b.photo_file_id,
+        photo_upload,
     }))
+}
+
+/// Whether announcement `id` carries a photo (Telegram's, or one uploaded and not sent yet).
+pub async fn has_photo(tx: &mut Tx, id: i64) -> Result<bool> {
+    Ok(sqlx::query_scalar(
+        "SELECT photo_file_id IS NOT NULL OR photo_upload IS NOT NULL FROM broadcasts WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(tx.conn().await?)
+    .await?
+    .unwrap_or(false))
+}
+
+/// Keeps a photo uploaded in the console with its announcement, until Telegram has it.
+pub async fn set_photo_upload(tx: &mut Tx, id: i64, bytes: &[u8]) -> Result<()> {
+    sqlx::query("UPDATE broadcasts SET photo_upload = ?2 WHERE id = ?1")
+        .bind(id)
+        .bind(bytes)
+        .execute(tx.conn().await?)
+        .await?;
+    Ok(())
+}
+
+/// Telegram has the uploaded photo as `file_id`: every copy from now on sends that, and the
+/// bytes are dropped. Returns whether this was the first copy to say so.
+pub async fn photo_uploaded(tx: &mut Tx, id: i64, file_id: &str) -> Result<bool> {
+    Ok(sqlx::query(
+        "UPDATE broadcasts SET photo_file_id = ?2, photo_upload = NULL
+         WHERE id = ?1 AND photo_file_id IS NULL",
+    )
+    .bind(id)
+    .bind(file_id)
+    .execute(tx.conn().await?)
+    .await?
+    .rows_affected()
+        > 0)
 }
 
 pub async fn find(tx: &mut Tx, id: i64) -> Result<Option<Broadcast>> {

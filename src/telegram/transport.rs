@@ -62,6 +62,7 @@ impl Transport for TelegramTransport {
         let bot = &self.bot;
         let sent = |m: teloxide::types::Message| Delivered {
             message_id: Some(m.id.0),
+            photo_file_id: None,
         };
         match message {
             Outgoing::Message {
@@ -77,6 +78,7 @@ impl Transport for TelegramTransport {
                     .await
                     .map(|sent| Delivered {
                         message_id: Some(sent.message_id),
+                        photo_file_id: None,
                     })
                     .map_err(classify)
             }
@@ -95,10 +97,12 @@ impl Transport for TelegramTransport {
                 match JsonRequest::new(bot.clone(), Unread(payload)).await {
                     Ok(_) => Ok(Delivered {
                         message_id: Some(*message_id),
+                        photo_file_id: None,
                     }),
                     // The screen already shows exactly this: nothing to do.
                     Err(RequestError::Api(ApiError::MessageNotModified)) => Ok(Delivered {
                         message_id: Some(*message_id),
+                        photo_file_id: None,
                     }),
                     Err(e) => Err(classify(e)),
                 }
@@ -127,7 +131,18 @@ impl Transport for TelegramTransport {
                 if !caption.is_empty() {
                     request = request.caption(truncate(caption, 1024));
                 }
-                request.await.map(sent).map_err(classify)
+                // The file id of the largest size, to send the same photo again without
+                // uploading it (an announcement's next copies).
+                request
+                    .await
+                    .map(|m| Delivered {
+                        message_id: Some(m.id.0),
+                        photo_file_id: m
+                            .photo()
+                            .and_then(|sizes| sizes.last())
+                            .map(|size| size.file.id.0.clone()),
+                    })
+                    .map_err(classify)
             }
             Outgoing::Photo {
                 chat_id,
@@ -172,6 +187,7 @@ impl Transport for TelegramTransport {
                 .await
                 .map(|copy| Delivered {
                     message_id: Some(copy.0),
+                    photo_file_id: None,
                 })
                 .map_err(classify),
             Outgoing::Delete {

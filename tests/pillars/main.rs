@@ -134,6 +134,7 @@ impl Transport for Recorder {
         self.sent.lock().unwrap().push(message.clone());
         Ok(Delivered {
             message_id: Some(1000 + self.next_id.fetch_add(1, Ordering::Relaxed)),
+            photo_file_id: None,
         })
     }
 }

@@ -966,6 +966,21 @@ pub struct Written {
     pub filter: Filter,
     /// Unix seconds; `None` for "now".
     pub send_at: Option<i64>,
+    /// A photo uploaded with it (JPEG or PNG): the words are its caption.
+    pub photo: Option<std::sync::Arc<Vec<u8>>>,
+}
+
+/// The largest photo the console takes for an announcement (Telegram takes up to 10 MB).
+pub const MAX_PHOTO_BYTES: usize = 5 * 1024 * 1024;
+
+/// A photo Telegram can show: JPEG or PNG by its first bytes, and not too big.
+pub fn photo_problem(bytes: &[u8]) -> Option<Msg> {
+    if bytes.len() > MAX_PHOTO_BYTES {
+        return Some(Msg::new("broadcast-photo-too-big").arg("mb", (MAX_PHOTO_BYTES >> 20) as i64));
+    }
+    let jpeg = bytes.starts_with(&[0xFF, 0xD8, 0xFF]);
+    let png = bytes.starts_with(b"\x89PNG\r\n\x1a\n");
+    (!jpeg && !png).then(|| Msg::new("broadcast-photo-kind"))
 }
 
 /// A written announcement, checked: who it reaches and how many they are now.
@@ -987,13 +1002,17 @@ pub async fn settle(
     written: &Written,
     now: i64,
 ) -> Result<std::result::Result<Settled, Msg>> {
-    if written.texts.values().all(|t| t.trim().is_empty()) {
+    let with_photo = written.photo.is_some();
+    if !with_photo && written.texts.values().all(|t| t.trim().is_empty()) {
         return Ok(Err(Msg::new("broadcast-text-empty")));
     }
     for text in written.texts.values() {
-        if let Err(problem) = check_text(text, false) {
+        if let Err(problem) = check_text(text, with_photo) {
             return Ok(Err(problem));
         }
+    }
+    if let Some(problem) = written.photo.as_deref().and_then(|p| photo_problem(p)) {
+        return Ok(Err(problem));
     }
     if let Some(place) = written
         .filter
@@ -1074,6 +1093,9 @@ pub(crate) async fn console_send(
         send_at: written.send_at.unwrap_or(now),
     };
     let id = broadcasts::create(turn.tx, &new, turn.now).await?;
+    if let Some(photo) = &written.photo {
+        broadcasts::set_photo_upload(turn.tx, id, photo).await?;
+    }
     broadcasts::set_status(turn.tx, id, broadcasts::BroadcastStatus::Scheduled).await?;
     audit::record(
         turn.tx,
