@@ -207,6 +207,43 @@ async fn click(client: &Client, id: &str) {
         .unwrap();
 }
 
+/// Writes an announcement to Kenanga's families at the laptop, with a photo from `photo`.
+async fn write_to_families(
+    client: &Client,
+    base: &str,
+    text: &str,
+    photo: Option<&std::path::Path>,
+) {
+    client
+        .goto(&format!("{base}/broadcasts/new"))
+        .await
+        .unwrap();
+    wait_for_page(client, "Tulis pengumuman").await;
+    if let Some(photo) = photo {
+        client
+            .find(Locator::Id("photo"))
+            .await
+            .unwrap()
+            .send_keys(&photo.display().to_string())
+            .await
+            .unwrap();
+    }
+    client
+        .find(Locator::Id("text_id"))
+        .await
+        .unwrap()
+        .send_keys(text)
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("input[name=role][value=family]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
 /// Opens a log-in link and presses «Masuk»: the overview follows.
 async fn log_in(client: &Client, link: &str) {
     client.goto(link).await.unwrap();
@@ -369,26 +406,8 @@ async fn an_officer_answers_in_the_browser_and_the_person_gets_it_in_telegram() 
     screenshot(&phone, "question-phone").await;
 
     // An announcement to the families of the area, followed to the end in the browser.
-    laptop
-        .goto(&format!("{base}/broadcasts/new"))
-        .await
-        .unwrap();
-    wait_for_page(&laptop, "Tulis pengumuman").await;
     let announcement = "Pelatihan menjahit gratis hari Sabtu jam 9 di balai desa Kenanga.";
-    laptop
-        .find(Locator::Id("text_id"))
-        .await
-        .unwrap()
-        .send_keys(announcement)
-        .await
-        .unwrap();
-    laptop
-        .find(Locator::Css("input[name=role][value=family]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    write_to_families(&laptop, &base, announcement, None).await;
     screenshot(&laptop, "broadcast-compose").await;
     click(&laptop, "preview").await;
     // Kenanga's families: every third of the forty.
@@ -420,32 +439,13 @@ async fn an_officer_answers_in_the_browser_and_the_person_gets_it_in_telegram() 
         desmigratif::qr::png("https://desmigratif.example/pelatihan").unwrap(),
     )
     .unwrap();
-    laptop
-        .goto(&format!("{base}/broadcasts/new"))
-        .await
-        .unwrap();
-    wait_for_page(&laptop, "Tulis pengumuman").await;
-    laptop
-        .find(Locator::Id("photo"))
-        .await
-        .unwrap()
-        .send_keys(&poster.display().to_string())
-        .await
-        .unwrap();
-    laptop
-        .find(Locator::Id("text_id"))
-        .await
-        .unwrap()
-        .send_keys("Poster pelatihan menjahit. Daftar di bot.")
-        .await
-        .unwrap();
-    laptop
-        .find(Locator::Css("input[name=role][value=family]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    write_to_families(
+        &laptop,
+        &base,
+        "Poster pelatihan menjahit. Daftar di bot.",
+        Some(&poster),
+    )
+    .await;
     click(&laptop, "preview").await;
     wait_for_page(&laptop, "Pratinjau pengumuman").await;
     screenshot(&laptop, "broadcast-photo-preview").await;

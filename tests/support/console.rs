@@ -135,28 +135,8 @@ impl Client {
 
     /// A form with a file, as a browser sends it (`multipart/form-data`).
     pub async fn upload(&mut self, path: &str, csrf: &str, file_name: &str, file: &[u8]) -> Page {
-        let boundary = "----desmigratif-test-boundary";
-        let mut body = format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
-             --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
-             Content-Type: text/csv\r\n\r\n"
-        )
-        .into_bytes();
-        body.extend_from_slice(file);
-        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-        let mut request = self
-            .http
-            .post(format!("{}{path}", self.base))
-            .header(
-                "content-type",
-                format!("multipart/form-data; boundary={boundary}"),
-            )
-            .body(body);
-        if let Some(cookie) = &self.cookie {
-            request = request.header("cookie", cookie);
-        }
-        let response = request.send().await.unwrap();
-        self.page(response).await
+        self.post_multipart(path, &[("csrf", csrf)], &[("file", file_name, file)])
+            .await
     }
 
     /// A form with fields and files, as a browser sends it (`multipart/form-data`).
