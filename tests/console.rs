@@ -1726,3 +1726,148 @@ async fn an_announcement_with_a_photo_is_previewed_sent_and_its_photo_kept_until
     h.engine.tick().await.unwrap();
     assert_eq!(copies(&h, 1).await, [RESIDENT]);
 }
+
+/// Words a page shows that are a message's id, not its text (a message missing in a
+/// language is shown by its id).
+fn untranslated(body: &str) -> Vec<String> {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    const PREFIXES: [&str; 9] = [
+        "console-",
+        "broadcast-",
+        "training-",
+        "staff-",
+        "stats-",
+        "place-",
+        "role-",
+        "language-",
+        "question-",
+    ];
+    text.split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == ',')
+        .filter(|word| {
+            PREFIXES.iter().any(|p| word.starts_with(p))
+                && word.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+#[tokio::test]
+async fn every_page_is_whole_in_both_languages_for_each_role() {
+    assert_eq!(
+        untranslated("<p>Kursi: console-col-seats (3)</p><input id=\"training-title_id\">"),
+        ["console-col-seats"],
+        "the check finds a message shown by its id"
+    );
+    let mut h = Harness::new().await;
+    staffed(&mut h).await;
+    let question = ask(
+        &mut h,
+        RESIDENT,
+        "Suami saya belum digaji <b>tiga</b> bulan.",
+    )
+    .await;
+    let starts = (start_time() + chrono::Duration::days(14)).timestamp();
+    seed::training(&h.pool, 1, "Pelatihan menjahit", starts, 20).await;
+    seed::training_area(&h.pool, 1, 3_212_162_004).await;
+    h.press(
+        RESIDENT,
+        &Action::Training(desmigratif::engine::trainings::TrainingAction::Join(1)),
+    )
+    .await;
+    let server = console::start(h.engine.clone()).await;
+    for (user, role_pages) in [
+        (ADMIN, vec!["/officers", "/audit", "/broadcasts/1"]),
+        (COORDINATOR, vec!["/officers"]),
+        (OFFICER, vec![]),
+    ] {
+        let mut client = Client::new(&server);
+        client
+            .log_in(&console::link_path(&h.say(user, "/konsol").await))
+            .await;
+        if user == ADMIN {
+            // One announcement of the admin's, to open its page.
+            let csrf = client.get("/").await.csrf();
+            let preview = client
+                .post(
+                    "/broadcasts/new",
+                    &[
+                        ("csrf", &csrf),
+                        ("text_id", "Rapat warga."),
+                        ("go", "preview"),
+                    ],
+                )
+                .await;
+            let once = hidden(&preview.body, "once");
+            client
+                .post(
+                    "/broadcasts/new",
+                    &[
+                        ("csrf", &csrf),
+                        ("text_id", "Rapat warga."),
+                        ("once", &once),
+                        ("go", "send"),
+                    ],
+                )
+                .await;
+        }
+        let mut pages: Vec<String> = [
+            "/",
+            "/questions",
+            "/people",
+            "/people?village=kenanga",
+            "/trainings",
+            "/trainings?when=past",
+            "/trainings/new",
+            "/trainings/1",
+            "/trainings/1/edit",
+            "/applications",
+            "/broadcasts",
+            "/broadcasts/new",
+            "/exports",
+            "/sessions",
+        ]
+        .iter()
+        .map(|p| (*p).to_owned())
+        .collect();
+        pages.push(format!("/questions/{question}"));
+        pages.push(format!("/people/{RESIDENT}"));
+        pages.extend(role_pages.iter().map(|p| (*p).to_owned()));
+        for lang in ["id", "en"] {
+            let csrf = client.get("/sessions").await.csrf();
+            client
+                .post(
+                    "/language",
+                    &[("csrf", &csrf), ("lang", lang), ("back", "/")],
+                )
+                .await;
+            for path in &pages {
+                let page = client.get(path).await;
+                assert_eq!(page.status, 200, "{user} {lang} {path}: {}", page.body);
+                assert!(
+                    page.body.contains(&format!("<html lang=\"{lang}\">")),
+                    "{user} {lang} {path}"
+                );
+                let missing = untranslated(&page.body);
+                assert!(missing.is_empty(), "{user} {lang} {path}: {missing:?}");
+            }
+        }
+        // A village officer has neither the staff pages nor the audit log.
+        if user == OFFICER {
+            for path in ["/officers", "/audit"] {
+                assert_eq!(client.get(path).await.status, 404, "{path}");
+            }
+        }
+    }
+}
