@@ -127,3 +127,31 @@ fn every_message_id_in_the_code_exists() {
     }
     assert!(missing.is_empty(), "missing messages: {missing:#?}");
 }
+
+#[test]
+fn words_read_naturally_where_people_tripped() {
+    use desmigratif::engine::Msg;
+    let locales = Locales::load(chrono_tz::Asia::Jakarta).unwrap();
+    let one_seat = Msg::new("training-seats-full")
+        .arg("capacity", 1)
+        .arg("waiting", 0);
+    let said = locales.message(Language::Id, &one_seat);
+    assert!(said.contains("Kursinya sudah terisi"), "{said}");
+    assert!(!said.contains("Semua 1"), "{said}");
+    // A language named inside an Indonesian sentence is «bahasa Inggris», not «English».
+    let offer = Msg::new("broadcast-offer-other").arg("language", Msg::new("language-in-text-en"));
+    let said = locales.message(Language::Id, &offer);
+    assert!(
+        said.starts_with("Tambahkan versi bahasa Inggris?"),
+        "{said}"
+    );
+    // The button to share a number has one name wherever it is asked for.
+    assert_eq!(
+        locales.message(Language::Id, &Msg::new("registration-share-phone")),
+        locales.message(Language::Id, &Msg::new("coop-button-share-phone"))
+    );
+    assert_eq!(
+        locales.message(Language::En, &Msg::new("registration-share-phone")),
+        locales.message(Language::En, &Msg::new("coop-button-share-phone"))
+    );
+}

@@ -44,7 +44,7 @@ coop-application =
     Name: { $name }
     Phone: { $phone }
 coop-application-applied = An officer will get in touch. You will be told here when the status changes.
-coop-application-contacted = An officer has been in touch with you. If you have not heard anything, use «Ask an officer».
+coop-application-contacted = An officer has tried to reach you on your phone number. If you have had no call or message, use «Ask an officer».
 coop-application-member = 🎉 Congratulations, you are a member of the cooperative!
 coop-application-declined = This application was not accepted. Ask an officer why, or apply again.
 coop-status-changed = 📋 Your cooperative application no. { $number } is now: { $status }.

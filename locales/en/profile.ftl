@@ -50,3 +50,5 @@ privacy-delete-yes = 🗑 Yes, erase everything
 privacy-delete-no = ↩️ No, keep my data
 privacy-deleted = All your data has been erased from the bot. Backup copies are deleted by themselves within 14 days. Thank you for using the Desmigratif service. You are welcome back any time.
 privacy-erased-notice = 🗑 [Erased at the person's request]
+language-in-text-id = Indonesian
+language-in-text-en = English

@@ -5,7 +5,7 @@ registration-consent =
     📋 What is stored: your role, name, phone number, village and district, country and work experience abroad (if any), and your interests.
     🎯 What for: to invite you to trainings and the cooperative, and to answer your questions.
     👀 Who sees it: only the Desmigratif officers for your village and regency, and the programme's central staff. When you ask a question, they see your name, phone number and village, so that they can reach you. It is not sold and not shared with anyone else.
-    🗑 Erasing: any time with /delete. Your data in the bot is erased so that it cannot be read again. Messages about you in officers' chats are replaced with "erased", as far as Telegram allows. Backup copies keep it for at most 14 days, then it is gone from them too.
+    🗑 Erasing: any time with /delete. Your data is deleted from the bot, not just hidden. Messages about you in officers' chats are replaced with "erased", as far as Telegram allows. Backup copies keep it for at most 14 days, then it is gone from them too.
     Do you agree?
 registration-consent-agree = ✅ I agree
 registration-consent-decline = ❌ No, thank you
@@ -13,8 +13,8 @@ registration-declined = That is fine. None of your personal data is stored. You 
 
 registration-ask-role = Who are you registering as?
 registration-ask-name = What is your full name? (as on your ID card)
-registration-ask-phone = What is your mobile number? Tap «Share my number» below.
-registration-share-phone = 📱 Share my number
+registration-ask-phone = What is your mobile number? Tap «Send my phone number» below.
+registration-share-phone = 📱 Send my phone number
 registration-phone-or-type = Or type your number, for example 0812-3456-7890. Write foreign numbers with the country code, for example +60 12-345 6789.
 registration-phone-saved = ✅ Number saved: { $phone }
 registration-ask-village = Which village (desa or kelurahan) do you live in? Type its name (a few letters are enough), then choose it from the list.
@@ -25,7 +25,7 @@ registration-ask-country-prospective = Which country would you like to work in?
 registration-ask-country-other = Type the name of the country:
 registration-ask-years = How many years did you work abroad? Type the number, for example 3 (at most { $max }).
 registration-ask-sector = What kind of work did you do?
-registration-ask-relation = How are you related to the migrant worker?
+registration-ask-relation = A member of your family works abroad. How are you related to them?
 registration-ask-where = Where is the migrant worker now?
 registration-ask-interests = What would you like to know about? Choose one or more, then tap «Done».
 registration-interest-on = ✅ { $interest }

@@ -43,7 +43,7 @@ coop-application =
     Nama: { $name }
     Nomor HP: { $phone }
 coop-application-applied = Petugas akan menghubungi Anda. Anda akan diberi tahu di sini bila statusnya berubah.
-coop-application-contacted = Petugas sudah menghubungi Anda. Bila belum ada kabar, tanyakan lewat «Tanya petugas».
+coop-application-contacted = Petugas sudah mencoba menghubungi nomor HP Anda. Bila belum ada telepon atau pesan, tanyakan lewat «Tanya petugas».
 coop-application-member = 🎉 Selamat, Anda sudah menjadi anggota koperasi!
 coop-application-declined = Pendaftaran ini tidak diterima. Tanyakan alasannya kepada petugas, atau daftar lagi.
 coop-status-changed = 📋 Status pendaftaran koperasi no. { $number } sekarang: { $status }.

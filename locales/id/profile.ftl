@@ -50,3 +50,5 @@ privacy-delete-yes = 🗑 Ya, hapus semuanya
 privacy-delete-no = ↩️ Tidak, simpan data saya
 privacy-deleted = Semua data Anda sudah dihapus dari bot. Salinan cadangan terhapus dengan sendirinya dalam 14 hari. Terima kasih telah memakai layanan Desmigratif. Anda bisa kembali kapan saja.
 privacy-erased-notice = 🗑 [Dihapus atas permintaan yang bersangkutan]
+language-in-text-id = bahasa Indonesia
+language-in-text-en = bahasa Inggris

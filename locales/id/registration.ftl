@@ -5,7 +5,7 @@ registration-consent =
     📋 Yang disimpan: peran Anda, nama, nomor telepon, desa dan kabupaten, negara dan pengalaman kerja di luar negeri (jika ada), serta minat Anda.
     🎯 Untuk apa: mengundang Anda ke pelatihan dan koperasi, serta menjawab pertanyaan Anda.
     👀 Siapa yang melihat: hanya petugas Desmigratif untuk desa dan kabupaten Anda, dan petugas pusat. Bila Anda bertanya, mereka melihat nama, nomor telepon dan desa Anda, supaya bisa menghubungi Anda. Data tidak dijual dan tidak dibagikan ke pihak lain.
-    🗑 Menghapus: kapan saja dengan /hapus. Data Anda di bot dihapus sampai tidak bisa dibaca lagi. Pesan tentang Anda di chat petugas kami ganti dengan tulisan «dihapus», sejauh Telegram mengizinkan. Salinan cadangan (backup) masih menyimpannya paling lama 14 hari, lalu ikut terhapus.
+    🗑 Menghapus: kapan saja dengan /hapus. Data Anda dihapus dari bot, bukan hanya disembunyikan. Pesan tentang Anda di chat petugas kami ganti dengan tulisan «dihapus», sejauh Telegram mengizinkan. Salinan cadangan (backup) masih menyimpannya paling lama 14 hari, lalu ikut terhapus.
     Apakah Anda setuju?
 registration-consent-agree = ✅ Saya setuju
 registration-consent-decline = ❌ Tidak, terima kasih
@@ -13,8 +13,8 @@ registration-declined = Tidak apa-apa. Tidak ada data pribadi Anda yang disimpan
 
 registration-ask-role = Anda mendaftar sebagai siapa?
 registration-ask-name = Siapa nama lengkap Anda? (sesuai KTP)
-registration-ask-phone = Berapa nomor HP Anda? Tekan tombol «Bagikan nomor saya» di bawah.
-registration-share-phone = 📱 Bagikan nomor saya
+registration-ask-phone = Berapa nomor HP Anda? Tekan tombol «Kirim nomor HP saya» di bawah.
+registration-share-phone = 📱 Kirim nomor HP saya
 registration-phone-or-type = Atau ketik nomor Anda, misalnya 0812-3456-7890. Nomor luar negeri ditulis dengan kode negara, misalnya +60 12-345 6789.
 registration-phone-saved = ✅ Nomor tersimpan: { $phone }
 registration-ask-village = Di desa atau kelurahan mana Anda tinggal? Ketik namanya (beberapa huruf saja cukup), lalu pilih dari daftar.
@@ -25,7 +25,7 @@ registration-ask-country-prospective = Ke negara mana Anda ingin bekerja?
 registration-ask-country-other = Ketik nama negaranya:
 registration-ask-years = Berapa tahun Anda bekerja di luar negeri? Ketik angkanya, misalnya 3 (paling banyak { $max }).
 registration-ask-sector = Di bidang apa Anda bekerja?
-registration-ask-relation = Apa hubungan Anda dengan pekerja migran itu?
+registration-ask-relation = Anggota keluarga Anda bekerja di luar negeri. Apa hubungan Anda dengannya?
 registration-ask-where = Di mana pekerja migran itu sekarang?
 registration-ask-interests = Apa yang ingin Anda ketahui? Pilih satu atau lebih, lalu tekan «Selesai».
 registration-interest-on = ✅ { $interest }

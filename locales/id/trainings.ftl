@@ -44,7 +44,10 @@ training-detail =
     🗓️ { $time }
     📍 { $place }
 training-seats-left = 🪑 Sisa { $left } dari { $capacity } kursi.
-training-seats-full = 🪑 Semua { $capacity } kursi sudah terisi. Daftar tunggu: { $waiting } orang.
+training-seats-full = 🪑 { $capacity ->
+        [1] Kursinya sudah terisi.
+       *[other] Semua { $capacity } kursi sudah terisi.
+    } Daftar tunggu: { $waiting } orang.
 training-description = { $text }
 training-note-cancelled = ❌ Pelatihan ini dibatalkan.
 training-note-started = Pelatihan ini sudah dimulai.

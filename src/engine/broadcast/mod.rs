@@ -147,7 +147,8 @@ impl Part {
     fn name(self) -> Msg {
         match self {
             Part::Role(r) => Msg::new(format!("broadcast-audience-{}", r.code())),
-            Part::Language(l) => language_name(l),
+            // On a button, as the language picker names it.
+            Part::Language(l) => Msg::new(format!("language-name-{}", l.code())),
             Part::Interest(i) => Msg::new(i.message_id()),
             Part::Country(c) => Msg::new(c.message_id()),
         }
@@ -261,8 +262,10 @@ fn cancel_row() -> Vec<Button> {
     vec![Button::action(Msg::new("button-cancel"), Action::Cancel)]
 }
 
+/// A language as a sentence names it («versi bahasa Inggris»), not as the language picker
+/// does («English»).
 fn language_name(language: Language) -> Msg {
-    Msg::new(format!("language-name-{}", language.code()))
+    Msg::new(format!("language-in-text-{}", language.code()))
 }
 
 /// /broadcast: asks for the text.
