@@ -252,8 +252,8 @@ console-training-import = Import trainings from a CSV file
 console-training-import-hint = One training per line, with the columns: { $columns }. Every line is saved, or none at all if there is a problem.
 console-training-import-file = CSV file
 console-training-import-button = Upload and import
-console-training-import-too-big = The file is too big
-console-training-import-too-big-body = A CSV file can be at most 1 MB. Split it into several files and upload them one by one.
+console-file-too-big = The file is too big
+console-file-too-big-body = A photo can be at most 5 MB and a CSV file at most 1 MB. Choose a smaller file (split a CSV into several), then try again.
 
 console-overview-overdue = questions waiting more than { $hours } { $hours ->
         [one] hour

@@ -237,8 +237,8 @@ console-training-import = Impor pelatihan dari file CSV
 console-training-import-hint = Satu pelatihan per baris, dengan kolom: { $columns }. Semua baris disimpan, atau tidak ada sama sekali bila ada masalah.
 console-training-import-file = File CSV
 console-training-import-button = Unggah dan impor
-console-training-import-too-big = File terlalu besar
-console-training-import-too-big-body = File CSV paling besar 1 MB. Bagi menjadi beberapa file, lalu unggah satu per satu.
+console-file-too-big = File terlalu besar
+console-file-too-big-body = Foto paling besar 5 MB, file CSV paling besar 1 MB. Pilih file yang lebih kecil (bagi file CSV menjadi beberapa), lalu coba lagi.
 
 console-overview-overdue = pertanyaan menunggu lebih dari { $hours } jam
 console-overview-median = waktu sampai jawaban pertama (median, { $days } hari terakhir)

@@ -172,6 +172,21 @@ fn router(console: Arc<Console>) -> Router {
 }
 
 impl Console {
+    /// The village list, built once and kept by the engine (read on a read connection the
+    /// first time only).
+    async fn gazetteer(&self) -> store::Result<Arc<crate::areas::Gazetteer>> {
+        let places = self.engine.places();
+        match places.built() {
+            Some(built) => Ok(built),
+            None => {
+                self.engine
+                    .reader()
+                    .read(async |tx| places.get(tx).await)
+                    .await
+            }
+        }
+    }
+
     fn take_flash(&self, session: i64) -> Vec<String> {
         self.flash
             .lock()

@@ -204,13 +204,7 @@ pub async fn invite(
             "console-bad-form",
         );
     };
-    let places = console.engine.places();
-    let gazetteer = match console
-        .engine
-        .reader()
-        .read(async |tx| places.get(tx).await)
-        .await
-    {
+    let gazetteer = match console.gazetteer().await {
         Ok(g) => g,
         Err(e) => return page::failure(&console, staff.lang, &e),
     };

@@ -446,10 +446,14 @@ impl axum::extract::FromRequest<std::sync::Arc<Console>> for Posted {
                 Ok(Some(field)) => {
                     let name = field.name().unwrap_or_default().to_owned();
                     let is_file = field.file_name().is_some();
-                    let bytes = field
-                        .bytes()
-                        .await
-                        .map_err(|_| bad(StatusCode::PAYLOAD_TOO_LARGE))?;
+                    let bytes = field.bytes().await.map_err(|_| {
+                        notice(
+                            console,
+                            console.default_language(),
+                            StatusCode::PAYLOAD_TOO_LARGE,
+                            "console-file-too-big",
+                        )
+                    })?;
                     if is_file {
                         if !bytes.is_empty() {
                             posted.files.push((name, bytes.to_vec()));

@@ -74,13 +74,7 @@ pub async fn search(
     let page_no = page::number(find.page.as_deref());
     let w = console.words(staff.lang);
     let scope = staff.scope.clone();
-    let places = console.engine.places();
-    let gazetteer = match console
-        .engine
-        .reader()
-        .read(async |tx| places.get(tx).await)
-        .await
-    {
+    let gazetteer = match console.gazetteer().await {
         Ok(g) => g,
         Err(e) => return page::failure(&console, staff.lang, &e),
     };

@@ -224,13 +224,7 @@ pub async fn show(
         Ok(None) => return page::not_found(&console, staff.lang),
         Err(e) => return page::failure(&console, staff.lang, &e),
     };
-    let places = console.engine.places();
-    let village = match console
-        .engine
-        .reader()
-        .read(async |tx| places.get(tx).await)
-        .await
-    {
+    let village = match console.gazetteer().await {
         Ok(gazetteer) => village_name(&gazetteer, found.question.village_code),
         Err(e) => return page::failure(&console, staff.lang, &e),
     };

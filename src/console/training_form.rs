@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use axum::{
-    extract::{Multipart, Path, State},
+    extract::{Path, State},
     http::StatusCode,
     response::Response,
 };
@@ -14,7 +14,7 @@ use maud::{Markup, html};
 use super::Console;
 use super::auth::Staff;
 use super::page::{self, Section, Words};
-use crate::domain::{Category, TrainingDetails, TrainingStatus, staff::Area, staff::Scope};
+use crate::domain::{Category, TrainingDetails, TrainingStatus};
 use crate::engine::{
     Msg,
     trainings::{Field, check_form},
@@ -104,26 +104,6 @@ impl Typed {
             .collect();
         Typed { values, area: None }
     }
-
-    /// As the bot reads each part: the browser's `2026-12-20T09:00` as `2026-12-20 09:00`.
-    fn for_check(&self) -> Vec<(Field, String)> {
-        self.values
-            .iter()
-            .map(|(field, value)| match field {
-                Field::StartsAt => (*field, value.replacen('T', " ", 1)),
-                _ => (*field, value.clone()),
-            })
-            .collect()
-    }
-}
-
-/// The sender's own areas a new training can be for (as the bot offers «Simpan untuk …»).
-fn own_areas(scope: &Scope) -> Vec<Area> {
-    match scope {
-        Scope::Country => vec![Area::Country],
-        Scope::Regencies(r) => r.iter().copied().map(Area::Regency).collect(),
-        Scope::Villages(v) => v.iter().copied().map(Area::Village).collect(),
-    }
 }
 
 /// The form, new (`id` none) or for training `id`.
@@ -136,15 +116,9 @@ async fn form_page(
     problem: Option<Msg>,
 ) -> Response {
     let w = console.words(staff.lang);
-    let areas = own_areas(&staff.scope);
+    let areas = crate::engine::trainings::areas_of(&staff.scope);
     let gazetteer = if id.is_none() && areas.len() > 1 {
-        let places = console.engine.places();
-        match console
-            .engine
-            .reader()
-            .read(async |tx| places.get(tx).await)
-            .await
-        {
+        match console.gazetteer().await {
             Ok(g) => Some(g),
             Err(e) => return page::failure(console, staff.lang, &e),
         }
@@ -331,7 +305,7 @@ async fn save(
     let typed = Typed::from_form(fields);
     let tz = console.engine.settings().timezone;
     let now = console.engine.clock().now();
-    let details = match check_form(&typed.for_check(), tz, now) {
+    let details = match check_form(&typed.values, tz, now) {
         Ok(details) => details,
         Err(problems) => return form_page(console, staff, id, &typed, &problems, None).await,
     };
@@ -371,50 +345,26 @@ pub fn import_form(w: Words<'_>, staff: &Staff) -> Markup {
 pub async fn import(
     State(console): State<Arc<Console>>,
     staff: Staff,
-    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+    posted: page::Posted,
 ) -> Response {
-    let bad = |console: &Console| {
-        page::notice(
-            console,
+    let csrf = posted
+        .fields
+        .iter()
+        .find(|(name, _)| name == "csrf")
+        .map_or("", |(_, value)| value.as_str());
+    if !staff.form_is_ours(csrf) {
+        return page::forged(&console, staff.lang);
+    }
+    let Some((_, file)) = posted.files.iter().find(|(name, _)| name == "file") else {
+        return page::notice(
+            &console,
             staff.lang,
             StatusCode::BAD_REQUEST,
             "console-bad-form",
-        )
-    };
-    let Ok(mut multipart) = multipart else {
-        return bad(&console);
-    };
-    let (mut csrf, mut file) = (None, None);
-    loop {
-        match multipart.next_field().await {
-            Ok(Some(field)) => {
-                let name = field.name().unwrap_or_default().to_owned();
-                let Ok(bytes) = field.bytes().await else {
-                    return page::notice(
-                        &console,
-                        staff.lang,
-                        StatusCode::PAYLOAD_TOO_LARGE,
-                        "console-training-import-too-big",
-                    );
-                };
-                match name.as_str() {
-                    "csrf" => csrf = Some(String::from_utf8_lossy(&bytes).into_owned()),
-                    "file" => file = Some(bytes),
-                    _ => {}
-                }
-            }
-            Ok(None) => break,
-            Err(_) => return bad(&console),
-        }
-    }
-    if !staff.form_is_ours(csrf.as_deref().unwrap_or_default()) {
-        return page::forged(&console, staff.lang);
-    }
-    let Some(file) = file.filter(|f| !f.is_empty()) else {
-        return bad(&console);
+        );
     };
     let w = console.words(staff.lang);
-    match console.engine.console_import(staff.user_id, &file).await {
+    match console.engine.console_import(staff.user_id, file).await {
         Ok(Ok(count)) => {
             let said = Msg::new("training-import-done").arg("count", count as i64);
             console.add_flash(staff.session.id, vec![w.msg(&said)]);

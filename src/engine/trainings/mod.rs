@@ -57,13 +57,16 @@ pub(super) fn may_manage(turn: &Turn<'_>, training: &Training) -> bool {
 /// The areas the sender may make trainings for: the country for an admin, else each of
 /// their regencies or villages.
 pub(super) fn own_areas(turn: &Turn<'_>) -> Vec<Area> {
-    match turn.role() {
-        Some((_, Scope::Country)) => vec![Area::Country],
-        Some((_, Scope::Regencies(regencies))) => {
-            regencies.into_iter().map(Area::Regency).collect()
-        }
-        Some((_, Scope::Villages(villages))) => villages.into_iter().map(Area::Village).collect(),
-        None => Vec::new(),
+    turn.role()
+        .map_or_else(Vec::new, |(_, scope)| areas_of(&scope))
+}
+
+/// The areas of staff over `scope` that a training can be for.
+pub fn areas_of(scope: &Scope) -> Vec<Area> {
+    match scope {
+        Scope::Country => vec![Area::Country],
+        Scope::Regencies(regencies) => regencies.iter().copied().map(Area::Regency).collect(),
+        Scope::Villages(villages) => villages.iter().copied().map(Area::Village).collect(),
     }
 }
 
