@@ -3,7 +3,7 @@
 //! ```sh
 //! cargo bench                       # everything (about four minutes on 2 cores)
 //! cargo bench -- engine e2e         # only the parts named: engine, e2e, broadcast, console,
-//!                                   # memory
+//!                                   # agencies, memory
 //! ```
 //!
 //! It prints a table and writes the figures as JSON to `target/bench/figures.json` (a run of
@@ -18,6 +18,8 @@ mod announce;
 mod bot_process;
 use fake_bot_api as fake_api;
 
+#[path = "bench/agencies.rs"]
+mod agencies;
 #[path = "bench/broadcast.rs"]
 mod broadcast;
 #[path = "bench/console.rs"]
@@ -42,7 +44,14 @@ mod workload;
 use figures::{Figure, Report};
 
 /// The parts of the benchmark, in the order they run.
-const PARTS: [&str; 5] = ["engine", "e2e", "broadcast", "console", "memory"];
+const PARTS: [&str; 6] = [
+    "engine",
+    "e2e",
+    "broadcast",
+    "console",
+    "agencies",
+    "memory",
+];
 
 fn main() {
     // `cargo bench -- engine` passes `engine --bench`.
@@ -89,6 +98,7 @@ fn main() {
                 "e2e" => e2e::run().await,
                 "broadcast" => broadcast::run().await,
                 "console" => console::run().await,
+                "agencies" => agencies::run().await,
                 _ => memory::run().await,
             }
         });

@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod areas;
+pub mod built;
 pub mod chart;
 pub mod check;
 pub mod config;

@@ -67,6 +67,9 @@ enum Mode {
     /// their Kemendagri codes (32.12.16.2004 or 3212162004); a header line and other columns
     /// are ignored. All of it or nothing; villages already marked stay marked.
     ImportProgramme { file: PathBuf },
+    /// Load the official list of licensed placement companies (P3MI) from a CSV file
+    /// (name,licence_number,address,status,listed_on): it replaces the list the bot has.
+    ImportAgencies { file: PathBuf },
 }
 
 /// A line on standard output. Unlike `println!`, a line that cannot be written (a full disk
@@ -215,6 +218,21 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
                 }
             }
         }
+        Some(Mode::ImportAgencies { file }) => {
+            let csv =
+                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let app = App::open(config).await?;
+            match app.engine(None).import_agencies(&csv).await? {
+                Ok((count, listed_on)) => {
+                    say!(
+                        "Loaded {count} licensed placement companies (list of {listed_on}) from {}.",
+                        file.display()
+                    );
+                    Ok(())
+                }
+                Err(problems) => Err(refused(&file, &problems, "loaded")),
+            }
+        }
         Some(Mode::ImportTrainings { file }) => {
             let csv =
                 std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
@@ -224,19 +242,27 @@ async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
                     say!("Imported {} trainings from {}.", ids.len(), file.display());
                     Ok(())
                 }
-                Err(problems) => {
-                    for problem in &problems {
-                        say_err!("{}: {problem}", file.display());
-                    }
-                    let count = match problems.len() {
-                        1 => "1 problem".to_owned(),
-                        n => format!("{n} problems"),
-                    };
-                    anyhow::bail!("nothing imported: {count} in {}", file.display())
-                }
+                Err(problems) => Err(refused(&file, &problems, "imported")),
             }
         }
     }
+}
+
+/// A file taken whole or not at all, refused: each problem on a line of its own, then why
+/// nothing was `done` ("imported", "loaded").
+fn refused(
+    file: &std::path::Path,
+    problems: &[impl std::fmt::Display],
+    done: &str,
+) -> anyhow::Error {
+    for problem in problems {
+        say_err!("{}: {problem}", file.display());
+    }
+    let count = match problems.len() {
+        1 => "1 problem".to_owned(),
+        n => format!("{n} problems"),
+    };
+    anyhow::anyhow!("nothing {done}: {count} in {}", file.display())
 }
 
 /// Logs go to standard error, at the level `RUST_LOG` sets (default `info`), as text or, with

@@ -1158,12 +1158,12 @@ async fn a_coordinator_invites_and_removes_the_officers_of_their_regency_only() 
     let list = coordinator.get("/officers").await;
     assert_eq!(list.status, 200, "{}", list.body);
     assert!(
-        list.body.contains(&format!("ID {OFFICER}")),
+        list.body.contains(&format!("nomor akun {OFFICER}")),
         "Kenanga's officer: {}",
         list.body
     );
     assert!(
-        !list.body.contains(&format!("ID {OTHER_OFFICER}")),
+        !list.body.contains(&format!("nomor akun {OTHER_OFFICER}")),
         "not Wonosobo's: {}",
         list.body
     );
@@ -1240,7 +1240,7 @@ async fn a_coordinator_invites_and_removes_the_officers_of_their_regency_only() 
         .await;
     let cancelled = coordinator.get("/officers").await;
     assert!(
-        cancelled.body.contains("Undangan no. 1 dibatalkan"),
+        cancelled.body.contains("Undangan no. 1 sudah ditarik"),
         "{}",
         cancelled.body
     );
@@ -1291,7 +1291,11 @@ async fn a_coordinator_invites_and_removes_the_officers_of_their_regency_only() 
         .log_in(&console::link_path(&h.say(ADMIN, "/konsol").await))
         .await;
     let everyone = admin.get("/officers").await;
-    assert!(everyone.body.contains(&format!("ID {OTHER_OFFICER}")));
+    assert!(
+        everyone
+            .body
+            .contains(&format!("nomor akun {OTHER_OFFICER}"))
+    );
     // A village code that does not exist is not an area to invite for.
     let admin_csrf = everyone.csrf();
     let nowhere = admin

@@ -59,9 +59,9 @@ async fn a_question_is_answered_from_the_group_once_and_followed_up() {
     // The group chooses to hear of each question at once (by default new ones are told
     // together, at most every 15 minutes), from the inbox's button.
     fake.push_group_text(GROUP, OFFICER, "/pertanyaan");
-    let (inbox, each) = button_under(&fake, GROUP, "tiap pertanyaan langsung").await;
+    let (inbox, each) = button_under(&fake, GROUP, "Kabari tiap pertanyaan").await;
     fake.push_group_callback(GROUP, OFFICER, inbox.message_id, &each);
-    button_under(&fake, GROUP, "Gabungkan pemberitahuan").await;
+    button_under(&fake, GROUP, "Kabari tiap 15 menit").await;
 
     fake.push_text(FAMILY, "/tanya");
     // Not registered: asked for her village; she writes her trouble instead, and is heard.

@@ -435,7 +435,7 @@ async fn an_export_is_sent_from_a_file_that_is_gone_once_sent() {
         "what a stopped bot left is gone"
     );
     let data = fake
-        .button_data(ADMIN, "📄 Pendaftaran")
+        .button_data(ADMIN, "📄 Warga terdaftar")
         .expect("the button");
     let menu = fake.last_bot_message(ADMIN).unwrap()["message_id"]
         .as_i64()

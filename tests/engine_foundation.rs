@@ -93,9 +93,10 @@ async fn menu_help_and_cancel_answer_with_their_aliases() {
         ids(&h.say(1, "/batal").await),
         ["cancel-nothing", "menu-title"]
     );
+    // Staff hear what their role can do, then their commands.
     assert_eq!(
         ids(&h.say(ADMIN, "/help").await),
-        ["help-text", "help-officer"]
+        ["staff-can-admin", "help-officer", "help-text-short"]
     );
 }
 

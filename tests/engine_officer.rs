@@ -224,7 +224,7 @@ async fn registrations_export_as_csv_with_a_byte_order_mark_and_an_audit_entry()
         Some("Siti, \"Ani\""),
         "commas and quotes survive"
     );
-    assert_eq!(row.get(11), Some("Kewirausahaan; Keanggotaan koperasi"));
+    assert_eq!(row.get(11), Some("Kewirausahaan; Bergabung ke koperasi"));
     assert_eq!(
         row.get(14),
         Some("2026-12-01 10:00"),

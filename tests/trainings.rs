@@ -1180,15 +1180,15 @@ async fn the_participant_list_is_a_csv_with_seats_first_then_the_waitlist() {
     // In the officer's language; the phone as people dial it, which spreadsheets keep as text.
     assert_eq!(
         lines[0],
-        "No. pelatihan,Pelatihan,Mulai,Tempat,Urutan tunggu,Nama lengkap,Nomor HP,Desa,Kabupaten/kota,Peran,Mendaftar pada"
+        "No. pelatihan,Pelatihan,Mulai,Kursi,Urutan tunggu,Nama lengkap,Nomor HP,Desa,Kabupaten/kota,Peran,Tanggal ikut"
     );
     assert_eq!(lines.len(), 4);
     let prefix = format!("{id},Wirausaha,2026-12-05 09:00,");
     assert!(lines[1].starts_with(&format!(
-        "{prefix}dapat tempat,,Siti Aminah,0812 3456 7890,Kenanga,Indramayu,Purna PMI,2026-12-01 10:00"
+        "{prefix}dapat kursi,,Siti Aminah,0812 3456 7890,Kenanga,Indramayu,Purna PMI,2026-12-01 10:00"
     )));
-    assert!(lines[2].starts_with(&format!("{prefix}daftar tunggu,1,")));
-    assert!(lines[3].starts_with(&format!("{prefix}daftar tunggu,2,")));
+    assert!(lines[2].starts_with(&format!("{prefix}antre,1,")));
+    assert!(lines[3].starts_with(&format!("{prefix}antre,2,")));
 }
 
 #[tokio::test]
@@ -1224,7 +1224,7 @@ async fn the_officers_export_has_trainings_and_every_sign_up() {
         .skip(1)
         .map(|l| l.split(',').nth(3).unwrap())
         .collect();
-    assert_eq!(statuses, ["dapat tempat", "daftar tunggu", "dapat tempat"]);
+    assert_eq!(statuses, ["dapat kursi", "antre", "dapat kursi"]);
 }
 
 #[tokio::test]
@@ -1329,10 +1329,7 @@ async fn an_officer_imports_a_season_from_a_csv_file() {
 
     // The same file again makes no doubles.
     let again = h.event(ADMIN, csv_document(&csv)).await;
-    assert_eq!(
-        ids(&again)[..2],
-        ["training-import-failed", "training-import-line"]
-    );
+    assert_eq!(ids(&again)[..2], ["training-import-failed", "sheet-line"]);
     assert_eq!(h.count("SELECT count(*) FROM trainings").await, 3);
 }
 
@@ -1353,7 +1350,7 @@ async fn a_csv_with_bad_rows_is_refused_by_line_number_and_nothing_is_imported()
     );
     let lines: Vec<Arg> = messages(&replies)
         .into_iter()
-        .filter(|m| m.id == "training-import-line")
+        .filter(|m| m.id == "sheet-line")
         .filter_map(|m| {
             m.args
                 .iter()
@@ -1364,9 +1361,7 @@ async fn a_csv_with_bad_rows_is_refused_by_line_number_and_nothing_is_imported()
     assert_eq!(lines, [Arg::Number(3), Arg::Number(4), Arg::Number(5)]);
     let category = messages(&replies)
         .into_iter()
-        .find(|m| {
-            m.id == "training-import-line" && m.args.contains(&("line".into(), Arg::Number(4)))
-        })
+        .find(|m| m.id == "sheet-line" && m.args.contains(&("line".into(), Arg::Number(4))))
         .unwrap();
     assert!(category.args.contains(&(
         "problem".into(),
@@ -1405,15 +1400,15 @@ async fn files_that_are_not_a_usable_csv_get_a_clear_answer() {
     );
     assert_eq!(
         ids(&h.event(ADMIN, document("Pelatihan.xlsx", None, 10)).await),
-        ["training-import-spreadsheet"]
+        ["sheet-spreadsheet"]
     );
     assert_eq!(
         ids(&h.event(ADMIN, document("besar.csv", None, 5 << 20)).await),
-        ["training-import-too-big"]
+        ["sheet-too-big"]
     );
     assert_eq!(
         ids(&h.event(ADMIN, document("putus.csv", None, 100)).await),
-        ["training-import-download-failed"]
+        ["sheet-download-failed"]
     );
     assert_eq!(h.count("SELECT count(*) FROM trainings").await, 0);
 }

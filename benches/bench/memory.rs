@@ -145,7 +145,7 @@ async fn measure(users: i64, busy: Duration) -> Footprint {
     let data = menu
         .buttons()
         .into_iter()
-        .find(|b| b.text.contains("Pendaftaran"))
+        .find(|b| b.text.contains("Warga terdaftar"))
         .and_then(|b| b.callback_data)
         .expect("the registrations button");
     let pressed = Instant::now();

@@ -161,7 +161,7 @@ console-col-starts = Starts
 console-col-seats = Seats
 console-trainings-seats = { $booked } of { $capacity } seats taken, { $waiting } waiting
 console-trainings-participants = Participants and waitlist
-console-trainings-cancel-warning = Everyone signed up will be told in Telegram that this training is cancelled. This cannot be undone.
+console-trainings-cancel-warning = Everyone with a seat or on the waitlist will be told in Telegram that this training is cancelled. After that, it cannot be opened again.
 console-trainings-cancel-confirm = Yes, cancel this training
 console-back-trainings = Back to the trainings
 
@@ -246,6 +246,7 @@ console-training-when-where = When and where
 console-training-area = For the area
 console-training-which-area = Please choose the area of this training.
 console-training-fix = Some fields need fixing. See the notes in red below.
+console-training-english-optional = May stay empty: everyone then reads the Indonesian.
 console-training-save = Save
 console-training-edit-told = Once saved, everyone signed up or waiting is told of the change through the bot.
 console-training-import = Import trainings from a CSV file
@@ -277,7 +278,7 @@ console-col-staff-role = Role
 console-col-staff-actions = Actions
 
 console-broadcast-stop-no = No, carry on
-console-broadcast-cancel = ✖️ Cancel this announcement
+console-broadcast-cancel = ⏹ Stop this announcement
 console-officers-invite-village = Village
 console-officers-invite-hint-village = Type a few letters of the village's name, or its code (for example 32.12.16.2004).
 console-broadcast-photo = Photo (optional)

@@ -10,15 +10,15 @@ coop-button-share-phone = 📱 Send my phone number
 coop-button-edit-contacts = ✏️ Edit contacts (officers)
 
 coop-consent =
-    To apply to the cooperative, the officers need your name and phone number. They are used only for your application and seen only by Desmigratif officers.
-    You can see them with /mydata and erase them with /delete.
+    To join the cooperative, the officers need your name and phone number. Desmigratif officers use them only for cooperative matters.
+    You can see your data with /mydata. You can erase all your data with /delete.
     Do you agree?
 coop-confirm-profile =
-    Your application will go to the officers with the details from your profile:
+    I will send these details to the cooperative officers:
     Name: { $name }
     Phone: { $phone }
     Village: { $village }
-    Send it now?
+    Send them now?
 coop-ask-name = What is your full name?
 coop-name-too-short = That name is too short. Please write your full name, at least 2 letters.
 coop-name-too-long = That name is too long. Please write at most 80 characters.

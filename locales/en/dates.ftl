@@ -1,6 +1,7 @@
 # Dates and times, e.g. "Saturday, 5 December 2026 at 09:00 WIB".
 
 date-time = { $weekday }, { $day } { $month } { $year } at { $clock } { $zone }
+date-day = { $day } { $month } { $year }
 date-weekday-1 = Monday
 date-weekday-2 = Tuesday
 date-weekday-3 = Wednesday

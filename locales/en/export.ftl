@@ -21,7 +21,7 @@ export-column-waiting = Waiting
 export-column-training_id = Training no.
 export-column-training = Training
 export-column-starts_at = Starts
-export-column-signup_status = Place
+export-column-signup_status = Seat
 export-column-position = Waitlist position
 export-column-signed_up_at = Signed up at
 

@@ -11,7 +11,7 @@ faq-topic-bot = ℹ️ About this service
 faq-button-more = 📄 Read more
 
 faq-requirements = What do I need to work abroad?
-faq-requirements-answer = You must be at least 18, skilled for the job, healthy in body and mind, registered for social security, and have complete documents. Register as a prospective migrant worker at the district/city manpower office (Disnaker).
+faq-requirements-answer = You must be at least 18, skilled for the job, healthy in body and mind, registered with BPJS Ketenagakerjaan (social security), and have complete documents. Register as a prospective migrant worker at the district/city manpower office (Disnaker).
 
 faq-documents = Which documents do I need?
 faq-documents-answer = A marital-status letter, your family's permission acknowledged by the village head, a competence certificate, a health certificate, a passport, a work visa, the placement agreement and the work agreement.
@@ -20,7 +20,7 @@ faq-fees = Do I have to pay placement costs?
 faq-fees-answer = Under Law 18/2017, migrant workers may not be charged placement costs. Jobs such as housekeeper, babysitter, elderly carer, cook and family driver are clearly free of them. BPJS Ketenagakerjaan fees are still paid. If someone wants money up front, beware of a broker.
 
 faq-agency = How do I check a placement company is licensed?
-faq-agency-answer = A licensed placement company is called a P3MI. Check its licence on the KP2MI/BP2MI list or ask Disnaker. Individuals may not place migrant workers.
+faq-agency-answer = A licensed placement company is called a P3MI. Check its licence with KP2MI (formerly BP2MI), or ask Disnaker. Individuals may not place migrant workers.
 
 faq-brokers = How do I spot an illegal broker?
 faq-brokers-answer = Beware of high pay promised with no skills or diploma (often over WhatsApp), requests for money up front, being told to say you are «on holiday» at immigration, or a visit visa instead of a work visa.
@@ -47,7 +47,7 @@ faq-children = Family looks after my children while I work. Is there support?
 faq-children-answer = Yes. Community parenting helps children and substitute carers, for example when it is hard to talk with parents abroad or with school costs. Ask an officer about activities in your village.
 
 faq-join = How do I join the cooperative?
-faq-join-answer = Open «Cooperative» and tap «I want to join». You do not need to register with this bot first. An officer will get in touch, and you can see where your application stands there.
+faq-join-answer = Open «Cooperative» and tap «✋ I want to join». You do not need to register with this bot first. An officer will get in touch. You can see where your application stands under «📋 My application».
 
 faq-savings = What are principal, mandatory and voluntary savings?
 faq-savings-answer = Principal savings are the same for everyone and paid on joining. Mandatory savings are paid at set times. Neither can be taken out while you are a member. Voluntary savings are savings of your own choosing. The cooperative's bylaws set the amounts.
@@ -62,7 +62,7 @@ faq-programme = What is Desmigratif?
 faq-programme-answer = Desa Migran Produktif (Productive Migrant Village), a Ministry of Manpower programme since 2016 for villages that many migrant workers come from. Its four pillars: migration services, productive business, community parenting and the Desmigratif cooperative.
 
 faq-register = Do I need to register first?
-faq-register-answer = No. You can read the information, ask the officers and apply to the cooperative without registering with this bot.
+faq-register-answer = Not always. Without registering, you can still read the information, ask the officers and apply to join the cooperative. To join a training, you need to register first with /register.
 
 faq-ask = How do I ask an officer directly?
 faq-ask-answer = Tap «Ask an officer» or type /ask, then write your question. You can also send a photo or a voice note. The answer comes in this chat.

@@ -14,25 +14,14 @@ button-back = ⬅️ Back
 button-cancel = ✖️ Cancel
 
 help-text =
-    How to use this bot: tap the buttons under the messages; there is no need to type commands.
-    Commands you can type:
-    /menu – main menu
-    /register – registration
-    /profile – my profile
-    /trainings – upcoming trainings and my sign-ups
-    /mydata – all my data
-    /delete – erase my data
-    /migration – safe migration: steps, documents, official channels
-    /business – productive business
-    /parenting – care for migrant workers' children
-    /cooperative – the cooperative and joining it
-    /faq – frequently asked questions
-    /ask – ask the officers a question
-    /language – change language
-    /cancel – leave the current step
-    /help – this message
+    How to use this bot: tap the buttons under the messages. There is no need to type anything.
+    • 🆘 Emergency: when you or your family are in danger.
+    • 💬 Ask an officer: write your question. An officer answers in this chat.
+    • 📚 Trainings: see the trainings and join one.
+    • 🏢 Check a company's licence: before you sign up for work abroad.
+    Type /menu at any time to get back to the menu, or /cancel to stop the current step.
 help-officer =
-    You are registered as an officer. Officers' commands:
+    You are a Desmigratif officer. Officers' commands:
     /broadcast – send an announcement
     /stats – figures and a chart
     /export – download data (CSV)
@@ -51,7 +40,7 @@ cancel-nothing = There is no step in progress.
 hint-text = Sorry, I did not understand that. Please choose from the buttons below.
 hint-command-unknown = I do not know that command. Type /help for the list of commands, or choose from the buttons below.
 hint-sticker = Thanks for the sticker! 😊 I can only read buttons and text.
-hint-voice = Sorry, I cannot listen to voice messages yet. Please write a message or tap a button.
+hint-voice = Sorry, I cannot listen to voice messages yet, but the officers can. Tap «💬 Ask an officer», then send your voice message again.
 hint-media = Thank you! I do not need photos or videos right now.
 hint-document = Thank you! I do not need files right now.
 hint-location = Thank you! I do not need your location.
@@ -70,6 +59,7 @@ command-menu = Main menu
 command-language = Change language (Indonesian / English)
 command-cancel = Leave the current step
 command-help = Help
+command-agency = Check a placement company's licence (P3MI)
 command-register = Register as a returnee, family member or prospective worker
 command-profile = See and change my profile
 command-mydata = All my data, as a file

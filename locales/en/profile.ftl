@@ -27,7 +27,9 @@ profile-card-prospective =
 profile-none = (none yet)
 profile-title = Your profile:
 profile-updated = ✅ Change saved. Your profile now:
-profile-not-registered = You are not registered yet. It only takes about a minute.
+profile-not-registered = You are not registered yet. It only takes a few minutes.
+profile-registration-unfinished = Your registration is not finished yet. Your answers so far are still here. Tap «▶️ Continue registration» to carry on.
+profile-button-continue = ▶️ Continue registration
 profile-button-register = 📝 Register now
 profile-button-my-data = 📄 My data
 profile-button-delete = 🗑 Erase my data
@@ -40,7 +42,18 @@ mydata-intro =
     Language: { $language }
     First contact with the bot: { $since }
 mydata-no-profile = You are not registered, so no profile is stored.
-mydata-consent = Consent (version { $version }) given on { $at }.
+mydata-consent-registration = ✔️ You agreed on { $at } that your details are used for registering with this bot.
+mydata-consent-cooperative = ✔️ You agreed on { $at } that your name and phone number are used to join the cooperative.
+mydata-questions =
+    💬 Your questions to the officers ({ $count }). Everything said on them is in the file below.
+    { $lines }
+mydata-question = • no. { $number }, { $at }: { $status }
+mydata-trainings =
+    🎫 Your trainings:
+    { $lines }
+mydata-training = • { $title } ({ $time }): { $status }
+mydata-application = 🤝 Request to join the cooperative no. { $number }: { $status }
+mydata-step-in-progress = ⏸️ A step is not finished yet (registration, for example). Your answers so far are kept until you finish it, or until you type /cancel.
 mydata-file = All of it is also sent as a file below.
 mydata-caption = Your data in the Desmigratif service (JSON).
 

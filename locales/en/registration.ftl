@@ -26,14 +26,14 @@ registration-ask-country-other = Type the name of the country:
 registration-ask-years = How many years did you work abroad? Type the number, for example 3 (at most { $max }).
 registration-ask-sector = What kind of work did you do?
 registration-ask-relation = A member of your family works abroad. How are you related to them?
-registration-ask-where = Where is the migrant worker now?
+registration-ask-where = Where is your family member now?
 registration-ask-interests = What would you like to know about? Choose one or more, then tap «Done».
 registration-interest-on = ✅ { $interest }
 registration-interest-off = ▫️ { $interest }
 registration-interests-done = ➡️ Done
 registration-summary = Please check your details. Tap a ✏️ button to change something, or «Save» if all is right.
 registration-save = 💾 Save
-registration-done = Thank you, your registration is saved! 🎉 The officers will let you know about trainings and activities that suit you.
+registration-done = Thank you, you are registered! 🎉 The officers can send you news of trainings and activities through this bot. See the trainings now with /trainings.
 
 registration-edit-role = ✏️ Role
 registration-edit-name = ✏️ Name
@@ -105,3 +105,5 @@ worker-home = Back home
 registration-village-update = The bot's villages now come from the official list. Please choose your village once, so that your village officer can help you. You wrote before: «{ $village }, { $district }».
 registration-village-update-choose = 📍 Choose my village
 registration-village-update-later = Later
+
+registration-continue = Let us carry on with your registration. Your earlier answers are still here.

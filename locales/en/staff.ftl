@@ -44,9 +44,9 @@ staff-button-remove = 🚫 Remove rights
 staff-button-remove-confirm = 🚫 Yes, remove their rights
 staff-button-accept = ✅ Accept
 staff-button-decline = No, thank you
-staff-button-cancel-invitation = ✖️ Cancel invitation no. { $number }
+staff-button-cancel-invitation = 🚫 Withdraw invitation no. { $number }
 staff-button-mark = ➕ Mark a programme village
-staff-button-unmark = ✖️ { $village }
+staff-button-unmark = ➖ { $village }
 
 staff-type-it = Please type the answer as text.
 staff-outside-area = Sorry, that is outside your area.
@@ -62,17 +62,17 @@ staff-invited =
     Send this link to that person only. It works once, until { $expires }:
     { $link }
 staff-invited-qr = QR code of invitation no. { $number }: print it or show it, and scan it with a phone camera.
-staff-invited-next = An invitation can be cancelled under «Open invitations» until it is used.
+staff-invited-next = An invitation can be withdrawn under «✉️ Open invitations» until it is used.
 staff-invitations-title = Invitations not used yet:
 staff-invitation-line = • No. { $number }: { $role } — { $area } (valid until { $expires })
 staff-invitations-none = There are no open invitations.
-staff-invitation-cancelled = Invitation no. { $number } cancelled.
+staff-invitation-cancelled = Invitation no. { $number } has been withdrawn. Its link no longer works.
 
 staff-invitation-offer = You are invited to be { $role } — { $area }. The invitation is valid until { $expires }.
 staff-invitation-offer-ask = Do you accept it?
 staff-invitation-unknown = This invitation link is not known. Please ask the person who invited you for a new one.
 staff-invitation-used = This invitation link has been used. Each link is for one person. Please ask for a new one if needed.
-staff-invitation-revoked = This invitation was cancelled. Please ask the person who invited you.
+staff-invitation-revoked = This invitation has been withdrawn. Please ask the person who invited you.
 staff-invitation-expired = This invitation is more than 7 days old. Please ask the person who invited you for a new link.
 staff-invitation-declined = All right, the invitation is not accepted. The link still works until it expires.
 staff-invitation-taken = ✅ Invitation no. { $number } was accepted: { $role } — { $area }.
@@ -93,7 +93,7 @@ staff-remove-ask = Remove the rights of { $name }? They end at once, and the per
 staff-removed = The rights are removed.
 staff-removed-notice = Your rights as Desmigratif staff in this bot have been removed. Thank you for your help.
 
-staff-programme = Desmigratif programme villages: { $count }. They come first when people search for their village. Tap ✖️ to unmark one.
+staff-programme = Desmigratif programme villages: { $count }. They come first when people search for their village. Tap ➖ to unmark one.
 staff-programme-ask = Type the name of the village to mark as a programme village. For many at once, send a CSV file: the village code in the first column (for example: 32.12.16.2004), one village per line.
 
 staff-card-title = Your contact card:
@@ -120,8 +120,8 @@ staff-card-saved = ✅ Saved.
 staff-mine-officers = Village officers of { $village }:
 staff-mine-coordinators = { $village } has no officer in this bot yet. The coordinators of { $regency }:
 staff-mine-nobody = { $village } has no officer or coordinator in this bot yet.
-staff-mine-no-village = Your village has not been chosen from the list yet, so its officers cannot be shown.
-staff-mine-unregistered = Village officers are shown by your village. Please register first under «Registration & my profile».
+staff-mine-no-village = I do not know your village for sure yet, so I cannot show its officers. Choose your village under «👤 Registration & my profile».
+staff-mine-unregistered = Village officers are shown by your village. Please register first under «👤 Registration & my profile».
 staff-mine-national = KP2MI national service: phone 0800-1000 (free, from Indonesia), +62 21 2924 4800 (from abroad), WhatsApp 0811-8080-141. Suspected human trafficking: police 110.
 staff-programme-file-done = ✅ The { $listed } villages in the file are programme villages now ({ $marked } newly marked).
 staff-programme-file-problems =

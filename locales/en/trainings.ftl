@@ -60,27 +60,27 @@ training-note-started = This training has already started.
 training-note-closed = 🔒 Sign-ups for this training are closed.
 training-you-booked = ✅ You have a seat in this training.
 training-you-waiting = ⏳ You are on the waitlist, number { $position }.
-training-not-found = Sorry, that training could not be found. Please have a look at the list of trainings.
+training-not-found = Sorry, that training could not be found. Tap «📚 Trainings» to choose another one.
 training-button-sign-up = ✍️ Sign up
 training-button-waitlist = ⏳ Join the waitlist
-training-button-leave-seat = ✖️ Cancel my seat
-training-button-leave-waitlist = ✖️ Leave the waitlist
+training-button-leave-seat = 🚪 I can't go
+training-button-leave-waitlist = 🚪 Leave the waitlist
 
 ## Signing up
 
 training-register-first =
-    To join "{ $title }", please register with Desmigratif first. You only need to do it once.
+    To join "{ $title }", please register with this bot first. You only need to do it once.
     Type /register to start. When you are done, I will show you this training again so you can sign up straight away.
 training-after-registration = Your registration is complete. Here is the training you wanted to join:
 training-signed-up =
     ✅ You are signed up for "{ $title }"!
     🗓️ { $time }
     📍 { $place }
-    We will remind you before it starts. If you cannot come, please cancel your seat in "My trainings" so someone else can go.
+    We will remind you before it starts. If you cannot come, open «🎫 My trainings» and tap «🚪 I can't go», so someone else can go.
 training-waitlisted =
-    "{ $title }" is full, so you are on the waitlist as number { $position }.
-    If a seat frees up, it is yours straight away and we will let you know.
-training-already-signed-up = You are already signed up for this training.
+    "{ $title }" is full. You are number { $position } on the waitlist.
+    If a seat frees up when it is your turn, it is yours straight away and we will let you know here.
+training-already-signed-up = You already have a seat in this training, or a place on its waitlist.
 training-not-open = Sorry, sign-ups for this training are closed.
 training-not-signed-up = You are not signed up for this training.
 
@@ -94,14 +94,14 @@ training-mine-item =
     { $status }
 training-mine-booked = ✅ Seat booked
 training-mine-waiting = ⏳ Waitlist number { $position }
-training-mine-empty = You have not signed up for any training yet. Have a look at the list to sign up.
-training-button-leave = ✖️ Cancel
+training-mine-empty = You have not signed up for any training yet. Tap «📚 Trainings» to choose one.
+training-button-leave = 🚪 I can't go
 
-training-leave-seat-confirm = Cancel your seat in "{ $title }" ({ $time })? It will go to the next person on the waitlist.
+training-leave-seat-confirm = Are you sure you can't go to "{ $title }" ({ $time })? Your seat will go to the next person on the waitlist.
 training-leave-waitlist-confirm = Leave the waitlist for "{ $title }" ({ $time })?
-training-button-leave-yes = Yes, cancel
+training-button-leave-yes = Yes, I can't go
 training-button-keep = No, keep it
-training-left-seat = Your seat in "{ $title }" has been cancelled. Thank you for letting us know.
+training-left-seat = All right, you are not going to "{ $title }". Your seat can now go to someone else. Thank you for letting us know.
 training-left-waitlist = You have left the waitlist for "{ $title }".
 
 ## Messages to participants
@@ -110,25 +110,25 @@ training-promoted =
     🎉 Good news! A seat freed up in "{ $title }", and it is now yours.
     🗓️ { $time }
     📍 { $place }
-    If you cannot come, please cancel it in "My trainings".
+    If you cannot come, open «🎫 My trainings» and tap «🚪 I can't go».
 training-reminder =
     ⏰ Reminder: "{ $title }" starts on { $time }.
     📍 { $place }
-    If you cannot come, please cancel your seat so someone else can go.
-training-cancelled-notice = ❌ We are sorry: "{ $title }" ({ $time }) has been cancelled. Have a look at the list for other trainings.
+    If you cannot come, please tap «🎫 My trainings», then «🚪 I can't go», so someone else can go.
+training-cancelled-notice = ❌ We are sorry: "{ $title }" ({ $time }) has been cancelled. Tap «📚 Trainings» to choose another training.
 training-changed-notice = ✏️ A training you signed up for has changed. Here are the latest details:
 
 ## Officers: creating a training
 
-training-new-intro = Let's create a new training. I will ask one thing at a time; tap Cancel at any point to stop. To add many trainings at once, just send me a CSV file (get an example with the button below).
+training-new-intro = Let's create a new training. I will ask one thing at a time; tap «✖️ Cancel» at any point to stop. To add many trainings at once, just send me a CSV file (get an example with the button below).
 training-ask-title-id = Write the title in Indonesian (3–80 characters):
-training-ask-title-en = Write the title in English (3–80 characters):
+training-ask-title-en = Write the title in English (3–80 characters). None? Tap «⏭️ Skip English»: everyone will read the Indonesian title.
 training-ask-category = Choose the category:
 training-ask-starts-at = When does it start? Write the date and time, { $zone } time, for example { $example }
 training-ask-location = Where does it take place? (for example: Balai Desa Kenanga, Jl. Merdeka 5)
 training-ask-capacity = How many seats are there? Write a number from 1 to 10,000:
 training-ask-description-id = Write the description in Indonesian (10–1,000 characters): what people will learn and what to bring.
-training-ask-description-en = Write the description in English (10–1,000 characters):
+training-ask-description-en = Write the description in English (10–1,000 characters). None? Tap «⏭️ Skip English».
 
 training-invalid-empty = The answer is empty.
 training-invalid-too-short = Too short: at least { $min } characters.
@@ -138,14 +138,14 @@ training-invalid-time-format = I cannot read that date and time. Please write it
 training-invalid-no-time = The time is missing. Write the date and the time, for example 20/12/2026 09:00.
 training-invalid-ambiguous = That date can be read two ways: 05/12 could be 5 December or May 12. Write the month in letters, for example 5 Dec 2026 09:00.
 training-invalid-no-such-time = That time does not exist in this time zone (the clocks skip it). Please choose another time.
-training-invalid-past = That time has already passed. A training must start in the future.
+training-invalid-past = That time has already passed. Please choose a date and time still to come.
 training-invalid-not-a-number = Please write just a number, for example 25.
 training-invalid-capacity-range = The number of seats must be from 1 to 10,000.
 training-invalid-capacity-below-booked = { $booked } people already have a seat, so there cannot be fewer than { $booked } seats.
 training-invalid-not-text = Please answer in writing.
 
-training-preview = Please check once more. If it is right, tap Save; the training opens for sign-ups at once.
-training-preview-waiting = This training is not saved yet. Tap Save, or Cancel.
+training-preview = Please check once more. If it is right, tap «💾 Save»; the training opens for sign-ups at once.
+training-preview-waiting = This training is not saved yet. Tap «💾 Save», or «✖️ Cancel».
 training-preview-details =
     🇮🇩 { $title_id }
     🇬🇧 { $title_en }
@@ -168,7 +168,14 @@ training-officer-area = 📍 Training for: { $area }
 training-officer-link = Link for posters or a QR code: { $link }
 training-button-new = ➕ New training
 training-button-edit = ✏️ Edit
-training-button-participants = 👥 Participant list
+training-button-participants = 👥 Participants (CSV file)
+training-button-people = 👥 See participants
+training-people-page = { $lines }
+training-people-booked = { $number }. { $name }, { $phone }, { $village }
+training-people-waiting = ⏳ queue { $position }: { $name }, { $phone }, { $village }
+training-people-unknown = (none)
+training-people-none = Nobody has joined this training yet.
+training-people-pages = Page { $page } of { $pages }.
 training-button-close = 🔒 Close sign-ups
 training-button-reopen = 🔓 Reopen sign-ups
 training-button-cancel-training = ❌ Cancel the training
@@ -190,10 +197,13 @@ training-field-location = Place
 training-field-capacity = Seats
 training-field-description-id = Description (Indonesian)
 training-field-description-en = Description (English)
+training-button-skip-english = ⏭️ Skip English
+training-button-change-field = ✏️ { $field }
+training-same-as-indonesian = (none: everyone reads the Indonesian)
 
 training-closed = 🔒 Sign-ups closed. People who have a seat keep it.
 training-reopened = 🔓 Sign-ups are open again.
-training-cancel-confirm = Cancel "{ $title }" ({ $time })? { $people } people signed up or waiting will be told. This cannot be undone.
+training-cancel-confirm = Cancel "{ $title }" ({ $time })? { $people } people with a seat or on the waitlist will be told. Once cancelled, the training cannot be opened again.
 training-button-cancel-yes = Yes, cancel the training
 training-button-keep-training = No, keep it
 training-cancelled-done = ❌ Training cancelled. { $people ->
@@ -204,7 +214,7 @@ training-participants-caption = Participants of "{ $title }" ({ $time }): { $boo
 
 ## Officers: CSV import
 
-training-template-caption = Fill in one row per training, save as "CSV UTF-8" and send the file here. Categories: business, finance, digital, coop, parenting, other. Time: YYYY-MM-DD HH:MM.
+training-template-caption = Fill in one row per training, save as "CSV UTF-8" and send the file here. Categories: business, finance, digital, coop, parenting, other. Time: YYYY-MM-DD HH:MM. title_en and description_en may stay empty: everyone then reads the Indonesian.
 training-import-done = ✅ { $count ->
         [one] 1 training imported
        *[other] { $count } trainings imported
@@ -213,23 +223,11 @@ training-import-failed = This file was not imported: { $count ->
         [one] there is 1 problem
        *[other] there are { $count } problems
     }, so nothing was saved. Please fix and send it again.
-training-import-line = Line { $line }: { $problem }
-training-import-more = …and { $count } more.
-training-import-not-utf8 = the file is not UTF-8 text. Save it again as "CSV UTF-8".
-training-import-too-big = The file is too big (1 MB at most).
-training-import-header = the header must be { $columns } (missing: { $missing }; unknown: { $unknown }).
 training-import-no-rows = The file has no trainings in it.
-training-import-field-count = has { $found ->
-        [one] 1 column
-       *[other] { $found } columns
-    } instead of 8.
-training-import-unreadable = cannot be read ({ $detail }).
 training-import-field = { $column }: { $problem }
 training-import-category = category: use one of the codes business, finance, digital, coop, parenting, other.
 training-import-repeated = is the same as line { $line }.
 training-import-exists = this training is already in the bot (number { $id }).
-training-import-spreadsheet = To import trainings, save the spreadsheet as "CSV UTF-8" (.csv) and send that file.
-training-import-download-failed = Sorry, I could not download that file. Please send it once more.
 
 ## /export
 

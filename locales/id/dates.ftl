@@ -1,6 +1,7 @@
 # Tanggal dan waktu, misalnya "Sabtu, 5 Desember 2026 pukul 09.00 WIB".
 
 date-time = { $weekday }, { $day } { $month } { $year } pukul { $clock } { $zone }
+date-day = { $day } { $month } { $year }
 date-weekday-1 = Senin
 date-weekday-2 = Selasa
 date-weekday-3 = Rabu

@@ -1,6 +1,6 @@
 # Berkas CSV untuk petugas (/ekspor): judul kolom dan isi, dibaca di Excel atau LibreOffice.
 
-export-column-user_id = ID Telegram
+export-column-user_id = Nomor akun Telegram
 export-column-role = Peran
 export-column-full_name = Nama lengkap
 export-column-phone = Nomor HP
@@ -17,13 +17,13 @@ export-column-status = Status
 export-column-registered_at = Terdaftar pada
 export-column-id = No.
 export-column-booked = Peserta
-export-column-waiting = Daftar tunggu
+export-column-waiting = Antre
 export-column-training_id = No. pelatihan
 export-column-training = Pelatihan
 export-column-starts_at = Mulai
-export-column-signup_status = Tempat
+export-column-signup_status = Kursi
 export-column-position = Urutan tunggu
-export-column-signed_up_at = Mendaftar pada
+export-column-signed_up_at = Tanggal ikut
 
 export-role-returnee = Purna PMI
 export-role-family = Keluarga PMI
@@ -32,5 +32,5 @@ export-role-prospective = Calon PMI
 export-status-active = aktif
 export-status-blocked = memblokir bot
 
-training-signup-booked = dapat tempat
-training-signup-waiting = daftar tunggu
+training-signup-booked = dapat kursi
+training-signup-waiting = antre

@@ -5,7 +5,7 @@ welcome-first =
     Di sini Anda bisa mendaftar, ikut pelatihan, mengenal koperasi desa, dan bertanya kepada petugas.
 welcome-back = Selamat datang kembali! 👋
 menu-title = Silakan pilih yang Anda perlukan:
-menu-button-profile = 👤 Pendaftaran & profil saya
+menu-button-profile = 👤 Daftar & profil saya
 menu-button-language = 🌐 Bahasa / Language
 menu-button-help = ❓ Bantuan
 
@@ -14,25 +14,14 @@ button-back = ⬅️ Kembali
 button-cancel = ✖️ Batal
 
 help-text =
-    Cara memakai bot ini: tekan tombol di bawah pesan, tidak perlu mengetik perintah.
-    Perintah yang bisa diketik:
-    /menu – menu utama
-    /daftar – pendaftaran
-    /profil – profil saya
-    /pelatihan – pelatihan yang akan datang dan pendaftaran saya
-    /dataku – semua data saya
-    /hapus – hapus data saya
-    /migrasi – migrasi aman: langkah, dokumen, saluran resmi
-    /usaha – usaha produktif
-    /parenting – pengasuhan anak pekerja migran
-    /koperasi – koperasi dan pendaftaran anggota
-    /faq – pertanyaan yang sering diajukan
-    /tanya – bertanya kepada petugas
-    /bahasa – ganti bahasa
-    /batal – keluar dari langkah yang sedang berjalan
-    /bantuan – pesan ini
+    Cara memakai bot ini: tekan tombol di bawah pesan. Tidak perlu mengetik apa-apa.
+    • 🆘 Darurat: bila Anda atau keluarga Anda dalam bahaya.
+    • 💬 Tanya petugas: tulis pertanyaan Anda. Petugas menjawab di obrolan ini.
+    • 📚 Pelatihan: lihat pelatihan dan ikut.
+    • 🏢 Cek izin perusahaan: sebelum mendaftar kerja ke luar negeri.
+    Ketik /menu kapan saja untuk kembali ke menu, atau /batal untuk berhenti dari langkah ini.
 help-officer =
-    Anda terdaftar sebagai petugas. Perintah petugas:
+    Anda petugas Desmigratif. Perintah petugas:
     /umumkan – kirim pengumuman
     /statistik – statistik dan grafik
     /ekspor – unduh data (CSV)
@@ -49,30 +38,31 @@ cancel-done = Baik, langkah tadi sudah dibatalkan.
 cancel-nothing = Tidak ada langkah yang sedang berjalan.
 
 hint-text = Maaf, saya belum mengerti pesan itu. Silakan pilih dari tombol di bawah.
-hint-command-unknown = Perintah itu tidak saya kenal. Ketik /bantuan untuk daftar perintah, atau pilih dari tombol di bawah.
+hint-command-unknown = Perintah itu tidak saya kenal. Ketik /bantuan untuk melihat semua perintah, atau pilih tombol di bawah.
 hint-sticker = Terima kasih stikernya! 😊 Saya hanya bisa membaca tombol dan teks.
-hint-voice = Maaf, saya belum bisa mendengarkan pesan suara. Silakan tulis pesan atau pilih tombol.
+hint-voice = Maaf, saya belum bisa mendengarkan pesan suara, tetapi petugas bisa. Tekan «💬 Tanya petugas», lalu kirim lagi pesan suara Anda.
 hint-media = Terima kasih! Saat ini saya tidak memerlukan foto atau video.
-hint-document = Terima kasih! Saat ini saya tidak memerlukan berkas.
+hint-document = Terima kasih! Saat ini saya tidak memerlukan file.
 hint-location = Terima kasih! Saya tidak memerlukan lokasi Anda.
 hint-contact = Terima kasih! Saat ini saya tidak memerlukan kontak.
-hint-forwarded = Pesan terusan tidak saya proses. Silakan tulis langsung atau pilih tombol.
-hint-other = Maaf, saya tidak bisa memproses pesan seperti ini.
+hint-forwarded = Saya tidak bisa membaca pesan terusan. Silakan tulis langsung atau pilih tombol.
+hint-other = Maaf, saya tidak bisa membaca pesan seperti ini.
 button-expired = Tombol ini sudah tidak berlaku. Silakan mulai lagi dari menu.
 
 officer-only = Maaf, perintah ini hanya untuk petugas Desmigratif.
 group-private-only = Untuk menjaga data Anda, saya hanya melayani lewat obrolan pribadi. Silakan tulis kepada saya langsung.
 group-button-open = 💬 Buka obrolan pribadi
-error-generic = Maaf, terjadi gangguan saat memproses pesan Anda. Silakan coba lagi sebentar lagi.
+error-generic = Maaf, ada gangguan. Mohon coba lagi sebentar lagi.
 
 command-start = Mulai dan sambutan
 command-menu = Menu utama
 command-language = Ganti bahasa (Indonesia / English)
-command-cancel = Keluar dari langkah yang sedang berjalan
+command-cancel = Berhenti dari langkah yang sedang berjalan
 command-help = Bantuan
+command-agency = Cek izin perusahaan penempatan (P3MI)
 command-register = Daftar sebagai purna PMI, keluarga, atau calon PMI
 command-profile = Lihat dan ubah profil saya
-command-mydata = Semua data saya dan berkasnya
+command-mydata = Semua data saya, juga sebagai file
 command-delete = Hapus data saya
 command-broadcast = Kirim pengumuman (petugas)
 command-stats = Statistik dan grafik (petugas)

@@ -40,7 +40,7 @@ stats-chart-villages = Terdaftar per desa
 stats-chart-caption = Grafik pendaftaran 12 minggu terakhir dan menurut peran.
 
 export-choose = Data mana yang ingin diunduh? Berkas CSV bisa dibuka di Excel atau Google Sheets.
-export-button-registrations = 📄 Pendaftaran
+export-button-registrations = 📄 Warga terdaftar
 export-coming = Berkas sedang disiapkan…
 export-failed = Maaf, berkas tidak bisa dibuat. Silakan coba lagi.
 export-too-big = Maaf, berkas ini terlalu besar untuk dikirim lewat Telegram (lebih dari 50 MB, walau sudah di-ZIP).
@@ -53,7 +53,7 @@ stats-training = { $title } { $booked }/{ $capacity }{ $waiting ->
     }
 
 # Grup petugas (ADMIN_CHAT_ID) yang juga berisi orang lain, atau belum diperiksa: tanpa data pribadi.
-officers-group-not-private = 🔒 Grup ini berisi orang yang bukan petugas (atau belum diperiksa), jadi data pribadi tidak ditampilkan di sini. Silakan buka di chat pribadi Anda dengan bot.
-officers-group-open-bot = 💬 Buka chat dengan bot
-question-notice-group = ❓ Ada pesan baru untuk pertanyaan no. { $number }. Isinya hanya tampil di chat pribadi petugas dengan bot. Untuk menjawab, balas pesan ini.
-coop-notice-group = 🤝 Ada pendaftaran anggota koperasi baru, no. { $number }. Rinciannya ada di chat pribadi petugas dengan bot.
+officers-group-not-private = 🔒 Grup ini berisi orang yang bukan petugas (atau belum diperiksa), jadi data pribadi tidak ditampilkan di sini. Silakan buka di obrolan pribadi Anda dengan bot.
+officers-group-open-bot = 💬 Buka obrolan dengan bot
+question-notice-group = ❓ Ada pesan baru untuk pertanyaan no. { $number }. Isinya hanya tampil di obrolan pribadi petugas dengan bot. Untuk menjawab, balas pesan ini.
+coop-notice-group = 🤝 Ada permintaan bergabung koperasi baru, no. { $number }. Rinciannya ada di obrolan pribadi petugas dengan bot.

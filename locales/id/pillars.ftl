@@ -9,7 +9,7 @@ menu-button-inbox = 📥 Pertanyaan masuk
 command-migration = Migrasi aman: langkah, dokumen, saluran resmi
 command-business = Usaha produktif: pelatihan dan modal
 command-parenting = Pengasuhan anak pekerja migran
-command-cooperative = Koperasi Desmigratif dan pendaftaran anggota
+command-cooperative = Koperasi Desmigratif dan cara bergabung
 command-faq = Pertanyaan yang sering diajukan
 command-ask = Bertanya kepada petugas
 command-inbox = Pertanyaan yang belum dijawab (petugas)
@@ -21,31 +21,46 @@ page-mig = 🧭 Migrasi aman
 page-mig-text =
     🧭 Migrasi aman (layanan migrasi)
 
-    Ini pilar pertama Desmigratif. Di balai desa ada layanan yang memberi informasi pasar kerja, bimbingan kerja, informasi kerja di luar negeri, dan bantuan mengurus dokumen awal. Layanan ini juga memeriksa data calon pekerja migran (CPMI) dan membantu keluarga yang sedang menghadapi masalah.
+    Ini pilar pertama Desmigratif. Di balai desa ada layanan migrasi. Petugasnya memberi informasi kerja di dalam dan luar negeri, dan membantu mengurus dokumen awal. Mereka juga memeriksa data calon pekerja migran dan membantu keluarga yang sedang bermasalah.
 
-    Pekerja migran dilindungi sebelum, selama, dan sesudah bekerja.
+    Negara wajib melindungi pekerja migran sebelum, selama, dan sesudah bekerja.
 
     Pilih topik:
 
 page-mig-steps = ✅ Langkah-langkah
 page-mig-steps-text =
-    ✅ Langkah migrasi yang aman dan resmi
+    ✅ Langkah bekerja ke luar negeri secara resmi
 
-    1. Cari informasi dulu di layanan migrasi desa atau di Dinas Tenaga Kerja (Disnaker) kabupaten/kota.
-    2. Pastikan syaratnya terpenuhi: umur paling sedikit 18 tahun, punya keterampilan untuk pekerjaannya, sehat jasmani dan rohani, dan terdaftar jaminan sosial.
-    3. Daftar sebagai calon pekerja migran di Disnaker kabupaten/kota.
-    4. Pilih hanya perusahaan penempatan resmi (P3MI). Cek izinnya di daftar KP2MI/BP2MI atau tanyakan ke Disnaker.
-    5. Lengkapi dokumen (lihat «Dokumen»). LTSA, kantor layanan satu atap, punya loket ketenagakerjaan, kependudukan, kesehatan, imigrasi, kepolisian, dan BPJS.
-    6. Tanda tangani Perjanjian Penempatan dan Perjanjian Kerja. Berangkat dengan visa kerja, bukan visa kunjungan.
-    7. Selama bekerja dan sesudah pulang, Anda tetap berhak atas pelindungan dan bantuan.
+    Syaratnya: umur paling sedikit 18 tahun, punya keterampilan untuk pekerjaannya, sehat jasmani dan rohani, dan terdaftar di BPJS Ketenagakerjaan.
 
-    Ingat: perorangan (calo) tidak boleh menempatkan pekerja migran.
+    1. Cari informasi di layanan migrasi desa, di Dinas Tenaga Kerja (Disnaker) kabupaten/kota, atau di kantor LTSA.
+    2. Siapkan dokumen awal (tekan «📄 Dokumen» di bawah).
+    3. Daftar sebagai calon pekerja migran di Disnaker atau LTSA. Petugas mencocokkan data Anda dengan data kependudukan (Dukcapil). Anda mendapat kartu kuning (AK/I), gratis.
+    4. Pilih perusahaan penempatan yang berizin (P3MI), lalu ikut seleksinya. Cek izinnya dengan «🏢 Cek izin perusahaan».
+    5. Ikut pelatihan dan uji kompetensi (misalnya di BLK) untuk mendapat sertifikat kompetensi.
+    6. Periksa kesehatan di sarana kesehatan yang ditunjuk pemerintah.
+    7. Tanda tangani Perjanjian Penempatan dengan P3MI, di Disnaker atau LTSA.
+    8. Buat paspor di kantor imigrasi, dengan surat rekomendasi dari Disnaker.
+    9. Daftar BPJS Ketenagakerjaan dan urus visa kerja.
+    10. Ikut Orientasi Pra Pemberangkatan (OPP) di BP3MI (di beberapa daerah di Disnaker). Tanpa OPP, Anda tidak bisa berangkat.
+    11. Tanda tangani Perjanjian Kerja, lalu berangkat dengan visa kerja, bukan visa kunjungan.
+
+    Urutannya bisa sedikit berbeda di tiap daerah. Tanyakan ke Disnaker. Ingat: perorangan (calo) tidak boleh menempatkan pekerja migran.
 
 page-mig-docs = 📄 Dokumen
 page-mig-docs-text =
     📄 Dokumen calon pekerja migran
 
-    Menurut UU 18/2017 Pasal 13, dokumen yang harus dimiliki:
+    Yang biasanya diminta lebih dulu (siapkan yang asli dan fotokopinya):
+    • KTP elektronik dan Kartu Keluarga (KK), dari Dukcapil. Datanya harus sama. Bila berbeda, perbaiki dulu di Dukcapil.
+    • Akta kelahiran, dari Dukcapil.
+    • Ijazah terakhir. Syarat pendidikan tergantung negara tujuan.
+    • Surat izin dari suami/istri, orang tua, atau wali, yang ditandatangani dan diketahui kepala desa atau lurah.
+    • Kartu kuning (AK/I), dari Disnaker, gratis.
+    • Surat keterangan sehat, dari sarana kesehatan yang ditunjuk pemerintah.
+    • Paspor, dari kantor imigrasi, dengan rekomendasi Disnaker.
+
+    Menurut UU 18/2017 Pasal 13, sebelum berangkat Anda harus punya:
     1. Surat keterangan status perkawinan; bila sudah menikah, dengan fotokopi buku nikah.
     2. Surat izin dari suami/istri, orang tua, atau wali, yang diketahui kepala desa atau lurah.
     3. Sertifikat kompetensi kerja.
@@ -61,16 +76,16 @@ page-mig-costs = 💰 Biaya dan jaminan sosial
 page-mig-costs-text =
     💰 Biaya dan jaminan sosial
 
-    • Pekerja migran tidak boleh dibebani biaya penempatan (UU 18/2017 Pasal 30). Aturan BP2MI menyebut jabatan yang bebas biaya, antara lain pekerja rumah tangga, pengasuh bayi, perawat lansia, juru masak, dan sopir keluarga. Tanyakan ke Disnaker apakah pekerjaan Anda termasuk.
+    • Pekerja migran tidak boleh dibebani biaya penempatan (UU 18/2017 Pasal 30). Aturan BP2MI (sekarang KP2MI) menyebut jabatan yang bebas biaya, antara lain pekerja rumah tangga, pengasuh bayi, perawat lansia, juru masak, dan sopir keluarga. Tanyakan ke Disnaker apakah pekerjaan Anda termasuk.
     • Jaminan Kecelakaan Kerja (JKK) dan Jaminan Kematian (JKM) dari BPJS Ketenagakerjaan wajib; Jaminan Hari Tua (JHT) boleh dipilih. Iurannya Rp37.500 sebelum bekerja, ditambah Rp332.500 untuk kontrak 24 bulan.
-    • KUR Penempatan (sejak Agustus 2025) adalah pinjaman untuk biaya penempatan, bukan modal usaha: sampai Rp100 juta, bunga 6%, tanpa agunan. Menurut menteri, cicilannya mulai bulan ke-7 bekerja sampai kontrak selesai.
+    • KUR Penempatan (sejak Agustus 2025) adalah pinjaman untuk biaya penempatan, bukan modal usaha: sampai Rp100 juta, bunga 6%, tanpa barang jaminan (agunan). Cicilannya mulai bulan ke-7 bekerja sampai kontrak selesai.
 
 page-mig-help = 📞 Saluran resmi
 page-mig-help-text =
     📞 Saluran resmi
 
-    • KP2MI (dulu BP2MI): telepon 0800-1000 (gratis, dari Indonesia), +62 21 2924 4800 (dari luar negeri), WhatsApp 0811-8080-141, siskop2mi.bp2mi.go.id, atau kantor BP3MI/P4MI terdekat.
-    • Kemnaker: call center 1500-630, pengaduan «Lapor Menaker» di kemnaker.go.id.
+    • KP2MI (dulu BP2MI): telepon 0800-1000 (gratis, dari Indonesia), +62 21 2924 4800 (dari luar negeri), WhatsApp 0811-8080-141, situs kp2mi.go.id, sistem pendaftaran siskop2mi.bp2mi.go.id, atau kantor BP3MI/P4MI terdekat.
+    • Kemnaker: layanan telepon 1500-630, pengaduan «Lapor Menaker» di kemnaker.go.id.
     • Di luar negeri: KBRI/KJRI, atau Kementerian Luar Negeri lewat peduliwni.kemlu.go.id dan aplikasi Safe Travel.
     • Dugaan perdagangan orang (TPPO): polisi 110.
     • Di daerah Anda: Disnaker kabupaten/kota dan LTSA.
@@ -87,9 +102,20 @@ page-mig-calo-text =
     • menyuruh Anda mengaku «mau liburan» di pemeriksaan imigrasi;
     • memakai visa kunjungan, bukan visa kerja.
 
-    Perorangan dilarang menempatkan pekerja migran. Ancamannya penjara paling lama 10 tahun dan denda paling banyak Rp15 miliar (UU 18/2017).
+    Perorangan dilarang menempatkan pekerja migran. Hukumannya: penjara paling lama 10 tahun dan denda paling banyak Rp15 miliar (UU 18/2017).
 
-    Bila ragu, cek perusahaannya ke Disnaker atau KP2MI (0800-1000). Dugaan perdagangan orang: lapor polisi di 110.
+    Bila ragu, cek perusahaannya dengan «🏢 Cek izin perusahaan», dan tanyakan ke Disnaker atau KP2MI (0800-1000). Melapor calo: ke Disnaker, KP2MI, atau polisi (110). Bawa nama dan alamat perusahaannya, nama dan nomor perekrutnya, dan surat-surat yang mencurigakan.
+
+page-mig-limits = 🌏 Negara dengan pembatasan
+page-mig-limits-text =
+    🌏 Negara tujuan dengan pembatasan
+
+    • Sejak Juli 2015 (Keputusan Menaker 260/2015), penempatan pekerja yang bekerja pada perorangan (pekerja rumah tangga) ke negara-negara Timur Tengah dihentikan, antara lain ke Arab Saudi, Uni Emirat Arab, dan Suriah.
+    • Untuk Arab Saudi ada uji coba Sistem Penempatan Satu Kanal (SPSK, Keputusan Menaker 291/2018): hanya lewat P3MI yang terpilih, untuk enam jabatan (antara lain penata laksana rumah tangga, pengasuh bayi, juru masak keluarga, perawat lansia, sopir keluarga), dengan kontrak 2 tahun.
+    • Pada Maret 2025, Menteri P2MI menyebut penghentian ke Arab Saudi masih berlaku dan akan dibuka setelah ada perjanjian baru. Kami belum menemukan kabar bahwa perjanjian itu sudah ditandatangani.
+    • KP2MI juga memperingatkan lowongan ke negara yang tidak punya perjanjian penempatan dengan Indonesia, seperti Thailand, Myanmar, dan Kamboja.
+
+    Aturan ini bisa berubah. Sebelum menerima tawaran kerja rumah tangga di Timur Tengah, atau kerja di negara-negara itu, tanyakan dulu ke Disnaker atau KP2MI (0800-1000).
 
 ## Pilar 2: usaha produktif
 
@@ -97,9 +123,9 @@ page-biz = 💼 Usaha produktif
 page-biz-text =
     💼 Usaha produktif
 
-    Ini pilar kedua Desmigratif. Pasangan dan keluarga pekerja migran dibantu membangun keterampilan dan usaha yang cocok dengan potensi desa: pelatihan, pendampingan, bantuan peralatan, dan pemasaran. Ada juga inkubasi usaha dan teknologi tepat guna.
+    Ini pilar kedua Desmigratif. Keluarga pekerja migran dibantu membuka usaha yang cocok dengan desanya: pelatihan, pendampingan, bantuan alat, dan bantuan menjual.
 
-    Untuk purna PMI, reintegrasi lewat pelatihan kewirausahaan dan pengelolaan keuangan membantu agar tetap bekerja, hidup layak di kampung halaman, dan ikut membangun ekonomi daerah.
+    Purna PMI bisa ikut pelatihan usaha dan cara mengatur uang. Tujuannya: bisa bekerja dan hidup layak di kampung sendiri.
 
     Pilih topik:
 
@@ -107,9 +133,9 @@ page-biz-train = 🎓 Pelatihan dan pendampingan
 page-biz-train-text =
     🎓 Pelatihan dan pendampingan
 
-    • Reintegrasi bisa berupa konseling psikososial, pelatihan vokasi, dan bimbingan kewirausahaan (PP 59/2021).
-    • Pemberdayaan dilakukan oleh Kemnaker, BP2MI, dan/atau pemerintah desa.
-    • Contoh: di Desa Lantan, Lombok Tengah, 4 kelompok (masing-masing 10 orang) menerima bantuan Rp20 juta per kelompok setelah pelatihan usaha.
+    • Setelah pulang, purna PMI bisa mendapat konseling (bantuan untuk beban pikiran), pelatihan keterampilan kerja, dan bimbingan usaha (PP 59/2021).
+    • Bantuan ini diberikan oleh Kemnaker, KP2MI (dulu BP2MI), atau pemerintah desa.
+    • Bentuk bantuan berbeda di tiap desa dan tidak selalu ada. Tanyakan kepada petugas apa yang ada di desa Anda.
 
     Lihat jadwal pelatihan dengan /pelatihan, atau tanyakan kepada petugas.
 
@@ -127,7 +153,7 @@ page-biz-capital-text =
 
 page-par = 👨‍👩‍👧 Pengasuhan anak
 page-par-text =
-    👨‍👩‍👧 Community parenting (pengasuhan bersama)
+    👨‍👩‍👧 Pengasuhan bersama (community parenting)
 
     Ini pilar ketiga Desmigratif. Masyarakat desa ikut mengasuh anak-anak pekerja migran bersama-sama, selama orang tuanya bekerja di luar negeri.
 
@@ -145,6 +171,22 @@ page-par-problems-text =
     • pengasuhan oleh pengganti orang tua kurang kuat.
 
     Lewat community parenting, masyarakat desa membantu menghadapinya bersama.
+
+page-par-carers = 🧒 Untuk pengasuh anak
+page-par-carers-text =
+    🧒 Untuk yang mengasuh anak pekerja migran
+
+    • Jelaskan kepada anak bahwa ayah atau ibunya bekerja demi anak, bukan karena tidak sayang. Untuk anak kecil, pakai kata-kata yang sederhana.
+    • Buat waktu tetap untuk telepon atau video call dengan orang tuanya. Ajak mereka benar-benar mengobrol, bukan hanya soal uang.
+    • Sepakati cara mengasuh bersama orang tua anak.
+    • Ceritakan kepada orang tua kabar sekolah dan kesehatan anak. Pujilah anak bila ia berhasil.
+    • Perhatikan bila anak sering marah, menjauhi teman, sering menangis atau murung, tidurnya berubah, atau nilai sekolahnya turun. Itu bisa tanda ia butuh bantuan.
+
+    Tempat minta bantuan:
+    • SAPA 129: telepon 129 atau WhatsApp 08111-129-129 (24 jam), bila ada kekerasan terhadap anak atau perempuan.
+    • Puspaga (Pusat Pembelajaran Keluarga) di dinas PPPA kabupaten/kota: konseling keluarga gratis. Belum ada di semua daerah.
+    • Kelompok BKB (Bina Keluarga Balita) di desa: belajar mengasuh anak di bawah lima tahun.
+    • Petugas Desmigratif: tekan «💬 Tanya petugas».
 
 page-par-support = 📚 Bahan dan kegiatan
 page-par-support-text =
@@ -165,7 +207,7 @@ page-coop-text =
 
     Anggota adalah pemilik sekaligus pengguna koperasi. Koperasi diatur oleh UU 25/1992 tentang Perkoperasian.
 
-    Pilih topik, atau daftar menjadi anggota:
+    Pilih topik, atau tekan «✋ Saya ingin bergabung»:
 
 page-coop-members = 👥 Anggota dan simpanan
 page-coop-members-text =
@@ -183,7 +225,7 @@ page-coop-loans-text =
     💵 Pinjaman
 
     • Pada 2019 Kemnaker membuka 4 koperasi pekerja migran di Jawa Timur. Koperasi ini memberi pinjaman berbunga rendah kepada calon PMI, PMI, dan purna PMI, agar tidak bergantung pada calo dan rentenir.
-    • Contoh: sebuah koperasi purna TKI di Malang meminjamkan Rp2–5 juta per anggota.
+    • Contoh: sebuah koperasi purna PMI di Malang memberi pinjaman kecil kepada anggotanya.
     • KUR Penempatan bukan pinjaman modal usaha; pinjaman itu untuk biaya penempatan kerja.
 
     Tanyakan syarat pinjaman kepada pengurus koperasi.

@@ -3,10 +3,10 @@
 place-village = { $village } — { $district }, { $regency }
 place-village-choose = Pilih desa Anda:
 place-village-many = Ada { $total } desa yang cocok dengan «{ $typed }». Bila desa Anda belum terlihat, ketik juga kecamatan atau kabupatennya, misalnya «Kenanga Indramayu».
-place-village-not-found = Desa «{ $typed }» tidak ditemukan. Periksa ejaannya lalu ketik lagi, atau pilih lewat kabupaten/kota.
-place-village-retry = Ketik lagi nama desa Anda (beberapa huruf saja cukup), atau pilih lewat kabupaten/kota.
+place-village-not-found = Desa «{ $typed }» tidak ditemukan. Periksa ejaannya lalu ketik lagi, atau tekan «🗺️ Pilih kabupaten/kota».
+place-village-retry = Ketik lagi nama desa Anda (beberapa huruf saja cukup), atau tekan «🗺️ Pilih kabupaten/kota».
 place-button-not-listed = 🔎 Tidak ada di sini
-place-button-by-regency = 🗺️ Pilih lewat kabupaten/kota
+place-button-by-regency = 🗺️ Pilih kabupaten/kota
 place-ask-regency = Ketik nama kabupaten atau kota Anda, misalnya «Indramayu».
 place-regency-choose = Pilih kabupaten/kota Anda:
 place-regency-not-found = Kabupaten/kota «{ $typed }» tidak ditemukan. Periksa ejaannya lalu ketik lagi.
@@ -21,13 +21,13 @@ place-button-previous = ⬅️ Sebelumnya
 place-button-next = Berikutnya ➡️
 place-button-other-district = ↩️ Kecamatan lain
 
-## Desa penanya, sebelum pertanyaan atau pendaftaran koperasi
+## Desa penanya, sebelum pertanyaan atau permintaan bergabung koperasi
 asker-village-ask =
     🏡 Anda dari desa mana? Ketik beberapa huruf nama desa Anda, misalnya: kenanga.
     Dengan begitu, petugas desa Anda yang menerima pesan Anda.
     Tidak mau menyebut desa? Tekan «Lewati».
 asker-village-skip = ⏭ Lewati
-asker-village-type-it = Tolong ketik nama desa Anda, atau tekan «Lewati».
+asker-village-type-it = Mohon ketik nama desa Anda, atau tekan «Lewati».
 place-area-country = seluruh Indonesia
 place-area-regency = { $regency }
 place-area-code = wilayah kode { $code }

@@ -1,9 +1,9 @@
 # Meja tanya: pengguna bertanya, petugas menjawab. Jawaban selalu atas nama «Petugas Desmigratif».
 
 question-ask-prompt = ✍️ Tulis pertanyaan Anda dalam satu pesan. Anda juga bisa mengirim foto atau pesan suara. Petugas Desmigratif akan menjawab di obrolan ini.
-question-too-long = Pesannya terlalu panjang. Tolong persingkat menjadi paling banyak { $max } huruf.
-question-kind-hint = Maaf, yang bisa saya teruskan hanya tulisan, foto, video, berkas, atau pesan suara.
-question-received = ✅ Terima kasih! Pertanyaan Anda sudah kami terima dengan nomor { $number }. Petugas akan menjawab di sini. Bila ingin menambahkan sesuatu, balas pesan ini.
+question-too-long = Pesannya terlalu panjang. Mohon persingkat menjadi paling banyak { $max } huruf.
+question-kind-hint = Maaf, yang bisa saya teruskan hanya tulisan, foto, video, file, atau pesan suara.
+question-received = ✅ Terima kasih! Pertanyaan Anda sudah kami terima, nomor { $number }. Petugas akan menjawab di sini. Mau menambah sesuatu? Tekan «🗂️ Pertanyaan saya», lalu «✍️ Tanya lanjutan».
 question-button-mine = 🗂️ Pertanyaan saya
 question-button-follow-up = ✍️ Tanya lanjutan
 question-button-view = { $urgent }No. { $number } · { $status }
@@ -37,7 +37,7 @@ question-media-voice = [🎤 pesan suara]{" "}
 question-media-audio = [🎵 rekaman suara]{" "}
 question-media-video = [🎬 video]{" "}
 question-media-video_note = [🎬 video singkat]{" "}
-question-media-document = [📎 berkas]{" "}
+question-media-document = [📎 file]{" "}
 question-media-location = [📍 lokasi]{" "}
 question-forwarded = [↪️ diteruskan dari { $origin }]{" "}
 question-forwarded-unnamed = [↪️ pesan terusan]{" "}
@@ -57,7 +57,7 @@ question-notice-open =
     Dari: { $who }
 question-notice-how = Untuk menjawab, balas (reply) pesan ini, atau ketik /jawab { $number } lalu jawabannya. Jawaban dikirim atas nama Petugas Desmigratif.
 question-answer-usage = Cara menjawab: /jawab NOMOR jawaban Anda. Contoh: /jawab 12 Dokumennya bisa diurus di Disnaker. Anda juga bisa membalas (reply) pesan pertanyaannya.
-question-answer-too-long = Jawabannya terlalu panjang. Tolong persingkat menjadi paling banyak { $max } huruf, atau kirim dalam beberapa bagian.
+question-answer-too-long = Jawabannya terlalu panjang. Mohon persingkat menjadi paling banyak { $max } huruf, atau kirim dalam beberapa bagian.
 question-answer-gone = Pertanyaan no. { $number } tidak ada lagi (mungkin penanya sudah menghapus datanya).
 question-answer-already = Pertanyaan no. { $number } sudah dijawab. Jawaban Anda belum dikirim.
 question-answer-sent = ✅ Jawaban untuk pertanyaan no. { $number } sudah dikirim.
@@ -76,19 +76,19 @@ question-taker-someone = petugas lain
 
 # Pesan yang tidak ditunggu langkah mana pun (engine/pillars/held.rs): selalu ada jalan ke petugas.
 greeting = Halo! 👋 Ada yang bisa saya bantu? Pilih dari menu di bawah, atau tulis pertanyaan Anda.
-held-text = Saya belum punya jawaban untuk pesan ini. Pesan Anda bisa saya kirim ke petugas program. Petugas akan menjawab di sini.
+held-text = Saya belum punya jawaban untuk pesan ini. Pesan Anda bisa saya kirim ke petugas. Petugas akan menjawab di sini.
 held-voice = Saya tidak bisa mendengarkan pesan suara, tetapi petugas bisa. Kirim ke petugas? Petugas akan menjawab di sini.
 held-media = Saya tidak bisa melihat foto atau video, tetapi petugas bisa. Kirim ke petugas? Petugas akan menjawab di sini.
-held-document = Saya tidak bisa membaca berkas, tetapi petugas bisa. Kirim ke petugas? Petugas akan menjawab di sini.
+held-document = Saya tidak bisa membaca file, tetapi petugas bisa. Kirim ke petugas? Petugas akan menjawab di sini.
 held-location = Kirim lokasi Anda ke petugas? Petugas akan menjawab di sini.
 held-forwarded = Pesan terusan ini bisa saya kirim ke petugas, misalnya untuk menanyakan apakah lowongan kerja ini asli. Petugas akan menjawab di sini.
 held-or-officer = Bila belum membantu, pesan Anda bisa saya kirim ke petugas.
 held-button-send = 📨 Kirim ke petugas
-held-button-add = ➕ Tambahkan ke pertanyaan no. { $number }
+held-button-add = ➕ Tambah ke no. { $number }
 
 # Kasus darurat (engine/pillars/emergency.rs).
 command-emergency = 🆘 Darurat: bantuan untuk orang yang dalam bahaya
-menu-button-emergency = 🆘 Darurat (butuh bantuan segera)
+menu-button-emergency = 🆘 Darurat, minta tolong
 emergency-place-indonesia = 🇮🇩 Indonesia
 emergency-place-malaysia = 🇲🇾 Malaysia
 emergency-place-taiwan = 🇹🇼 Taiwan
@@ -105,21 +105,21 @@ emergency-place-other = 🌏 Negara lain
 emergency-where = 🆘 Di mana orang yang butuh bantuan sekarang?
 emergency-where-first = Pilih dulu tempatnya dengan tombol di bawah. Pesan Anda sudah kami simpan.
 emergency-contacts-title = 🆘 Yang bisa membantu sekarang ({ $place }):
-emergency-no-mission = Kami belum punya nomor KBRI di sana yang sudah diperiksa. Hubungi hotline Kementerian Luar Negeri di bawah, atau tekan tombol darurat di aplikasi Safe Travel.
+emergency-no-mission = Kami belum punya nomor KBRI yang pasti benar untuk negara itu. Telepon nomor darurat Kementerian Luar Negeri di bawah, atau tekan tombol darurat di aplikasi Safe Travel.
 emergency-contacts = { $list }
 emergency-contact =
     • { $name }
     { $lines }
-emergency-line-hotline = 🆘 Hotline: { $value }
+emergency-line-hotline = 🆘 Nomor darurat: { $value }
 emergency-line-phone = 📞 Telepon: { $value }
 emergency-line-whatsapp = 💬 WhatsApp: { $value }
 emergency-line-address = 📍 { $value }
 emergency-line-note = ℹ️ { $value }
 emergency-contacts-checked = Nomor-nomor ini dari halaman resmi dan berita yang mengutip KBRI/KJRI. Terakhir kami periksa { $date }. Bila nomor tidak menjawab, pakai tombol darurat di aplikasi Safe Travel dari Kementerian Luar Negeri.
-emergency-tell = ✍️ Ceritakan singkat apa yang terjadi, dan di mana. Boleh juga dengan pesan suara. Pesan Anda langsung kami kirim ke petugas program sebagai kasus darurat.
-emergency-tell-again = Silakan tulis apa yang terjadi, atau kirim pesan suara. Untuk berhenti, tekan «Batal».
-emergency-received = 🆘 Terima kasih. Pesan Anda no. { $number } sudah langsung dikirim ke petugas sebagai kasus darurat. Petugas akan menjawab di sini. Bila orangnya dalam bahaya sekarang, hubungi juga nomor-nomor di atas.
-emergency-offer = Ini terdengar serius. Bila ada orang yang sedang dalam bahaya atau kesulitan, tekan «🆘 Ini darurat»: Anda langsung mendapat nomor-nomor yang bisa membantu, dan pesan Anda dikirim ke petugas sebagai kasus darurat.
+emergency-tell = ✍️ Ceritakan singkat apa yang terjadi, dan di mana. Boleh juga dengan pesan suara. Pesan Anda langsung kami kirim ke petugas sebagai kasus darurat.
+emergency-tell-again = Silakan tulis apa yang terjadi, atau kirim pesan suara. Untuk berhenti, tekan «✖️ Batal».
+emergency-received = 🆘 Terima kasih. Pesan Anda (no. { $number }) sudah dikirim ke petugas sebagai kasus darurat. Petugas akan membalas di sini secepat mungkin, tetapi mungkin tidak langsung. Bila ada yang dalam bahaya sekarang, telepon juga nomor di atas.
+emergency-offer = Apakah ada orang yang sedang dalam bahaya atau kesulitan? Tekan «🆘 Ini darurat». Anda langsung mendapat nomor yang bisa menolong, dan pesan Anda dikirim ke petugas sebagai kasus darurat.
 emergency-button-offer = 🆘 Ini darurat
 question-urgent-mark = 🆘{" "}
 question-urgent-where = 📍 Orang yang dalam bahaya berada di: { $place }
@@ -129,7 +129,7 @@ question-notice-urgent =
 question-notice-urgent-again =
     🆘 Kasus darurat no. { $number } sudah menunggu { $hours } jam dan belum diambil siapa pun.
     Dari: { $who }
-question-notice-group-urgent = 🆘 Ada kasus darurat, no. { $number }. Isinya hanya tampil di chat pribadi petugas dengan bot. Untuk menjawab, balas pesan ini.
+question-notice-group-urgent = 🆘 Ada kasus darurat, no. { $number }. Isinya hanya tampil di obrolan pribadi petugas dengan bot. Untuk menjawab, balas pesan ini.
 
 # Halaman dan saringan kotak pertanyaan.
 inbox-title-open = 📥 Pertanyaan terbuka: { $count }. Kasus darurat di atas, lalu yang paling lama menunggu. Halaman { $page } dari { $pages }.
@@ -176,7 +176,7 @@ question-resolved-by-asker = ✅ Penanya menandai pertanyaan no. { $number } sel
 question-addition-for-you = ➕ Tambahan dari Petugas Desmigratif untuk pertanyaan no. { $number }:
 question-correction-for-you = ✏️ Koreksi dari Petugas Desmigratif untuk pertanyaan no. { $number }. Koreksi ini menggantikan jawaban sebelumnya:
 question-closed-for-you-elsewhere = 🗂️ Pertanyaan no. { $number } ditutup oleh petugas karena sudah dibahas di luar obrolan ini. Bila masih perlu bantuan, tekan «Tanya lanjutan».
-question-closed-for-you-duplicate = 🗂️ Pertanyaan no. { $number } ditutup oleh petugas karena isinya sama dengan pertanyaan Anda yang lain. Jawabannya akan datang di pertanyaan yang lain itu. Bila ini memang hal yang berbeda, tekan «Tanya lanjutan».
+question-closed-for-you-duplicate = 🗂️ Pertanyaan no. { $number } ditutup oleh petugas karena sama dengan pertanyaan Anda yang lain. Jawabannya akan datang di pertanyaan itu. Kalau ini hal yang lain, tekan «✍️ Tanya lanjutan».
 
 # Untuk petugas.
 question-standing-waiting = ⏳ menunggu, belum ada yang menangani ({ $level })
@@ -193,9 +193,9 @@ question-button-pass-up = ⏫ Teruskan ke atas
 question-button-addition = ➕ Tambah jawaban
 question-button-correction = ✏️ Koreksi jawaban
 question-button-see = 👁️ Lihat no. { $number }
-question-button-close-elsewhere = Sudah dibahas di tempat lain
+question-button-close-elsewhere = Dibahas di tempat lain
 question-button-close-duplicate = Pertanyaan ganda
-question-button-close-spam = 🚫 Spam (tanpa pemberitahuan)
+question-button-close-spam = 🚫 Spam (tanpa kabar)
 question-answer-prompt = ✍️ Tulis jawaban untuk pertanyaan no. { $number } dalam satu pesan. Jawaban dikirim atas nama Petugas Desmigratif.
 question-answer-text-only = Jawaban hanya bisa berupa tulisan.
 question-answer-closed = Pertanyaan no. { $number } sudah ditutup. Jawaban Anda tidak dikirim. Bila penanya menulis lagi, pertanyaan ini terbuka kembali.
@@ -220,14 +220,14 @@ question-notice-passed-up =
     ⏫ Pertanyaan no. { $number } diteruskan kepada Anda oleh petugas di bawah.
     Dari: { $who }
 question-notice-together = 📥 Ada { $count } pesan baru di kotak pertanyaan. Tekan tombol di bawah untuk melihatnya.
-inbox-button-notices-each = 🔔 Beri tahu saya tiap pertanyaan langsung
-inbox-button-notices-together = 🔕 Gabungkan pemberitahuan (paling sering 15 menit sekali)
+inbox-button-notices-each = 🔔 Kabari tiap pertanyaan
+inbox-button-notices-together = 🔕 Kabari tiap 15 menit
 inbox-notices-each = 🔔 Baik. Anda akan diberi tahu tiap pertanyaan baru saat itu juga.
 inbox-notices-together = 🔕 Baik. Pertanyaan baru akan diberitahukan bersama, paling sering 15 menit sekali. Kasus darurat tetap langsung.
 
 # Admin memperbaiki kontak darurat di bot (engine/pillars/emergency_fix.rs).
 emergency-line-fixed = ✏️ Diperbaiki petugas { $date }
-emergency-fix-button = ✏️ Perbaiki kontak di halaman ini
+emergency-fix-button = ✏️ Perbaiki kontak ini
 emergency-fix-choose = ✏️ Kontak mana yang perlu diperbaiki ({ $place })?
 emergency-fix-national-hint = Nomor nasional (KP2MI, Kementerian Luar Negeri) diperbaiki lewat «Indonesia».
 emergency-fix-none = Belum ada kontak untuk tempat ini di data bot. Kontak baru ditambahkan lewat berkas data/emergency/ beserta sumbernya.
@@ -235,11 +235,11 @@ emergency-fix-entry = { $name }
 emergency-fix-source = Sumber data awal: { $source } (diperiksa { $checked }).
 emergency-fix-which = Bagian mana yang ingin diperbaiki?
 emergency-fix-field-phone = 📞 Telepon
-emergency-fix-field-hotline = 🆘 Hotline
+emergency-fix-field-hotline = 🆘 Nomor darurat
 emergency-fix-field-whatsapp = 💬 WhatsApp
 emergency-fix-field-address = 📍 Alamat
 emergency-field-phone = telepon
-emergency-field-hotline = hotline
+emergency-field-hotline = nomor darurat
 emergency-field-whatsapp = WhatsApp
 emergency-field-address = alamat
 emergency-fix-prompt =

@@ -490,7 +490,7 @@ fn tier_of(query: &str, key: &str) -> Option<Tier> {
 /// The optimal-string-alignment distance (edits, with two neighbours swapped counting as one)
 /// from `query` to `key` and to the closest beginning of `key`; `None` once both are surely
 /// over `limit`.
-fn distance(query: &[u8], key: &[u8], limit: usize) -> Option<(usize, usize)> {
+pub(crate) fn distance(query: &[u8], key: &[u8], limit: usize) -> Option<(usize, usize)> {
     let n = key.len();
     let mut before: Vec<usize> = vec![0; n + 1];
     let mut previous: Vec<usize> = (0..=n).collect();

@@ -5,7 +5,9 @@
 pub mod gazetteer;
 pub mod release;
 
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
+
+use crate::built::Built;
 
 pub use gazetteer::{Found, Gazetteer, Hit};
 
@@ -14,32 +16,23 @@ use crate::store::{self, Tx, areas::Listed};
 /// The village search as the engine shares it: built once from the database on first use (or
 /// at start), and again after a change.
 #[derive(Clone, Default)]
-pub struct Places {
-    current: Arc<RwLock<Option<Arc<Gazetteer>>>>,
-}
+pub struct Places(Built<Gazetteer>);
 
 impl Places {
     /// The search, built from what `tx` sees if it is not built yet.
     pub async fn get(&self, tx: &mut Tx) -> store::Result<Arc<Gazetteer>> {
-        if let Some(built) = self.built() {
-            return Ok(built);
-        }
-        let listed = store::areas::listed(tx).await?;
-        let built = Arc::new(build(listed));
-        *self.current.write().unwrap_or_else(|e| e.into_inner()) = Some(built.clone());
-        Ok(built)
+        self.0
+            .get_or_build(tx, async |tx| Ok(build(store::areas::listed(tx).await?)))
+            .await
     }
 
     pub fn built(&self) -> Option<Arc<Gazetteer>> {
-        self.current
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
+        self.0.built()
     }
 
     /// The list or the programme's villages changed: the next search rebuilds.
     pub fn changed(&self) {
-        *self.current.write().unwrap_or_else(|e| e.into_inner()) = None;
+        self.0.changed();
     }
 }
 

@@ -386,6 +386,7 @@ fn first_text(b: &Broadcast, lang: Language) -> String {
         photo_file_id: None,
         draft: false,
         photo_upload: None,
+        join_training_id: None,
     }
     .text_in(lang)
 }

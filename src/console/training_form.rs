@@ -15,15 +15,12 @@ use super::Console;
 use super::auth::Staff;
 use super::page::{self, Section, Words};
 use crate::domain::{Category, TrainingDetails, TrainingStatus};
+use crate::engine::sheet::SHOWN_PROBLEMS;
 use crate::engine::{
     Msg,
     trainings::{Field, check_form},
 };
 use crate::store;
-
-/// Problems of an upload shown on its page, as the bot shows them (the officer fixes those and
-/// sends the file again).
-const SHOWN_PROBLEMS: usize = 15;
 
 /// A form's name for each part of a training.
 fn name_of(field: Field) -> &'static str {
@@ -135,14 +132,19 @@ async fn form_page(
         let id = format!("training-{name}");
         let value = typed.get(field);
         let problem = problem_of(field);
+        // English is optional: left empty, everyone reads the Indonesian.
+        let english = matches!(field, Field::TitleEn | Field::DescriptionEn);
         html! {
             label for=(id) { (w.t(label_of(field))) }
+            @if english {
+                p.hint { (w.t("console-training-english-optional")) }
+            }
             @if let Some(problem) = problem {
                 p.problem id={(id) "-problem"} { (w.msg(problem)) }
             }
             @match field {
                 Field::DescriptionId | Field::DescriptionEn => {
-                    textarea id=(id) name=(name) rows="4" maxlength="1000" required
+                    textarea id=(id) name=(name) rows="4" maxlength="1000" required[!english]
                         aria-invalid=[problem.map(|_| "true")] { (value) }
                 }
                 Field::Category => {
@@ -164,7 +166,7 @@ async fn form_page(
                         aria-invalid=[problem.map(|_| "true")];
                 }
                 _ => {
-                    input id=(id) type="text" name=(name) value=(value) maxlength="200" required
+                    input id=(id) type="text" name=(name) value=(value) maxlength="200" required[!english]
                         aria-invalid=[problem.map(|_| "true")];
                 }
             }
@@ -375,7 +377,7 @@ pub async fn import(
                 p.problem role="alert" { (w.msg(&Msg::new("training-import-failed").arg("count", problems.len() as i64))) }
                 ul { @for problem in problems.iter().take(SHOWN_PROBLEMS) { li { (w.msg(problem)) } } }
                 @if problems.len() > SHOWN_PROBLEMS {
-                    p { (w.msg(&Msg::new("training-import-more").arg("count", (problems.len() - SHOWN_PROBLEMS) as i64))) }
+                    p { (w.msg(&Msg::new("sheet-more").arg("count", (problems.len() - SHOWN_PROBLEMS) as i64))) }
                 }
                 (import_form(w, &staff))
                 p { a href="/trainings" { "← " (w.t("console-back-trainings")) } }

@@ -1,5 +1,6 @@
 //! Domain types that validate on creation. Pure: no I/O, no Telegram, no database.
 
+pub mod agency;
 pub mod area;
 pub mod audience;
 pub mod language;
@@ -8,6 +9,7 @@ pub mod person_name;
 pub mod phone;
 pub mod place;
 pub mod profile;
+pub mod sheet;
 pub mod staff;
 pub mod start_payload;
 pub mod text;

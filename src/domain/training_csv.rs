@@ -1,20 +1,19 @@
 //! The trainings spreadsheet PRODUCT.md fixes: UTF-8, a header row, comma-separated,
 //! `title_id,title_en,category,starts_at,location,capacity,description_id,description_en`,
-//! `starts_at` as `YYYY-MM-DD HH:MM` in `TIMEZONE`. A file is taken whole or not at all, so
-//! every problem is reported with its line number.
-//!
-//! Spreadsheets are forgiving about what they write, so this is too: a byte-order mark, the
-//! columns in any order, rows left empty, and `;` as the separator (what Excel writes where
-//! the comma is the decimal mark, as in Indonesia) are all accepted.
+//! `starts_at` as `YYYY-MM-DD HH:MM` in `TIMEZONE` (and as people and spreadsheets write a
+//! date, see `when`). A file is taken whole or not at all (see `sheet`).
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
+use super::sheet::{self, Sheet};
 use super::training::{
     Capacity, Category, Description, FieldError, Location, Title, TrainingDetails,
 };
+
+pub use super::sheet::{MAX_BYTES, looks_like_csv};
 
 /// The header, in the order PRODUCT.md gives.
 pub const COLUMNS: [&str; 8] = [
@@ -28,27 +27,13 @@ pub const COLUMNS: [&str; 8] = [
     "description_en",
 ];
 
-/// The largest file the bot takes from a chat.
-pub const MAX_BYTES: u64 = 1024 * 1024;
-
 /// What is wrong with (a line of) a file.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum Problem {
-    #[error("the file is not UTF-8 text (save it as \"CSV UTF-8\")")]
-    NotUtf8,
-    #[error("the file is larger than 1 MiB")]
-    TooBig,
-    #[error("the header must be {} (missing: {}; unknown: {})", COLUMNS.join(","), .missing.join(","), .unknown.join(","))]
-    Header {
-        missing: Vec<String>,
-        unknown: Vec<String>,
-    },
+    #[error(transparent)]
+    Sheet(#[from] sheet::Problem),
     #[error("the file has no trainings")]
     NoRows,
-    #[error("has {found} fields instead of 8")]
-    FieldCount { found: usize },
-    #[error("cannot be read: {0}")]
-    Unreadable(String),
     #[error("{column} {error}")]
     Field {
         column: &'static str,
@@ -61,20 +46,7 @@ pub enum Problem {
 }
 
 /// A problem and where it is: `line` is `None` for the file as a whole.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LineError {
-    pub line: Option<u64>,
-    pub problem: Problem,
-}
-
-impl std::fmt::Display for LineError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "line {line}: {}", self.problem),
-            None => write!(f, "{}", self.problem),
-        }
-    }
-}
+pub type LineError = sheet::LineError<Problem>;
 
 /// One training read from the file, and the line it starts on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,91 +55,29 @@ pub struct Row {
     pub details: TrainingDetails,
 }
 
-/// Is this upload meant as a trainings CSV (by its name or type)?
-pub fn looks_like_csv(file_name: Option<&str>, mime_type: Option<&str>) -> bool {
-    let named = file_name.is_some_and(|n| n.to_ascii_lowercase().ends_with(".csv"));
-    let typed = mime_type.is_some_and(|m| {
-        matches!(
-            m.to_ascii_lowercase().as_str(),
-            "text/csv" | "text/comma-separated-values" | "application/csv"
-        )
-    });
-    named || typed
-}
-
 /// Reads every training in the file, or every problem with it.
 pub fn parse(bytes: &[u8], tz: Tz, now: DateTime<Utc>) -> Result<Vec<Row>, Vec<LineError>> {
-    let whole = |problem| {
-        vec![LineError {
-            line: None,
-            problem,
-        }]
+    let from_sheet = |errors: Vec<sheet::LineError<sheet::Problem>>| {
+        errors
+            .into_iter()
+            .map(|e| e.map(Problem::Sheet))
+            .collect::<Vec<_>>()
     };
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(whole(Problem::TooBig));
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(error) => {
-            let line = 1 + bytes[..error.valid_up_to()]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count() as u64;
-            return Err(vec![LineError {
-                line: Some(line),
-                problem: Problem::NotUtf8,
-            }]);
-        }
-    };
-    let lines = Lines::of(text);
-    let header = text.lines().next().unwrap_or_default();
-    let delimiter = if header.contains(';') && !header.contains(',') {
-        b';'
-    } else {
-        b','
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let columns = match reader.headers() {
-        Ok(headers) => column_indexes(headers)?,
-        Err(error) => return Err(vec![unreadable(text, &lines, &error)]),
-    };
-
-    let order = date_order(text, delimiter, columns["starts_at"]);
+    let sheet = Sheet::open(bytes, &COLUMNS).map_err(from_sheet)?;
+    let order = date_order(&sheet);
     let mut rows = Vec::new();
     let mut errors = Vec::new();
     let mut seen: HashMap<(String, i64), u64> = HashMap::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(record) => record,
+    for row in sheet.rows() {
+        let row = match row {
+            Ok(row) => row,
             Err(error) => {
-                errors.push(unreadable(text, &lines, &error));
+                errors.push(error.map(Problem::Sheet));
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| lines.at(text, p.byte()));
-        if record.iter().all(|field| field.trim().is_empty()) {
-            continue;
-        }
-        if record.len() != COLUMNS.len() {
-            errors.push(LineError {
-                line: Some(line),
-                problem: Problem::FieldCount {
-                    found: record.len(),
-                },
-            });
-            continue;
-        }
-        let record = &record;
-        match read_row(
-            |name| record.get(columns[name]).unwrap_or_default(),
-            tz,
-            now,
-            order,
-        ) {
+        let line = row.line;
+        match read_row(|name| row.get(name), tz, now, order) {
             Ok(details) => {
                 let key = (details.title_id.as_str().to_lowercase(), details.starts_at);
                 if let Some(first) = seen.insert(key, line) {
@@ -186,57 +96,17 @@ pub fn parse(bytes: &[u8], tz: Tz, now: DateTime<Utc>) -> Result<Vec<Row>, Vec<L
             }
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    if rows.is_empty() {
-        return Err(whole(Problem::NoRows));
-    }
-    Ok(rows)
-}
-
-fn column_indexes(
-    headers: &csv::StringRecord,
-) -> Result<HashMap<&'static str, usize>, Vec<LineError>> {
-    let mut indexes = HashMap::new();
-    let mut unknown = Vec::new();
-    for (i, name) in headers.iter().enumerate() {
-        let name = name.trim().to_ascii_lowercase();
-        match COLUMNS.iter().find(|c| **c == name) {
-            Some(column) if !indexes.contains_key(column) => {
-                indexes.insert(*column, i);
-            }
-            _ if name.is_empty() && i + 1 == headers.len() => {} // a trailing separator
-            _ => unknown.push(name),
-        }
-    }
-    let missing: Vec<String> = COLUMNS
-        .iter()
-        .filter(|c| !indexes.contains_key(*c))
-        .map(|c| (*c).to_owned())
-        .collect();
-    if missing.is_empty() && unknown.is_empty() {
-        Ok(indexes)
-    } else {
-        Err(vec![LineError {
-            line: Some(1),
-            problem: Problem::Header { missing, unknown },
-        }])
-    }
+    sheet::finish(rows, errors, Problem::NoRows)
 }
 
 /// How the file writes a date with numbers only, when its dates show it: a spreadsheet saves
 /// every date the same way, so one `20/12/2026` says that `05/12/2026` is the 5th of December.
 /// `None` when no date says, or when they disagree (then a date that could be either day is a
 /// problem of its line).
-fn date_order(text: &str, delimiter: u8, column: usize) -> Option<super::when::Order> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+fn date_order(sheet: &Sheet) -> Option<super::when::Order> {
     let mut found = None;
-    for record in reader.records().flatten() {
-        let Some(order) = record.get(column).and_then(super::when::order_of) else {
+    for row in sheet.rows().flatten() {
+        let Some(order) = super::when::order_of(row.get("starts_at")) else {
             continue;
         };
         match found {
@@ -257,9 +127,21 @@ fn read_row<'r>(
     let mut problems = Vec::new();
     let p = &mut problems;
     let category = Category::parse(&field("category").trim().to_ascii_lowercase());
+    // English is optional: left empty, the Indonesian is shown to everyone.
+    let or_indonesian = |en: &'static str, id: &'static str| {
+        if field(en).trim().is_empty() {
+            field(id)
+        } else {
+            field(en)
+        }
+    };
     let details = (
         take(p, "title_id", Title::parse(field("title_id"))),
-        take(p, "title_en", Title::parse(field("title_en"))),
+        take(
+            p,
+            "title_en",
+            Title::parse(or_indonesian("title_en", "title_id")),
+        ),
         take(p, "category", category.ok_or(FieldError::UnknownCategory)),
         take(
             p,
@@ -276,7 +158,7 @@ fn read_row<'r>(
         take(
             p,
             "description_en",
-            Description::parse(field("description_en")),
+            Description::parse(or_indonesian("description_en", "description_id")),
         ),
     );
     match details {
@@ -312,49 +194,6 @@ fn take<T>(
     result
         .map_err(|error| problems.push(Problem::Field { column, error }))
         .ok()
-}
-
-fn unreadable(text: &str, lines: &Lines, error: &csv::Error) -> LineError {
-    let line = Some(error.position().map_or(1, |p| lines.at(text, p.byte())));
-    match error.kind() {
-        csv::ErrorKind::Utf8 { .. } => LineError {
-            line,
-            problem: Problem::NotUtf8,
-        },
-        _ => LineError {
-            line,
-            problem: Problem::Unreadable(error.to_string()),
-        },
-    }
-}
-
-/// Where each line of a text ends, to number the lines of records and errors (counted once:
-/// a file of a million short lines is read in one pass, not a million).
-struct Lines(Vec<usize>);
-
-impl Lines {
-    fn of(text: &str) -> Lines {
-        Lines(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i)
-                .collect(),
-        )
-    }
-
-    /// The line a record starts on. The csv crate's own line count goes wrong after `\r\n`
-    /// and empty lines, and its byte position is where the previous record ended; so skip the
-    /// line ends from there and count.
-    fn at(&self, text: &str, byte: u64) -> u64 {
-        let from = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
-        let start = from
-            + text[from..]
-                .bytes()
-                .take_while(|b| *b == b'\r' || *b == b'\n')
-                .count();
-        1 + self.0.partition_point(|at| *at < start) as u64
-    }
 }
 
 #[cfg(test)]
@@ -466,7 +305,10 @@ mod tests {
         );
         assert_eq!(
             on(5).collect::<Vec<_>>(),
-            [&Problem::FieldCount { found: 3 }]
+            [&Problem::Sheet(sheet::Problem::FieldCount {
+                found: 3,
+                expected: 8
+            })]
         );
         assert_eq!(on(6).collect::<Vec<_>>(), [&Problem::Repeated(2)]);
         assert_eq!(errors[0].to_string().split(':').next(), Some("line 3"));
@@ -482,10 +324,11 @@ mod tests {
             errors,
             [LineError {
                 line: Some(1),
-                problem: Problem::Header {
+                problem: Problem::Sheet(sheet::Problem::Header {
+                    columns: &COLUMNS,
                     missing: vec!["title_id".into()],
                     unknown: vec!["judul".into()]
-                }
+                })
             }]
         );
     }
@@ -507,13 +350,13 @@ mod tests {
             errors,
             [LineError {
                 line: Some(2),
-                problem: Problem::NotUtf8
+                problem: Problem::Sheet(sheet::Problem::NotUtf8)
             }]
         );
         let big = vec![b'a'; MAX_BYTES as usize + 1];
         assert_eq!(
             parse(&big, chrono_tz::Asia::Jakarta, now()).unwrap_err()[0].problem,
-            Problem::TooBig
+            Problem::Sheet(sheet::Problem::TooBig)
         );
     }
 

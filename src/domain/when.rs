@@ -210,6 +210,33 @@ pub fn read(typed: &str, order: Option<Order>) -> Read {
     }
 }
 
+/// What a typed date without a time of day can be (`2026-12-20`, `20/12/2026`,
+/// `20 Desember 2026`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateRead {
+    On(NaiveDate),
+    /// Either number could be the day: both readings, day first.
+    Either(NaiveDate, NaiveDate),
+    Unreadable,
+}
+
+/// Reads a date alone; `order` is how a numbers-only date is written, when known.
+pub fn read_date(typed: &str, order: Option<Order>) -> DateRead {
+    let words: Vec<String> = typed
+        .trim()
+        .to_lowercase()
+        .replace(',', " ")
+        .split_whitespace()
+        .filter(|w| !FILLER.contains(w))
+        .map(str::to_owned)
+        .collect();
+    match date_of(&words, order) {
+        Dates::One(date) => DateRead::On(date),
+        Dates::Two(a, b) => DateRead::Either(a, b),
+        Dates::None => DateRead::Unreadable,
+    }
+}
+
 /// A word that is a date (three numbers), not a time (`20.12.2026`, not `09.00.00`).
 fn is_date(word: &str) -> bool {
     let parts: Vec<&str> = word.split(['-', '/', '.']).collect();
@@ -293,6 +320,24 @@ pub fn order_of(typed: &str) -> Option<Order> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_alone_is_read_as_people_and_spreadsheets_write_it() {
+        let on = |y, m, d| DateRead::On(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        assert_eq!(read_date("2026-11-30", None), on(2026, 11, 30));
+        assert_eq!(read_date("30/11/2026", None), on(2026, 11, 30));
+        assert_eq!(read_date("30 Nopember 2026", None), on(2026, 11, 30));
+        assert_eq!(read_date("Nov 30, 2026", None), on(2026, 11, 30));
+        assert_eq!(
+            read_date("05/11/2026", None),
+            DateRead::Either(
+                NaiveDate::from_ymd_opt(2026, 11, 5).unwrap(),
+                NaiveDate::from_ymd_opt(2026, 5, 11).unwrap()
+            )
+        );
+        assert_eq!(read_date("kemarin", None), DateRead::Unreadable);
+        assert_eq!(read_date("2026-02-30", None), DateRead::Unreadable);
+    }
 
     fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> Read {
         Read::At(

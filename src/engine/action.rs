@@ -8,8 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    broadcast::BroadcastAction, officer::ExportAction, pillars::PillarsAction,
-    profile::ProfileAction, registration::RegAction, staff::StaffAction, trainings::TrainingAction,
+    agencies::AgencyAction, broadcast::BroadcastAction, officer::ExportAction,
+    pillars::PillarsAction, profile::ProfileAction, registration::RegAction, staff::StaffAction,
+    trainings::TrainingAction,
 };
 use crate::domain::Language;
 
@@ -37,6 +38,53 @@ pub enum Action {
     Training(TrainingAction),
     /// The programme's staff (/petugas), invitations, contact cards, «Petugas desa saya».
     Staff(StaffAction),
+    /// «Is this agency licensed?» and officers' marks on companies.
+    Agency(AgencyAction),
+    /// Staff: one of their tools, from the main menu (as its command does).
+    Tool(Tool),
+}
+
+/// The staff's tools in the main menu: each does what its command does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tool {
+    Broadcast,
+    NewTraining,
+    Stats,
+    Export,
+    Officers,
+    Console,
+}
+
+impl Tool {
+    pub const ALL: [Tool; 6] = [
+        Tool::Broadcast,
+        Tool::NewTraining,
+        Tool::Stats,
+        Tool::Export,
+        Tool::Officers,
+        Tool::Console,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Tool::Broadcast => "bc",
+            Tool::NewTraining => "newtr",
+            Tool::Stats => "stats",
+            Tool::Export => "export",
+            Tool::Officers => "staff",
+            Tool::Console => "console",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Tool> {
+        Tool::ALL.into_iter().find(|t| t.code() == code)
+    }
+
+    /// The Fluent id of its button.
+    pub fn message_id(self) -> String {
+        format!("menu-tool-{}", self.code())
+    }
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -83,6 +131,8 @@ impl Action {
             Action::Pillars(a) => feature(a),
             Action::Training(a) => feature(a),
             Action::Staff(a) => feature(a),
+            Action::Agency(a) => feature(a),
+            Action::Tool(tool) => vec!["tool".into(), tool.code().into()],
         };
         let mut data = String::from(VERSION);
         for field in fields {
@@ -107,6 +157,7 @@ impl Action {
             ["lang"] => Action::LanguageMenu,
             ["lang", code] => Action::SetLanguage(Language::parse(code).ok_or(UnknownAction)?),
             ["cancel"] => Action::Cancel,
+            ["tool", code] => Action::Tool(Tool::parse(code).ok_or(UnknownAction)?),
             [RegAction::TAG, rest @ ..] => {
                 Action::Registration(RegAction::parse(rest).ok_or(UnknownAction)?)
             }
@@ -127,6 +178,9 @@ impl Action {
             }
             [StaffAction::TAG, rest @ ..] => {
                 Action::Staff(StaffAction::parse(rest).ok_or(UnknownAction)?)
+            }
+            [AgencyAction::TAG, rest @ ..] => {
+                Action::Agency(AgencyAction::parse(rest).ok_or(UnknownAction)?)
             }
             _ => return Err(UnknownAction),
         };

@@ -31,6 +31,7 @@ pub enum Command {
     Emergency,
     Applications,
     Console,
+    Agency,
 }
 
 /// A command as typed: `/name@bot args`.
@@ -47,7 +48,7 @@ pub enum Parsed {
 }
 
 impl Command {
-    pub const ALL: [Command; 26] = [
+    pub const ALL: [Command; 27] = [
         Command::Start,
         Command::Emergency,
         Command::Menu,
@@ -55,6 +56,7 @@ impl Command {
         Command::Profile,
         Command::Trainings,
         Command::Migration,
+        Command::Agency,
         Command::Business,
         Command::Parenting,
         Command::Cooperative,
@@ -105,6 +107,7 @@ impl Command {
             Command::Emergency => ("emergency", "darurat"),
             Command::Applications => ("applications", "aplikasi"),
             Command::Console => ("console", "konsol"),
+            Command::Agency => ("agency", "agensi"),
         }
     }
 

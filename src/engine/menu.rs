@@ -169,8 +169,14 @@ async fn ask_for_village_once(turn: &mut Turn<'_>) -> Result<()> {
 
 pub(crate) async fn help(turn: &mut Turn<'_>) -> Result<()> {
     let mut text = vec![Msg::new("help-text")];
-    if turn.role().is_some() {
-        text.push(Msg::new("help-officer"));
+    if let Some((role, _)) = turn.role() {
+        // What this role can do, as the invitation said, then the commands.
+        text = vec![
+            Msg::new(format!("staff-can-{}", role.code()))
+                .arg("hours", turn.settings.escalate_after.num_hours().max(1)),
+            Msg::new("help-officer"),
+            Msg::new("help-text-short"),
+        ];
     }
     turn.show(text, Keyboard::Inline(vec![vec![menu_button()]]));
     Ok(())

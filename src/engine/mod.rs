@@ -6,6 +6,7 @@
 //! new state, the domain rows and the replies (into the outbox) are committed together.
 
 pub mod action;
+pub mod agencies;
 pub mod clock;
 pub mod command;
 pub mod console;
@@ -22,6 +23,7 @@ pub mod places;
 mod privacy;
 pub mod profile;
 pub mod registration;
+pub(crate) mod sheet;
 pub mod staff;
 mod staffing;
 pub mod trainings;
@@ -153,6 +155,7 @@ pub struct Engine {
     outbox_ready: Arc<Notify>,
     group_changed: Arc<Notify>,
     places: Places,
+    agencies: agencies::Agencies,
     staffing: staffing::Staffing,
 }
 
@@ -169,6 +172,7 @@ impl Engine {
             outbox_ready: Arc::new(Notify::new()),
             group_changed: Arc::new(Notify::new()),
             places: Places::default(),
+            agencies: agencies::Agencies::default(),
             staffing: staffing::Staffing::default(),
         }
     }
@@ -326,16 +330,7 @@ impl Engine {
         let done = async {
             let tx = work.tx();
             let (value, finished, kept) = {
-                let mut turn = Turn::begin(
-                    tx,
-                    &self.settings,
-                    &self.places,
-                    &self.staffing,
-                    &input,
-                    now,
-                    None,
-                )
-                .await?;
+                let mut turn = Turn::begin(tx, self.shared(), &input, now, None).await?;
                 let value = run(&mut turn).await?;
                 let kept = console::kept(&turn.state);
                 (value, turn.finish()?, kept)
@@ -343,17 +338,36 @@ impl Engine {
             let (mut acted, rest) = console::split(finished.replies, user_id);
             acted.kept = kept;
             enqueue(tx, &rest, now).await?;
-            Ok::<_, EngineError>((value, acted, !rest.is_empty(), finished.staff_changed))
+            let changed = (finished.staff_changed, finished.agencies_changed);
+            Ok::<_, EngineError>((value, acted, !rest.is_empty(), changed))
         }
         .await;
-        let (value, acted, queued, staff_changed) = work.end(done).await?;
+        let ended = work.end(done).await;
+        if ended.is_err() {
+            // Nothing a rolled-back turn read or built stays.
+            self.agencies.changed();
+        }
+        let (value, acted, queued, (staff_changed, agencies_changed)) = ended?;
         if staff_changed {
             self.staffing.changed();
+        }
+        if agencies_changed {
+            self.agencies.changed();
         }
         if queued {
             self.outbox_ready.notify_one();
         }
         Ok((value, acted))
+    }
+
+    /// What each turn shares with the engine.
+    fn shared(&self) -> turn::Shared<'_> {
+        turn::Shared {
+            settings: &self.settings,
+            places: &self.places,
+            agencies: &self.agencies,
+            staffing: &self.staffing,
+        }
     }
 
     /// The village list, for naming places (built on first use).
@@ -425,6 +439,9 @@ impl Engine {
         }
         if handled.as_ref().is_ok_and(|h| h.places_changed) || handled.is_err() {
             self.places.changed();
+        }
+        if handled.as_ref().is_ok_and(|h| h.agencies_changed) || handled.is_err() {
+            self.agencies.changed();
         }
         let handled = match handled {
             Err(EngineError::AlreadyHandled) => {
@@ -529,16 +546,7 @@ impl Engine {
             updates::Begun::Again => return Err(EngineError::AlreadyHandled),
         };
         let mut finished = {
-            let mut turn = Turn::begin(
-                tx,
-                &self.settings,
-                &self.places,
-                &self.staffing,
-                input,
-                now,
-                seen,
-            )
-            .await?;
+            let mut turn = Turn::begin(tx, self.shared(), input, now, seen).await?;
             route(&mut turn, input).await?;
             turn.finish()?
         };
@@ -607,6 +615,34 @@ impl Engine {
             .await?;
         self.places.changed();
         Ok(marked)
+    }
+
+    /// Loads the official list of licensed placement companies (`desmigratif
+    /// import-agencies`): all of it (how many, and the list's newest date), or nothing and
+    /// every problem with it.
+    pub async fn import_agencies(
+        &self,
+        csv: &[u8],
+    ) -> Result<Result<(usize, chrono::NaiveDate), Vec<crate::domain::agency::LineError>>> {
+        let now = self.clock.now();
+        let today = now.with_timezone(&self.settings.timezone).date_naive();
+        let rows = match crate::domain::agency::parse(csv, today) {
+            Ok(rows) => rows,
+            Err(problems) => return Ok(Err(problems)),
+        };
+        let agencies: Vec<_> = rows.into_iter().map(|(_, agency)| agency).collect();
+        let newest = agencies.iter().map(|a| a.listed_on).max().unwrap_or(today);
+        self.writer
+            .write(async |tx| store::agencies::replace(tx, &agencies, None, now).await)
+            .await?;
+        self.agencies.changed();
+        Ok(Ok((agencies.len(), newest)))
+    }
+
+    /// The licensed companies' search, for the benchmark and the console (built on first use).
+    pub async fn agency_registry(&self) -> Result<Arc<crate::domain::agency::Registry>> {
+        let agencies = self.agencies.clone();
+        Ok(self.reader.read(async |tx| agencies.get(tx).await).await?)
     }
 
     /// Imports a trainings CSV (`desmigratif import-trainings`): all of it and the new ids,
@@ -772,6 +808,7 @@ async fn on_command(turn: &mut Turn<'_>, text: &str) -> Result<()> {
                 Command::NewTraining => trainings::new_training(turn).await,
                 Command::Officers => staff::home(turn).await,
                 Command::Console => console::login_link(turn).await,
+                Command::Agency => agencies::command(turn, &args).await,
             }
         }
         Some(Parsed::Unknown) | Some(Parsed::ForAnotherBot) | None => {
@@ -794,6 +831,21 @@ async fn on_action(turn: &mut Turn<'_>, action: Action) -> Result<()> {
         Action::Pillars(action) => pillars::on_action(turn, action).await,
         Action::Training(action) => trainings::on_action(turn, action).await,
         Action::Staff(action) => staff::on_action(turn, action).await,
+        Action::Agency(action) => agencies::on_action(turn, action).await,
+        Action::Tool(tool) => {
+            if turn.role().is_none() {
+                fallback::not_an_officer(turn);
+                return Ok(());
+            }
+            match tool {
+                action::Tool::Broadcast => broadcast::start(turn).await,
+                action::Tool::NewTraining => trainings::new_training(turn).await,
+                action::Tool::Stats => officer::stats(turn).await,
+                action::Tool::Export => officer::export_menu(turn).await,
+                action::Tool::Officers => staff::home(turn).await,
+                action::Tool::Console => console::login_link(turn).await,
+            }
+        }
     }
 }
 
@@ -801,9 +853,7 @@ async fn on_action(turn: &mut Turn<'_>, action: Action) -> Result<()> {
 async fn on_event(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
     match turn.state.clone() {
         State::Idle | State::Arrived { .. } => match event {
-            Event::Document { .. } if turn.role().is_some() => {
-                trainings::document(turn, event).await
-            }
+            Event::Document { .. } if turn.role().is_some() => sheet::document(turn, event).await,
             _ => pillars::on_idle(turn, event).await,
         },
         State::Pillars(step) => pillars::on_step(turn, step, event).await,
@@ -813,5 +863,6 @@ async fn on_event(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
         State::Broadcast(composer) => broadcast::on_event(turn, *composer, event).await,
         State::Training(state) => trainings::on_event(turn, *state, event).await,
         State::Staff(state) => staff::on_event(turn, state, event).await,
+        State::Agency(state) => agencies::on_event(turn, state, event).await,
     }
 }

@@ -35,12 +35,61 @@ pub(crate) async fn my_data(turn: &mut Turn<'_>) -> Result<()> {
         ))),
         None => text.push(Msg::new("mydata-no-profile")),
     }
+    // Everything else the file holds, in words: what each consent was for, the questions, the
+    // trainings, the cooperative application, a step left halfway.
     for (version, given_at) in &consents {
+        let id = if version == super::pillars::COOPERATIVE_CONSENT_VERSION {
+            "mydata-consent-cooperative"
+        } else {
+            "mydata-consent-registration"
+        };
+        text.push(Msg::new(id).arg("at", crate::engine::Arg::Time(*given_at)));
+    }
+    let questions = store::questions::of_user(turn.tx, user.id, i64::MAX).await?;
+    if !questions.is_empty() {
+        let lines = questions
+            .iter()
+            .map(|q| {
+                Msg::new("mydata-question")
+                    .arg("number", super::pillars::number(q.id))
+                    .arg("at", crate::engine::Arg::Time(q.asked_at))
+                    .arg("status", super::pillars::question_standing(q))
+            })
+            .collect();
         text.push(
-            Msg::new("mydata-consent")
-                .arg("version", version.as_str())
-                .arg("at", crate::engine::Arg::Time(*given_at)),
+            Msg::new("mydata-questions")
+                .arg("count", questions.len() as i64)
+                .arg("lines", crate::engine::Arg::Lines(lines)),
         );
+    }
+    let mine = store::signups::of_user(turn.tx, user.id, None).await?;
+    if !mine.is_empty() {
+        let lines = mine
+            .iter()
+            .map(|s| {
+                Msg::new("mydata-training")
+                    .arg("title", s.training.details.title(turn.lang))
+                    .arg(
+                        "time",
+                        crate::engine::Arg::Time(s.training.details.starts_at),
+                    )
+                    .arg(
+                        "status",
+                        Msg::new(format!("training-signup-{}", s.status.code())),
+                    )
+            })
+            .collect();
+        text.push(Msg::new("mydata-trainings").arg("lines", crate::engine::Arg::Lines(lines)));
+    }
+    if let Some(application) = store::cooperative::of_user(turn.tx, user.id).await? {
+        text.push(
+            Msg::new("mydata-application")
+                .arg("number", super::pillars::number(application.id))
+                .arg("status", Msg::new(application.status.message_id())),
+        );
+    }
+    if !turn.state.is_idle() && !matches!(turn.state, State::Arrived { .. }) {
+        text.push(Msg::new("mydata-step-in-progress"));
     }
     text.push(Msg::new("mydata-file"));
 

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Action, Button, Keyboard, Msg, Result,
+    Action, Button, Keyboard, Msg, Result, State,
     action::FeatureAction,
     menu, privacy,
     registration::{self, Draft, Field},
@@ -60,6 +60,14 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: ProfileAction) -> Res
 }
 
 /// The menu's profile button: the profile, or registration for someone not registered yet.
+/// «📝 Daftar sekarang»: registration, for someone not registered yet.
+pub(crate) fn register_button() -> Button {
+    Button::action(
+        Msg::new("profile-button-register"),
+        Action::Profile(ProfileAction::Show),
+    )
+}
+
 pub(crate) async fn show_or_register(turn: &mut Turn<'_>) -> Result<()> {
     let Some(user_id) = turn.user_id() else {
         return Ok(());
@@ -84,14 +92,24 @@ async fn show_with(turn: &mut Turn<'_>, heading: &str) -> Result<()> {
         return Ok(());
     };
     let Some(saved) = profiles::find(turn.tx, user_id).await? else {
-        let keyboard = Keyboard::Inline(vec![
-            vec![Button::action(
-                Msg::new("profile-button-register"),
-                Action::Profile(ProfileAction::Show),
-            )],
-            vec![menu::menu_button()],
-        ]);
-        turn.show(vec![Msg::new("profile-not-registered")], keyboard);
+        // Halfway through a registration: the answers so far are kept, to carry on with.
+        let unfinished = matches!(
+            &turn.state,
+            State::Registration(r) if r.mode == registration::Mode::New
+        );
+        let (text, button) = if unfinished {
+            (
+                "profile-registration-unfinished",
+                Button::action(
+                    Msg::new("profile-button-continue"),
+                    Action::Profile(ProfileAction::Show),
+                ),
+            )
+        } else {
+            ("profile-not-registered", register_button())
+        };
+        let keyboard = Keyboard::Inline(vec![vec![button], vec![menu::menu_button()]]);
+        turn.show(vec![Msg::new(text)], keyboard);
         return Ok(());
     };
     let draft = Draft::from_profile(&saved);

@@ -25,6 +25,8 @@ pub enum State {
     Training(Box<TrainingState>),
     /// A staff screen waiting for a village, a regency or a card's field.
     Staff(super::staff::StaffState),
+    /// «Is this agency licensed?»: the name to look for, or the results showing.
+    Agency(super::agencies::AgencyState),
 }
 
 impl State {

@@ -19,6 +19,7 @@ pub(crate) struct Turn<'a> {
     pub tx: &'a mut Tx,
     pub settings: &'a Settings,
     pub places: &'a Places,
+    pub agencies: &'a super::agencies::Agencies,
     /// The staff member the sender is (beyond `ADMIN_IDS`), if any.
     pub staff: Option<Member>,
     pub now: DateTime<Utc>,
@@ -40,6 +41,7 @@ pub(crate) struct Turn<'a> {
     recheck_group: bool,
     staff_changed: bool,
     places_changed: bool,
+    agencies_changed: bool,
     deferred: Vec<super::Deferred>,
 }
 
@@ -57,6 +59,9 @@ pub(crate) struct Finished {
     pub staff_changed: bool,
     /// The programme's villages changed: build the village search again after the commit.
     pub places_changed: bool,
+    /// The list of licensed companies or the marks on them changed: build the search again
+    /// after the commit.
+    pub agencies_changed: bool,
     /// Reports to make after the commit, on a reading connection (see `Engine::run_deferred`).
     pub deferred: Vec<super::Deferred>,
     /// The same, once remembered in the database (by the engine, in the update's transaction).
@@ -90,17 +95,30 @@ pub(crate) fn contact(input: &Input, settings: &Settings) -> Option<(i64, Langua
     }
 }
 
+/// What every turn shares with the engine: the deployment's settings and what is built from
+/// the database once for all turns.
+pub(crate) struct Shared<'a> {
+    pub settings: &'a Settings,
+    pub places: &'a Places,
+    pub agencies: &'a super::agencies::Agencies,
+    pub staffing: &'a Staffing,
+}
+
 impl<'a> Turn<'a> {
     /// `seen`: the [`contact`] as the update's first statements recorded them, if there is one.
     pub async fn begin(
         tx: &'a mut Tx,
-        settings: &'a Settings,
-        places: &'a Places,
-        staffing: &Staffing,
+        shared: Shared<'a>,
         input: &Input,
         now: DateTime<Utc>,
         seen: Option<users::Seen>,
     ) -> Result<Turn<'a>> {
+        let Shared {
+            settings,
+            places,
+            agencies,
+            staffing,
+        } = shared;
         let (user, state) = match (seen, &input.sender) {
             (Some(seen), _) => (Some(seen.user), parse_state(seen.state)),
             // Not contact (an (un)block notice): the user as they are, if known.
@@ -133,6 +151,7 @@ impl<'a> Turn<'a> {
             tx,
             settings,
             places,
+            agencies,
             staff,
             now,
             chat_id: input.chat.id,
@@ -150,6 +169,7 @@ impl<'a> Turn<'a> {
             recheck_group: false,
             staff_changed: false,
             places_changed: false,
+            agencies_changed: false,
             deferred: Vec::new(),
         })
     }
@@ -157,6 +177,19 @@ impl<'a> Turn<'a> {
     /// The village search (built from this turn's view of the database on first use).
     pub async fn places(&mut self) -> Result<std::sync::Arc<Gazetteer>> {
         Ok(self.places.get(self.tx).await?)
+    }
+
+    /// The licensed companies' search (built from this turn's view of the database on first
+    /// use).
+    pub async fn agencies(&mut self) -> Result<std::sync::Arc<crate::domain::agency::Registry>> {
+        Ok(self.agencies.get(self.tx).await?)
+    }
+
+    /// The list of companies or the marks on them changed in this turn: the search is built
+    /// again for the rest of it (from what it wrote), and again after the commit.
+    pub fn agencies_changed_now(&mut self) {
+        self.agencies.changed();
+        self.agencies_changed = true;
     }
 
     pub fn user_id(&self) -> Option<i64> {
@@ -319,6 +352,7 @@ impl<'a> Turn<'a> {
             checkpoint: self.checkpoint,
             staff_changed: self.staff_changed,
             places_changed: self.places_changed,
+            agencies_changed: self.agencies_changed,
             recheck_group: self.recheck_group,
             deferred: self.deferred,
             due: Vec::new(),

@@ -31,6 +31,9 @@ locale_files!(
     "places.ftl",
     "staff.ftl",
     "console.ftl",
+    "files.ftl",
+    "agencies.ftl",
+    "tools.ftl",
 );
 
 /// (file name, contents) of a language's files.

@@ -57,12 +57,14 @@ pub enum Outgoing {
         chat_id: i64,
         png: Vec<u8>,
         caption: String,
+        keyboard: RenderedKeyboard,
     },
     /// A photo Telegram already has (by its file id), with a caption.
     Photo {
         chat_id: i64,
         file_id: String,
         caption: String,
+        keyboard: RenderedKeyboard,
     },
     CommandMenu {
         chat_id: i64,
@@ -227,6 +229,7 @@ pub fn render(locales: &Locales, reply: &Reply, content: Option<Content>) -> Out
                     chat_id,
                     png,
                     caption,
+                    keyboard: RenderedKeyboard::None,
                 },
                 Err(error) => {
                     tracing::error!(%error, "QR code could not be drawn; sending its caption");
@@ -256,6 +259,7 @@ pub fn render(locales: &Locales, reply: &Reply, content: Option<Content>) -> Out
                     chat_id,
                     png,
                     caption,
+                    keyboard: RenderedKeyboard::None,
                 },
                 Err(error) => {
                     tracing::error!(%error, "chart could not be drawn; sending its caption");
@@ -283,22 +287,39 @@ pub fn render(locales: &Locales, reply: &Reply, content: Option<Content>) -> Out
         ReplyKind::Broadcast { .. } => match content {
             Some(Content::Announcement(announcement)) => {
                 let text = announcement.text_in(lang);
+                // «✍️ Ikut pelatihan ini»: signs the recipient up, as the training's own
+                // button does.
+                let keyboard = match announcement.join_training_id {
+                    Some(id) => render_keyboard(
+                        locales,
+                        lang,
+                        &Keyboard::Inline(vec![vec![crate::engine::Button::action(
+                            Msg::new("broadcast-join-training"),
+                            crate::engine::Action::Training(
+                                crate::engine::trainings::TrainingAction::Join(id),
+                            ),
+                        )]]),
+                    ),
+                    None => RenderedKeyboard::None,
+                };
                 match (announcement.photo_file_id, announcement.photo_upload) {
                     (Some(file_id), _) => Outgoing::Photo {
                         chat_id,
                         file_id,
                         caption: text,
+                        keyboard,
                     },
                     // Uploaded in the console: sent as a file until Telegram has it.
                     (None, Some(bytes)) => Outgoing::PhotoUpload {
                         chat_id,
                         png: bytes.as_ref().clone(),
                         caption: text,
+                        keyboard,
                     },
                     (None, None) => Outgoing::Message {
                         chat_id,
                         text,
-                        keyboard: RenderedKeyboard::None,
+                        keyboard,
                     },
                 }
             }

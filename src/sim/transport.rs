@@ -139,21 +139,28 @@ impl<W: Write + Send + 'static> Transport for SimTransport<W> {
                     photo_file_id: None,
                 })
             }
-            Outgoing::PhotoUpload { png, caption, .. } => {
+            Outgoing::PhotoUpload {
+                png,
+                caption,
+                keyboard,
+                ..
+            } => {
                 let id = self.next_message_id.fetch_add(1, Ordering::Relaxed);
                 let path = self
                     .files
                     .write(&format!("chart-{id}.png"), png)
                     .map_err(|e| DeliveryError::Transient(e.to_string()))?;
-                self.print(&format!("\n🖼 {}\n{caption}", path.display()));
+                self.show(id, &format!("\n🖼 {}\n", path.display()), caption, keyboard);
                 Ok(Delivered {
                     message_id: Some(id),
                     photo_file_id: None,
                 })
             }
-            Outgoing::Photo { caption, .. } => {
+            Outgoing::Photo {
+                caption, keyboard, ..
+            } => {
                 let id = self.next_message_id.fetch_add(1, Ordering::Relaxed);
-                self.show(id, "\n🤖 🖼 ", caption, &RenderedKeyboard::None);
+                self.show(id, "\n🤖 🖼 ", caption, keyboard);
                 Ok(Delivered {
                     message_id: Some(id),
                     photo_file_id: None,

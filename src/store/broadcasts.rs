@@ -40,6 +40,8 @@ pub struct Broadcast {
     pub delivered: i64,
     pub blocked: i64,
     pub failed: i64,
+    /// The training its «✍️ Ikut pelatihan ini» button signs up for, if it has one.
+    pub join_training_id: Option<i64>,
 }
 
 /// Where a broadcast's copies stand.
@@ -65,7 +67,7 @@ pub const BLOCKED: &str = "blocked";
 
 const COLUMNS: &str = "id, officer_id, text_id, text_en, photo_file_id, audience, status, send_at, recipients, \
                        progress_chat_id, progress_outbox_id, progress_shown_at, created_at, finished_at, \
-                       delivered, blocked, failed";
+                       delivered, blocked, failed, join_training_id";
 
 fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Broadcast> {
     Ok(Broadcast {
@@ -86,6 +88,7 @@ fn from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Broadcast> {
         delivered: row.try_get("delivered")?,
         blocked: row.try_get("blocked")?,
         failed: row.try_get("failed")?,
+        join_training_id: row.try_get("join_training_id")?,
     })
 }
 
@@ -96,12 +99,14 @@ pub struct NewBroadcast<'a> {
     pub photo_file_id: Option<&'a str>,
     pub audience: &'a str,
     pub send_at: i64,
+    /// The training a «✍️ Ikut pelatihan ini» button under it signs up for.
+    pub join_training_id: Option<i64>,
 }
 
 pub async fn create(tx: &mut Tx, new: &NewBroadcast<'_>, now: DateTime<Utc>) -> Result<i64> {
     Ok(sqlx::query_scalar(
-        "INSERT INTO broadcasts (officer_id, text_id, text_en, photo_file_id, audience, status, send_at, created_at)
-         VALUES (?, ?, ?, ?, ?, 'draft', ?, ?) RETURNING id",
+        "INSERT INTO broadcasts (officer_id, text_id, text_en, photo_file_id, audience, status, send_at, created_at, join_training_id)
+         VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?) RETURNING id",
     )
     .bind(new.officer_id)
     .bind(new.text_id)
@@ -110,6 +115,7 @@ pub async fn create(tx: &mut Tx, new: &NewBroadcast<'_>, now: DateTime<Utc>) -> 
     .bind(new.audience)
     .bind(new.send_at)
     .bind(unix(now))
+    .bind(new.join_training_id)
     .fetch_one(tx.conn().await?)
     .await?)
 }
@@ -124,6 +130,8 @@ pub struct Announcement {
     pub draft: bool,
     /// A photo uploaded in the console that Telegram does not have yet (no file id).
     pub photo_upload: Option<std::sync::Arc<Vec<u8>>>,
+    /// The training its «✍️ Ikut pelatihan ini» button signs up for.
+    pub join_training_id: Option<i64>,
 }
 
 impl Announcement {
@@ -158,6 +166,7 @@ pub async fn announcement(tx: &mut Tx, id: i64) -> Result<Option<Announcement>> 
         text_en: b.text_en,
         photo_file_id: b.photo_file_id,
         photo_upload,
+        join_training_id: b.join_training_id,
     }))
 }
 
@@ -377,7 +386,8 @@ pub async fn delivered_message_id(tx: &mut Tx, outbox_id: i64) -> Result<Option<
 /// Replaces a draft's text, photo, audience and time.
 pub async fn update_draft(tx: &mut Tx, id: i64, new: &NewBroadcast<'_>) -> Result<()> {
     sqlx::query(
-        "UPDATE broadcasts SET text_id = ?2, text_en = ?3, photo_file_id = ?4, audience = ?5, send_at = ?6
+        "UPDATE broadcasts SET text_id = ?2, text_en = ?3, photo_file_id = ?4, audience = ?5, send_at = ?6,
+             join_training_id = ?7
          WHERE id = ?1 AND status = 'draft'",
     )
     .bind(id)
@@ -386,6 +396,7 @@ pub async fn update_draft(tx: &mut Tx, id: i64, new: &NewBroadcast<'_>) -> Resul
     .bind(new.photo_file_id)
     .bind(new.audience)
     .bind(new.send_at)
+    .bind(new.join_training_id)
     .execute(tx.conn().await?)
     .await?;
     Ok(())

@@ -2,6 +2,7 @@
 //! binary, and one way to write ([`work`]). One file per aggregate; every function takes the
 //! unit of work ([`Tx`]) it runs in. No SQL lives outside this folder.
 
+pub mod agencies;
 pub mod areas;
 pub mod audiences;
 pub mod audit;

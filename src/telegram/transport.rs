@@ -125,11 +125,15 @@ impl Transport for TelegramTransport {
                 chat_id,
                 png,
                 caption,
+                keyboard,
             } => {
                 let photo = InputFile::memory(png.clone()).file_name("chart.png");
                 let mut request = bot.send_photo(ChatId(*chat_id), photo);
                 if !caption.is_empty() {
                     request = request.caption(truncate(caption, 1024));
+                }
+                if let Some(markup) = reply_markup(keyboard) {
+                    request = request.reply_markup(markup);
                 }
                 // The file id of the largest size, to send the same photo again without
                 // uploading it (an announcement's next copies).
@@ -148,11 +152,15 @@ impl Transport for TelegramTransport {
                 chat_id,
                 file_id,
                 caption,
+                keyboard,
             } => {
                 let photo = InputFile::file_id(teloxide::types::FileId(file_id.clone()));
                 let mut request = bot.send_photo(ChatId(*chat_id), photo);
                 if !caption.is_empty() {
                     request = request.caption(truncate(caption, 1024));
+                }
+                if let Some(markup) = reply_markup(keyboard) {
+                    request = request.reply_markup(markup);
                 }
                 request.await.map(sent).map_err(classify)
             }

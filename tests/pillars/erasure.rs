@@ -136,7 +136,11 @@ async fn erasing_a_person_replaces_every_notice_officers_were_sent_about_them() 
 async fn the_consent_and_erasure_screens_say_what_stays_and_for_how_long() {
     let locales = desmigratif::i18n::Locales::load(chrono_tz::Asia::Jakarta).unwrap();
     for (lang, backup, officers) in [
-        (desmigratif::domain::Language::Id, "14 hari", "chat petugas"),
+        (
+            desmigratif::domain::Language::Id,
+            "14 hari",
+            "obrolan petugas",
+        ),
         (
             desmigratif::domain::Language::En,
             "14 days",

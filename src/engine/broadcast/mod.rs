@@ -43,6 +43,8 @@ pub enum ComposeStep {
     Training,
     /// Building an audience of several parts.
     Combine,
+    /// Choosing the training a «✍️ Ikut pelatihan ini» button under it signs up for.
+    JoinTraining,
     /// Adding a village, district or regency to it.
     CombinePlace,
     When,
@@ -69,6 +71,9 @@ pub struct Composer {
     /// Choosing a place after «by regency»: what is typed names a regency.
     #[serde(default)]
     pub by_regency: bool,
+    /// The training a «✍️ Ikut pelatihan ini» button under it signs up for, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub join_training: Option<i64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,6 +91,12 @@ pub enum BroadcastAction {
     Stop(i64),
     /// Everyone booked on this training.
     Training(i64),
+    /// From the preview: choose a training for a «✍️ Ikut pelatihan ini» button.
+    AddJoinButton,
+    /// The training the button signs up for.
+    JoinButton(i64),
+    /// No button after all.
+    RemoveJoinButton,
     /// From choosing a village or a training back to the audiences.
     Back,
     /// Put an audience together from parts.
@@ -197,6 +208,9 @@ impl FeatureAction for BroadcastAction {
             BroadcastAction::Audience(AudienceChoice::Village) => two("to", "village".into()),
             BroadcastAction::Audience(AudienceChoice::Training) => two("to", "training".into()),
             BroadcastAction::Training(id) => two("training", id.to_string()),
+            BroadcastAction::AddJoinButton => one("addjb"),
+            BroadcastAction::JoinButton(id) => two("jb", id.to_string()),
+            BroadcastAction::RemoveJoinButton => one("rmjb"),
             BroadcastAction::Back => one("back"),
             BroadcastAction::Audience(AudienceChoice::Language(l)) => {
                 two("to", format!("lang-{}", l.code()))
@@ -229,6 +243,9 @@ impl FeatureAction for BroadcastAction {
             ["to", "village"] => BroadcastAction::Audience(AudienceChoice::Village),
             ["to", "training"] => BroadcastAction::Audience(AudienceChoice::Training),
             ["training", id] => BroadcastAction::Training(parse_id(id)?),
+            ["addjb"] => BroadcastAction::AddJoinButton,
+            ["jb", id] => BroadcastAction::JoinButton(parse_id(id)?),
+            ["rmjb"] => BroadcastAction::RemoveJoinButton,
             ["back"] => BroadcastAction::Back,
             ["to", lang] if lang.starts_with("lang-") => {
                 BroadcastAction::Audience(AudienceChoice::Language(Language::parse(&lang[5..])?))
@@ -280,6 +297,7 @@ pub(crate) async fn start(turn: &mut Turn<'_>) -> Result<()> {
         draft_id: None,
         filter: None,
         by_regency: false,
+        join_training: None,
     };
     enter(turn, composer, None).await
 }
@@ -340,12 +358,13 @@ async fn enter(turn: &mut Turn<'_>, composer: Composer, problem: Option<Msg>) ->
             text.extend(summary);
             keyboard
         }
-        ComposeStep::Training => {
-            let seen = crate::store::trainings::Seen::Staff(turn.scope());
-            let trainings =
-                crate::store::trainings::upcoming(turn.tx, turn.now, &seen, true, 20, 0).await?;
+        ComposeStep::Training | ComposeStep::JoinTraining => {
+            let joining = composer.step == ComposeStep::JoinTraining;
+            let trainings = join_choices(turn, !joining).await?;
             if trainings.is_empty() {
                 text.push(Msg::new("broadcast-no-trainings"));
+            } else if joining {
+                text.push(Msg::new("broadcast-ask-join-training"));
             } else {
                 text.push(Msg::new("broadcast-ask-training"));
             }
@@ -360,7 +379,12 @@ async fn enter(turn: &mut Turn<'_>, composer: Composer, problem: Option<Msg>) ->
                         .arg("title", title)
                         .arg("time", Arg::Time(t.details.starts_at))
                         .arg("booked", t.booked);
-                    vec![button(label, BroadcastAction::Training(t.id))]
+                    let action = if joining {
+                        BroadcastAction::JoinButton(t.id)
+                    } else {
+                        BroadcastAction::Training(t.id)
+                    };
+                    vec![button(label, action)]
                 })
                 .collect();
             rows.push(vec![button(Msg::new("button-back"), BroadcastAction::Back)]);
@@ -633,6 +657,25 @@ async fn on_pick(turn: &mut Turn<'_>, mut c: Composer, pick: Pick) -> Result<()>
     }
 }
 
+/// The trainings of the sender's area to come, for an audience (`all`: closed ones too), or
+/// for a «✍️ Ikut pelatihan ini» button (only those taking sign-ups).
+async fn join_choices(
+    turn: &mut Turn<'_>,
+    all: bool,
+) -> Result<Vec<crate::store::trainings::Training>> {
+    let seen = crate::store::trainings::Seen::Staff(turn.scope());
+    let trainings =
+        crate::store::trainings::upcoming(turn.tx, turn.now, &seen, true, 20, 0).await?;
+    Ok(if all {
+        trainings
+    } else {
+        trainings
+            .into_iter()
+            .filter(|t| t.takes_sign_ups(turn.now))
+            .collect()
+    })
+}
+
 /// Saves the draft and shows it exactly as recipients will see it, with the count and the
 /// confirm button. Nothing is sent before the officer confirms.
 async fn preview(turn: &mut Turn<'_>, mut composer: Composer) -> Result<()> {
@@ -651,6 +694,7 @@ async fn preview(turn: &mut Turn<'_>, mut composer: Composer) -> Result<()> {
         photo_file_id: composer.photo.as_deref(),
         audience: &audience_json,
         send_at: composer.send_at.unwrap_or(turn.now.timestamp()),
+        join_training_id: composer.join_training,
     };
     let id = match composer.draft_id {
         Some(id) => {
@@ -682,6 +726,16 @@ async fn preview(turn: &mut Turn<'_>, mut composer: Composer) -> Result<()> {
         reply.lang = *language;
         turn.push_reply(reply);
     }
+    let join = match composer.join_training {
+        Some(_) => button(
+            Msg::new("broadcast-button-remove-join"),
+            BroadcastAction::RemoveJoinButton,
+        ),
+        None => button(
+            Msg::new("broadcast-button-add-join"),
+            BroadcastAction::AddJoinButton,
+        ),
+    };
     let keyboard = Keyboard::Inline(vec![
         vec![button(
             Msg::new("broadcast-button-send").arg("count", count),
@@ -691,6 +745,7 @@ async fn preview(turn: &mut Turn<'_>, mut composer: Composer) -> Result<()> {
             Msg::new("broadcast-button-edit"),
             BroadcastAction::EditText,
         )],
+        vec![join],
         cancel_row(),
     ]);
     turn.send(vec![Msg::new("broadcast-confirm")], keyboard);
@@ -781,6 +836,20 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: BroadcastAction) -> R
             ComposeStep::Training | ComposeStep::Village | ComposeStep::Combine,
             BroadcastAction::Back,
         ) => c.step = ComposeStep::Audience,
+        (ComposeStep::Preview, BroadcastAction::AddJoinButton) => {
+            c.step = ComposeStep::JoinTraining
+        }
+        (ComposeStep::JoinTraining, BroadcastAction::JoinButton(id)) => {
+            // Only a training of the sender's that takes sign-ups (a forged id is refused).
+            if join_choices(turn, false).await?.iter().any(|t| t.id == id) {
+                c.join_training = Some(id);
+            } else {
+                turn.notice(Msg::new("button-expired"), false);
+            }
+            c.step = ComposeStep::Preview;
+        }
+        (ComposeStep::JoinTraining, BroadcastAction::Back) => c.step = ComposeStep::Preview,
+        (ComposeStep::Preview, BroadcastAction::RemoveJoinButton) => c.join_training = None,
         (ComposeStep::When, BroadcastAction::Now) => {
             (c.send_at, c.step) = (None, ComposeStep::Preview)
         }
@@ -1094,6 +1163,7 @@ pub(crate) async fn console_send(
         photo_file_id: None,
         audience: &audience_json,
         send_at: written.send_at.unwrap_or(now),
+        join_training_id: None,
     };
     let id = broadcasts::create(turn.tx, &new, turn.now).await?;
     if let Some(photo) = &written.photo {

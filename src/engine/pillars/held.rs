@@ -123,6 +123,14 @@ pub(crate) async fn offer(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
         Msg::new("held-button-send"),
         PillarsAction::AskTyped.into(),
     )]);
+    // A job offer, or a message naming a company: check the companies in it (from the
+    // message kept, so only where it is kept).
+    if turn.state.is_idle() && crate::engine::agencies::worth_checking(&held.text) {
+        rows.push(vec![Button::action(
+            Msg::new("agency-button-check-message"),
+            crate::engine::agencies::AgencyAction::CheckHeld.into(),
+        )]);
+    }
     if let Some(open) = &open {
         rows.push(vec![Button::action(
             Msg::new("held-button-add").arg("number", super::number(open.id)),

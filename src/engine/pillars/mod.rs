@@ -31,6 +31,7 @@ pub use faq::{FaqEntry, FaqTopic};
 pub fn sounds_urgent(text: &str) -> bool {
     distress::sounds_urgent(text)
 }
+pub(crate) use cooperative::CONSENT_VERSION as COOPERATIVE_CONSENT_VERSION;
 pub(crate) use cooperative::status_buttons as application_buttons;
 pub use pages::Page;
 pub(crate) use questions::for_console as console_question;
@@ -540,6 +541,11 @@ fn ask_button() -> Button {
     Button::action(Msg::new("menu-button-ask"), PillarsAction::Ask.into())
 }
 
+/// «💬 Tanya petugas», for other features' screens.
+pub(crate) fn ask_officer_button() -> Button {
+    ask_button()
+}
+
 /// The main menu's rows for this feature.
 pub(crate) fn menu_rows(turn: &Turn<'_>) -> Vec<Vec<Button>> {
     let [migration, business, parenting, cooperative] = Page::PILLARS.map(Page::button);
@@ -552,10 +558,18 @@ pub(crate) fn menu_rows(turn: &Turn<'_>) -> Vec<Vec<Button>> {
         ],
     ];
     if turn.role().is_some() {
-        rows.push(vec![Button::action(
-            Msg::new("menu-button-inbox"),
-            PillarsAction::Inbox.into(),
-        )]);
+        // The staff's tools, as their commands do them.
+        use crate::engine::action::Tool;
+        let tool = |tool: Tool| Button::action(Msg::new(tool.message_id()), Action::Tool(tool));
+        rows.push(vec![
+            Button::action(Msg::new("menu-button-inbox"), PillarsAction::Inbox.into()),
+            tool(Tool::Broadcast),
+        ]);
+        rows.push(vec![tool(Tool::NewTraining), tool(Tool::Stats)]);
+        rows.push(vec![tool(Tool::Export), tool(Tool::Officers)]);
+        if turn.settings.console_url.is_some() {
+            rows.push(vec![tool(Tool::Console)]);
+        }
     }
     rows
 }

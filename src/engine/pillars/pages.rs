@@ -14,12 +14,14 @@ choice!(
         MigrationCosts => "mig-costs",
         MigrationChannels => "mig-help",
         MigrationBrokers => "mig-calo",
+        MigrationLimits => "mig-limits",
         Business => "biz",
         BusinessTraining => "biz-train",
         BusinessCapital => "biz-capital",
         Parenting => "par",
         ParentingProblems => "par-problems",
         ParentingSupport => "par-support",
+        ParentingCarers => "par-carers",
         Cooperative => "coop",
         CooperativeMembership => "coop-members",
         CooperativeLoans => "coop-loans",
@@ -46,9 +48,10 @@ impl Page {
             | P::MigrationDocuments
             | P::MigrationCosts
             | P::MigrationChannels
-            | P::MigrationBrokers => Some(P::Migration),
+            | P::MigrationBrokers
+            | P::MigrationLimits => Some(P::Migration),
             P::BusinessTraining | P::BusinessCapital => Some(P::Business),
-            P::ParentingProblems | P::ParentingSupport => Some(P::Parenting),
+            P::ParentingProblems | P::ParentingSupport | P::ParentingCarers => Some(P::Parenting),
             P::CooperativeMembership
             | P::CooperativeLoans
             | P::CooperativeMeetings
@@ -85,6 +88,17 @@ pub(crate) async fn show(turn: &mut Turn<'_>, page: Page) -> Result<()> {
         Page::Cooperative | Page::CooperativeMembership => {
             rows.push(vec![cooperative::membership_button(turn).await?])
         }
+        // Where people read about placement and brokers: check a company there and then.
+        Page::Migration | Page::MigrationChannels | Page::MigrationBrokers => {
+            rows.push(vec![crate::engine::agencies::ask_button()])
+        }
+        // A page that names another page or a tool has the button to it.
+        Page::MigrationSteps => rows.push(vec![
+            Page::MigrationDocuments.button(),
+            crate::engine::agencies::ask_button(),
+        ]),
+        Page::CooperativeMeetings => rows.push(vec![Page::CooperativeContacts.button()]),
+        Page::ParentingCarers => rows.push(vec![ask_button()]),
         Page::CooperativeContacts => {
             text.extend(contacts::current(turn).await?);
             if turn.is_admin() {

@@ -151,6 +151,14 @@ pub(crate) async fn start(turn: &mut Turn<'_>) -> Result<()> {
     if profiles::is_registered(turn.tx, user_id).await? {
         return profile::show(turn).await;
     }
+    // Halfway through: carry on where the person was, with every answer kept.
+    if let State::Registration(registration) = &turn.state
+        && registration.mode == Mode::New
+    {
+        let registration = (**registration).clone();
+        screens::ask(turn, &registration, Some(Msg::new("registration-continue")));
+        return Ok(());
+    }
     let village_offer = match &turn.state {
         State::Arrived { village } => Some(village.clone()),
         State::Registration(r) => r.draft.village_offer.clone(),

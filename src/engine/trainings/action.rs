@@ -26,6 +26,10 @@ pub enum TrainingAction {
     New,
     /// Officers: the category of the training being written.
     DraftCategory(Category),
+    /// Officers: no English title or description: the Indonesian one is shown to everyone.
+    DraftSkipEnglish(Field),
+    /// Officers: change one part of the training being written (from its preview).
+    DraftChange(Field),
     /// Officers: save the training being written (for their one area).
     SaveDraft,
     /// Staff of several areas: save it for this one (as stored: see `Area::to_db`).
@@ -44,6 +48,8 @@ pub enum TrainingAction {
     CancelConfirmed(i64),
     /// Officers: the participant list as a file.
     Participants(i64),
+    /// Officers: the participants in the chat, a page at a time (from 1).
+    People(i64, u32),
 }
 
 impl FeatureAction for TrainingAction {
@@ -61,6 +67,8 @@ impl FeatureAction for TrainingAction {
             A::LeaveConfirmed(id) => op("xy", id),
             A::New => vec!["n".into()],
             A::DraftCategory(category) => vec!["nc".into(), category.code().into()],
+            A::DraftSkipEnglish(field) => vec!["nse".into(), field.code().into()],
+            A::DraftChange(field) => vec!["nf".into(), field.code().into()],
             A::SaveDraft => vec!["ns".into()],
             A::SaveDraftFor(area) => vec!["nsa".into(), area.to_string()],
             A::Template => vec!["t".into()],
@@ -74,6 +82,7 @@ impl FeatureAction for TrainingAction {
             A::Cancel(id) => op("k", id),
             A::CancelConfirmed(id) => op("ky", id),
             A::Participants(id) => op("p", id),
+            A::People(id, page) => vec!["pp".into(), id.to_string(), page.to_string()],
         }
     }
 
@@ -90,6 +99,11 @@ impl FeatureAction for TrainingAction {
             ["xy", id] => A::LeaveConfirmed(parse_id(id)?),
             ["n"] => A::New,
             ["nc", category] => A::DraftCategory(Category::parse(category)?),
+            ["nse", field] => A::DraftSkipEnglish(
+                Field::parse(field)
+                    .filter(|f| matches!(f, Field::TitleEn | Field::DescriptionEn))?,
+            ),
+            ["nf", field] => A::DraftChange(Field::parse(field)?),
             ["ns"] => A::SaveDraft,
             ["nsa", area] => A::SaveDraftFor(parse_id(area)?),
             ["t"] => A::Template,
@@ -101,6 +115,12 @@ impl FeatureAction for TrainingAction {
             ["k", id] => A::Cancel(parse_id(id)?),
             ["ky", id] => A::CancelConfirmed(parse_id(id)?),
             ["p", id] => A::Participants(parse_id(id)?),
+            ["pp", id, page] => A::People(
+                parse_id(id)?,
+                u32::try_from(parse_id(page)?)
+                    .ok()
+                    .filter(|p| *p <= 1_000)?,
+            ),
             _ => return None,
         })
     }

@@ -225,9 +225,13 @@ pub(super) async fn join(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
         let text = vec![
             Msg::new("training-register-first").arg("title", training.details.title(turn.lang)),
         ];
+        // One tap to register (the training is shown again once registered).
         turn.show(
             text,
-            Keyboard::Inline(vec![vec![list_button(), menu::menu_button()]]),
+            Keyboard::Inline(vec![
+                vec![crate::engine::profile::register_button()],
+                vec![list_button(), menu::menu_button()],
+            ]),
         );
         return Ok(());
     }

@@ -9,11 +9,8 @@ use chrono_tz::Tz;
 use super::{TrainingAction, button, invalid, list_button};
 use crate::domain::FieldError;
 use crate::domain::training_csv::{self, LineError, MAX_BYTES, Problem};
-use crate::engine::{Event, Keyboard, Msg, Result, fallback, menu, turn::Turn};
+use crate::engine::{Keyboard, Msg, Result, menu, sheet, turn::Turn};
 use crate::store::{Tx, trainings};
-
-/// Problems shown in one message; the officer fixes those and sends the file again.
-const SHOWN_PROBLEMS: usize = 15;
 
 /// Saves every training in the file and returns their ids, or returns every problem with the
 /// file and saves nothing. A training already in the bot (same Indonesian title and start)
@@ -50,44 +47,9 @@ pub(crate) async fn import_csv(
     Ok(Ok(ids))
 }
 
-/// An officer's file: a trainings CSV is imported; anything else gets a hint.
-pub(super) async fn document(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
-    let Event::Document {
-        file_name,
-        mime_type,
-        size,
-        content,
-        ..
-    } = event
-    else {
-        return fallback::hint(turn, event).await;
-    };
-    let menu_only = || Keyboard::Inline(vec![vec![menu::menu_button()]]);
-    if !training_csv::looks_like_csv(file_name.as_deref(), mime_type.as_deref()) {
-        let spreadsheet = file_name.as_deref().is_some_and(|name| {
-            let name = name.to_ascii_lowercase();
-            [".xlsx", ".xls", ".ods"]
-                .iter()
-                .any(|ext| name.ends_with(ext))
-        });
-        if !spreadsheet {
-            return fallback::hint(turn, event).await;
-        }
-        turn.send(vec![Msg::new("training-import-spreadsheet")], menu_only());
-        return Ok(());
-    }
-    if *size > MAX_BYTES {
-        turn.send(vec![Msg::new("training-import-too-big")], menu_only());
-        return Ok(());
-    }
-    let Some(csv) = content else {
-        turn.send(
-            vec![Msg::new("training-import-download-failed")],
-            menu_only(),
-        );
-        return Ok(());
-    };
-    // For the sender's own area (the first of several).
+/// An officer's trainings CSV (see `engine::sheet::document`), for the sender's own area (the
+/// first of several).
+pub(crate) async fn import_file(turn: &mut Turn<'_>, csv: &[u8]) -> Result<()> {
     let area = super::own_areas(turn)
         .first()
         .copied()
@@ -101,15 +63,7 @@ pub(super) async fn document(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
             );
         }
         Err(errors) => {
-            let mut text =
-                vec![Msg::new("training-import-failed").arg("count", errors.len() as i64)];
-            text.extend(errors.iter().take(SHOWN_PROBLEMS).map(line_msg));
-            if errors.len() > SHOWN_PROBLEMS {
-                text.push(
-                    Msg::new("training-import-more")
-                        .arg("count", (errors.len() - SHOWN_PROBLEMS) as i64),
-                );
-            }
+            let text = sheet::report("training-import-failed", &errors, problem_msg);
             let keyboard = Keyboard::Inline(vec![
                 vec![button(
                     Msg::new("training-button-template"),
@@ -123,37 +77,10 @@ pub(super) async fn document(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
     Ok(())
 }
 
-fn line_msg(error: &LineError) -> Msg {
-    match error.line {
-        Some(line) => Msg::new("training-import-line")
-            .arg("line", line as i64)
-            .arg("problem", problem_msg(&error.problem)),
-        None => problem_msg(&error.problem),
-    }
-}
-
 fn problem_msg(problem: &Problem) -> Msg {
-    let list = |names: &[String]| {
-        if names.is_empty() {
-            "-".to_owned()
-        } else {
-            names.join(", ")
-        }
-    };
     match problem {
-        Problem::NotUtf8 => Msg::new("training-import-not-utf8"),
-        Problem::TooBig => Msg::new("training-import-too-big"),
-        Problem::Header { missing, unknown } => Msg::new("training-import-header")
-            .arg("columns", training_csv::COLUMNS.join(","))
-            .arg("missing", list(missing))
-            .arg("unknown", list(unknown)),
+        Problem::Sheet(problem) => sheet::problem(problem),
         Problem::NoRows => Msg::new("training-import-no-rows"),
-        Problem::FieldCount { found } => {
-            Msg::new("training-import-field-count").arg("found", *found as i64)
-        }
-        Problem::Unreadable(detail) => {
-            Msg::new("training-import-unreadable").arg("detail", detail.as_str())
-        }
         Problem::Field {
             error: FieldError::UnknownCategory,
             ..
@@ -176,7 +103,7 @@ pub(crate) async fn console_import(
         return Ok(Err(vec![Msg::new("officer-only")]));
     }
     if csv.len() as u64 > MAX_BYTES {
-        return Ok(Err(vec![Msg::new("training-import-too-big")]));
+        return Ok(Err(vec![Msg::new("sheet-too-big")]));
     }
     let area = super::own_areas(turn)
         .first()
@@ -185,7 +112,10 @@ pub(crate) async fn console_import(
     Ok(
         match import_csv(turn.tx, csv, area, turn.settings.timezone, turn.now).await? {
             Ok(ids) => Ok(ids.len()),
-            Err(errors) => Err(errors.iter().map(line_msg).collect()),
+            Err(errors) => Err(errors
+                .iter()
+                .map(|error| sheet::line(error, problem_msg))
+                .collect()),
         },
     )
 }

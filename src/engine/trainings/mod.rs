@@ -126,9 +126,9 @@ pub(crate) async fn on_event(
     officer::on_event(turn, state, event).await
 }
 
-/// A file sent outside any step: an officer's trainings spreadsheet is imported.
-pub(crate) async fn document(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
-    import::document(turn, event).await
+/// An officer's trainings CSV (the file's checks are `engine::sheet::document`'s).
+pub(crate) async fn import_file(turn: &mut Turn<'_>, csv: &[u8]) -> Result<()> {
+    import::import_file(turn, csv).await
 }
 
 /// For registration, when it is done: if the user had tried to sign up for a training before

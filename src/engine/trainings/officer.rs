@@ -30,7 +30,8 @@ pub(super) async fn on_action(turn: &mut Turn<'_>, action: TrainingAction) -> Re
         | A::Reopen(id)
         | A::Cancel(id)
         | A::CancelConfirmed(id)
-        | A::Participants(id) => Some(id),
+        | A::Participants(id)
+        | A::People(id, _) => Some(id),
         _ => None,
     };
     if let Some(id) = about
@@ -42,6 +43,8 @@ pub(super) async fn on_action(turn: &mut Turn<'_>, action: TrainingAction) -> Re
     match action {
         A::New => start_draft(turn).await,
         A::DraftCategory(category) => draft_category(turn, category).await,
+        A::DraftSkipEnglish(field) => skip_english(turn, field).await,
+        A::DraftChange(field) => change_draft(turn, field).await,
         A::SaveDraft => save_draft(turn, None).await,
         A::SaveDraftFor(area) => save_draft(turn, Some(area)).await,
         A::Template => {
@@ -56,6 +59,7 @@ pub(super) async fn on_action(turn: &mut Turn<'_>, action: TrainingAction) -> Re
         A::Cancel(id) => ask_cancel(turn, id).await,
         A::CancelConfirmed(id) => cancel(turn, id).await,
         A::Participants(id) => participants(turn, id).await,
+        A::People(id, page) => people(turn, id, page).await,
         // Everybody's buttons are handled before officers' ones.
         A::List { .. } | A::Open(_) | A::Join(_) | A::Mine | A::Leave(_) | A::LeaveConfirmed(_) => {
             Ok(())
@@ -122,18 +126,25 @@ pub(super) fn add_tools(
                 .arg("link", format!("https://t.me/{bot}?start=training-{id}")),
         );
     }
-    let participants = button(
-        Msg::new("training-button-participants"),
-        TrainingAction::Participants(id),
-    );
+    let participants = vec![
+        button(
+            Msg::new("training-button-people"),
+            TrainingAction::People(id, 1),
+        ),
+        button(
+            Msg::new("training-button-participants"),
+            TrainingAction::Participants(id),
+        ),
+    ];
     if training.status == TrainingStatus::Cancelled {
-        rows.push(vec![participants]);
+        rows.push(participants);
         return;
     }
-    rows.push(vec![
-        button(Msg::new("training-button-edit"), TrainingAction::Edit(id)),
-        participants,
-    ]);
+    rows.push(participants);
+    rows.push(vec![button(
+        Msg::new("training-button-edit"),
+        TrainingAction::Edit(id),
+    )]);
     let open_or_close = match training.status {
         TrainingStatus::Closed => button(
             Msg::new("training-button-reopen"),
@@ -214,6 +225,11 @@ fn category_rows(action: impl Fn(Category) -> TrainingAction) -> Vec<Vec<Button>
 fn draft_keyboard(field: Field) -> Keyboard {
     let mut rows = match field {
         Field::Category => category_rows(TrainingAction::DraftCategory),
+        // English is optional: without it, everyone reads the Indonesian.
+        Field::TitleEn | Field::DescriptionEn => vec![vec![button(
+            Msg::new("training-button-skip-english"),
+            TrainingAction::DraftSkipEnglish(field),
+        )]],
         _ => Vec::new(),
     };
     rows.push(vec![cancel_button()]);
@@ -287,6 +303,41 @@ async fn draft_category(turn: &mut Turn<'_>, category: Category) -> Result<()> {
     next_step(turn, draft).await
 }
 
+/// «Indonesian only» for the English title or description being asked for.
+async fn skip_english(turn: &mut Turn<'_>, field: Field) -> Result<()> {
+    let Some(TrainingState::Drafting {
+        mut draft,
+        awaiting,
+    }) = current(turn)
+    else {
+        fallback::old_button(turn);
+        return Ok(());
+    };
+    if awaiting != field || !draft.same_as_indonesian(field) {
+        fallback::old_button(turn);
+        return Ok(());
+    }
+    next_step(turn, draft).await
+}
+
+/// «✏️» on the preview: that part is asked again, then the preview comes back.
+async fn change_draft(turn: &mut Turn<'_>, field: Field) -> Result<()> {
+    let Some(TrainingState::Previewing { details }) = current(turn) else {
+        fallback::old_button(turn);
+        return Ok(());
+    };
+    let draft = Draft::from(details);
+    working_on(
+        turn,
+        TrainingState::Drafting {
+            draft,
+            awaiting: field,
+        },
+    );
+    turn.show(vec![question(turn, field)], draft_keyboard(field));
+    Ok(())
+}
+
 /// Asks for the next part, or shows the whole training for a last look.
 async fn next_step(turn: &mut Turn<'_>, draft: Draft) -> Result<()> {
     match (draft.missing(), draft.complete()) {
@@ -316,16 +367,33 @@ async fn next_step(turn: &mut Turn<'_>, draft: Draft) -> Result<()> {
 /// Both languages, and whom it is for, for the officer to check.
 async fn preview(turn: &mut Turn<'_>, details: &TrainingDetails) -> Result<Vec<Msg>> {
     let areas = super::own_areas(turn);
+    // English the same as the Indonesian: there is none, and everyone reads the Indonesian.
+    let english = |en: &str, id: &str| -> Arg {
+        if en == id {
+            Arg::Msg(Box::new(Msg::new("training-same-as-indonesian")))
+        } else {
+            Arg::Text(en.to_owned())
+        }
+    };
     let mut text = vec![
         Msg::new("training-preview-details")
             .arg("title_id", details.title_id.as_str())
-            .arg("title_en", details.title_en.as_str())
+            .arg(
+                "title_en",
+                english(details.title_en.as_str(), details.title_id.as_str()),
+            )
             .arg("category", Msg::new(details.category.message_id()))
             .arg("time", Arg::Time(details.starts_at))
             .arg("place", details.location.as_str())
             .arg("capacity", i64::from(details.capacity.get())),
         Msg::new("training-preview-description-id").arg("text", details.description_id.as_str()),
-        Msg::new("training-preview-description-en").arg("text", details.description_en.as_str()),
+        Msg::new("training-preview-description-en").arg(
+            "text",
+            english(
+                details.description_en.as_str(),
+                details.description_id.as_str(),
+            ),
+        ),
     ];
     match areas.as_slice() {
         [one] => {
@@ -337,10 +405,24 @@ async fn preview(turn: &mut Turn<'_>, details: &TrainingDetails) -> Result<Vec<M
     Ok(text)
 }
 
+/// A button for each part of a training, two to a row.
+fn field_rows(button: impl Fn(Field) -> Button) -> Vec<Vec<Button>> {
+    Field::ALL
+        .chunks(2)
+        .map(|pair| pair.iter().map(|field| button(*field)).collect())
+        .collect()
+}
+
 /// «Save», or for staff of several areas «Save for …» for each.
 async fn preview_keyboard(turn: &mut Turn<'_>) -> Result<Keyboard> {
     let areas = super::own_areas(turn);
-    let mut rows = Vec::new();
+    // ✏️ for each part, to change it before saving.
+    let mut rows = field_rows(|field| {
+        button(
+            Msg::new("training-button-change-field").arg("field", field_name(field)),
+            TrainingAction::DraftChange(field),
+        )
+    });
     if areas.len() == 1 {
         rows.push(vec![button(
             Msg::new("training-button-save"),
@@ -436,19 +518,12 @@ async fn edit_menu(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
     let Some(training) = changeable(turn, training_id).await? else {
         return Ok(());
     };
-    let mut rows: Vec<Vec<Button>> = Field::ALL
-        .chunks(2)
-        .map(|pair| {
-            pair.iter()
-                .map(|field| {
-                    button(
-                        field_name(*field),
-                        TrainingAction::EditField(training_id, *field),
-                    )
-                })
-                .collect()
-        })
-        .collect();
+    let mut rows = field_rows(|field| {
+        button(
+            field_name(field),
+            TrainingAction::EditField(training_id, field),
+        )
+    });
     rows.push(vec![button(
         Msg::new("button-back"),
         TrainingAction::Open(training_id),
@@ -692,6 +767,107 @@ async fn participants(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
     Ok(())
 }
 
+/// People on one page of the participants shown in the chat.
+const PEOPLE_PAGE: usize = 20;
+
+/// The participants in the chat, twenty to a page: those with a seat, then the queue in its
+/// order, each with the name, phone number and village (what the file holds, to call them).
+async fn people(turn: &mut Turn<'_>, training_id: i64, page: u32) -> Result<()> {
+    let (Some(officer), Some(training)) =
+        (turn.user_id(), trainings::find(turn.tx, training_id).await?)
+    else {
+        return not_found(turn);
+    };
+    // Everyone who signed up, as in the file (the training is the sender's to run).
+    let all = signups::participants(
+        turn.tx,
+        Some(training_id),
+        &crate::domain::staff::Scope::Country,
+    )
+    .await?;
+    let pages = all.len().div_ceil(PEOPLE_PAGE).max(1);
+    let page = (page as usize).clamp(1, pages);
+    let detail = format!("training {training_id}, page {page}");
+    audit::record(turn.tx, officer, "training.participants", &detail, turn.now).await?;
+    let unknown = || Msg::new("training-people-unknown");
+    let lines: Vec<Msg> = all
+        .iter()
+        .enumerate()
+        .skip((page - 1) * PEOPLE_PAGE)
+        .take(PEOPLE_PAGE)
+        .map(|(i, p)| {
+            let line = match p.position {
+                Some(position) => Msg::new("training-people-waiting").arg("position", position),
+                None => Msg::new("training-people-booked").arg("number", (i + 1) as i64),
+            };
+            line.arg(
+                "name",
+                p.name
+                    .clone()
+                    .map_or_else(|| Arg::Msg(Box::new(unknown())), Arg::Text),
+            )
+            .arg(
+                "phone",
+                p.phone
+                    .clone()
+                    .map_or_else(|| Arg::Msg(Box::new(unknown())), Arg::Text),
+            )
+            .arg(
+                "village",
+                p.village
+                    .clone()
+                    .map_or_else(|| Arg::Msg(Box::new(unknown())), Arg::Text),
+            )
+        })
+        .collect();
+    let mut text = vec![
+        about("training-participants-caption", &training, turn.lang)
+            .arg("booked", training.booked)
+            .arg("waiting", training.waiting),
+    ];
+    if lines.is_empty() {
+        text.push(Msg::new("training-people-none"));
+    } else {
+        text.push(Msg::new("training-people-page").arg("lines", Arg::Lines(lines)));
+        if pages > 1 {
+            text.push(
+                Msg::new("training-people-pages")
+                    .arg("page", page as i64)
+                    .arg("pages", pages as i64),
+            );
+        }
+    }
+    let mut rows = Vec::new();
+    let mut turn_pages = Vec::new();
+    if page > 1 {
+        turn_pages.push(button(
+            Msg::new("training-button-previous"),
+            TrainingAction::People(training_id, page as u32 - 1),
+        ));
+    }
+    if page < pages {
+        turn_pages.push(button(
+            Msg::new("training-button-next"),
+            TrainingAction::People(training_id, page as u32 + 1),
+        ));
+    }
+    if !turn_pages.is_empty() {
+        rows.push(turn_pages);
+    }
+    rows.push(vec![
+        button(
+            Msg::new("training-button-participants"),
+            TrainingAction::Participants(training_id),
+        ),
+        button(
+            Msg::new("training-button-details"),
+            TrainingAction::Open(training_id),
+        ),
+    ]);
+    turn.show(text, Keyboard::Inline(rows));
+    Ok(())
+}
+
 /// An empty trainings spreadsheet with two example rows, to fill in and send back.
 fn template(turn: &mut Turn<'_>) {
     let tz = turn.settings.timezone;
@@ -752,8 +928,20 @@ pub fn check_form(
     let mut draft = Draft::default();
     let mut problems = Vec::new();
     for (field, text) in typed {
+        // English left empty: the Indonesian is shown to everyone (set after the loop).
+        if matches!(field, Field::TitleEn | Field::DescriptionEn) && text.trim().is_empty() {
+            continue;
+        }
         if let Err(error) = draft.set(*field, text, tz, now) {
             problems.push((*field, invalid(error)));
+        }
+    }
+    for field in [Field::TitleEn, Field::DescriptionEn] {
+        let empty = typed
+            .iter()
+            .all(|(f, text)| *f != field || text.trim().is_empty());
+        if empty {
+            draft.same_as_indonesian(field);
         }
     }
     if problems.is_empty()

@@ -92,6 +92,22 @@ impl Draft {
         Ok(())
     }
 
+    /// No English for `field` (the title or the description): the Indonesian one, shown to
+    /// everyone. `false` when there is no Indonesian one yet, or `field` is not English.
+    pub fn same_as_indonesian(&mut self, field: Field) -> bool {
+        match field {
+            Field::TitleEn => {
+                self.title_en = self.title_id.clone();
+                self.title_en.is_some()
+            }
+            Field::DescriptionEn => {
+                self.description_en = self.description_id.clone();
+                self.description_en.is_some()
+            }
+            _ => false,
+        }
+    }
+
     /// The first part not written yet: what to ask for next.
     pub fn missing(&self) -> Option<Field> {
         Field::ALL.into_iter().find(|field| match field {
