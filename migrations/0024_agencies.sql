@@ -1,8 +1,10 @@
 -- The official list of licensed placement companies (P3MI), as an officer last loaded it
 -- (`desmigratif import-agencies FILE`, or the file sent to the bot by an admin): each load
 -- replaces the list whole.
+-- AUTOINCREMENT: a new list never reuses an id, so an old screen's button cannot name another
+-- company.
 CREATE TABLE agencies (
-    id             INTEGER PRIMARY KEY,
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
     name           TEXT NOT NULL,
     licence_number TEXT NOT NULL,
     address        TEXT NOT NULL,
@@ -30,3 +32,11 @@ CREATE TABLE agency_reports (
     reported_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
     reported_at INTEGER NOT NULL
 );
+
+-- One number, raised by every load and every mark: each running process compares it with the
+-- copy of the list it searches, so a load from the command line reaches the running bot.
+CREATE TABLE agency_changes (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    version INTEGER NOT NULL
+);
+INSERT INTO agency_changes (id, version) VALUES (1, 0);

@@ -43,6 +43,19 @@ fn list() -> String {
     )
 }
 
+/// A national training on 20 December at 09:00, of `seats` seats.
+async fn training(h: &Harness, title: &str, seats: u32) -> i64 {
+    let csv = format!(
+        "title_id,title_en,category,starts_at,location,capacity,description_id,description_en\n\
+         {title},{title},business,2026-12-20 09:00,Balai Desa,{seats},Belajar {title} bersama.,Learning {title} together.\n"
+    );
+    h.engine
+        .import_trainings(csv.as_bytes())
+        .await
+        .unwrap()
+        .unwrap()[0]
+}
+
 fn csv_file(name: &str, text: &str) -> Event {
     Event::Document {
         file_id: "file".into(),
@@ -306,7 +319,7 @@ async fn officers_mark_companies_reported_and_people_see_the_mark() {
             "agency-list-date"
         ]
     );
-    assert!(rendered(&h, &person).contains("Petugas Desmigratif menerima laporan"));
+    assert!(rendered(&h, &person).contains("Petugas Desmigratif sudah menerima laporan"));
     let english = h.say_in(2, "en", "/agency sinar harapan bangsa").await;
     assert!(rendered(&h, &english).contains("received a report"));
 
@@ -370,6 +383,7 @@ async fn a_job_offer_sent_to_the_bot_is_checked_from_its_text() {
             "agency-in-message",
             "agency-entry-active",
             "agency-not-found",
+            "agency-check-letters",
             "agency-how-to-check",
             "agency-list-date"
         ]
@@ -550,15 +564,7 @@ async fn a_registration_left_halfway_is_carried_on_not_started_again() {
 #[tokio::test]
 async fn someone_not_registered_who_taps_to_join_gets_a_button_to_register() {
     let mut h = Harness::new().await;
-    let csv = "title_id,title_en,category,starts_at,location,capacity,description_id,description_en
-               Wirausaha,Business,business,2026-12-20 09:00,Balai Desa,20,Belajar usaha bersama.,Learning business together.
-";
-    let id = h
-        .engine
-        .import_trainings(csv.as_bytes())
-        .await
-        .unwrap()
-        .unwrap()[0];
+    let id = training(&h, "Wirausaha", 20).await;
     let replies = h
         .press(1, &Action::Training(TrainingAction::Join(id)))
         .await;
@@ -731,6 +737,13 @@ async fn a_new_training_can_skip_english_and_change_any_part_from_its_preview() 
     let again = h.say(ADMIN, "Aula Kecamatan Sindang").await;
     assert!(has_id(&again, "training-preview"));
     assert!(rendered(&h, &again).contains("Aula Kecamatan Sindang"));
+    // A new Indonesian title: the English, which was none, follows it.
+    h.press(
+        ADMIN,
+        &Action::Training(TrainingAction::DraftChange(Field::TitleId)),
+    )
+    .await;
+    h.say(ADMIN, "Menjahit baju untuk pemula").await;
     h.press(ADMIN, &Action::Training(TrainingAction::SaveDraft))
         .await;
     // Everyone, in either language, reads the Indonesian.
@@ -766,14 +779,7 @@ async fn an_organiser_sees_the_participants_in_the_chat_page_by_page() {
         Area::Village(VillageCode::parse("3307102004").unwrap()),
     )
     .await;
-    let csv = "title_id,title_en,category,starts_at,location,capacity,description_id,description_en\n\
-               Wirausaha,Business,business,2026-12-20 09:00,Balai Desa,22,Belajar usaha bersama.,Learning business together.\n";
-    let id = h
-        .engine
-        .import_trainings(csv.as_bytes())
-        .await
-        .unwrap()
-        .unwrap()[0];
+    let id = training(&h, "Wirausaha", 22).await;
     for user in 1..=25 {
         // "Warga Aa" for the first, "Warga Bb" for the second…
         let letter = char::from(b'A' + (user - 1) as u8);
@@ -792,10 +798,16 @@ async fn an_organiser_sees_the_participants_in_the_chat_page_by_page() {
     let screen = h
         .press(ADMIN, &Action::Training(TrainingAction::Open(id)))
         .await;
-    assert!(actions(&screen).contains(&Action::Training(TrainingAction::People(id, 1))));
+    assert!(actions(&screen).contains(&Action::Training(TrainingAction::People(id, 0))));
+    // The list opens as a message of its own, and turns its pages in place.
     let first = h
-        .press(ADMIN, &Action::Training(TrainingAction::People(id, 1)))
+        .press(ADMIN, &Action::Training(TrainingAction::People(id, 0)))
         .await;
+    assert!(
+        first
+            .iter()
+            .any(|r| matches!(r.kind, ReplyKind::Tagged { .. }))
+    );
     let text = rendered(&h, &first);
     assert!(
         text.contains("1. Warga Aa, +6281234567001, Kenanga"),
@@ -835,14 +847,7 @@ async fn an_announcement_can_carry_a_button_that_joins_a_training() {
     use desmigratif::sender::{Content, Outgoing, RenderedButton, RenderedKeyboard, render};
     let bc = |a| Action::Broadcast(a);
     let mut h = Harness::new().await;
-    let csv = "title_id,title_en,category,starts_at,location,capacity,description_id,description_en\n\
-               Menjahit,Sewing,business,2026-12-20 09:00,Balai Desa,20,Belajar menjahit bersama.,Learning to sew together.\n";
-    let id = h
-        .engine
-        .import_trainings(csv.as_bytes())
-        .await
-        .unwrap()
-        .unwrap()[0];
+    let id = training(&h, "Menjahit", 20).await;
     h.say(1, "/start").await;
     h.say(ADMIN, "/umumkan").await;
     h.say(ADMIN, "Pelatihan menjahit hari Minggu, gratis!")
@@ -905,4 +910,97 @@ async fn an_announcement_can_carry_a_button_that_joins_a_training() {
     // One tap joins (here someone not registered: the way to register).
     let pressed = h.press_data(1, data).await;
     assert!(has_id(&pressed, "training-register-first"));
+}
+
+#[tokio::test]
+async fn a_participants_list_in_an_organisers_chat_is_replaced_when_a_participant_is_erased() {
+    use desmigratif::sender::{Delivered, DeliveryError, Outgoing, Pacing, Sender, Transport};
+    use std::sync::{
+        Arc, Mutex,
+        atomic::{AtomicI32, Ordering},
+    };
+    #[derive(Default)]
+    struct Recorder {
+        next: AtomicI32,
+        sent: Mutex<Vec<Outgoing>>,
+    }
+    impl Transport for Recorder {
+        async fn deliver(&self, message: &Outgoing) -> Result<Delivered, DeliveryError> {
+            self.sent.lock().unwrap().push(message.clone());
+            Ok(Delivered {
+                message_id: Some(500 + self.next.fetch_add(1, Ordering::Relaxed)),
+                photo_file_id: None,
+            })
+        }
+    }
+    let mut h = Harness::new().await;
+    let id = training(&h, "Wirausaha", 20).await;
+    seed::registered(&h.pool, 1, "id", &seed::Profile::default()).await;
+    h.press(1, &Action::Training(TrainingAction::Join(id)))
+        .await;
+    h.press(ADMIN, &Action::Training(TrainingAction::People(id, 0)))
+        .await;
+    let recorder = Arc::new(Recorder::default());
+    let sender = Sender::new(
+        h.engine.writer(),
+        h.engine.reader(),
+        h.engine.files(),
+        recorder.clone(),
+        h.locales.clone(),
+        Pacing::new(1000),
+        Arc::new(tokio::sync::Notify::new()),
+    );
+    sender.drain(None).await.unwrap();
+    assert_eq!(h.count("SELECT count(*) FROM participant_lists").await, 1);
+    let list_id: i64 = h
+        .count("SELECT message_id FROM participant_lists WHERE chat_id = 900")
+        .await;
+    // Siti erases her data: the list that named her is replaced in the organiser's chat.
+    h.say(1, "/hapus").await;
+    h.press(1, &Action::Profile(ProfileAction::DeleteConfirmed))
+        .await;
+    sender.drain(None).await.unwrap();
+    let sent = recorder.sent.lock().unwrap().clone();
+    let replaced = sent.iter().any(|m| {
+        matches!(m, Outgoing::Edit { chat_id: 900, message_id, text, .. }
+            if i64::from(*message_id) == list_id && !text.contains("Siti"))
+    });
+    assert!(replaced, "{sent:?}");
+    assert_eq!(h.count("SELECT count(*) FROM participant_lists").await, 0);
+}
+
+#[tokio::test]
+async fn a_list_loaded_by_another_process_reaches_the_running_bot() {
+    let mut h = loaded().await;
+    assert_eq!(
+        ids(&h.say(1, "/agensi Satu Saja").await)[0],
+        "agency-not-found"
+    );
+    // `desmigratif import-agencies` on the server: another process, the same database.
+    let other = desmigratif::store::open(&format!("sqlite://{}", h.db_path.display()))
+        .await
+        .unwrap();
+    let command_line = desmigratif::engine::Engine::new(
+        &other,
+        h.engine.settings().clone(),
+        std::sync::Arc::new(h.clock.clone()),
+    );
+    let newer = format!("{HEADER}\nPT Satu Saja,KEP.1/2026,Jl. Satu,active,2026-11-28\n");
+    command_line
+        .import_agencies(newer.as_bytes())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        ids(&h.say(1, "/agensi Satu Saja").await)[..2],
+        ["agency-found", "agency-entry-active"]
+    );
+    // An admin's file right after a search is loaded, not offered to the officers.
+    h.say(ADMIN, "/agensi Satu Saja").await;
+    assert_eq!(
+        ids(&h.event(ADMIN, csv_file("p3mi.csv", &list())).await),
+        ["agency-import-done"]
+    );
+    // "PT", "Tbk" alone are too short to look for.
+    assert_eq!(ids(&h.say(1, "/agensi PT Tbk").await), ["agency-too-short"]);
 }

@@ -9,7 +9,7 @@ agency-button-unmark = ↩️ Remove the mark: { $name }
 agency-ask =
     Type the name of the placement company (P3MI) you want to check. Part of the name is fine, for example: Maju Jaya.
     Its licence number works too.
-agency-ask-text = Please type the company's name in letters.
+agency-ask-text = Please type the company's name or licence number (not a photo or a voice message).
 agency-too-short = That name is too short. Type at least 3 letters of the company's name (without "PT").
 agency-too-long = That is too long. Type just the company's name (at most { $max } characters).
 
@@ -17,6 +17,7 @@ agency-found = On the list of licensed P3MI:
 agency-found-many = { $count } companies match. Here are the { $shown } closest. Type more of the name to narrow it down.
 agency-similar = "{ $name }" is not on the list. Similar names:
 agency-check-letters = ⚠️ Compare the name letter by letter with the name on the letter, advert or message you received. A similar name is not necessarily the same company.
+agency-similar-listed = The list has a similar name, but not the same one:
 agency-entry-active =
     ✅ { $name }
     Licence: ACTIVE. Licence number: { $licence }

@@ -18,7 +18,7 @@ help-text =
     • 🆘 Emergency: when you or your family are in danger.
     • 💬 Ask an officer: write your question. An officer answers in this chat.
     • 📚 Trainings: see the trainings and join one.
-    • 🏢 Check a company's licence: before you sign up for work abroad.
+    • /agency: check a placement company's licence before you sign up for work abroad.
     Type /menu at any time to get back to the menu, or /cancel to stop the current step.
 help-officer =
     You are a Desmigratif officer. Officers' commands:
@@ -38,7 +38,7 @@ cancel-done = All right, that step has been cancelled.
 cancel-nothing = There is no step in progress.
 
 hint-text = Sorry, I did not understand that. Please choose from the buttons below.
-hint-command-unknown = I do not know that command. Type /help for the list of commands, or choose from the buttons below.
+hint-command-unknown = I do not know that command. Please choose one of the buttons below, or type /help.
 hint-sticker = Thanks for the sticker! 😊 I can only read buttons and text.
 hint-voice = Sorry, I cannot listen to voice messages yet, but the officers can. Tap «💬 Ask an officer», then send your voice message again.
 hint-media = Thank you! I do not need photos or videos right now.

@@ -31,7 +31,7 @@ page-mig-steps = ✅ Steps
 page-mig-steps-text =
     ✅ Steps to work abroad the official way
 
-    The requirements: at least 18 years old, skilled for the job, healthy in body and mind, and registered with BPJS Ketenagakerjaan.
+    The requirements: at least 18 years old, skilled for the job, and healthy in body and mind. Before you leave you must also be registered with BPJS Ketenagakerjaan (step 9).
 
     1. Get information at the village migration service, the district or city manpower office (Disnaker), or the LTSA office.
     2. Prepare your first documents (tap «📄 Documents» below).
@@ -56,9 +56,9 @@ page-mig-docs-text =
     • Your birth certificate, from Dukcapil.
     • Your last school certificate. The education required depends on the destination country.
     • A permission letter from your spouse, parent or guardian, signed and acknowledged by the village head (kepala desa or lurah).
-    • The yellow card (AK/I), from Disnaker, free of charge.
+    • The yellow card (AK/I), from Disnaker, free of charge. It is usually made when you register at Disnaker (step 3).
     • A health certificate, from a health facility appointed by the government.
-    • A passport, from the immigration office, with Disnaker's recommendation.
+    • A passport, if you already have one. If not, it is made later at the immigration office, with Disnaker's recommendation (step 8).
 
     Under Law 18/2017, Article 13, before you leave you need:
     1. A letter stating your marital status; if married, with a copy of the marriage book.
@@ -78,7 +78,7 @@ page-mig-costs-text =
 
     • Migrant workers may not be charged placement costs (Law 18/2017, Article 30). A BP2MI (now KP2MI) regulation names jobs that are free of placement costs, among them housekeeper, babysitter, elderly carer, cook and family driver. Ask Disnaker whether your job is one of them.
     • Work-accident (JKK) and death (JKM) cover with BPJS Ketenagakerjaan is compulsory; old-age savings (JHT) are optional. The fees are Rp37,500 before work plus Rp332,500 for a 24-month contract.
-    • KUR Penempatan (since August 2025) is a loan for placement costs, not business capital: up to Rp100 million, 6% interest, no collateral. Repayments start in the 7th month of work and run to the end of the contract.
+    • KUR Penempatan (since August 2025) is a loan for placement costs, not business capital: up to Rp100 million, 6% interest, no collateral. Repayments are planned to start in the 7th month of work and run to the end of the contract.
 
 page-mig-help = 📞 Official channels
 page-mig-help-text =
@@ -111,7 +111,7 @@ page-mig-limits-text =
     🌏 Destination countries with limits
 
     • Since July 2015 (Minister of Manpower Decree 260/2015), placing workers with individual employers (domestic workers) in Middle Eastern countries has been stopped, among them Saudi Arabia, the United Arab Emirates and Syria.
-    • For Saudi Arabia there is a pilot, the One-Channel Placement System (SPSK, Minister of Manpower Decree 291/2018): only through selected P3MI, for six jobs (among them housekeeper, babysitter, family cook, elderly carer and family driver), on 2-year contracts.
+    • In 2018–2019 Saudi Arabia had a pilot, the One-Channel Placement System (SPSK, Minister of Manpower Decree 291/2018): only through selected P3MI, for six jobs (among them housekeeper, babysitter, family cook, elderly carer and family driver), on 2-year contracts.
     • In March 2025 the Minister for Migrant Workers said the stop for Saudi Arabia still applied and would be lifted after a new agreement. We have found no news that the agreement was signed.
     • KP2MI also warns against job offers in countries that have no placement agreement with Indonesia, such as Thailand, Myanmar and Cambodia.
 

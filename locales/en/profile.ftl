@@ -53,6 +53,7 @@ mydata-trainings =
     { $lines }
 mydata-training = • { $title } ({ $time }): { $status }
 mydata-application = 🤝 Request to join the cooperative no. { $number }: { $status }
+mydata-more = …and { $count } more. All of them are in the file below.
 mydata-step-in-progress = ⏸️ A step is not finished yet (registration, for example). Your answers so far are kept until you finish it, or until you type /cancel.
 mydata-file = All of it is also sent as a file below.
 mydata-caption = Your data in the Desmigratif service (JSON).

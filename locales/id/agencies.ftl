@@ -9,21 +9,22 @@ agency-button-unmark = ↩️ Hapus tanda: { $name }
 agency-ask =
     Ketik nama perusahaan penempatan (P3MI) yang ingin Anda cek. Sebagian nama juga boleh, misalnya: Maju Jaya.
     Nomor izinnya juga bisa.
-agency-ask-text = Mohon ketik nama perusahaannya dengan huruf.
+agency-ask-text = Mohon ketik nama atau nomor izin perusahaannya (bukan foto atau pesan suara).
 agency-too-short = Nama itu terlalu pendek. Ketik paling sedikit 3 huruf dari nama perusahaan (tanpa "PT").
 agency-too-long = Nama itu terlalu panjang. Ketik nama perusahaannya saja (paling banyak { $max } huruf).
 
 agency-found = Yang cocok di daftar P3MI berizin:
-agency-found-many = Ada { $count } perusahaan yang cocok. Ini { $shown } yang paling mirip. Ketik nama yang lebih lengkap untuk mempersempit.
+agency-found-many = Ada { $count } perusahaan yang cocok. Ini { $shown } yang paling mirip. Ketik nama yang lebih lengkap supaya hasilnya lebih sedikit.
 agency-similar = «{ $name }» tidak ada di daftar. Ada nama yang mirip:
 agency-check-letters = ⚠️ Cocokkan namanya huruf demi huruf dengan nama di surat, iklan, atau pesan yang Anda terima. Nama yang mirip belum tentu perusahaan yang sama.
+agency-similar-listed = Di daftar ada nama yang mirip, tetapi tidak sama:
 agency-entry-active =
     ✅ { $name }
     Izin: AKTIF. Nomor izin: { $licence }
     { $address }
 agency-entry-suspended =
     ⏸️ { $name }
-    Izin: DIBEKUKAN (menurut daftar tanggal { $date }). Nomor izin: { $licence }
+    Izin: DIBEKUKAN, untuk sementara tidak boleh merekrut (menurut daftar tanggal { $date }). Nomor izin: { $licence }
     { $address }
     Selama izinnya dibekukan, jangan mendaftar atau membayar lewat perusahaan ini.
 agency-entry-revoked =
@@ -33,11 +34,11 @@ agency-entry-revoked =
     Jangan mendaftar, membayar, atau menyerahkan dokumen lewat perusahaan ini.
 agency-address = Alamat: { $address }
 agency-no-address = Alamat: tidak ada di daftar.
-agency-reported = 🚩 Petugas Desmigratif menerima laporan tentang perusahaan dengan nama ini ({ $date }). Tanya petugas dulu sebelum mendaftar atau membayar.
+agency-reported = 🚩 Petugas Desmigratif sudah menerima laporan tentang perusahaan dengan nama ini (pada { $date }). Tanya petugas dulu sebelum mendaftar atau membayar.
 
 agency-not-found =
     ⚠️ «{ $name }» tidak ada di daftar P3MI berizin yang saya punya.
-    Mungkin namanya ditulis lain, atau perusahaan itu tidak berizin. Jangan membayar apa pun, dan jangan menyerahkan KTP, paspor, atau ijazah, sebelum Anda yakin.
+    Mungkin namanya ditulis lain, atau perusahaan itu tidak berizin. Jangan membayar apa pun. Jangan serahkan KTP, paspor, atau ijazah sebelum Anda yakin.
 agency-how-to-check =
     Cara memastikan dan melapor:
     1. Tanyakan ke Dinas Tenaga Kerja (Disnaker) kabupaten/kota atau kantor LTSA terdekat.
@@ -49,7 +50,7 @@ agency-list-date = 📅 Daftar ini dari tanggal { $date }. Daftar resmi bisa sud
 agency-in-message = Perusahaan yang disebut di pesan Anda:
 agency-none-in-message = Saya tidak menemukan nama perusahaan di pesan itu. Tekan «🏢 Cek izin perusahaan», lalu ketik namanya.
 agency-gone = Perusahaan itu tidak ada lagi di daftar yang baru. Silakan cek lagi.
-agency-marked = Sudah ditandai: dilaporkan.
+agency-marked = Tanda «dilaporkan» sudah dipasang.
 agency-unmarked = Tanda laporan sudah dihapus.
 agency-unmark-not-yours = Tanda ini dibuat petugas lain. Hanya petugas itu atau admin yang bisa menghapusnya.
 

@@ -18,7 +18,7 @@ help-text =
     • 🆘 Darurat: bila Anda atau keluarga Anda dalam bahaya.
     • 💬 Tanya petugas: tulis pertanyaan Anda. Petugas menjawab di obrolan ini.
     • 📚 Pelatihan: lihat pelatihan dan ikut.
-    • 🏢 Cek izin perusahaan: sebelum mendaftar kerja ke luar negeri.
+    • /agensi: cek izin perusahaan penempatan, sebelum mendaftar kerja ke luar negeri.
     Ketik /menu kapan saja untuk kembali ke menu, atau /batal untuk berhenti dari langkah ini.
 help-officer =
     Anda petugas Desmigratif. Perintah petugas:
@@ -38,7 +38,7 @@ cancel-done = Baik, langkah tadi sudah dibatalkan.
 cancel-nothing = Tidak ada langkah yang sedang berjalan.
 
 hint-text = Maaf, saya belum mengerti pesan itu. Silakan pilih dari tombol di bawah.
-hint-command-unknown = Perintah itu tidak saya kenal. Ketik /bantuan untuk melihat semua perintah, atau pilih tombol di bawah.
+hint-command-unknown = Perintah itu tidak saya kenal. Silakan pilih tombol di bawah, atau ketik /bantuan.
 hint-sticker = Terima kasih stikernya! 😊 Saya hanya bisa membaca tombol dan teks.
 hint-voice = Maaf, saya belum bisa mendengarkan pesan suara, tetapi petugas bisa. Tekan «💬 Tanya petugas», lalu kirim lagi pesan suara Anda.
 hint-media = Terima kasih! Saat ini saya tidak memerlukan foto atau video.

@@ -31,7 +31,7 @@ page-mig-steps = ✅ Langkah-langkah
 page-mig-steps-text =
     ✅ Langkah bekerja ke luar negeri secara resmi
 
-    Syaratnya: umur paling sedikit 18 tahun, punya keterampilan untuk pekerjaannya, sehat jasmani dan rohani, dan terdaftar di BPJS Ketenagakerjaan.
+    Syaratnya: umur paling sedikit 18 tahun, punya keterampilan untuk pekerjaannya, dan sehat jasmani dan rohani. Sebelum berangkat, Anda juga harus terdaftar di BPJS Ketenagakerjaan (langkah 9).
 
     1. Cari informasi di layanan migrasi desa, di Dinas Tenaga Kerja (Disnaker) kabupaten/kota, atau di kantor LTSA.
     2. Siapkan dokumen awal (tekan «📄 Dokumen» di bawah).
@@ -56,9 +56,9 @@ page-mig-docs-text =
     • Akta kelahiran, dari Dukcapil.
     • Ijazah terakhir. Syarat pendidikan tergantung negara tujuan.
     • Surat izin dari suami/istri, orang tua, atau wali, yang ditandatangani dan diketahui kepala desa atau lurah.
-    • Kartu kuning (AK/I), dari Disnaker, gratis.
+    • Kartu kuning (AK/I), dari Disnaker, gratis. Biasanya dibuat saat Anda mendaftar di Disnaker (langkah 3).
     • Surat keterangan sehat, dari sarana kesehatan yang ditunjuk pemerintah.
-    • Paspor, dari kantor imigrasi, dengan rekomendasi Disnaker.
+    • Paspor, bila sudah punya. Bila belum, dibuat nanti di kantor imigrasi, dengan rekomendasi Disnaker (langkah 8).
 
     Menurut UU 18/2017 Pasal 13, sebelum berangkat Anda harus punya:
     1. Surat keterangan status perkawinan; bila sudah menikah, dengan fotokopi buku nikah.
@@ -78,7 +78,7 @@ page-mig-costs-text =
 
     • Pekerja migran tidak boleh dibebani biaya penempatan (UU 18/2017 Pasal 30). Aturan BP2MI (sekarang KP2MI) menyebut jabatan yang bebas biaya, antara lain pekerja rumah tangga, pengasuh bayi, perawat lansia, juru masak, dan sopir keluarga. Tanyakan ke Disnaker apakah pekerjaan Anda termasuk.
     • Jaminan Kecelakaan Kerja (JKK) dan Jaminan Kematian (JKM) dari BPJS Ketenagakerjaan wajib; Jaminan Hari Tua (JHT) boleh dipilih. Iurannya Rp37.500 sebelum bekerja, ditambah Rp332.500 untuk kontrak 24 bulan.
-    • KUR Penempatan (sejak Agustus 2025) adalah pinjaman untuk biaya penempatan, bukan modal usaha: sampai Rp100 juta, bunga 6%, tanpa barang jaminan (agunan). Cicilannya mulai bulan ke-7 bekerja sampai kontrak selesai.
+    • KUR Penempatan (sejak Agustus 2025) adalah pinjaman untuk biaya penempatan, bukan modal usaha: sampai Rp100 juta, bunga 6%, tanpa barang jaminan (agunan). Cicilannya direncanakan mulai bulan ke-7 bekerja sampai kontrak selesai.
 
 page-mig-help = 📞 Saluran resmi
 page-mig-help-text =
@@ -110,8 +110,8 @@ page-mig-limits = 🌏 Negara dengan pembatasan
 page-mig-limits-text =
     🌏 Negara tujuan dengan pembatasan
 
-    • Sejak Juli 2015 (Keputusan Menaker 260/2015), penempatan pekerja yang bekerja pada perorangan (pekerja rumah tangga) ke negara-negara Timur Tengah dihentikan, antara lain ke Arab Saudi, Uni Emirat Arab, dan Suriah.
-    • Untuk Arab Saudi ada uji coba Sistem Penempatan Satu Kanal (SPSK, Keputusan Menaker 291/2018): hanya lewat P3MI yang terpilih, untuk enam jabatan (antara lain penata laksana rumah tangga, pengasuh bayi, juru masak keluarga, perawat lansia, sopir keluarga), dengan kontrak 2 tahun.
+    • Sejak Juli 2015 (Keputusan Menteri Ketenagakerjaan 260/2015), penempatan pekerja rumah tangga (yang bekerja untuk keluarga) ke negara-negara Timur Tengah dihentikan, antara lain ke Arab Saudi, Uni Emirat Arab, dan Suriah.
+    • Pada 2018–2019, untuk Arab Saudi ada uji coba Sistem Penempatan Satu Kanal (SPSK, Keputusan Menteri Ketenagakerjaan 291/2018): hanya lewat P3MI yang terpilih, untuk enam jabatan (antara lain penata laksana rumah tangga, pengasuh bayi, juru masak keluarga, perawat lansia, sopir keluarga), dengan kontrak 2 tahun.
     • Pada Maret 2025, Menteri P2MI menyebut penghentian ke Arab Saudi masih berlaku dan akan dibuka setelah ada perjanjian baru. Kami belum menemukan kabar bahwa perjanjian itu sudah ditandatangani.
     • KP2MI juga memperingatkan lowongan ke negara yang tidak punya perjanjian penempatan dengan Indonesia, seperti Thailand, Myanmar, dan Kamboja.
 
@@ -178,7 +178,7 @@ page-par-carers-text =
 
     • Jelaskan kepada anak bahwa ayah atau ibunya bekerja demi anak, bukan karena tidak sayang. Untuk anak kecil, pakai kata-kata yang sederhana.
     • Buat waktu tetap untuk telepon atau video call dengan orang tuanya. Ajak mereka benar-benar mengobrol, bukan hanya soal uang.
-    • Sepakati cara mengasuh bersama orang tua anak.
+    • Sepakati dengan orang tua anak bagaimana cara mengasuhnya.
     • Ceritakan kepada orang tua kabar sekolah dan kesehatan anak. Pujilah anak bila ia berhasil.
     • Perhatikan bila anak sering marah, menjauhi teman, sering menangis atau murung, tidurnya berubah, atau nilai sekolahnya turun. Itu bisa tanda ia butuh bantuan.
 

@@ -53,6 +53,7 @@ mydata-trainings =
     { $lines }
 mydata-training = • { $title } ({ $time }): { $status }
 mydata-application = 🤝 Permintaan bergabung koperasi no. { $number }: { $status }
+mydata-more = …dan { $count } lagi. Semuanya ada di file di bawah.
 mydata-step-in-progress = ⏸️ Ada langkah yang belum selesai (misalnya pendaftaran). Jawaban sementara Anda disimpan sampai langkah itu selesai, atau sampai Anda ketik /batal.
 mydata-file = Saya juga mengirim semua data ini dalam satu file di bawah.
 mydata-caption = Semua data Anda di Desmigratif (file JSON, bisa dibuka di komputer).

@@ -9,7 +9,7 @@
 //! offered as *similar* names, never as the company typed: a broker may use a name one
 //! letter away from a licensed company's. "PT", "P.T." and "Tbk" are not part of a name.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
@@ -244,6 +244,8 @@ pub struct Registry {
     pub listed_on: Option<NaiveDate>,
     /// Companies officers marked as reported, by name key: the name as marked.
     reported: HashMap<String, Reported>,
+    /// The version of the list and the marks it was built from (`store::agencies::version`).
+    pub version: i64,
 }
 
 /// An officer's mark on a company.
@@ -259,6 +261,7 @@ impl Registry {
         listed: Vec<Listed>,
         listed_on: Option<NaiveDate>,
         reported: HashMap<String, Reported>,
+        version: i64,
     ) -> Registry {
         let entries = listed
             .iter()
@@ -276,6 +279,7 @@ impl Registry {
             entries,
             listed_on,
             reported,
+            version,
         }
     }
 
@@ -356,61 +360,76 @@ impl Registry {
         }
     }
 
-    /// The companies a message names (a job offer someone forwarded): those of the list whose
-    /// whole name is in it, and the names written after "PT" that are not on the list.
+    /// The companies a message names (a job offer someone forwarded). A name written after
+    /// "PT" is taken whole: on the list only when the list has that very name; otherwise it is
+    /// not on the list, with the listed names it begins with as similar ones ("PT Maju Jaya
+    /// Abadi Internasional" is not Maju Jaya Abadi). Names of the list written without "PT"
+    /// count where they stand as a whole name, the longest first (Maju Jaya Abadi, and Maju Jaya
+    /// only where it is named apart from it).
     pub fn mentioned(&self, text: &str) -> Mentioned<'_> {
-        let folded = format!(" {} ", super::area::search_key(text));
         let mut found: Vec<&Listed> = Vec::new();
-        let mut ids = HashSet::new();
-        for (i, entry) in self.entries.iter().enumerate() {
-            // Names of one short word ("Jaya") would be found in every other message.
-            if entry.key.len() < 6 || !entry.key.contains(' ') && entry.key.len() < 8 {
-                continue;
-            }
-            if folded.contains(&format!(" {} ", entry.key)) && ids.insert(i) {
-                found.push(&self.listed[i]);
-            }
-        }
-        // "PT Maju Jaya Abadi" names Maju Jaya Abadi, not also the Maju Jaya its name holds.
-        let keys: Vec<String> = found
-            .iter()
-            .map(|l| format!(" {} ", name_key(&l.agency.name)))
-            .collect();
-        let mut found: Vec<&Listed> = found
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| {
-                !keys.iter().enumerate().any(|(j, other)| {
-                    j != *i && other.len() > keys[*i].len() && other.contains(&keys[*i])
-                })
-            })
-            .map(|(_, l)| *l)
-            .collect();
-        let mut unlisted = Vec::new();
+        let mut unlisted: Vec<(String, Vec<&Listed>)> = Vec::new();
+        let mut rest = format!(" {} ", super::area::search_key(text));
         for name in after_pt(text) {
             let key = name_key(&name);
-            let listed = found.iter().any(|l| {
-                let listed = name_key(&l.agency.name);
-                listed.starts_with(&key) || key.starts_with(&listed)
-            });
-            if !listed && !unlisted.contains(&name) {
-                unlisted.push(name);
+            // This name is dealt with: no part of it counts again below.
+            rest = rest.replace(&format!(" {key} "), " | ");
+            rest = rest.replace(&format!(" pt {key} "), " | ");
+            let exact: Vec<&Listed> = self.with_key(|k| k == key).collect();
+            if !exact.is_empty() {
+                for listed in exact {
+                    if !found.contains(&listed) {
+                        found.push(listed);
+                    }
+                }
+            } else if !unlisted.iter().any(|(n, _)| *n == name) {
+                let begins: Vec<&Listed> = self
+                    .with_key(|k| key.starts_with(&format!("{k} ")))
+                    .take(3)
+                    .collect();
+                unlisted.push((name, begins));
+            }
+        }
+        let mut by_length: Vec<usize> = (0..self.entries.len())
+            .filter(|i| {
+                // Names of one short word ("Jaya") would be found in every other message.
+                let key = &self.entries[*i].key;
+                key.len() >= 6 && (key.contains(' ') || key.len() >= 8)
+            })
+            .collect();
+        by_length.sort_by_key(|i| std::cmp::Reverse(self.entries[*i].key.len()));
+        for i in by_length {
+            let whole = format!(" {} ", self.entries[i].key);
+            if rest.contains(&whole) {
+                rest = rest.replace(&whole, " | ");
+                if !found.contains(&&self.listed[i]) {
+                    found.push(&self.listed[i]);
+                }
             }
         }
         found.truncate(MAX_MENTIONED);
         unlisted.truncate(MAX_MENTIONED);
         Mentioned { found, unlisted }
     }
+
+    fn with_key(&self, matches: impl Fn(&str) -> bool) -> impl Iterator<Item = &Listed> {
+        self.entries
+            .iter()
+            .zip(&self.listed)
+            .filter(move |(entry, _)| !entry.key.is_empty() && matches(&entry.key))
+            .map(|(_, listed)| listed)
+    }
 }
 
 /// Companies checked from one message, at most.
 pub const MAX_MENTIONED: usize = 5;
 
-/// What a message names: companies of the list, and names after "PT" that are not.
+/// What a message names: companies of the list, and names after "PT" that are not (each
+/// with the listed names it begins with, similar but not the same).
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Mentioned<'r> {
     pub found: Vec<&'r Listed>,
-    pub unlisted: Vec<String>,
+    pub unlisted: Vec<(String, Vec<&'r Listed>)>,
 }
 
 impl Mentioned<'_> {
@@ -521,7 +540,7 @@ mod tests {
                 },
             })
             .collect();
-        Registry::new(listed, Some(today()), HashMap::new())
+        Registry::new(listed, Some(today()), HashMap::new(), 0)
     }
 
     fn names(found: &Found) -> Vec<String> {
@@ -643,13 +662,37 @@ mod tests {
             ("PT Maju Jaya Abadi", "KEP-1/2019", Active),
             ("PT Maju Jaya", "KEP-2/2019", Revoked),
             ("PT Bina Karya Mandiri", "KEP-4/2019", Suspended),
+            ("PT Bintang", "KEP-5/2019", Active),
         ]);
+        let names = |m: &Mentioned| -> Vec<String> {
+            m.found.iter().map(|l| l.agency.name.clone()).collect()
+        };
         let offer = "LOWONGAN Taiwan!! PT. Maju Jaya Abadi membuka lowongan, gaji 25 jt. \
                      Daftar lewat PT Sukses Selalu Makmur, transfer DP dulu.";
         let mentioned = list.mentioned(offer);
-        assert_eq!(mentioned.found.len(), 1);
-        assert_eq!(mentioned.found[0].agency.name, "PT Maju Jaya Abadi");
-        assert_eq!(mentioned.unlisted, ["PT Sukses Selalu Makmur"]);
+        assert_eq!(names(&mentioned), ["PT Maju Jaya Abadi"]);
+        assert_eq!(mentioned.unlisted.len(), 1);
+        assert_eq!(mentioned.unlisted[0].0, "PT Sukses Selalu Makmur");
+        // A longer name is not the listed company it begins with: not on the list, with that
+        // one as similar.
+        let look_alike = list.mentioned("Kerja di Korea lewat PT Maju Jaya Abadi Internasional.");
+        assert!(look_alike.found.is_empty(), "{look_alike:?}");
+        assert_eq!(look_alike.unlisted[0].0, "PT Maju Jaya Abadi Internasional");
+        assert_eq!(
+            look_alike.unlisted[0].1[0].agency.name,
+            "PT Maju Jaya Abadi"
+        );
+        // Both named apart: both found, the revoked one too; a one-word name after PT too.
+        let both =
+            list.mentioned("Bukan PT Maju Jaya, tetapi PT Maju Jaya Abadi. Atau PT Bintang.");
+        let mut both = names(&both);
+        both.sort();
+        assert_eq!(both, ["PT Bintang", "PT Maju Jaya", "PT Maju Jaya Abadi"]);
+        // Without "PT", a whole listed name counts.
+        assert_eq!(
+            names(&list.mentioned("info dari bina karya mandiri, hubungi kami")),
+            ["PT Bina Karya Mandiri"]
+        );
         assert!(list.mentioned("Assalamualaikum, bu. Apa kabar?").is_empty());
     }
 }

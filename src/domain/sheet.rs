@@ -146,11 +146,11 @@ impl<'a> Sheet<'a> {
             b','
         };
         let mut reader = reader(text, delimiter);
-        let columns = match reader.headers() {
-            Ok(headers) => column_indexes(headers, columns)?,
+        let (columns, width) = match reader.headers() {
+            // Rows have as many fields as the header, a trailing separator's empty one too.
+            Ok(headers) => (column_indexes(headers, columns)?, headers.len()),
             Err(error) => return Err(vec![unreadable(text, &lines, &error)]),
         };
-        let width = columns.len();
         Ok(Sheet {
             text,
             lines,

@@ -85,6 +85,19 @@ impl Tool {
     pub fn message_id(self) -> String {
         format!("menu-tool-{}", self.code())
     }
+
+    /// The command it does.
+    pub fn command(self) -> super::Command {
+        use super::Command as C;
+        match self {
+            Tool::Broadcast => C::Broadcast,
+            Tool::NewTraining => C::NewTraining,
+            Tool::Stats => C::Stats,
+            Tool::Export => C::Export,
+            Tool::Officers => C::Officers,
+            Tool::Console => C::Console,
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]

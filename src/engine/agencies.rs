@@ -22,29 +22,36 @@ pub const SHOWN: usize = 5;
 /// The longest text taken as a name to look for.
 const MAX_QUERY_CHARS: usize = 200;
 
-/// The list as every turn shares it (see `built`).
+/// The list as every turn shares it (see `built`), checked against the database's version of
+/// the list and the marks before each use: a load or a mark by another process (the command
+/// line), or by a turn that was rolled back, builds it again.
 #[derive(Clone, Default)]
 pub struct Agencies(Built<Registry>);
 
 impl Agencies {
-    /// The search, built from what `tx` sees if it is not built yet.
+    /// The search as `tx` sees the list and the marks.
     pub async fn get(&self, tx: &mut Tx) -> store::Result<Arc<Registry>> {
-        self.0
-            .get_or_build(tx, async |tx| {
-                let loaded = store::agencies::load(tx).await?;
-                Ok(Registry::new(
-                    loaded.listed,
-                    loaded.listed_on,
-                    loaded.reported,
-                ))
-            })
-            .await
+        let version = store::agencies::version(tx).await?;
+        if self.0.built().is_some_and(|built| built.version != version) {
+            self.0.changed();
+        }
+        let built = self.0.get_or_build(tx, build).await?;
+        // Built meanwhile from another view of the database: this turn builds its own.
+        if built.version != version {
+            return Ok(Arc::new(build(tx).await?));
+        }
+        Ok(built)
     }
+}
 
-    /// The list or the marks changed: the next search builds it again.
-    pub fn changed(&self) {
-        self.0.changed();
-    }
+async fn build(tx: &mut Tx) -> store::Result<Registry> {
+    let loaded = store::agencies::load(tx).await?;
+    Ok(Registry::new(
+        loaded.listed,
+        loaded.listed_on,
+        loaded.reported,
+        loaded.version,
+    ))
 }
 
 /// What this feature's buttons do.
@@ -194,8 +201,8 @@ async fn check(turn: &mut Turn<'_>, typed: &str) -> Result<()> {
     }
     let registry = turn.agencies().await?;
     let found = registry.search(typed, SHOWN);
-    let too_short = agency::name_key(typed).chars().count() < agency::MIN_QUERY_CHARS
-        && agency::licence_key(typed).len() < agency::MIN_QUERY_CHARS;
+    let digits = typed.chars().filter(char::is_ascii_digit).count();
+    let too_short = agency::name_key(typed).chars().count() < agency::MIN_QUERY_CHARS && digits < 3;
     if too_short {
         let keyboard = Keyboard::Inline(vec![vec![Button::action(
             Msg::new("button-cancel"),
@@ -252,7 +259,7 @@ async fn check(turn: &mut Turn<'_>, typed: &str) -> Result<()> {
         Button::action(Msg::new("agency-button-again"), AgencyAction::Ask.into()),
         Page::MigrationBrokers.button(),
     ]);
-    rows.push(vec![pillars::ask_officer_button(), menu::menu_button()]);
+    rows.push(vec![pillars::ask_button(), menu::menu_button()]);
     turn.send(text, Keyboard::Inline(rows));
     turn.state = State::Agency(AgencyState::Shown {
         query: typed.to_owned(),
@@ -279,11 +286,23 @@ async fn check_held(turn: &mut Turn<'_>) -> Result<()> {
         for listed in &mentioned.found {
             text.extend(entry_msgs(turn, &registry, listed));
         }
-        for name in &mentioned.unlisted {
+        let mut similar = false;
+        for (name, begins) in &mentioned.unlisted {
             text.push(Msg::new("agency-not-found").arg("name", name.as_str()));
             if let Some(reported) = registry.reported(name) {
                 text.push(reported_msg(turn, reported.at));
             }
+            // A listed company whose name the one written begins with: similar, not the same.
+            if !begins.is_empty() {
+                similar = true;
+                text.push(Msg::new("agency-similar-listed"));
+                for listed in begins {
+                    text.extend(entry_msgs(turn, &registry, listed));
+                }
+            }
+        }
+        if !mentioned.found.is_empty() || similar {
+            text.push(Msg::new("agency-check-letters"));
         }
         if !mentioned.unlisted.is_empty() {
             text.push(how_to_check());
@@ -358,7 +377,6 @@ async fn mark(turn: &mut Turn<'_>, name: &str, reported: bool) -> Result<()> {
             turn.now,
         )
         .await?;
-        turn.agencies_changed_now();
     }
     turn.notice(
         Msg::new(if reported {
@@ -383,25 +401,20 @@ pub(crate) async fn import_file(turn: &mut Turn<'_>, csv: &[u8]) -> Result<()> {
         turn.send(vec![Msg::new("agency-import-admins-only")], keyboard);
         return Ok(());
     };
-    let today = turn.now.with_timezone(&turn.settings.timezone).date_naive();
-    match agency::parse(csv, today) {
-        Ok(rows) => {
-            let agencies: Vec<_> = rows.into_iter().map(|(_, agency)| agency).collect();
-            let newest = agencies.iter().map(|a| a.listed_on).max().unwrap_or(today);
-            store::agencies::replace(turn.tx, &agencies, Some(user_id), turn.now).await?;
-            store::audit::record(
-                turn.tx,
-                user_id,
-                "agency.import",
-                &format!("{} companies, list of {newest}", agencies.len()),
-                turn.now,
-            )
-            .await?;
-            turn.agencies_changed_now();
+    match load(
+        turn.tx,
+        csv,
+        Some(user_id),
+        turn.settings.timezone,
+        turn.now,
+    )
+    .await?
+    {
+        Ok((count, newest)) => {
             turn.send(
                 vec![
                     Msg::new("agency-import-done")
-                        .arg("count", agencies.len() as i64)
+                        .arg("count", count as i64)
                         .arg("date", day(newest)),
                 ],
                 keyboard,
@@ -414,6 +427,31 @@ pub(crate) async fn import_file(turn: &mut Turn<'_>, csv: &[u8]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Loads a list of companies (from the bot, `by` its admin, or from the command line): all of
+/// it, replacing the list, with how many and the list's newest date; or every problem, and
+/// nothing changes. A load from the bot is audited.
+pub(crate) async fn load(
+    tx: &mut Tx,
+    csv: &[u8],
+    by: Option<i64>,
+    tz: chrono_tz::Tz,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Result<(usize, NaiveDate), Vec<agency::LineError>>> {
+    let today = now.with_timezone(&tz).date_naive();
+    let rows = match agency::parse(csv, today) {
+        Ok(rows) => rows,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    let agencies: Vec<_> = rows.into_iter().map(|(_, agency)| agency).collect();
+    let newest = agencies.iter().map(|a| a.listed_on).max().unwrap_or(today);
+    store::agencies::replace(tx, &agencies, by, now).await?;
+    if let Some(by) = by {
+        let detail = format!("{} companies, list of {newest}", agencies.len());
+        store::audit::record(tx, by, "agency.import", &detail, now).await?;
+    }
+    Ok(Ok((agencies.len(), newest)))
 }
 
 /// Whether a CSV is a list of companies (its header names a licence number).

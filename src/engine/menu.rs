@@ -172,8 +172,7 @@ pub(crate) async fn help(turn: &mut Turn<'_>) -> Result<()> {
     if let Some((role, _)) = turn.role() {
         // What this role can do, as the invitation said, then the commands.
         text = vec![
-            Msg::new(format!("staff-can-{}", role.code()))
-                .arg("hours", turn.settings.escalate_after.num_hours().max(1)),
+            super::staff::can_msg(turn, role),
             Msg::new("help-officer"),
             Msg::new("help-text-short"),
         ];

@@ -338,21 +338,12 @@ impl Engine {
             let (mut acted, rest) = console::split(finished.replies, user_id);
             acted.kept = kept;
             enqueue(tx, &rest, now).await?;
-            let changed = (finished.staff_changed, finished.agencies_changed);
-            Ok::<_, EngineError>((value, acted, !rest.is_empty(), changed))
+            Ok::<_, EngineError>((value, acted, !rest.is_empty(), finished.staff_changed))
         }
         .await;
-        let ended = work.end(done).await;
-        if ended.is_err() {
-            // Nothing a rolled-back turn read or built stays.
-            self.agencies.changed();
-        }
-        let (value, acted, queued, (staff_changed, agencies_changed)) = ended?;
+        let (value, acted, queued, staff_changed) = work.end(done).await?;
         if staff_changed {
             self.staffing.changed();
-        }
-        if agencies_changed {
-            self.agencies.changed();
         }
         if queued {
             self.outbox_ready.notify_one();
@@ -439,9 +430,6 @@ impl Engine {
         }
         if handled.as_ref().is_ok_and(|h| h.places_changed) || handled.is_err() {
             self.places.changed();
-        }
-        if handled.as_ref().is_ok_and(|h| h.agencies_changed) || handled.is_err() {
-            self.agencies.changed();
         }
         let handled = match handled {
             Err(EngineError::AlreadyHandled) => {
@@ -625,18 +613,10 @@ impl Engine {
         csv: &[u8],
     ) -> Result<Result<(usize, chrono::NaiveDate), Vec<crate::domain::agency::LineError>>> {
         let now = self.clock.now();
-        let today = now.with_timezone(&self.settings.timezone).date_naive();
-        let rows = match crate::domain::agency::parse(csv, today) {
-            Ok(rows) => rows,
-            Err(problems) => return Ok(Err(problems)),
-        };
-        let agencies: Vec<_> = rows.into_iter().map(|(_, agency)| agency).collect();
-        let newest = agencies.iter().map(|a| a.listed_on).max().unwrap_or(today);
+        let tz = self.settings.timezone;
         self.writer
-            .write(async |tx| store::agencies::replace(tx, &agencies, None, now).await)
-            .await?;
-        self.agencies.changed();
-        Ok(Ok((agencies.len(), newest)))
+            .write(async |tx| agencies::load(tx, csv, None, tz, now).await)
+            .await
     }
 
     /// The licensed companies' search, for the benchmark and the console (built on first use).
@@ -774,46 +754,48 @@ async fn route(turn: &mut Turn<'_>, input: &Input) -> Result<()> {
 async fn on_command(turn: &mut Turn<'_>, text: &str) -> Result<()> {
     use command::Parsed;
     match Command::parse(text, turn.settings.bot_username.as_deref()) {
-        Some(Parsed::Known { command, args }) => {
-            if (command.admin_only() && !turn.is_admin())
-                || (command.staff_only() && turn.role().is_none())
-            {
-                fallback::not_an_officer(turn);
-                return Ok(());
-            }
-            match command {
-                Command::Start => menu::start(turn, &args).await,
-                Command::Menu => menu::show_menu(turn).await,
-                Command::Help => menu::help(turn).await,
-                Command::Language => menu::language_menu(turn).await,
-                Command::Cancel => menu::cancel(turn).await,
-                Command::Register => registration::start(turn).await,
-                Command::Profile => profile::show(turn).await,
-                Command::MyData => privacy::my_data(turn).await,
-                Command::Delete => privacy::ask_to_delete(turn).await,
-                Command::Broadcast => broadcast::start(turn).await,
-                Command::Stats => officer::stats(turn).await,
-                Command::Export => officer::export_menu(turn).await,
-                Command::Migration
-                | Command::Business
-                | Command::Parenting
-                | Command::Cooperative
-                | Command::Faq
-                | Command::Ask
-                | Command::Inbox
-                | Command::Answer
-                | Command::Emergency
-                | Command::Applications => pillars::on_command(turn, command, &args).await,
-                Command::Trainings => trainings::list(turn).await,
-                Command::NewTraining => trainings::new_training(turn).await,
-                Command::Officers => staff::home(turn).await,
-                Command::Console => console::login_link(turn).await,
-                Command::Agency => agencies::command(turn, &args).await,
-            }
-        }
+        Some(Parsed::Known { command, args }) => run_command(turn, command, &args).await,
         Some(Parsed::Unknown) | Some(Parsed::ForAnotherBot) | None => {
             fallback::unknown_command(turn).await
         }
+    }
+}
+
+/// A command, typed or from a staff tool's button in the menu.
+async fn run_command(turn: &mut Turn<'_>, command: Command, args: &str) -> Result<()> {
+    if (command.admin_only() && !turn.is_admin()) || (command.staff_only() && turn.role().is_none())
+    {
+        fallback::not_an_officer(turn);
+        return Ok(());
+    }
+    match command {
+        Command::Start => menu::start(turn, args).await,
+        Command::Menu => menu::show_menu(turn).await,
+        Command::Help => menu::help(turn).await,
+        Command::Language => menu::language_menu(turn).await,
+        Command::Cancel => menu::cancel(turn).await,
+        Command::Register => registration::start(turn).await,
+        Command::Profile => profile::show(turn).await,
+        Command::MyData => privacy::my_data(turn).await,
+        Command::Delete => privacy::ask_to_delete(turn).await,
+        Command::Broadcast => broadcast::start(turn).await,
+        Command::Stats => officer::stats(turn).await,
+        Command::Export => officer::export_menu(turn).await,
+        Command::Migration
+        | Command::Business
+        | Command::Parenting
+        | Command::Cooperative
+        | Command::Faq
+        | Command::Ask
+        | Command::Inbox
+        | Command::Answer
+        | Command::Emergency
+        | Command::Applications => pillars::on_command(turn, command, args).await,
+        Command::Trainings => trainings::list(turn).await,
+        Command::NewTraining => trainings::new_training(turn).await,
+        Command::Officers => staff::home(turn).await,
+        Command::Console => console::login_link(turn).await,
+        Command::Agency => agencies::command(turn, args).await,
     }
 }
 
@@ -832,25 +814,19 @@ async fn on_action(turn: &mut Turn<'_>, action: Action) -> Result<()> {
         Action::Training(action) => trainings::on_action(turn, action).await,
         Action::Staff(action) => staff::on_action(turn, action).await,
         Action::Agency(action) => agencies::on_action(turn, action).await,
-        Action::Tool(tool) => {
-            if turn.role().is_none() {
-                fallback::not_an_officer(turn);
-                return Ok(());
-            }
-            match tool {
-                action::Tool::Broadcast => broadcast::start(turn).await,
-                action::Tool::NewTraining => trainings::new_training(turn).await,
-                action::Tool::Stats => officer::stats(turn).await,
-                action::Tool::Export => officer::export_menu(turn).await,
-                action::Tool::Officers => staff::home(turn).await,
-                action::Tool::Console => console::login_link(turn).await,
-            }
-        }
+        Action::Tool(tool) => run_command(turn, tool.command(), "").await,
     }
 }
 
 /// Text, files and everything else that is not a command or a button.
 async fn on_event(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
+    // Results of a licence check showing: what comes next is as when idle.
+    if matches!(
+        turn.state,
+        State::Agency(agencies::AgencyState::Shown { .. })
+    ) {
+        turn.state = State::Idle;
+    }
     match turn.state.clone() {
         State::Idle | State::Arrived { .. } => match event {
             Event::Document { .. } if turn.role().is_some() => sheet::document(turn, event).await,

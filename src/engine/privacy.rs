@@ -10,6 +10,9 @@ use super::{
 };
 use crate::store::{self, conversations, outbox::Priority, profiles, users};
 
+/// Questions (the newest) and trainings (the soonest) listed on /dataku's screen.
+const SHOWN: usize = 10;
+
 pub(crate) async fn my_data(turn: &mut Turn<'_>) -> Result<()> {
     let Some(user) = turn.user.clone() else {
         return Ok(());
@@ -45,10 +48,15 @@ pub(crate) async fn my_data(turn: &mut Turn<'_>) -> Result<()> {
         };
         text.push(Msg::new(id).arg("at", crate::engine::Arg::Time(*given_at)));
     }
+    // The newest few of each (the message has room for so much); the file has them all.
+    let more = |count: usize| {
+        (count > SHOWN).then(|| Msg::new("mydata-more").arg("count", (count - SHOWN) as i64))
+    };
     let questions = store::questions::of_user(turn.tx, user.id, i64::MAX).await?;
     if !questions.is_empty() {
         let lines = questions
             .iter()
+            .take(SHOWN)
             .map(|q| {
                 Msg::new("mydata-question")
                     .arg("number", super::pillars::number(q.id))
@@ -61,11 +69,13 @@ pub(crate) async fn my_data(turn: &mut Turn<'_>) -> Result<()> {
                 .arg("count", questions.len() as i64)
                 .arg("lines", crate::engine::Arg::Lines(lines)),
         );
+        text.extend(more(questions.len()));
     }
     let mine = store::signups::of_user(turn.tx, user.id, None).await?;
     if !mine.is_empty() {
         let lines = mine
             .iter()
+            .take(SHOWN)
             .map(|s| {
                 Msg::new("mydata-training")
                     .arg("title", s.training.details.title(turn.lang))
@@ -80,6 +90,7 @@ pub(crate) async fn my_data(turn: &mut Turn<'_>) -> Result<()> {
             })
             .collect();
         text.push(Msg::new("mydata-trainings").arg("lines", crate::engine::Arg::Lines(lines)));
+        text.extend(more(mine.len()));
     }
     if let Some(application) = store::cooperative::of_user(turn.tx, user.id).await? {
         text.push(
@@ -156,10 +167,20 @@ pub(crate) async fn delete(turn: &mut Turn<'_>) -> Result<()> {
         return Ok(());
     };
     // Seats are given to the people waiting before the cascade deletes the sign-ups.
-    trainings::on_erase(turn, user_id).await?;
+    let lists = trainings::on_erase(turn, user_id).await?;
     // What officers were sent about the person is replaced in their chats (after the erasure
-    // below has dropped whatever was still waiting to be sent).
-    let copies = store::notice_copies::take(turn.tx, user_id).await?;
+    // below has dropped whatever was still waiting to be sent): notices, and lists of the
+    // participants of a training the person was in.
+    let mut copies = store::notice_copies::take(turn.tx, user_id).await?;
+    copies.extend(
+        lists
+            .into_iter()
+            .map(|(chat_id, message_id)| store::notice_copies::Copy {
+                chat_id,
+                message_id,
+                media: false,
+            }),
+    );
     for copy in &copies {
         let lang =
             users::language_of(turn.tx, copy.chat_id, turn.settings.default_language).await?;

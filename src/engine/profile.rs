@@ -59,7 +59,6 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: ProfileAction) -> Res
     }
 }
 
-/// The menu's profile button: the profile, or registration for someone not registered yet.
 /// «📝 Daftar sekarang»: registration, for someone not registered yet.
 pub(crate) fn register_button() -> Button {
     Button::action(
@@ -68,6 +67,7 @@ pub(crate) fn register_button() -> Button {
     )
 }
 
+/// The menu's profile button: the profile, or registration for someone not registered yet.
 pub(crate) async fn show_or_register(turn: &mut Turn<'_>) -> Result<()> {
     let Some(user_id) = turn.user_id() else {
         return Ok(());

@@ -41,7 +41,6 @@ pub(crate) struct Turn<'a> {
     recheck_group: bool,
     staff_changed: bool,
     places_changed: bool,
-    agencies_changed: bool,
     deferred: Vec<super::Deferred>,
 }
 
@@ -59,9 +58,6 @@ pub(crate) struct Finished {
     pub staff_changed: bool,
     /// The programme's villages changed: build the village search again after the commit.
     pub places_changed: bool,
-    /// The list of licensed companies or the marks on them changed: build the search again
-    /// after the commit.
-    pub agencies_changed: bool,
     /// Reports to make after the commit, on a reading connection (see `Engine::run_deferred`).
     pub deferred: Vec<super::Deferred>,
     /// The same, once remembered in the database (by the engine, in the update's transaction).
@@ -169,7 +165,6 @@ impl<'a> Turn<'a> {
             recheck_group: false,
             staff_changed: false,
             places_changed: false,
-            agencies_changed: false,
             deferred: Vec::new(),
         })
     }
@@ -183,13 +178,6 @@ impl<'a> Turn<'a> {
     /// use).
     pub async fn agencies(&mut self) -> Result<std::sync::Arc<crate::domain::agency::Registry>> {
         Ok(self.agencies.get(self.tx).await?)
-    }
-
-    /// The list of companies or the marks on them changed in this turn: the search is built
-    /// again for the rest of it (from what it wrote), and again after the commit.
-    pub fn agencies_changed_now(&mut self) {
-        self.agencies.changed();
-        self.agencies_changed = true;
     }
 
     pub fn user_id(&self) -> Option<i64> {
@@ -352,7 +340,6 @@ impl<'a> Turn<'a> {
             checkpoint: self.checkpoint,
             staff_changed: self.staff_changed,
             places_changed: self.places_changed,
-            agencies_changed: self.agencies_changed,
             recheck_group: self.recheck_group,
             deferred: self.deferred,
             due: Vec::new(),

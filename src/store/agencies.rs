@@ -52,11 +52,32 @@ pub async fn replace(
     .bind(newest.map(|d| d.to_string()).unwrap_or_default())
     .execute(tx.conn().await?)
     .await?;
+    changed(tx).await
+}
+
+/// The list or a mark changed: every process's copy of the search is out of date.
+async fn changed(tx: &mut Tx) -> Result<()> {
+    sqlx::query("UPDATE agency_changes SET version = version + 1 WHERE id = 1")
+        .execute(tx.conn().await?)
+        .await?;
     Ok(())
 }
 
-/// Everything the search holds: the list, its newest date, and the marks.
+/// How many times the list and the marks have changed: a copy of the search built at another
+/// number is out of date.
+pub async fn version(tx: &mut Tx) -> Result<i64> {
+    Ok(
+        sqlx::query_scalar("SELECT version FROM agency_changes WHERE id = 1")
+            .fetch_optional(tx.conn().await?)
+            .await?
+            .unwrap_or(0),
+    )
+}
+
+/// Everything the search holds: the list, its newest date, the marks, and the version they
+/// are of.
 pub struct Loaded {
+    pub version: i64,
     pub listed: Vec<Listed>,
     pub listed_on: Option<NaiveDate>,
     pub reported: HashMap<String, Reported>,
@@ -94,6 +115,7 @@ pub async fn load(tx: &mut Tx) -> Result<Loaded> {
             .fetch_all(tx.conn().await?)
             .await?;
     Ok(Loaded {
+        version: version(tx).await?,
         listed,
         listed_on: newest.and_then(|(d,)| date(&d)),
         reported: reports
@@ -107,8 +129,12 @@ fn date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
-/// Marks a company (by its name) as reported; a mark already there is kept as it was.
+/// Marks a company (by its name) as reported; a mark already there is kept as it was, and a
+/// name with nothing to compare by ("PT", "Tbk") is not marked.
 pub async fn mark_reported(tx: &mut Tx, name: &str, by: i64, now: DateTime<Utc>) -> Result<bool> {
+    if name_key(name).is_empty() {
+        return Ok(false);
+    }
     let done = sqlx::query(
         "INSERT INTO agency_reports (name_key, name, reported_by, reported_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (name_key) DO NOTHING",
@@ -119,6 +145,9 @@ pub async fn mark_reported(tx: &mut Tx, name: &str, by: i64, now: DateTime<Utc>)
     .bind(unix(now))
     .execute(tx.conn().await?)
     .await?;
+    if done.rows_affected() == 1 {
+        changed(tx).await?;
+    }
     Ok(done.rows_affected() == 1)
 }
 
@@ -128,5 +157,8 @@ pub async fn unmark(tx: &mut Tx, name: &str) -> Result<bool> {
         .bind(name_key(name))
         .execute(tx.conn().await?)
         .await?;
+    if done.rows_affected() == 1 {
+        changed(tx).await?;
+    }
     Ok(done.rows_affected() == 1)
 }

@@ -24,6 +24,8 @@ pub enum Priority {
 pub enum MessageTag {
     /// A question (its `round`: the follow-up it was sent for).
     Question { id: i64, round: i64 },
+    /// A training's participants, shown in an organiser's chat (see `participant_lists`).
+    Participants { training_id: i64 },
 }
 
 #[derive(Clone, Debug)]
@@ -200,6 +202,9 @@ pub async fn remember(tx: &mut Tx, chat_id: i64, message_id: i32, tag: &MessageT
     match *tag {
         MessageTag::Question { id, round } => {
             super::questions::remember_message(tx, chat_id, message_id, id, round).await
+        }
+        MessageTag::Participants { training_id } => {
+            super::signups::remember_list(tx, chat_id, message_id, training_id).await
         }
     }
 }

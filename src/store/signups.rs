@@ -276,3 +276,41 @@ pub async fn wished(tx: &mut Tx, user_id: i64) -> Result<Option<(i64, i64)>> {
             .await?,
     )
 }
+
+/// A list of training `training_id`'s participants was delivered as message `message_id` in
+/// `chat_id`.
+pub async fn remember_list(
+    tx: &mut Tx,
+    chat_id: i64,
+    message_id: i32,
+    training_id: i64,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT OR REPLACE INTO participant_lists (chat_id, message_id, training_id, sent_at)
+         VALUES (?, ?, ?, unixepoch())",
+    )
+    .bind(chat_id)
+    .bind(message_id)
+    .bind(training_id)
+    .execute(tx.conn().await?)
+    .await?;
+    Ok(())
+}
+
+/// The messages listing the participants of these trainings, forgotten: erasing one of them
+/// replaces the messages.
+pub async fn take_lists(tx: &mut Tx, training_ids: &[i64]) -> Result<Vec<(i64, i32)>> {
+    let mut messages = Vec::new();
+    for training_id in training_ids {
+        let rows: Vec<(i64, i32)> = sqlx::query_as(
+            "DELETE FROM participant_lists WHERE training_id = ? RETURNING chat_id, message_id",
+        )
+        .bind(training_id)
+        .fetch_all(tx.conn().await?)
+        .await?;
+        messages.extend(rows);
+    }
+    messages.sort_unstable();
+    messages.dedup();
+    Ok(messages)
+}

@@ -537,13 +537,9 @@ fn cancel_keyboard() -> Keyboard {
     )]])
 }
 
-fn ask_button() -> Button {
+/// «💬 Tanya petugas».
+pub(crate) fn ask_button() -> Button {
     Button::action(Msg::new("menu-button-ask"), PillarsAction::Ask.into())
-}
-
-/// «💬 Tanya petugas», for other features' screens.
-pub(crate) fn ask_officer_button() -> Button {
-    ask_button()
 }
 
 /// The main menu's rows for this feature.

@@ -230,8 +230,7 @@ pub(crate) async fn start_link(turn: &mut Turn<'_>, token: &str) -> Result<()> {
                 .arg("role", Msg::new(role.message_id()))
                 .arg("area", area)
                 .arg("expires", Arg::Time(invitation.expires_at)),
-            Msg::new(format!("staff-can-{}", role.code()))
-                .arg("hours", turn.settings.escalate_after.num_hours().max(1)),
+            super::can_msg(turn, role),
             Msg::new("staff-invitation-offer-ask"),
         ],
         Keyboard::Inline(vec![

@@ -157,6 +157,12 @@ fn home_button() -> Button {
 }
 
 /// /petugas: what the sender may do, as buttons.
+/// What a role can do, as an invitation, /petugas and /bantuan say it.
+pub(crate) fn can_msg(turn: &Turn<'_>, role: StaffRole) -> Msg {
+    Msg::new(format!("staff-can-{}", role.code()))
+        .arg("hours", turn.settings.escalate_after.num_hours().max(1))
+}
+
 pub(crate) async fn home(turn: &mut Turn<'_>) -> Result<()> {
     let Some((role, _)) = turn.role() else {
         fallback::not_an_officer(turn);
@@ -193,8 +199,7 @@ pub(crate) async fn home(turn: &mut Turn<'_>) -> Result<()> {
             Msg::new("staff-home")
                 .arg("role", Msg::new(role.message_id()))
                 .arg("areas", areas),
-            Msg::new(format!("staff-can-{}", role.code()))
-                .arg("hours", turn.settings.escalate_after.num_hours().max(1)),
+            can_msg(turn, role),
         ],
         Keyboard::Inline(rows),
     );

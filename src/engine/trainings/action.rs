@@ -48,7 +48,8 @@ pub enum TrainingAction {
     CancelConfirmed(i64),
     /// Officers: the participant list as a file.
     Participants(i64),
-    /// Officers: the participants in the chat, a page at a time (from 1).
+    /// Officers: the participants in the chat, a page at a time (from 1); page 0 opens the list
+    /// as a new message (at page 1).
     People(i64, u32),
 }
 
@@ -115,6 +116,7 @@ impl FeatureAction for TrainingAction {
             ["k", id] => A::Cancel(parse_id(id)?),
             ["ky", id] => A::CancelConfirmed(parse_id(id)?),
             ["p", id] => A::Participants(parse_id(id)?),
+            ["pp", id, "0"] => A::People(parse_id(id)?, 0),
             ["pp", id, page] => A::People(
                 parse_id(id)?,
                 u32::try_from(parse_id(page)?)

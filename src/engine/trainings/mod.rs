@@ -145,12 +145,15 @@ pub(crate) async fn after_registration(turn: &mut Turn<'_>) -> Result<()> {
 
 /// For erasure, BEFORE the user row is deleted: gives up the user's seats, so the people
 /// waiting get them, and forgets their wish.
-pub(crate) async fn on_erase(turn: &mut Turn<'_>, user_id: i64) -> Result<()> {
-    for training_id in signups::remove_all(turn.tx, user_id).await? {
-        fill_free_seats(turn, training_id).await?;
+/// Returns the lists of participants shown in organisers' chats that named the person, as
+/// (chat, message), to be replaced.
+pub(crate) async fn on_erase(turn: &mut Turn<'_>, user_id: i64) -> Result<Vec<(i64, i32)>> {
+    let trainings = signups::remove_all(turn.tx, user_id).await?;
+    for training_id in &trainings {
+        fill_free_seats(turn, *training_id).await?;
     }
     signups::take_wish(turn.tx, user_id).await?;
-    Ok(())
+    Ok(signups::take_lists(turn.tx, &trainings).await?)
 }
 
 /// For /mydata: the user's sign-ups (and the training they wanted before registering).

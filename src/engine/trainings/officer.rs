@@ -129,7 +129,7 @@ pub(super) fn add_tools(
     let participants = vec![
         button(
             Msg::new("training-button-people"),
-            TrainingAction::People(id, 1),
+            TrainingAction::People(id, 0),
         ),
         button(
             Msg::new("training-button-participants"),
@@ -772,7 +772,11 @@ const PEOPLE_PAGE: usize = 20;
 
 /// The participants in the chat, twenty to a page: those with a seat, then the queue in its
 /// order, each with the name, phone number and village (what the file holds, to call them).
+/// Page 0 opens the list as a message of its own, recorded so that erasing any participant
+/// replaces it; its pages are turned in place.
 async fn people(turn: &mut Turn<'_>, training_id: i64, page: u32) -> Result<()> {
+    let fresh = page == 0;
+    let page = page.max(1);
     let (Some(officer), Some(training)) =
         (turn.user_id(), trainings::find(turn.tx, training_id).await?)
     else {
@@ -864,7 +868,16 @@ async fn people(turn: &mut Turn<'_>, training_id: i64, page: u32) -> Result<()> 
             TrainingAction::Open(training_id),
         ),
     ]);
-    turn.show(text, Keyboard::Inline(rows));
+    let keyboard = Keyboard::Inline(rows);
+    if fresh {
+        turn.push(ReplyKind::Tagged {
+            text,
+            keyboard,
+            tag: crate::store::outbox::MessageTag::Participants { training_id },
+        });
+    } else {
+        turn.show(text, keyboard);
+    }
     Ok(())
 }
 

@@ -76,6 +76,15 @@ impl Draft {
         tz: Tz,
         now: DateTime<Utc>,
     ) -> Result<(), FieldError> {
+        // An English the same as the Indonesian means there is none (everyone reads the
+        // Indonesian): it follows a change of the Indonesian.
+        let follows = match field {
+            Field::TitleId => self.title_en.is_some() && self.title_en == self.title_id,
+            Field::DescriptionId => {
+                self.description_en.is_some() && self.description_en == self.description_id
+            }
+            _ => false,
+        };
         match field {
             Field::TitleId => self.title_id = Some(Title::parse(input)?),
             Field::TitleEn => self.title_en = Some(Title::parse(input)?),
@@ -88,6 +97,12 @@ impl Draft {
             Field::Capacity => self.capacity = Some(Capacity::parse(input)?),
             Field::DescriptionId => self.description_id = Some(Description::parse(input)?),
             Field::DescriptionEn => self.description_en = Some(Description::parse(input)?),
+        }
+        if follows {
+            match field {
+                Field::TitleId => self.same_as_indonesian(Field::TitleEn),
+                _ => self.same_as_indonesian(Field::DescriptionEn),
+            };
         }
         Ok(())
     }
