@@ -201,7 +201,14 @@ async fn odd_input_while_asking_gets_a_hint_and_results_leave_the_chat_free() {
     assert_eq!(ids(&h.event(1, photo).await), ["agency-ask-text"]);
     let long = "a".repeat(300);
     assert_eq!(ids(&h.say(1, &long).await), ["agency-too-long"]);
-    // After a result, what the person types is theirs again: a greeting is a greeting.
+    // After a result, another listed name is checked at once.
+    h.say(1, "/agensi").await;
+    h.say(1, "Sinar Harapan").await;
+    assert_eq!(
+        ids(&h.say(1, "maju jaya abadi").await)[..2],
+        ["agency-found", "agency-entry-active"]
+    );
+    // Anything else is the person's again: a greeting is a greeting.
     h.say(1, "/agensi").await;
     h.say(1, "Sinar Harapan").await;
     assert_eq!(ids(&h.say(1, "halo").await), ["greeting", "menu-title"]);

@@ -13,7 +13,7 @@ agency-ask-text = Please type the company's name or licence number (not a photo 
 agency-too-short = That name is too short. Type at least 3 letters of the company's name (without "PT").
 agency-too-long = That is too long. Type just the company's name (at most { $max } characters).
 
-agency-found = On the list of licensed P3MI:
+agency-found = On the official list of P3MI:
 agency-found-many = { $count } companies match. Here are the { $shown } closest. Type more of the name to narrow it down.
 agency-similar = "{ $name }" is not on the list. Similar names:
 agency-check-letters = ⚠️ Compare the name letter by letter with the name on the letter, advert or message you received. A similar name is not necessarily the same company.

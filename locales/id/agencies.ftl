@@ -13,7 +13,7 @@ agency-ask-text = Mohon ketik nama atau nomor izin perusahaannya (bukan foto ata
 agency-too-short = Nama itu terlalu pendek. Ketik paling sedikit 3 huruf dari nama perusahaan (tanpa "PT").
 agency-too-long = Nama itu terlalu panjang. Ketik nama perusahaannya saja (paling banyak { $max } huruf).
 
-agency-found = Yang cocok di daftar P3MI berizin:
+agency-found = Yang cocok di daftar resmi P3MI:
 agency-found-many = Ada { $count } perusahaan yang cocok. Ini { $shown } yang paling mirip. Ketik nama yang lebih lengkap supaya hasilnya lebih sedikit.
 agency-similar = «{ $name }» tidak ada di daftar. Ada nama yang mirip:
 agency-check-letters = ⚠️ Cocokkan namanya huruf demi huruf dengan nama di surat, iklan, atau pesan yang Anda terima. Nama yang mirip belum tentu perusahaan yang sama.

@@ -189,6 +189,29 @@ pub(crate) async fn on_event(turn: &mut Turn<'_>, state: AgencyState, event: &Ev
     }
 }
 
+/// With results showing, text that names another company of the list is checked as well
+/// (people type the next name straight away); `false` for anything else.
+pub(crate) async fn another_name(turn: &mut Turn<'_>, event: &Event) -> Result<bool> {
+    let Event::Text {
+        text,
+        forwarded: false,
+        ..
+    } = event
+    else {
+        return Ok(false);
+    };
+    let text = text.trim();
+    if text.chars().count() > MAX_QUERY_CHARS || text.contains('?') {
+        return Ok(false);
+    }
+    let registry = turn.agencies().await?;
+    if registry.search(text, 1).total == 0 {
+        return Ok(false);
+    }
+    check(turn, text).await?;
+    Ok(true)
+}
+
 /// The results for a typed name or licence number.
 async fn check(turn: &mut Turn<'_>, typed: &str) -> Result<()> {
     if typed.chars().count() > MAX_QUERY_CHARS {

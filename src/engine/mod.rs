@@ -820,12 +820,16 @@ async fn on_action(turn: &mut Turn<'_>, action: Action) -> Result<()> {
 
 /// Text, files and everything else that is not a command or a button.
 async fn on_event(turn: &mut Turn<'_>, event: &Event) -> Result<()> {
-    // Results of a licence check showing: what comes next is as when idle.
+    // Results of a licence check showing: another company's name is checked too; anything
+    // else is as when idle.
     if matches!(
         turn.state,
         State::Agency(agencies::AgencyState::Shown { .. })
     ) {
         turn.state = State::Idle;
+        if agencies::another_name(turn, event).await? {
+            return Ok(());
+        }
     }
     match turn.state.clone() {
         State::Idle | State::Arrived { .. } => match event {
