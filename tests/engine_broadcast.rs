@@ -213,10 +213,14 @@ async fn bad_texts_villages_and_times_get_hints() {
         "broadcast-time-past"
     );
     // 05/12 could be the fifth of December or May 12: asked again, not guessed.
-    assert_eq!(
-        ids(&h.say(ADMIN, "05/12/2026 09.00").await)[0],
-        "training-invalid-ambiguous"
+    let asked = h.say(ADMIN, "05/12/2026 09.00").await;
+    assert_eq!(ids(&asked)[0], "training-invalid-ambiguous-which");
+    let text = h.text(&asked[0]);
+    assert!(
+        text.contains("5 Desember 2026 atau 12 Mei 2026"),
+        "both readings, in words: {text}"
     );
+    assert!(text.contains("5 Desember 2026 09.00"), "{text}");
     assert_eq!(
         ids(&h.say(ADMIN, "20/12/2026").await)[0],
         "training-invalid-no-time"

@@ -212,6 +212,32 @@ async fn odd_input_while_asking_gets_a_hint_and_results_leave_the_chat_free() {
     h.say(1, "/agensi").await;
     h.say(1, "Sinar Harapan").await;
     assert_eq!(ids(&h.say(1, "halo").await), ["greeting", "menu-title"]);
+    // A whole job offer pasted at the question: the companies it names.
+    h.say(1, "/agensi").await;
+    let pasted = h
+        .say(
+            1,
+            "LOWONGAN KERJA TAIWAN pabrik elektronik, gaji 25 juta, lewat PT Maju Jaya Abadi Internasional, DP 5 juta",
+        )
+        .await;
+    assert_eq!(ids(&pasted)[..2], ["agency-in-message", "agency-not-found"]);
+    assert!(has_id(&pasted, "agency-similar-listed"));
+    // A reply to one of the bot's messages (an officer's answer) is not a company's name.
+    h.say(1, "/agensi").await;
+    let mut reply = desmigratif::engine::Input::text(1, "Darto, majikan PT Sawit Sabah");
+    if let Event::Text { reply_to, .. } = &mut reply.event {
+        *reply_to = Some(4242);
+    }
+    let answered = h.handle(reply.with_language_code("id")).await.replies;
+    assert!(
+        !has_id(&answered, "agency-not-found"),
+        "{:?}",
+        ids(&answered)
+    );
+    // /menu leaves the question too.
+    h.say(1, "/agensi").await;
+    h.say(1, "/menu").await;
+    assert!(!has_id(&h.say(1, "Sinar").await, "agency-found"));
     // «✖️ Batal» leaves the question.
     h.say(1, "/agensi").await;
     assert_eq!(
@@ -741,6 +767,18 @@ async fn a_new_training_can_skip_english_and_change_any_part_from_its_preview() 
         )
         .await;
     assert!(has_id(&asked, "training-ask-location"));
+    // «⬅️ Kembali ke pratinjau» keeps it as it was; the training is not thrown away.
+    assert!(actions(&asked).contains(&Action::Training(TrainingAction::DraftPreview)));
+    assert!(has_id(&asked, "training-edit-current"));
+    let back = h
+        .press(ADMIN, &Action::Training(TrainingAction::DraftPreview))
+        .await;
+    assert!(rendered(&h, &back).contains("Balai Desa Kenanga"));
+    h.press(
+        ADMIN,
+        &Action::Training(TrainingAction::DraftChange(Field::Location)),
+    )
+    .await;
     let again = h.say(ADMIN, "Aula Kecamatan Sindang").await;
     assert!(has_id(&again, "training-preview"));
     assert!(rendered(&h, &again).contains("Aula Kecamatan Sindang"));

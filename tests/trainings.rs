@@ -1701,7 +1701,7 @@ async fn a_start_typed_the_indonesian_way_is_taken_and_an_unclear_one_is_asked_a
         .await;
     assert_eq!(
         ids(&h.say(ADMIN, "06/12/2026 09.00").await)[0],
-        "training-invalid-ambiguous"
+        "training-invalid-ambiguous-which"
     );
     h.say(ADMIN, "Minggu, 6 Des 2026 pukul 09.00").await;
     let starts = h

@@ -137,6 +137,8 @@ training-invalid-category = Please choose the category with one of the buttons b
 training-invalid-time-format = I cannot read that date and time. Please write it like this: 20/12/2026 09:00 (day/month/year hour:minute).
 training-invalid-no-time = The time is missing. Write the date and the time, for example 20/12/2026 09:00.
 training-invalid-ambiguous = That date can be read two ways: 05/12 could be 5 December or May 12. Write the month in letters, for example 5 Dec 2026 09:00.
+training-invalid-ambiguous-which = "{ $typed }" could mean { $first } or { $second }. Please write the month in letters, for example: { $example }
+training-example-at = { $date } { $clock }
 training-invalid-no-such-time = That time does not exist in this time zone (the clocks skip it). Please choose another time.
 training-invalid-past = That time has already passed. Please choose a date and time still to come.
 training-invalid-not-a-number = Please write just a number, for example 25.
@@ -199,6 +201,7 @@ training-field-description-id = Description (Indonesian)
 training-field-description-en = Description (English)
 training-button-skip-english = ⏭️ Skip English
 training-button-change-field = ✏️ { $field }
+training-button-back-to-preview = ⬅️ Back to the preview
 training-same-as-indonesian = (none: everyone reads the Indonesian)
 
 training-closed = 🔒 Sign-ups closed. People who have a seat keep it.

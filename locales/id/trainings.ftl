@@ -131,6 +131,8 @@ training-invalid-category = Silakan pilih kategori dengan salah satu tombol di b
 training-invalid-time-format = Tanggal dan jam belum bisa saya baca. Tulis seperti ini: 20/12/2026 09.00 (tanggal/bulan/tahun jam.menit).
 training-invalid-no-time = Jamnya belum ada. Tulis tanggal dan jamnya, misalnya 20/12/2026 09.00.
 training-invalid-ambiguous = Tanggal itu bisa dibaca dua cara: 05/12 bisa berarti 5 Desember atau 12 Mei. Tulis bulannya dengan huruf, misalnya 5 Des 2026 09.00.
+training-invalid-ambiguous-which = «{ $typed }» bisa berarti { $first } atau { $second }. Mohon tulis bulannya dengan huruf, misalnya: { $example }
+training-example-at = { $date } { $clock }
 training-invalid-no-such-time = Jam itu tidak ada di zona waktu ini (jam dimajukan). Pilih jam lain.
 training-invalid-past = Waktu itu sudah lewat. Mohon pilih tanggal dan jam yang akan datang.
 training-invalid-not-a-number = Tulis angka saja, misalnya 25.
@@ -190,6 +192,7 @@ training-field-description-id = Keterangan (Indonesia)
 training-field-description-en = Keterangan (Inggris)
 training-button-skip-english = ⏭️ Lewati bahasa Inggris
 training-button-change-field = ✏️ { $field }
+training-button-back-to-preview = ⬅️ Kembali ke pratinjau
 training-same-as-indonesian = (tidak ada: semua orang membaca bahasa Indonesia)
 
 training-closed = 🔒 Pelatihan ini tidak menerima peserta baru lagi. Yang sudah dapat kursi tetap ikut.

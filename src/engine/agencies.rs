@@ -173,6 +173,21 @@ pub(crate) async fn on_action(turn: &mut Turn<'_>, action: AgencyAction) -> Resu
 
 pub(crate) async fn on_event(turn: &mut Turn<'_>, state: AgencyState, event: &Event) -> Result<()> {
     match (state, event) {
+        // A reply to one of the bot's messages (an officer's answer) is not a company's name.
+        (
+            AgencyState::Asking,
+            Event::Text {
+                reply_to: Some(_), ..
+            },
+        ) => {
+            turn.state = State::Idle;
+            pillars::on_idle(turn, event).await
+        }
+        // A whole job offer pasted here: the companies it names, as from a message kept.
+        (AgencyState::Asking, Event::Text { text, .. }) if looks_like_a_message(text) => {
+            turn.state = State::Idle;
+            check_text(turn, text).await
+        }
         (AgencyState::Asking, Event::Text { text, .. }) => check(turn, text.trim()).await,
         (AgencyState::Asking, _) => {
             let keyboard = Keyboard::Inline(vec![vec![Button::action(
@@ -290,14 +305,24 @@ async fn check(turn: &mut Turn<'_>, typed: &str) -> Result<()> {
     Ok(())
 }
 
+/// More than a name: a sentence or a pasted advert (many words, a line break, a question).
+fn looks_like_a_message(text: &str) -> bool {
+    text.trim().contains('\n') || text.contains('?') || text.split_whitespace().count() > 8
+}
+
 /// The companies named in the message kept for an officer (a forwarded job offer).
 async fn check_held(turn: &mut Turn<'_>) -> Result<()> {
     let State::Pillars(pillars::PillarsState::FaqOffered { held }) = turn.state.clone() else {
         super::fallback::old_button(turn);
         return Ok(());
     };
+    check_text(turn, &held.text).await
+}
+
+/// The companies a message names, each as the list has it or not on it.
+async fn check_text(turn: &mut Turn<'_>, text: &str) -> Result<()> {
     let registry = turn.agencies().await?;
-    let mentioned = registry.mentioned(&held.text);
+    let mentioned = registry.mentioned(text);
     let mut text = Vec::new();
     if registry.is_empty() {
         text.push(Msg::new("agency-no-list"));
@@ -575,7 +600,7 @@ fn how_to_check() -> Msg {
 }
 
 /// «30 November 2026».
-fn day(date: NaiveDate) -> Msg {
+pub(crate) fn day(date: NaiveDate) -> Msg {
     Msg::new("date-day")
         .arg("day", date.day().to_string())
         .arg("month", Msg::new(format!("date-month-{}", date.month())))

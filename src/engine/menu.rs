@@ -127,7 +127,7 @@ async fn remember_village(turn: &mut Turn<'_>, code: &str) -> Result<()> {
 pub(crate) async fn show_menu(turn: &mut Turn<'_>) -> Result<()> {
     // The menu leaves a question the bot asked about a question, an application or an
     // emergency: what is typed next is taken afresh, not as the answer to that.
-    if matches!(turn.state, State::Pillars(_)) {
+    if matches!(turn.state, State::Pillars(_) | State::Agency(_)) {
         turn.state = State::Idle;
     }
     let keyboard = main_menu(turn);

@@ -1001,7 +1001,7 @@ fn parse_time(turn: &Turn<'_>, text: &str) -> Result<i64, Msg> {
     let example = example_time(turn);
     let local = match read(text, None) {
         Read::At(local) => local,
-        Read::Either(..) => return Err(Msg::new("training-invalid-ambiguous")),
+        Read::Either(..) => return Err(crate::engine::trainings::ambiguous(text)),
         Read::NoTime => return Err(Msg::new("training-invalid-no-time")),
         Read::Unreadable => {
             return Err(Msg::new("broadcast-time-format").arg("example", example.as_str()));

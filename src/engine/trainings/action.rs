@@ -30,6 +30,8 @@ pub enum TrainingAction {
     DraftSkipEnglish(Field),
     /// Officers: change one part of the training being written (from its preview).
     DraftChange(Field),
+    /// Officers: back to the preview, the part left as it was.
+    DraftPreview,
     /// Officers: save the training being written (for their one area).
     SaveDraft,
     /// Staff of several areas: save it for this one (as stored: see `Area::to_db`).
@@ -70,6 +72,7 @@ impl FeatureAction for TrainingAction {
             A::DraftCategory(category) => vec!["nc".into(), category.code().into()],
             A::DraftSkipEnglish(field) => vec!["nse".into(), field.code().into()],
             A::DraftChange(field) => vec!["nf".into(), field.code().into()],
+            A::DraftPreview => vec!["nv".into()],
             A::SaveDraft => vec!["ns".into()],
             A::SaveDraftFor(area) => vec!["nsa".into(), area.to_string()],
             A::Template => vec!["t".into()],
@@ -105,6 +108,7 @@ impl FeatureAction for TrainingAction {
                     .filter(|f| matches!(f, Field::TitleEn | Field::DescriptionEn))?,
             ),
             ["nf", field] => A::DraftChange(Field::parse(field)?),
+            ["nv"] => A::DraftPreview,
             ["ns"] => A::SaveDraft,
             ["nsa", area] => A::SaveDraftFor(parse_id(area)?),
             ["t"] => A::Template,

@@ -247,6 +247,26 @@ async fn fill_free_seats(turn: &mut Turn<'_>, training_id: i64) -> Result<()> {
     Ok(())
 }
 
+/// A typed date that could be either of two days, asked back with both readings in words and
+/// the first written the way that cannot be misread («10 Desember 2026 09.00»).
+pub(crate) fn ambiguous(typed: &str) -> Msg {
+    use crate::domain::when::{Read, read};
+    let Read::Either(first, second) = read(typed, None) else {
+        return Msg::new("training-invalid-ambiguous");
+    };
+    let spelled = |at: chrono::NaiveDateTime| super::agencies::day(at.date());
+    Msg::new("training-invalid-ambiguous-which")
+        .arg("typed", typed.trim())
+        .arg("first", spelled(first))
+        .arg("second", spelled(second))
+        .arg(
+            "example",
+            Msg::new("training-example-at")
+                .arg("date", spelled(first))
+                .arg("clock", first.format("%H.%M").to_string()),
+        )
+}
+
 /// What is wrong with a typed value, in words.
 fn invalid(error: FieldError) -> Msg {
     match error {

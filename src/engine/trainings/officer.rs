@@ -45,6 +45,7 @@ pub(super) async fn on_action(turn: &mut Turn<'_>, action: TrainingAction) -> Re
         A::DraftCategory(category) => draft_category(turn, category).await,
         A::DraftSkipEnglish(field) => skip_english(turn, field).await,
         A::DraftChange(field) => change_draft(turn, field).await,
+        A::DraftPreview => back_to_preview(turn).await,
         A::SaveDraft => save_draft(turn, None).await,
         A::SaveDraftFor(area) => save_draft(turn, Some(area)).await,
         A::Template => {
@@ -223,7 +224,14 @@ fn category_rows(action: impl Fn(Category) -> TrainingAction) -> Vec<Vec<Button>
 }
 
 fn draft_keyboard(field: Field) -> Keyboard {
-    let mut rows = match field {
+    let mut rows = draft_rows(field);
+    rows.push(vec![cancel_button()]);
+    Keyboard::Inline(rows)
+}
+
+/// The buttons a part of a new training is asked with, if any (the way out aside).
+fn draft_rows(field: Field) -> Vec<Vec<Button>> {
+    match field {
         Field::Category => category_rows(TrainingAction::DraftCategory),
         // English is optional: without it, everyone reads the Indonesian.
         Field::TitleEn | Field::DescriptionEn => vec![vec![button(
@@ -231,9 +239,7 @@ fn draft_keyboard(field: Field) -> Keyboard {
             TrainingAction::DraftSkipEnglish(field),
         )]],
         _ => Vec::new(),
-    };
-    rows.push(vec![cancel_button()]);
-    Keyboard::Inline(rows)
+    }
 }
 
 /// What was typed, if it was text (forwarded text too: a description may come from elsewhere).
@@ -285,6 +291,9 @@ async fn draft_input(
     };
     match draft.set(awaiting, text, turn.settings.timezone, turn.now) {
         Ok(()) => next_step(turn, draft).await?,
+        Err(crate::domain::FieldError::Ambiguous) => {
+            ask_again(turn, super::ambiguous(text), awaiting)
+        }
         Err(error) => ask_again(turn, invalid(error), awaiting),
     }
     Ok(())
@@ -326,6 +335,7 @@ async fn change_draft(turn: &mut Turn<'_>, field: Field) -> Result<()> {
         fallback::old_button(turn);
         return Ok(());
     };
+    let current = current_value(&details, field, turn.settings.timezone);
     let draft = Draft::from(details);
     working_on(
         turn,
@@ -334,8 +344,34 @@ async fn change_draft(turn: &mut Turn<'_>, field: Field) -> Result<()> {
             awaiting: field,
         },
     );
-    turn.show(vec![question(turn, field)], draft_keyboard(field));
+    // Back to the preview, or «✖️ Batal» for the whole training (as everywhere).
+    let mut rows = draft_rows(field);
+    rows.push(vec![button(
+        Msg::new("training-button-back-to-preview"),
+        TrainingAction::DraftPreview,
+    )]);
+    rows.push(vec![cancel_button()]);
+    turn.show(
+        vec![
+            question(turn, field),
+            Msg::new("training-edit-current").arg("value", current),
+        ],
+        Keyboard::Inline(rows),
+    );
     Ok(())
+}
+
+/// «⬅️ Kembali ke pratinjau» while changing a part: the training as it was.
+async fn back_to_preview(turn: &mut Turn<'_>) -> Result<()> {
+    match current(turn) {
+        Some(TrainingState::Drafting { draft, .. }) if draft.complete().is_some() => {
+            next_step(turn, draft).await
+        }
+        _ => {
+            fallback::old_button(turn);
+            Ok(())
+        }
+    }
 }
 
 /// Asks for the next part, or shows the whole training for a last look.
@@ -606,7 +642,11 @@ async fn edit_input(
     };
     let mut draft = Draft::from(training.details.clone());
     if let Err(error) = draft.set(field, text, turn.settings.timezone, turn.now) {
-        ask_edit(turn, Some(invalid(error)), &training, field);
+        let problem = match error {
+            crate::domain::FieldError::Ambiguous => super::ambiguous(text),
+            error => invalid(error),
+        };
+        ask_edit(turn, Some(problem), &training, field);
         return Ok(());
     }
     let Some(details) = draft.complete() else {
