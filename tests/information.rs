@@ -165,6 +165,14 @@ async fn revoked_suspended_and_unknown_companies_are_warned_of_with_the_official
     // People get no officer's buttons.
     assert!(!offered.contains(&ag(AgencyAction::ReportTyped)));
 
+    // A longer name than a listed one is not that company: not on the list, the listed one
+    // shown as similar.
+    let longer = h.say(1, "/agensi PT Maju Jaya Abadi Internasional").await;
+    assert_eq!(
+        ids(&longer)[..2],
+        ["agency-not-found", "agency-similar-listed"]
+    );
+    assert!(has_id(&longer, "agency-check-letters"));
     // A name a letter away is offered as similar, never as the same.
     let similar = h.say_in(3, "en", "/agency Sinar Harapn Bangsa").await;
     assert_eq!(
@@ -569,8 +577,10 @@ async fn a_registration_left_halfway_is_carried_on_not_started_again() {
         &Action::Registration(RegAction::Role(desmigratif::domain::Role::Returnee)),
     )
     .await;
-    let asked_next = ids(&h.say(1, "/menu").await);
-    assert!(asked_next.contains(&"menu-title".to_owned()));
+    // The menu says it is not finished, with the way to carry on.
+    let menu = h.say(1, "/menu").await;
+    assert_eq!(ids(&menu), ["menu-registration-unfinished", "menu-title"]);
+    assert!(actions(&menu).contains(&Action::Profile(ProfileAction::Show)));
     // /profil says it is unfinished and offers to carry on.
     let profile = h.say(1, "/profil").await;
     assert_eq!(ids(&profile), ["profile-registration-unfinished"]);

@@ -5,6 +5,7 @@ welcome-first =
     Here you can register, join trainings, learn about the village cooperative and ask the officers questions.
 welcome-back = Welcome back! 👋
 menu-title = Please choose what you need:
+menu-registration-unfinished = Your registration is not finished. Tap «▶️ Continue registration» to carry on, or /cancel to stop.
 menu-button-profile = 👤 Registration & my profile
 menu-button-language = 🌐 Bahasa / Language
 menu-button-help = ❓ Help

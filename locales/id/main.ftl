@@ -5,6 +5,7 @@ welcome-first =
     Di sini Anda bisa mendaftar, ikut pelatihan, mengenal koperasi desa, dan bertanya kepada petugas.
 welcome-back = Selamat datang kembali! 👋
 menu-title = Silakan pilih yang Anda perlukan:
+menu-registration-unfinished = Pendaftaran Anda belum selesai. Tekan «▶️ Lanjutkan pendaftaran» untuk meneruskan, atau /batal untuk berhenti.
 menu-button-profile = 👤 Daftar & profil saya
 menu-button-language = 🌐 Bahasa / Language
 menu-button-help = ❓ Bantuan

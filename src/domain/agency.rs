@@ -383,10 +383,7 @@ impl Registry {
                     }
                 }
             } else if !unlisted.iter().any(|(n, _)| *n == name) {
-                let begins: Vec<&Listed> = self
-                    .with_key(|k| key.starts_with(&format!("{k} ")))
-                    .take(3)
-                    .collect();
+                let begins = self.begun_by(&name);
                 unlisted.push((name, begins));
             }
         }
@@ -410,6 +407,15 @@ impl Registry {
         found.truncate(MAX_MENTIONED);
         unlisted.truncate(MAX_MENTIONED);
         Mentioned { found, unlisted }
+    }
+
+    /// Listed companies whose whole name the typed one begins with ("PT Maju Jaya Abadi
+    /// Internasional" begins with Maju Jaya Abadi): similar, not the same (at most three).
+    pub fn begun_by(&self, typed: &str) -> Vec<&Listed> {
+        let key = name_key(typed);
+        self.with_key(|k| key.starts_with(&format!("{k} ")))
+            .take(3)
+            .collect()
     }
 
     fn with_key(&self, matches: impl Fn(&str) -> bool) -> impl Iterator<Item = &Listed> {

@@ -261,6 +261,15 @@ async fn check(turn: &mut Turn<'_>, typed: &str) -> Result<()> {
         if let Some(reported) = registry.reported(typed) {
             text.push(reported_msg(turn, reported.at));
         }
+        // A longer name than a listed one ("… Internasional"): similar, not the same.
+        let begins = registry.begun_by(typed);
+        if !begins.is_empty() {
+            text.push(Msg::new("agency-similar-listed"));
+            for listed in begins {
+                text.extend(entry_msgs(turn, &registry, listed));
+            }
+            text.push(Msg::new("agency-check-letters"));
+        }
         text.push(how_to_check());
     } else {
         text.push(if found.only_similar() {

@@ -14,6 +14,10 @@ pub(crate) fn menu_button() -> Button {
 
 /// The main menu as buttons; every screen leads back here.
 pub(crate) fn main_menu(turn: &Turn<'_>) -> Keyboard {
+    Keyboard::Inline(main_menu_rows(turn))
+}
+
+fn main_menu_rows(turn: &Turn<'_>) -> Vec<Vec<Button>> {
     let mut rows = vec![
         vec![Button::action(
             Msg::new("menu-button-emergency"),
@@ -42,7 +46,7 @@ pub(crate) fn main_menu(turn: &Turn<'_>) -> Keyboard {
         Button::action(Msg::new("menu-button-language"), Action::LanguageMenu),
         Button::action(Msg::new("menu-button-help"), Action::Help),
     ]);
-    Keyboard::Inline(rows)
+    rows
 }
 
 fn language_buttons() -> Keyboard {
@@ -129,6 +133,26 @@ pub(crate) async fn show_menu(turn: &mut Turn<'_>) -> Result<()> {
     // emergency: what is typed next is taken afresh, not as the answer to that.
     if matches!(turn.state, State::Pillars(_) | State::Agency(_)) {
         turn.state = State::Idle;
+    }
+    // A registration left halfway: said, with the way to carry on (what is typed next still
+    // answers its question).
+    if matches!(&turn.state, State::Registration(r) if r.mode == super::registration::Mode::New) {
+        let mut rows = main_menu_rows(turn);
+        rows.insert(
+            0,
+            vec![Button::action(
+                Msg::new("profile-button-continue"),
+                Action::Profile(ProfileAction::Show),
+            )],
+        );
+        turn.show(
+            vec![
+                Msg::new("menu-registration-unfinished"),
+                Msg::new("menu-title"),
+            ],
+            Keyboard::Inline(rows),
+        );
+        return Ok(());
     }
     let keyboard = main_menu(turn);
     turn.show(vec![Msg::new("menu-title")], keyboard);
